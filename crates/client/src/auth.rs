@@ -1,0 +1,70 @@
+//! `auth/*`: registration, activation, sign-in, tokens, password recovery.
+
+use crate::{Client, Result};
+use domkom_dto::*;
+use reqwest::Method;
+
+impl Client {
+    /// Creates an inactive account and sends the activation e-mail.
+    pub async fn register(&self, form: &Register) -> Result<MessageResponse> {
+        self.with_body(Method::POST, "auth/register", form).await
+    }
+
+    pub async fn activate(&self, token: &str) -> Result<MessageResponse> {
+        let body = Activate {
+            token: token.to_owned(),
+        };
+        self.with_body(Method::POST, "auth/activate", &body).await
+    }
+
+    /// Signs in and keeps the access token for the following calls.
+    pub async fn login(&self, login: &str, password: &str) -> Result<TokenResponse> {
+        let body = Login {
+            login: login.to_owned(),
+            password: password.to_owned(),
+        };
+        let tokens: TokenResponse = self.with_body(Method::POST, "auth/login", &body).await?;
+        self.set_access_token(Some(tokens.access_token.clone()));
+        Ok(tokens)
+    }
+
+    /// Exchanges a refresh token (or, in a browser, the cookie) for new tokens.
+    pub async fn refresh(&self, refresh_token: Option<&str>) -> Result<TokenResponse> {
+        let body = RefreshRequest {
+            refresh_token: refresh_token.map(str::to_owned),
+        };
+        let tokens: TokenResponse = self.with_body(Method::POST, "auth/refresh", &body).await?;
+        self.set_access_token(Some(tokens.access_token.clone()));
+        Ok(tokens)
+    }
+
+    /// Revokes the refresh token (or the cookie's) and forgets the access token.
+    pub async fn logout(&self, refresh_token: Option<&str>) -> Result<()> {
+        let body = RefreshRequest {
+            refresh_token: refresh_token.map(str::to_owned),
+        };
+        let result = self
+            .send_empty(self.request(Method::POST, "auth/logout").json(&body))
+            .await;
+        self.set_access_token(None);
+        result
+    }
+
+    /// Asks for a reset link; the answer is the same whether the e-mail is known or not.
+    pub async fn forgot_password(&self, email: &str) -> Result<MessageResponse> {
+        let body = ForgotPassword {
+            email: email.to_owned(),
+        };
+        self.with_body(Method::POST, "auth/password/forgot", &body)
+            .await
+    }
+
+    pub async fn reset_password(&self, token: &str, new_password: &str) -> Result<MessageResponse> {
+        let body = ResetPassword {
+            token: token.to_owned(),
+            new_password: new_password.to_owned(),
+        };
+        self.with_body(Method::POST, "auth/password/reset", &body)
+            .await
+    }
+}

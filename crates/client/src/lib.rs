@@ -1,0 +1,95 @@
+//! Typed client of the Domkom REST API.
+//!
+//! Works natively (tests, third-party programs) and in the browser (the SPA). It keeps the
+//! access token in memory and sends it as `Authorization: Bearer`; in a browser the refresh
+//! token travels in the server's httpOnly cookie, so `refresh(None)` is enough there.
+
+mod auth;
+mod error;
+mod me;
+
+pub use domkom_dto as dto;
+pub use error::{Error, Result};
+
+use reqwest::{Method, RequestBuilder};
+use serde::{de::DeserializeOwned, Serialize};
+use std::sync::{Arc, RwLock};
+
+/// A handle on one Domkom server; cheap to clone, clones share the access token.
+#[derive(Clone, Debug)]
+pub struct Client {
+    base: String,
+    http: reqwest::Client,
+    access_token: Arc<RwLock<Option<String>>>,
+}
+
+impl Client {
+    /// `base_url` is the server's origin, e.g. `http://127.0.0.1:8080`.
+    pub fn new(base_url: &str) -> Self {
+        Self {
+            base: base_url.trim_end_matches('/').to_owned(),
+            http: reqwest::Client::new(),
+            access_token: Arc::default(),
+        }
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    pub fn access_token(&self) -> Option<String> {
+        self.access_token
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub fn set_access_token(&self, token: Option<String>) {
+        *self.access_token.write().unwrap_or_else(|e| e.into_inner()) = token;
+    }
+
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        let url = format!("{}/api/v1/{}", self.base, path.trim_start_matches('/'));
+        let builder = self.http.request(method, url);
+        match self.access_token() {
+            Some(token) => builder.bearer_auth(token),
+            None => builder,
+        }
+    }
+
+    async fn send<T: DeserializeOwned>(&self, builder: RequestBuilder) -> Result<T> {
+        let response = builder.send().await?;
+        error::check(response)
+            .await?
+            .json()
+            .await
+            .map_err(Error::decode)
+    }
+
+    async fn send_empty(&self, builder: RequestBuilder) -> Result<()> {
+        error::check(builder.send().await?).await.map(drop)
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        self.send(self.request(Method::GET, path)).await
+    }
+
+    async fn with_body<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: &B,
+    ) -> Result<T> {
+        self.send(self.request(method, path).json(body)).await
+    }
+
+    /// `GET /health/ready`: whether the server and its database answer.
+    pub async fn ready(&self) -> Result<()> {
+        let response = self
+            .http
+            .get(format!("{}/health/ready", self.base))
+            .send()
+            .await?;
+        error::check(response).await.map(drop)
+    }
+}

@@ -1,0 +1,37 @@
+//! `me`: the signed-in user's profile.
+
+use crate::{Client, Result};
+use domkom_dto::*;
+use reqwest::Method;
+
+impl Client {
+    pub async fn me(&self) -> Result<User> {
+        self.get("me").await
+    }
+
+    pub async fn update_me(&self, changes: &UpdateProfile) -> Result<User> {
+        self.with_body(Method::PATCH, "me", changes).await
+    }
+
+    /// Deletes the profile and its personal data; the password confirms it.
+    pub async fn delete_me(&self, password: &str) -> Result<()> {
+        let body = DeleteProfile {
+            password: password.to_owned(),
+        };
+        let result = self
+            .send_empty(self.request(Method::DELETE, "me").json(&body))
+            .await;
+        if result.is_ok() {
+            self.set_access_token(None);
+        }
+        result
+    }
+
+    pub async fn change_password(&self, current: &str, new: &str) -> Result<MessageResponse> {
+        let body = ChangePassword {
+            current_password: current.to_owned(),
+            new_password: new.to_owned(),
+        };
+        self.with_body(Method::PUT, "me/password", &body).await
+    }
+}

@@ -1,0 +1,29 @@
+//! Request and response types of the Domkom REST API (`/api/v1`).
+//!
+//! Shared by the server, the typed client and the SPA, so every side agrees on the wire format
+//! and on the input rules (`rules`). OpenAPI schemas are derived behind the `openapi` feature.
+
+pub mod auth;
+pub mod problem;
+pub mod rules;
+pub mod user;
+
+pub use auth::*;
+pub use problem::*;
+pub use user::*;
+
+/// A plain confirmation returned where there is nothing else to say.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MessageResponse {
+    /// Human-readable text in Russian.
+    pub message: String,
+}
+
+impl MessageResponse {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+        }
+    }
+}

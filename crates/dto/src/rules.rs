@@ -1,0 +1,193 @@
+//! Input rules shared by the server (which enforces them) and the SPA (which shows them
+//! before sending). Each check returns the field errors it found, in Russian.
+
+use crate::{FieldError, Register};
+
+pub const LOGIN_MIN: usize = 3;
+pub const LOGIN_MAX: usize = 32;
+pub const PASSWORD_MIN: usize = 8;
+pub const PASSWORD_MAX: usize = 128;
+const EMAIL_MAX: usize = 254;
+const NAME_MAX: usize = 200;
+
+/// Everything wrong with a registration form, field by field.
+pub fn check_register(form: &Register) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    errors.extend(check_login(&form.login));
+    errors.extend(check_email("email", &form.email));
+    errors.extend(check_full_name(&form.full_name));
+    errors.extend(check_phone(&form.phone));
+    errors.extend(check_password("password", &form.password));
+    errors
+}
+
+fn required(field: &str, value: &str) -> Option<FieldError> {
+    value
+        .trim()
+        .is_empty()
+        .then(|| FieldError::new(field, "required", "Заполните это поле"))
+}
+
+pub fn check_login(login: &str) -> Option<FieldError> {
+    const FIELD: &str = "login";
+    if let Some(e) = required(FIELD, login) {
+        return Some(e);
+    }
+    let len = login.chars().count();
+    if !(LOGIN_MIN..=LOGIN_MAX).contains(&len) {
+        return Some(FieldError::new(
+            FIELD,
+            "length",
+            format!("Логин — от {LOGIN_MIN} до {LOGIN_MAX} символов"),
+        ));
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
+    if !login.chars().all(allowed) || login.contains('@') {
+        return Some(FieldError::new(
+            FIELD,
+            "format",
+            "Логин может содержать только латинские буквы, цифры, точку, дефис и подчёркивание",
+        ));
+    }
+    None
+}
+
+pub fn check_email(field: &str, email: &str) -> Option<FieldError> {
+    if let Some(e) = required(field, email) {
+        return Some(e);
+    }
+    let email = email.trim();
+    let well_formed = email.len() <= EMAIL_MAX
+        && !email.contains(char::is_whitespace)
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        });
+    (!well_formed).then(|| {
+        FieldError::new(
+            field,
+            "format",
+            "Введите адрес электронной почты, например ivanov@mail.ru",
+        )
+    })
+}
+
+pub fn check_full_name(name: &str) -> Option<FieldError> {
+    const FIELD: &str = "full_name";
+    if let Some(e) = required(FIELD, name) {
+        return Some(e);
+    }
+    (name.trim().chars().count() > NAME_MAX)
+        .then(|| FieldError::new(FIELD, "length", format!("Не более {NAME_MAX} символов")))
+}
+
+pub fn check_phone(phone: &str) -> Option<FieldError> {
+    const FIELD: &str = "phone";
+    if let Some(e) = required(FIELD, phone) {
+        return Some(e);
+    }
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let allowed = |c: char| c.is_ascii_digit() || matches!(c, '+' | ' ' | '(' | ')' | '-');
+    (!phone.trim().chars().all(allowed) || !(10..=15).contains(&digits)).then(|| {
+        FieldError::new(
+            FIELD,
+            "format",
+            "Введите номер телефона, например +7 912 345-67-89",
+        )
+    })
+}
+
+/// The password policy: long enough, not absurdly long, a letter and a digit.
+pub fn check_password(field: &str, password: &str) -> Option<FieldError> {
+    if password.is_empty() {
+        return required(field, password);
+    }
+    let len = password.chars().count();
+    let has_letter = password.chars().any(char::is_alphabetic);
+    let has_digit = password.chars().any(|c| c.is_ascii_digit());
+    if !(PASSWORD_MIN..=PASSWORD_MAX).contains(&len) || !has_letter || !has_digit {
+        return Some(FieldError::new(
+            field,
+            "weak_password",
+            format!(
+                "Пароль — от {PASSWORD_MIN} до {PASSWORD_MAX} символов, хотя бы одна буква и одна цифра"
+            ),
+        ));
+    }
+    None
+}
+
+/// E-mail addresses compare without regard to letter case.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> Register {
+        Register {
+            login: "ivanov".into(),
+            email: "Ivanov@Mail.ru".into(),
+            full_name: "Иванов Иван Иванович".into(),
+            phone: "+7 (912) 345-67-89".into(),
+            password: "secret123".into(),
+        }
+    }
+
+    fn codes(form: &Register) -> Vec<(String, String)> {
+        check_register(form)
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_form_passes() {
+        assert!(check_register(&form()).is_empty());
+    }
+
+    #[test]
+    fn every_field_is_required() {
+        let errors = codes(&Register::default());
+        let fields: Vec<_> = errors.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(fields, ["login", "email", "full_name", "phone", "password"]);
+        assert!(errors.iter().all(|(_, c)| c == "required"));
+    }
+
+    #[test]
+    fn weak_passwords_are_refused() {
+        for weak in ["short1", "onlyletters", "1234567890"] {
+            let f = Register {
+                password: weak.into(),
+                ..form()
+            };
+            assert_eq!(
+                codes(&f),
+                [("password".into(), "weak_password".into())],
+                "{weak}"
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_login_email_and_phone_are_refused() {
+        let f = Register {
+            login: "иван".into(),
+            email: "ivanov@mail".into(),
+            phone: "12-34".into(),
+            ..form()
+        };
+        let fields: Vec<_> = codes(&f).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(fields, ["login", "email", "phone"]);
+    }
+
+    #[test]
+    fn emails_compare_case_insensitively() {
+        assert_eq!(normalize_email(" Ivanov@Mail.RU "), "ivanov@mail.ru");
+    }
+}

@@ -1,0 +1,249 @@
+//! The whole HTTP application, built from a configuration: production and tests run this.
+
+use crate::error::{ApiError, PROBLEM_JSON};
+use crate::state::AppState;
+use crate::{openapi, routes};
+use actix_web::dev::{Server, ServiceResponse};
+use actix_web::http::{header, StatusCode};
+use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlerResponse, ErrorHandlers};
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use tracing_actix_web::TracingLogger;
+use utoipa::OpenApi;
+use utoipa_swagger_ui::SwaggerUi;
+
+/// Bodies above this are refused with 413: no request of the API needs more.
+const JSON_LIMIT: usize = 64 * 1024;
+
+/// A bound, not yet running server. Binding port 0 picks a free port (tests).
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    pub fn build(state: AppState) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(state.config.addr).map_err(|e| {
+            anyhow::anyhow!("DOMKOM_ADDR: cannot listen on {}: {e}", state.config.addr)
+        })?;
+        let port = listener.local_addr()?.port();
+        let state = web::Data::new(state);
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .configure(configure)
+                .wrap(security_headers())
+                .wrap(cors(&state.config.cors_origins))
+                .wrap(ErrorHandlers::new().default_handler(problem_for_bare_errors))
+                .wrap(Compress::default())
+                .wrap(TracingLogger::default())
+        })
+        .listen(listener)?
+        .shutdown_timeout(30)
+        .run();
+        Ok(Application { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Runs until SIGINT/SIGTERM, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+
+    pub fn into_server(self) -> Server {
+        self.server
+    }
+}
+
+fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(
+        web::JsonConfig::default()
+            .limit(JSON_LIMIT)
+            .error_handler(json_error),
+    )
+    .app_data(web::QueryConfig::default().error_handler(|e, _| {
+        ApiError::bad_request("invalid_query", format!("Неверные параметры запроса: {e}")).into()
+    }))
+    .app_data(web::PathConfig::default().error_handler(|e, _| {
+        ApiError::bad_request("invalid_path", format!("Неверный адрес: {e}")).into()
+    }))
+    .configure(routes::health::configure)
+    // Before the API scope, which would otherwise answer its path with 404.
+    .service(
+        SwaggerUi::new("/swagger-ui/{_:.*}")
+            .url("/api/v1/openapi.json", openapi::ApiDoc::openapi()),
+    )
+    .service(
+        web::scope("/api/v1")
+            .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "no-store")))
+            .configure(routes::auth::configure)
+            .configure(routes::me::configure)
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(api_route_not_found())
+            })),
+    )
+    .default_service(web::to(spa_or_not_found));
+}
+
+fn api_route_not_found() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "route_not_found",
+        "Такого адреса в API нет",
+    )
+}
+
+/// Malformed JSON, wrong types, a wrong content type or an oversized body: never a 500.
+fn json_error(err: actix_web::error::JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+    use actix_web::error::JsonPayloadError as E;
+    let api = match &err {
+        E::OverflowKnownLength { .. } | E::Overflow { .. } => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("Тело запроса больше {} КБ", JSON_LIMIT / 1024),
+        ),
+        E::ContentType => ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Ожидается Content-Type: application/json",
+        ),
+        E::Deserialize(e) if e.is_data() => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+            format!("Неверные данные в запросе: {e}"),
+        )
+        .with_missing_field(&e.to_string()),
+        _ => ApiError::bad_request("malformed_json", format!("Тело запроса — не JSON: {err}")),
+    };
+    api.into()
+}
+
+/// Any error response that is not problem+json yet (405, a panic's 500, ...) becomes one.
+fn problem_for_bare_errors<B>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if is_problem
+        || !res.request().path().starts_with("/api/") && res.status() == StatusCode::NOT_FOUND
+    {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let error = match status {
+        StatusCode::METHOD_NOT_ALLOWED => ApiError::new(
+            status,
+            "method_not_allowed",
+            "Этот метод для этого адреса не поддерживается",
+        ),
+        StatusCode::NOT_FOUND => api_route_not_found(),
+        s if s.is_server_error() => ApiError::new(
+            s,
+            "internal_error",
+            "Внутренняя ошибка сервера. Попробуйте позже",
+        ),
+        s => ApiError::new(s, "request_rejected", "Запрос отклонён"),
+    };
+    let (req, _) = res.into_parts();
+    let response = actix_web::ResponseError::error_response(&error);
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, response).map_into_right_body(),
+    ))
+}
+
+/// The SPA: a file from the build, or `index.html` for the client-side routes.
+async fn spa_or_not_found(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> actix_web::Result<HttpResponse> {
+    if !matches!(
+        *req.method(),
+        actix_web::http::Method::GET | actix_web::http::Method::HEAD
+    ) {
+        return Err(ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "Этот метод для этого адреса не поддерживается",
+        )
+        .into());
+    }
+    let dir = &state.config.static_dir;
+    let path = req.path().trim_start_matches('/');
+    let candidate = safe_join(dir, path).filter(|p| p.is_file());
+    let looks_like_file = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
+    let file = match candidate {
+        Some(file) => file,
+        None if looks_like_file => return Err(ApiError::not_found().into()),
+        None => dir.join("index.html"),
+    };
+    let named = actix_files::NamedFile::open_async(&file)
+        .await
+        .map_err(|_| {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "spa_not_built",
+                "Веб-интерфейс не собран: выполните scripts/run.sh или trunk build в frontend/",
+            )
+        })?;
+    let mut response = named.into_response(&req);
+    let hashed_asset = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.contains('-') && !n.ends_with(".html"));
+    let cache = if hashed_asset {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static(cache),
+    );
+    Ok(response)
+}
+
+/// Joins a request path to the static directory, refusing `..` and absolute parts.
+fn safe_join(dir: &std::path::Path, path: &str) -> Option<PathBuf> {
+    let mut out = dir.to_path_buf();
+    for part in path.split('/').filter(|p| !p.is_empty()) {
+        if part == ".." || part == "." || part.contains('\\') {
+            return None;
+        }
+        out.push(part);
+    }
+    Some(out)
+}
+
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::REFERRER_POLICY, "same-origin"))
+        .add((header::X_FRAME_OPTIONS, "DENY"))
+        .add((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+             style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+             frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        ))
+}
+
+fn cors(origins: &[String]) -> actix_cors::Cors {
+    origins
+        .iter()
+        .fold(actix_cors::Cors::default(), |cors, origin| {
+            cors.allowed_origin(origin)
+                .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+                .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+                .supports_credentials()
+                .max_age(3600)
+        })
+}

@@ -1,0 +1,42 @@
+//! Authentication: password hashing, access tokens (JWT), opaque secrets, and the extractor
+//! that turns `Authorization: Bearer` into the caller.
+
+pub mod jwt;
+pub mod password;
+pub mod secret;
+pub mod session;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
+use domkom_dto::Role;
+use std::future::{ready, Ready};
+
+/// The caller, proven by a valid access token.
+#[derive(Debug, Clone, Copy)]
+pub struct Caller {
+    pub user_id: i64,
+    pub role: Role,
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(caller(req))
+    }
+}
+
+fn caller(req: &HttpRequest) -> Result<Caller, ApiError> {
+    let token = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(|| ApiError::unauthorized("unauthorized", "Требуется вход в систему"))?;
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("application state is missing")))?;
+    state.jwt.verify(token.trim())
+}

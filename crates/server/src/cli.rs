@@ -1,0 +1,124 @@
+//! The `domkom` command: serve (default), migrate, create-admin, openapi.
+
+use crate::config::Config;
+use crate::db::{self, users};
+use crate::{auth::password, Application};
+use clap::{Parser, Subcommand};
+use domkom_dto::{rules, Register, Role};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "domkom",
+    version,
+    about = "Domkom: the resident self-service portal for housing and utilities"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server (the default).
+    Serve,
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Create an active administrator.
+    CreateAdmin {
+        #[arg(long)]
+        login: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Администратор")]
+        full_name: String,
+        #[arg(long, default_value = "+70000000000")]
+        phone: String,
+        /// Taken from DOMKOM_ADMIN_PASSWORD so it stays out of the shell history.
+        #[arg(long, env = "DOMKOM_ADMIN_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::Openapi = command {
+        print!("{}", crate::openapi::spec_json());
+        return Ok(());
+    }
+    let config = Config::from_env()?;
+    match command {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            let state = crate::prepare(config)?;
+            drop(state);
+            println!("The database schema is up to date.");
+            Ok(())
+        }
+        Command::CreateAdmin {
+            login,
+            email,
+            full_name,
+            phone,
+            password: pw,
+        } => {
+            let form = Register {
+                login,
+                email,
+                full_name,
+                phone,
+                password: pw,
+            };
+            create_admin(config, form)
+        }
+        Command::Openapi => Ok(()),
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    tracing::info!(?config, "starting");
+    let public_url = config.public_url.clone();
+    let state = crate::prepare(config)?;
+    let app = Application::build(state)?;
+    tracing::info!(
+        "Domkom is listening: open {public_url}/ (API docs at {public_url}/swagger-ui/)"
+    );
+    app.run_until_stopped().await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+fn create_admin(config: Config, form: Register) -> anyhow::Result<()> {
+    let errors = rules::check_register(&form);
+    if let Some(e) = errors.first() {
+        anyhow::bail!("{}: {}", e.field, e.message);
+    }
+    let state = crate::prepare(config)?;
+    let hash = password::hash(&form.password)?;
+    let mut conn = state.pool.get()?;
+    let email = rules::normalize_email(&form.email);
+    let id = db::write_tx(&mut conn, |conn| -> anyhow::Result<i64> {
+        if users::login_taken(conn, &form.login)? || users::email_taken(conn, &email)? {
+            anyhow::bail!("a user with this login or e-mail exists already");
+        }
+        let at = db::now();
+        Ok(users::insert(
+            conn,
+            &users::NewUser {
+                login: form.login.trim(),
+                login_key: users::login_key(&form.login),
+                email: email.clone(),
+                full_name: form.full_name.trim(),
+                phone: form.phone.trim(),
+                password_hash: &hash,
+                role: Role::Admin.as_str(),
+                is_active: true,
+                created_at: at,
+                updated_at: at,
+            },
+        )?)
+    })?;
+    println!("Administrator {} created (id {id}).", form.login);
+    Ok(())
+}

@@ -1,0 +1,219 @@
+//! Configuration from the environment (and `.env` in development). A bad value stops
+//! start-up with a message naming the variable.
+
+use crate::ratelimit::Limit;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Clone)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub public_url: String,
+    pub jwt_secret: Vec<u8>,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub static_dir: PathBuf,
+    pub cors_origins: Vec<String>,
+    pub db_pool_size: u32,
+    pub access_ttl: Duration,
+    pub refresh_ttl: Duration,
+    pub activation_ttl: Duration,
+    pub reset_ttl: Duration,
+    pub limits: Limits,
+}
+
+/// Attempt limits; per IP and per login (or e-mail).
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub login_per_ip: Limit,
+    pub login_per_account: Limit,
+    pub register_per_ip: Limit,
+    pub recovery_per_ip: Limit,
+    pub recovery_per_email: Limit,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            login_per_ip: Limit::per_minutes(30, 15),
+            login_per_account: Limit::per_minutes(10, 15),
+            register_per_ip: Limit::per_minutes(10, 60),
+            recovery_per_ip: Limit::per_minutes(10, 60),
+            recovery_per_email: Limit::per_minutes(3, 60),
+        }
+    }
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("addr", &self.addr)
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("public_url", &self.public_url)
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("static_dir", &self.static_dir)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A start-up error naming the variable at fault.
+#[derive(Debug, thiserror::Error)]
+#[error("{var}: {message}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub message: String,
+}
+
+fn bad(var: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        var,
+        message: message.into(),
+    }
+}
+
+fn var(name: &'static str) -> Result<Option<String>, ConfigError> {
+    match std::env::var(name) {
+        Ok(v) if v.trim().is_empty() => Ok(None),
+        Ok(v) => Ok(Some(v.trim().to_owned())),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(bad(name, "not valid UTF-8")),
+    }
+}
+
+impl Config {
+    /// Reads the environment, creating the data directory and the JWT secret on first run.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        let addr: SocketAddr = match var("DOMKOM_ADDR")? {
+            Some(v) => v.parse().map_err(|_| {
+                bad(
+                    "DOMKOM_ADDR",
+                    format!("`{v}` is not HOST:PORT, e.g. 127.0.0.1:8080"),
+                )
+            })?,
+            None => SocketAddr::from(([127, 0, 0, 1], 8080)),
+        };
+        let data_dir = PathBuf::from(var("DOMKOM_DATA_DIR")?.unwrap_or_else(|| "./data".into()));
+        std::fs::create_dir_all(&data_dir).map_err(|e| {
+            bad(
+                "DOMKOM_DATA_DIR",
+                format!("cannot create {}: {e}", data_dir.display()),
+            )
+        })?;
+        let database_url = match var("DATABASE_URL")? {
+            Some(url) if crate::db::Backend::of_url(&url).is_some() => url,
+            Some(_) => {
+                return Err(bad(
+                    "DATABASE_URL",
+                    "must start with postgres:// or sqlite://",
+                ))
+            }
+            None => format!("sqlite://{}", data_dir.join("domkom.sqlite3").display()),
+        };
+        let public_url = match var("DOMKOM_PUBLIC_URL")? {
+            Some(url) => {
+                url::Url::parse(&url)
+                    .map_err(|e| bad("DOMKOM_PUBLIC_URL", format!("not a URL: {e}")))?;
+                url.trim_end_matches('/').to_owned()
+            }
+            None => format!("http://{addr}"),
+        };
+        let jwt_secret = match var("DOMKOM_JWT_SECRET")? {
+            Some(s) if s.len() >= 32 => s.into_bytes(),
+            Some(_) => return Err(bad("DOMKOM_JWT_SECRET", "must be at least 32 characters")),
+            None => {
+                crate::auth::secret::load_or_create(&data_dir.join("jwt-secret")).map_err(|e| {
+                    bad(
+                        "DOMKOM_JWT_SECRET",
+                        format!("cannot read or create <DATA_DIR>/jwt-secret: {e}"),
+                    )
+                })?
+            }
+        };
+        let smtp_url = var("SMTP_URL")?;
+        if let Some(url) = &smtp_url {
+            crate::mail::check_smtp_url(url).map_err(|m| bad("SMTP_URL", m))?;
+        }
+        let cors_origins = var("DOMKOM_CORS_ORIGINS")?
+            .map(|v| {
+                v.split(',')
+                    .map(|o| o.trim().to_owned())
+                    .filter(|o| !o.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let db_pool_size = match var("DOMKOM_DB_POOL_SIZE")? {
+            Some(v) => v
+                .parse()
+                .ok()
+                .filter(|n| (1..=256).contains(n))
+                .ok_or_else(|| bad("DOMKOM_DB_POOL_SIZE", "must be a number from 1 to 256"))?,
+            None => 16,
+        };
+        Ok(Config {
+            addr,
+            static_dir: PathBuf::from(
+                var("DOMKOM_STATIC_DIR")?.unwrap_or_else(|| "frontend/dist".into()),
+            ),
+            mail_from: var("DOMKOM_MAIL_FROM")?
+                .unwrap_or_else(|| "Домком <noreply@domkom.local>".into()),
+            data_dir,
+            database_url,
+            public_url,
+            jwt_secret,
+            smtp_url,
+            cors_origins,
+            db_pool_size,
+            ..Config::defaults()
+        })
+    }
+
+    /// Settings that are not read from the environment.
+    fn defaults() -> Config {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("./data"),
+            database_url: String::new(),
+            public_url: String::new(),
+            jwt_secret: Vec::new(),
+            smtp_url: None,
+            mail_from: String::new(),
+            static_dir: PathBuf::new(),
+            cors_origins: Vec::new(),
+            db_pool_size: 16,
+            access_ttl: Duration::from_secs(15 * 60),
+            refresh_ttl: Duration::from_secs(30 * 24 * 3600),
+            activation_ttl: Duration::from_secs(24 * 3600),
+            reset_ttl: Duration::from_secs(3600),
+            limits: Limits::default(),
+        }
+    }
+
+    /// A configuration for tests and tools: everything under `data_dir`, any free port.
+    pub fn for_data_dir(data_dir: PathBuf, database_url: String) -> Config {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            public_url: "http://127.0.0.1".into(),
+            jwt_secret: b"a test secret of at least thirty-two bytes".to_vec(),
+            mail_from: "Домком <noreply@domkom.local>".into(),
+            static_dir: PathBuf::from("frontend/dist"),
+            data_dir,
+            database_url,
+            ..Config::defaults()
+        }
+    }
+}
+
+/// Hides the password of a URL in logs.
+fn redact_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}

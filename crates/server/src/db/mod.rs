@@ -1,0 +1,165 @@
+//! Persistence: one codebase over SQLite (embedded default) and PostgreSQL.
+//!
+//! Query functions live in one module per aggregate and take `&mut DbConn`; the caller owns
+//! the transaction (`write_tx`). They are blocking: handlers call them through `run`.
+
+pub mod refresh_tokens;
+pub mod schema;
+pub mod user_tokens;
+pub mod users;
+
+use crate::error::ApiError;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::sqlite::SqliteConnection;
+use diesel::Connection;
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use std::time::Duration;
+
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Pg(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager<DbConn>>;
+pub type PooledConn = PooledConnection<ConnectionManager<DbConn>>;
+
+/// Which database a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Option<Backend> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else if url.starts_with("sqlite://") {
+            Some(Backend::Sqlite)
+        } else {
+            None
+        }
+    }
+}
+
+/// Runs the same diesel expression on whichever connection is inside, for the statements the
+/// `MultiConnection` enum cannot express itself (batch inserts, upserts, `returning`).
+#[macro_export]
+macro_rules! per_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConn::Pg($c) => $body,
+            $crate::db::DbConn::Sqlite($c) => $body,
+        }
+    };
+}
+
+/// SQLite settings every pooled connection needs: WAL for concurrent readers, a busy
+/// timeout instead of immediate "database is locked", and enforced foreign keys.
+#[derive(Debug)]
+struct SqlitePragmas;
+
+impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut DbConn) -> Result<(), diesel::r2d2::Error> {
+        if let DbConn::Sqlite(c) = conn {
+            c.batch_execute(
+                "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
+                 PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+            )
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+/// Connects once with the concrete connection type (so a bad password or a missing database
+/// is reported as such), then builds the pool and brings the schema up to date.
+pub fn connect(url: &str, max_size: u32) -> anyhow::Result<DbPool> {
+    let backend = Backend::of_url(url)
+        .ok_or_else(|| anyhow::anyhow!("DATABASE_URL must start with postgres:// or sqlite://"))?;
+    let target = match backend {
+        Backend::Postgres => url.to_owned(),
+        Backend::Sqlite => {
+            let path = url.trim_start_matches("sqlite://");
+            if let Some(dir) = std::path::Path::new(path).parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            SqliteConnection::establish(path)?;
+            path.to_owned()
+        }
+    };
+    if backend == Backend::Postgres {
+        PgConnection::establish(url)?;
+    }
+    let pool = Pool::builder()
+        .max_size(max_size)
+        .connection_timeout(Duration::from_secs(10))
+        .connection_customizer(Box::new(SqlitePragmas))
+        .build(ConnectionManager::<DbConn>::new(target))?;
+    Ok(pool)
+}
+
+/// Applies the pending migrations of the connection's backend.
+pub fn migrate(conn: &mut DbConn) -> anyhow::Result<Vec<String>> {
+    let applied = match conn {
+        DbConn::Pg(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
+        DbConn::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
+    }
+    .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
+    Ok(applied.iter().map(ToString::to_string).collect())
+}
+
+/// A write transaction. On SQLite it starts with `BEGIN IMMEDIATE`: a deferred transaction
+/// that reads and then writes fails with "database is locked" under concurrency.
+pub fn write_tx<T, E>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    type Manager = <DbConn as Connection>::TransactionManager;
+    match conn {
+        DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+        DbConn::Pg(_) => return conn.transaction(f),
+    }
+    match f(conn) {
+        Ok(value) => {
+            Manager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => {
+            // The original error matters more than a failed rollback.
+            let _ = Manager::rollback_transaction(conn);
+            Err(e)
+        }
+    }
+}
+
+/// Runs blocking database work on the blocking pool with a pooled connection.
+pub async fn run<T, F>(pool: &DbPool, f: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool.get().map_err(ApiError::internal)?;
+        f(&mut conn)
+    })
+    .await
+    .map_err(ApiError::internal)?
+}
+
+/// Timestamps keep microseconds: PostgreSQL stores no more, and a value read back must
+/// equal the one written on both backends.
+pub fn now() -> chrono::NaiveDateTime {
+    use chrono::{SubsecRound, Utc};
+    Utc::now().naive_utc().trunc_subsecs(6)
+}

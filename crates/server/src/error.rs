@@ -1,0 +1,156 @@
+//! One error type for every handler, rendered as RFC 7807 `application/problem+json` with a
+//! stable `code`. Causes of internal errors are logged, never sent.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use domkom_dto::{FieldError, Problem};
+use std::fmt;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub detail: String,
+    pub errors: Vec<FieldError>,
+    pub retry_after_secs: Option<u64>,
+    cause: Option<anyhow::Error>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            detail: detail.into(),
+            errors: Vec::new(),
+            retry_after_secs: None,
+            cause: None,
+        }
+    }
+
+    /// 422: the body is well-formed but breaks the input rules.
+    pub fn validation(errors: Vec<FieldError>) -> Self {
+        Self {
+            errors,
+            ..Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+                "Проверьте заполнение полей",
+            )
+        }
+    }
+
+    /// 409 naming the field that clashes with an existing record.
+    pub fn conflict(code: &'static str, field: &str, message: &str) -> Self {
+        Self {
+            errors: vec![FieldError::new(field, "taken", message)],
+            ..Self::new(StatusCode::CONFLICT, code, message)
+        }
+    }
+
+    pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, code, detail)
+    }
+
+    pub fn unauthorized(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, code, detail)
+    }
+
+    pub fn forbidden(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, code, detail)
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", "Не найдено")
+    }
+
+    pub fn rate_limited(retry_after_secs: u64) -> Self {
+        Self {
+            retry_after_secs: Some(retry_after_secs.max(1)),
+            ..Self::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "Слишком много попыток. Повторите позже",
+            )
+        }
+    }
+
+    /// 500 for what is our fault; the cause goes to the log only.
+    pub fn internal(cause: impl Into<anyhow::Error>) -> Self {
+        Self {
+            cause: Some(cause.into()),
+            ..Self::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "Внутренняя ошибка сервера. Попробуйте позже",
+            )
+        }
+    }
+
+    /// A field-level problem with the given status and code.
+    pub fn field(status: StatusCode, code: &'static str, field: &str, message: &str) -> Self {
+        Self {
+            errors: vec![FieldError::new(field, code, message)],
+            ..Self::new(status, code, message)
+        }
+    }
+
+    /// Names the field when serde reports "missing field `x`".
+    pub fn with_missing_field(mut self, serde_message: &str) -> Self {
+        let field = serde_message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next());
+        if let Some(field) = field {
+            self.errors
+                .push(FieldError::new(field, "required", "Заполните это поле"));
+        }
+        self
+    }
+
+    pub fn to_problem(&self) -> Problem {
+        Problem {
+            kind: format!("/problems/{}", self.code),
+            title: self.status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: self.status.as_u16(),
+            detail: self.detail.clone(),
+            code: self.code.to_owned(),
+            errors: self.errors.clone(),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}: {}", self.status.as_u16(), self.code, self.detail)?;
+        if let Some(cause) = &self.cause {
+            write!(f, " ({cause:#})")?;
+        }
+        Ok(())
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let Some(cause) = &self.cause {
+            tracing::error!(error = format!("{cause:#}"), "internal error");
+        }
+        let mut response = HttpResponse::build(self.status);
+        response.content_type(PROBLEM_JSON);
+        if let Some(secs) = self.retry_after_secs {
+            response.insert_header((header::RETRY_AFTER, secs.to_string()));
+        }
+        response.json(self.to_problem())
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(e: diesel::result::Error) -> Self {
+        ApiError::internal(e)
+    }
+}

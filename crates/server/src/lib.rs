@@ -1,0 +1,43 @@
+//! Domkom's server: configuration, persistence, authentication, mail and the HTTP API.
+//!
+//! `Application::build` makes the very app that production runs; the integration tests
+//! start it on a free port and talk to it through the typed client.
+
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod mail;
+pub mod openapi;
+pub mod ratelimit;
+pub mod routes;
+pub mod state;
+
+pub use app::Application;
+
+use config::Config;
+use std::sync::Arc;
+
+/// Connects and migrates the database and assembles the shared state.
+pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
+    let pool = db::connect(&config.database_url, config.db_pool_size)?;
+    let applied = db::migrate(&mut *pool.get()?)?;
+    if !applied.is_empty() {
+        tracing::info!(?applied, "migrations applied");
+    }
+    let mailer = mail::Mailer::new(
+        config.smtp_url.as_deref(),
+        config.data_dir.join("outbox"),
+        &config.mail_from,
+        &config.public_url,
+    )?;
+    Ok(state::AppState {
+        jwt: auth::jwt::JwtKeys::new(&config.jwt_secret, config.access_ttl),
+        limiter: Box::new(ratelimit::MemoryLimiter::default()),
+        config: Arc::new(config),
+        pool,
+        mailer,
+    })
+}

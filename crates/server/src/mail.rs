@@ -1,0 +1,176 @@
+//! Outgoing mail: SMTP when `SMTP_URL` is set, otherwise `.eml` files in `<DATA_DIR>/outbox`
+//! with the link also written to the log, so a newcomer can activate without a mail server.
+
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::path::PathBuf;
+
+pub enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Files(AsyncFileTransport<Tokio1Executor>),
+}
+
+pub struct Mailer {
+    transport: Transport,
+    from: Mailbox,
+    public_url: String,
+}
+
+/// One letter: a subject, a text with one call to action, and the link itself.
+struct Letter<'a> {
+    subject: &'a str,
+    greeting: String,
+    text: &'a str,
+    action: &'a str,
+    link: String,
+    footer: &'a str,
+}
+
+/// Accepts `smtp://[user:password@]host[:port]`.
+pub fn check_smtp_url(url: &str) -> Result<(), String> {
+    let parsed = url::Url::parse(url).map_err(|e| format!("not a URL: {e}"))?;
+    if parsed.scheme() != "smtp" || parsed.host_str().is_none() {
+        return Err("expected smtp://[user:password@]host[:port]".into());
+    }
+    Ok(())
+}
+
+impl Mailer {
+    pub fn new(
+        smtp_url: Option<&str>,
+        outbox: PathBuf,
+        from: &str,
+        public_url: &str,
+    ) -> anyhow::Result<Self> {
+        let transport = match smtp_url {
+            Some(url) => {
+                let parsed = url::Url::parse(url)?;
+                let host = parsed.host_str().unwrap_or("localhost");
+                // A local relay or mail catcher: no TLS on the hop from the server.
+                let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+                    .port(parsed.port().unwrap_or(25));
+                if !parsed.username().is_empty() {
+                    builder = builder.credentials(Credentials::new(
+                        parsed.username().to_owned(),
+                        parsed.password().unwrap_or_default().to_owned(),
+                    ));
+                }
+                Transport::Smtp(builder.build())
+            }
+            None => {
+                std::fs::create_dir_all(&outbox)?;
+                Transport::Files(AsyncFileTransport::new(outbox))
+            }
+        };
+        Ok(Self {
+            transport,
+            from: from.parse()?,
+            public_url: public_url.to_owned(),
+        })
+    }
+
+    pub async fn send_activation(&self, to: &str, name: &str, token: &str) -> anyhow::Result<()> {
+        self.send(
+            to,
+            Letter {
+                subject: "Подтверждение регистрации в Домкоме",
+                greeting: format!("Здравствуйте, {name}!"),
+                text: "Вы зарегистрировались в личном кабинете «Домком». Чтобы активировать \
+                       учётную запись, перейдите по ссылке (она действует 24 часа):",
+                action: "Активировать учётную запись",
+                link: format!("{}/activate?token={token}", self.public_url),
+                footer: "Если вы не регистрировались, просто удалите это письмо.",
+            },
+        )
+        .await
+    }
+
+    pub async fn send_password_reset(
+        &self,
+        to: &str,
+        name: &str,
+        token: &str,
+    ) -> anyhow::Result<()> {
+        self.send(
+            to,
+            Letter {
+                subject: "Восстановление пароля в Домкоме",
+                greeting: format!("Здравствуйте, {name}!"),
+                text: "Вы запросили восстановление пароля. Чтобы задать новый пароль, перейдите \
+                       по ссылке (она действует 1 час и только один раз):",
+                action: "Задать новый пароль",
+                link: format!("{}/password/reset?token={token}", self.public_url),
+                footer: "Если вы не запрашивали восстановление, ничего не делайте: пароль прежний.",
+            },
+        )
+        .await
+    }
+
+    async fn send(&self, to: &str, letter: Letter<'_>) -> anyhow::Result<()> {
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to.parse()?)
+            .subject(letter.subject)
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(part(ContentType::TEXT_PLAIN, plain_text(&letter)))
+                    .singlepart(part(ContentType::TEXT_HTML, html(&letter))),
+            )?;
+        match &self.transport {
+            Transport::Smtp(smtp) => {
+                smtp.send(message).await?;
+            }
+            Transport::Files(files) => {
+                let id = files.send(message).await?;
+                tracing::info!(
+                    to,
+                    link = letter.link,
+                    file = format!("{id}.eml"),
+                    "mail written to the outbox"
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Base64 keeps long links whole (quoted-printable would break them across lines).
+fn part(kind: ContentType, body: String) -> SinglePart {
+    SinglePart::builder()
+        .header(kind)
+        .header(ContentTransferEncoding::Base64)
+        .body(body)
+}
+
+fn plain_text(l: &Letter) -> String {
+    format!(
+        "{}\n\n{}\n{}\n\n{}\n\n— Домком, личный кабинет жителя\n",
+        l.greeting, l.text, l.link, l.footer
+    )
+}
+
+fn html(l: &Letter) -> String {
+    format!(
+        "<!doctype html><html lang=\"ru\"><body style=\"font-family:sans-serif;line-height:1.5\">\
+         <p>{}</p><p>{}</p>\
+         <p><a href=\"{link}\" style=\"display:inline-block;padding:10px 18px;background:#1f5fa8;\
+         color:#fff;border-radius:6px;text-decoration:none\">{}</a></p>\
+         <p style=\"font-size:90%\">Или скопируйте ссылку: {link}</p>\
+         <p style=\"color:#666\">{}</p><p style=\"color:#666\">— Домком, личный кабинет жителя</p>\
+         </body></html>",
+        escape(&l.greeting),
+        escape(l.text),
+        escape(l.action),
+        escape(l.footer),
+        link = escape(&l.link),
+    )
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

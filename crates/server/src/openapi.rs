@@ -1,0 +1,68 @@
+//! The OpenAPI document, generated from the handlers' annotations.
+
+use crate::routes;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Domkom API",
+        description = "REST API of Domkom, the resident self-service portal for housing and utilities. \
+                       Errors are RFC 7807 problem+json with a stable `code`; money is integer kopecks.",
+        license(name = "AGPL-3.0-or-later"),
+    ),
+    paths(routes::health::live, routes::health::ready),
+    nest((path = "/api/v1", api = V1)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "auth", description = "Registration, sign-in, tokens, password recovery"),
+        (name = "me", description = "The signed-in user's profile"),
+        (name = "ops", description = "Health checks"),
+    )
+)]
+pub struct ApiDoc;
+
+/// Everything under `/api/v1`.
+#[derive(OpenApi)]
+#[openapi(
+    paths(
+        routes::auth::register,
+        routes::auth::activate,
+        routes::auth::login,
+        routes::auth::refresh,
+        routes::auth::logout,
+        routes::auth::forgot_password,
+        routes::auth::reset_password,
+        routes::me::get_me,
+        routes::me::update_me,
+        routes::me::delete_me,
+        routes::me::change_password,
+    ),
+    components(schemas(domkom_dto::FieldError))
+)]
+struct V1;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The document as committed in `openapi/openapi.json`.
+pub fn spec_json() -> String {
+    let mut json = ApiDoc::openapi().to_pretty_json().unwrap_or_default();
+    json.push('\n');
+    json
+}

@@ -1,0 +1,422 @@
+//! `auth/*`: registration, activation, sign-in, token refresh, sign-out, password recovery.
+
+use crate::auth::{password, secret, session};
+use crate::db::{self, user_tokens::Purpose, users};
+use crate::error::ApiError;
+use crate::ratelimit;
+use crate::state::AppState;
+use actix_web::{http::StatusCode, post, web, HttpRequest, HttpResponse};
+use domkom_dto::{rules, *};
+
+type State = web::Data<AppState>;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(register)
+        .service(activate)
+        .service(login)
+        .service(refresh)
+        .service(logout)
+        .service(forgot_password)
+        .service(reset_password);
+}
+
+fn ip_key(what: &str, req: &HttpRequest) -> String {
+    format!("{what}:ip:{}", AppState::client_ip(req))
+}
+
+/// Register a resident. The account stays inactive until the link from the e-mail is opened.
+#[utoipa::path(
+    tag = "auth",
+    request_body = Register,
+    responses(
+        (status = 201, description = "Registered; the activation letter is sent", body = MessageResponse),
+        (status = 409, description = "`login_taken` or `email_taken`", body = Problem),
+        (status = 422, description = "A field breaks the input rules", body = Problem),
+        (status = 429, description = "Too many attempts", body = Problem),
+    )
+)]
+#[post("/auth/register")]
+async fn register(
+    state: State,
+    req: HttpRequest,
+    form: web::Json<Register>,
+) -> Result<HttpResponse, ApiError> {
+    ratelimit::check(
+        &*state.limiter,
+        &[(
+            ip_key("register", &req),
+            state.config.limits.register_per_ip,
+        )],
+    )?;
+    let form = form.into_inner();
+    let errors = rules::check_register(&form);
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    let hash = web::block({
+        let pw = form.password.clone();
+        move || password::hash(&pw)
+    })
+    .await
+    .map_err(ApiError::internal)?
+    .map_err(ApiError::internal)?;
+
+    let email = rules::normalize_email(&form.email);
+    let token = secret::generate();
+    let token_hash = secret::hash(&token);
+    let expires = expiry(state.config.activation_ttl)?;
+    let (f, new_email) = (form.clone(), email.clone());
+    let user_id = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            if users::login_taken(conn, &f.login)? {
+                return Err(ApiError::conflict(
+                    "login_taken",
+                    "login",
+                    "Этот логин уже занят",
+                ));
+            }
+            if users::email_taken(conn, &new_email)? {
+                return Err(ApiError::conflict(
+                    "email_taken",
+                    "email",
+                    "Этот адрес электронной почты уже зарегистрирован",
+                ));
+            }
+            let at = db::now();
+            let id = users::insert(
+                conn,
+                &users::NewUser {
+                    login: f.login.trim(),
+                    login_key: users::login_key(&f.login),
+                    email: new_email,
+                    full_name: f.full_name.trim(),
+                    phone: f.phone.trim(),
+                    password_hash: &hash,
+                    role: Role::Resident.as_str(),
+                    is_active: false,
+                    created_at: at,
+                    updated_at: at,
+                },
+            )
+            .map_err(unique_violation)?;
+            db::user_tokens::insert(conn, id, Purpose::Activation, &token_hash, expires)?;
+            Ok(id)
+        })
+    })
+    .await?;
+
+    if let Err(e) = state
+        .mailer
+        .send_activation(&email, form.full_name.trim(), &token)
+        .await
+    {
+        // Without the letter the account could never be activated: take it back.
+        tracing::error!(error = format!("{e:#}"), "activation letter not sent");
+        db::run(&state.pool, move |conn| Ok(users::delete(conn, user_id)?)).await?;
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "mail_unavailable",
+            "Не удалось отправить письмо. Попробуйте зарегистрироваться позже",
+        ));
+    }
+    Ok(HttpResponse::Created().json(MessageResponse::new(format!(
+        "На адрес {email} отправлено письмо со ссылкой для активации учётной записи"
+    ))))
+}
+
+/// Two registrations racing for the same login or e-mail: the database decides.
+fn unique_violation(e: diesel::result::Error) -> ApiError {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match &e {
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info)
+            if info.message().contains("email") =>
+        {
+            ApiError::conflict(
+                "email_taken",
+                "email",
+                "Этот адрес электронной почты уже зарегистрирован",
+            )
+        }
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+            ApiError::conflict("login_taken", "login", "Этот логин уже занят")
+        }
+        _ => ApiError::internal(e),
+    }
+}
+
+fn expiry(ttl: std::time::Duration) -> Result<chrono::NaiveDateTime, ApiError> {
+    Ok(db::now() + chrono::Duration::from_std(ttl).map_err(ApiError::internal)?)
+}
+
+fn link_invalid() -> ApiError {
+    ApiError::bad_request(
+        "token_invalid",
+        "Ссылка недействительна, уже использована или устарела",
+    )
+}
+
+/// Activate the account with the token from the registration letter (single use, 24 hours).
+#[utoipa::path(
+    tag = "auth",
+    request_body = Activate,
+    responses(
+        (status = 200, description = "Activated", body = MessageResponse),
+        (status = 400, description = "`token_invalid`: unknown, used or expired", body = Problem),
+    )
+)]
+#[post("/auth/activate")]
+async fn activate(state: State, body: web::Json<Activate>) -> Result<HttpResponse, ApiError> {
+    let hash = secret::hash(body.token.trim());
+    db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let user_id = db::user_tokens::consume(conn, Purpose::Activation, &hash)?
+                .ok_or_else(link_invalid)?;
+            users::activate(conn, user_id)?;
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(MessageResponse::new(
+        "Учётная запись активирована. Теперь можно войти",
+    )))
+}
+
+/// Sign in by login or e-mail. Returns tokens and sets the refresh cookie for browsers.
+#[utoipa::path(
+    tag = "auth",
+    request_body = Login,
+    responses(
+        (status = 200, body = TokenResponse),
+        (status = 401, description = "`invalid_credentials`", body = Problem),
+        (status = 403, description = "`account_inactive`: the e-mail is not confirmed yet", body = Problem),
+        (status = 429, description = "Too many attempts", body = Problem),
+    )
+)]
+#[post("/auth/login")]
+async fn login(
+    state: State,
+    req: HttpRequest,
+    body: web::Json<Login>,
+) -> Result<HttpResponse, ApiError> {
+    let Login {
+        login,
+        password: pw,
+    } = body.into_inner();
+    let key = login.trim().to_lowercase();
+    let limits = state.config.limits;
+    ratelimit::check(
+        &*state.limiter,
+        &[
+            (ip_key("login", &req), limits.login_per_ip),
+            (format!("login:{key}"), limits.login_per_account),
+        ],
+    )?;
+    let lookup = key.clone();
+    let user = db::run(&state.pool, move |conn| {
+        Ok(users::find_by_login_or_email(conn, &lookup)?)
+    })
+    .await?;
+    let stored = user.as_ref().map(|u| u.password_hash.clone());
+    let matches = web::block(move || {
+        password::verify(&pw, stored.as_deref().unwrap_or(password::dummy_hash()))
+    })
+    .await
+    .map_err(ApiError::internal)?;
+    let user = match user {
+        Some(user) if matches => user,
+        _ => {
+            return Err(ApiError::unauthorized(
+                "invalid_credentials",
+                "Неверный логин или пароль",
+            ))
+        }
+    };
+    if !user.is_active {
+        return Err(ApiError::forbidden(
+            "account_inactive",
+            "Учётная запись не активирована. Перейдите по ссылке из письма, отправленного при регистрации",
+        ));
+    }
+    let role =
+        Role::parse(&user.role).ok_or_else(|| ApiError::internal(anyhow::anyhow!("bad role")))?;
+    let st = state.clone();
+    let tokens = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |c| session::start(c, &st, user.id, role))
+    })
+    .await?;
+    Ok(with_session(&state, tokens))
+}
+
+fn with_session(state: &AppState, tokens: TokenResponse) -> HttpResponse {
+    HttpResponse::Ok()
+        .cookie(session::cookie(state, &tokens.refresh_token))
+        .json(tokens)
+}
+
+/// Exchange a refresh token (body, or the cookie) for new tokens. Each refresh token works
+/// once; presenting a used one revokes the whole session (`token_reused`).
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, body = TokenResponse),
+        (status = 401, description = "`token_invalid` or `token_reused`", body = Problem),
+    )
+)]
+#[post("/auth/refresh")]
+async fn refresh(
+    state: State,
+    req: HttpRequest,
+    body: Option<web::Json<RefreshRequest>>,
+) -> Result<HttpResponse, ApiError> {
+    let token = session::token_from(&req, body.and_then(|b| b.into_inner().refresh_token))
+        .ok_or_else(|| {
+            ApiError::unauthorized("token_invalid", "Сессия недействительна. Войдите заново")
+        })?;
+    let st = state.clone();
+    let result = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |c| session::rotate(c, &st, &token))
+    })
+    .await?;
+    Ok(match result {
+        Ok(tokens) => with_session(&state, tokens),
+        Err(e) => {
+            // A dead session's cookie is of no further use to the browser.
+            let mut response = actix_web::ResponseError::error_response(&e);
+            let _ = response.add_cookie(&session::removal_cookie());
+            response
+        }
+    })
+}
+
+/// Sign out: revokes the session of the refresh token (body, or the cookie).
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses((status = 204, description = "Signed out"))
+)]
+#[post("/auth/logout")]
+async fn logout(
+    state: State,
+    req: HttpRequest,
+    body: Option<web::Json<RefreshRequest>>,
+) -> Result<HttpResponse, ApiError> {
+    if let Some(token) = session::token_from(&req, body.and_then(|b| b.into_inner().refresh_token))
+    {
+        db::run(&state.pool, move |conn| {
+            db::write_tx(conn, |c| session::end(c, &token))
+        })
+        .await?;
+    }
+    Ok(HttpResponse::NoContent()
+        .cookie(session::removal_cookie())
+        .finish())
+}
+
+/// Ask for a password-reset link. The answer is the same whether the e-mail is known or not.
+#[utoipa::path(
+    tag = "auth",
+    request_body = ForgotPassword,
+    responses(
+        (status = 202, body = MessageResponse),
+        (status = 422, body = Problem),
+        (status = 429, body = Problem),
+    )
+)]
+#[post("/auth/password/forgot")]
+async fn forgot_password(
+    state: State,
+    req: HttpRequest,
+    body: web::Json<ForgotPassword>,
+) -> Result<HttpResponse, ApiError> {
+    if let Some(e) = rules::check_email("email", &body.email) {
+        return Err(ApiError::validation(vec![e]));
+    }
+    let email = rules::normalize_email(&body.email);
+    let limits = state.config.limits;
+    ratelimit::check(
+        &*state.limiter,
+        &[
+            (ip_key("recovery", &req), limits.recovery_per_ip),
+            (format!("recovery:{email}"), limits.recovery_per_email),
+        ],
+    )?;
+    let token = secret::generate();
+    let (hash, expires, lookup) = (
+        secret::hash(&token),
+        expiry(state.config.reset_ttl)?,
+        email.clone(),
+    );
+    let user = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let Some(user) = users::find_by_email(conn, &lookup)? else {
+                return Ok(None);
+            };
+            db::user_tokens::insert(conn, user.id, Purpose::PasswordReset, &hash, expires)?;
+            Ok(Some(user))
+        })
+    })
+    .await?;
+    if let Some(user) = user {
+        if let Err(e) = state
+            .mailer
+            .send_password_reset(&user.email, &user.full_name, &token)
+            .await
+        {
+            tracing::error!(error = format!("{e:#}"), "password reset letter not sent");
+        }
+    }
+    Ok(HttpResponse::Accepted().json(MessageResponse::new(
+        "Если этот адрес зарегистрирован, на него отправлено письмо со ссылкой для восстановления пароля",
+    )))
+}
+
+/// Set a new password with the token from the reset letter (single use, 1 hour). Ends every
+/// session of the user and confirms the e-mail.
+#[utoipa::path(
+    tag = "auth",
+    request_body = ResetPassword,
+    responses(
+        (status = 200, body = MessageResponse),
+        (status = 400, description = "`token_invalid`", body = Problem),
+        (status = 422, description = "`weak_password` on `new_password`", body = Problem),
+        (status = 429, body = Problem),
+    )
+)]
+#[post("/auth/password/reset")]
+async fn reset_password(
+    state: State,
+    req: HttpRequest,
+    body: web::Json<ResetPassword>,
+) -> Result<HttpResponse, ApiError> {
+    ratelimit::check(
+        &*state.limiter,
+        &[(ip_key("reset", &req), state.config.limits.recovery_per_ip)],
+    )?;
+    let ResetPassword {
+        token,
+        new_password,
+    } = body.into_inner();
+    if let Some(e) = rules::check_password("new_password", &new_password) {
+        return Err(ApiError::validation(vec![e]));
+    }
+    let new_hash = web::block(move || password::hash(&new_password))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
+    let token_hash = secret::hash(token.trim());
+    db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            let user_id = db::user_tokens::consume(conn, Purpose::PasswordReset, &token_hash)?
+                .ok_or_else(link_invalid)?;
+            users::set_password_hash(conn, user_id, &new_hash)?;
+            users::activate(conn, user_id)?;
+            db::refresh_tokens::revoke_all_of_user(conn, user_id)?;
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(MessageResponse::new(
+        "Пароль изменён. Войдите с новым паролем",
+    )))
+}

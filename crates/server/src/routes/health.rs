@@ -1,0 +1,40 @@
+//! Liveness and readiness for load balancers and orchestrators.
+
+use crate::db;
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::{get, http::StatusCode, web, HttpResponse};
+use diesel::RunQueryDsl;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(live).service(ready);
+}
+
+/// The process answers.
+#[utoipa::path(tag = "ops", responses((status = 200, description = "Alive")))]
+#[get("/health/live")]
+async fn live() -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({ "status": "ok" }))
+}
+
+/// The process answers and its database does too.
+#[utoipa::path(
+    tag = "ops",
+    responses((status = 200, description = "Ready"), (status = 503, description = "`database_unavailable`"))
+)]
+#[get("/health/ready")]
+async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    db::run(&state.pool, |conn| {
+        diesel::sql_query("SELECT 1").execute(conn)?;
+        Ok(())
+    })
+    .await
+    .map_err(|_| {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "database_unavailable",
+            "База данных недоступна",
+        )
+    })?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "ok" })))
+}

@@ -1,0 +1,195 @@
+//! `me`: the signed-in user's own profile.
+
+use crate::auth::{password, session, Caller};
+use crate::db::{self, refresh_tokens, users};
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::{delete, get, http::StatusCode, patch, put, web, HttpResponse};
+use domkom_dto::{rules, *};
+
+type State = web::Data<AppState>;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(get_me)
+        .service(update_me)
+        .service(delete_me)
+        .service(change_password);
+}
+
+fn to_dto(row: users::UserRow) -> Result<User, ApiError> {
+    Ok(User {
+        id: row.id,
+        role: Role::parse(&row.role)
+            .ok_or_else(|| ApiError::internal(anyhow::anyhow!("unknown role {}", row.role)))?,
+        login: row.login,
+        email: row.email,
+        full_name: row.full_name,
+        phone: row.phone,
+        created_at: row.created_at.and_utc(),
+    })
+}
+
+/// The caller's row; a token of a deleted user no longer opens anything.
+fn load(conn: &mut db::DbConn, caller: Caller) -> Result<users::UserRow, ApiError> {
+    users::find(conn, caller.user_id)?.ok_or_else(|| {
+        ApiError::unauthorized("unauthorized", "Пользователь не найден. Войдите заново")
+    })
+}
+
+fn wrong_password(field: &str) -> ApiError {
+    ApiError::field(
+        StatusCode::FORBIDDEN,
+        "wrong_password",
+        field,
+        "Неверный пароль",
+    )
+}
+
+/// Checks the password on the blocking pool: argon2 is slow on purpose.
+async fn verify_password(pw: String, stored: String) -> Result<bool, ApiError> {
+    web::block(move || password::verify(&pw, &stored))
+        .await
+        .map_err(ApiError::internal)
+}
+
+/// The signed-in user's profile.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    responses((status = 200, body = User), (status = 401, body = Problem))
+)]
+#[get("/me")]
+async fn get_me(state: State, caller: Caller) -> Result<web::Json<User>, ApiError> {
+    let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
+    Ok(web::Json(to_dto(row)?))
+}
+
+/// Change the full name or the phone.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    request_body = UpdateProfile,
+    responses((status = 200, body = User), (status = 401, body = Problem), (status = 422, body = Problem))
+)]
+#[patch("/me")]
+async fn update_me(
+    state: State,
+    caller: Caller,
+    body: web::Json<UpdateProfile>,
+) -> Result<web::Json<User>, ApiError> {
+    let changes = body.into_inner();
+    let errors: Vec<_> = [
+        changes
+            .full_name
+            .as_deref()
+            .and_then(rules::check_full_name),
+        changes.phone.as_deref().and_then(rules::check_phone),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    let row = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            load(conn, caller)?;
+            users::update_profile(
+                conn,
+                caller.user_id,
+                &users::ProfileChanges {
+                    full_name: changes.full_name.as_deref().map(str::trim),
+                    phone: changes.phone.as_deref().map(str::trim),
+                    updated_at: db::now(),
+                },
+            )?;
+            load(conn, caller)
+        })
+    })
+    .await?;
+    Ok(web::Json(to_dto(row)?))
+}
+
+/// Delete the profile: removes the personal data and ends every session. Asks for the
+/// password once more.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    request_body = DeleteProfile,
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, body = Problem),
+        (status = 403, description = "`wrong_password`", body = Problem),
+    )
+)]
+#[delete("/me")]
+async fn delete_me(
+    state: State,
+    caller: Caller,
+    body: web::Json<DeleteProfile>,
+) -> Result<HttpResponse, ApiError> {
+    let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
+    if !verify_password(body.into_inner().password, row.password_hash).await? {
+        return Err(wrong_password("password"));
+    }
+    db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            refresh_tokens::revoke_all_of_user(conn, caller.user_id)?;
+            users::delete(conn, caller.user_id)?;
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent()
+        .cookie(session::removal_cookie())
+        .finish())
+}
+
+/// Change the password. Every session is ended; the browser that asked gets a new one.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    request_body = ChangePassword,
+    responses(
+        (status = 200, body = MessageResponse),
+        (status = 401, body = Problem),
+        (status = 403, description = "`wrong_password` on `current_password`", body = Problem),
+        (status = 422, description = "`weak_password` on `new_password`", body = Problem),
+    )
+)]
+#[put("/me/password")]
+async fn change_password(
+    state: State,
+    caller: Caller,
+    body: web::Json<ChangePassword>,
+) -> Result<HttpResponse, ApiError> {
+    let ChangePassword {
+        current_password,
+        new_password,
+    } = body.into_inner();
+    if let Some(e) = rules::check_password("new_password", &new_password) {
+        return Err(ApiError::validation(vec![e]));
+    }
+    let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
+    if !verify_password(current_password, row.password_hash).await? {
+        return Err(wrong_password("current_password"));
+    }
+    let new_hash = web::block(move || password::hash(&new_password))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
+    let st = state.clone();
+    let tokens = db::run(&state.pool, move |conn| {
+        db::write_tx(conn, |conn| {
+            users::set_password_hash(conn, caller.user_id, &new_hash)?;
+            refresh_tokens::revoke_all_of_user(conn, caller.user_id)?;
+            session::start(conn, &st, caller.user_id, caller.role)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .cookie(session::cookie(&state, &tokens.refresh_token))
+        .json(MessageResponse::new(
+            "Пароль изменён. На других устройствах войдите заново",
+        )))
+}

@@ -1,0 +1,243 @@
+//! Starts the real application on a free port with a fresh database (a temporary SQLite file,
+//! or a new PostgreSQL database) and talks to it through the typed client.
+
+use base64::Engine;
+use diesel::{Connection, RunQueryDsl};
+use domkom_client::{dto, Client};
+use domkom_server::config::Config;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub const PASSWORD: &str = "secret123";
+
+pub struct TestApp {
+    pub base: String,
+    pub client: Client,
+    pub data_dir: tempfile::TempDir,
+    /// Dropped with the app: removes the PostgreSQL database.
+    _pg: Option<PgDatabase>,
+}
+
+/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $name() {
+                let app = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Sqlite).await;
+                super::$name(app.expect("SQLite is always available")).await;
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $name() {
+                if let Some(app) = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Postgres).await {
+                    super::$name(app).await;
+                }
+            })*
+        }
+    };
+}
+
+impl TestApp {
+    /// `None` only for PostgreSQL when it is not configured outside CI (the skip is printed).
+    pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    pub async fn spawn_with(backend: Backend, tune: impl FnOnce(&mut Config)) -> Option<TestApp> {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let (url, pg) = match backend {
+            Backend::Sqlite => (
+                format!(
+                    "sqlite://{}",
+                    data_dir.path().join("test.sqlite3").display()
+                ),
+                None,
+            ),
+            Backend::Postgres => {
+                let pg = PgDatabase::create()?;
+                (pg.url.clone(), Some(pg))
+            }
+        };
+        let mut config = Config::for_data_dir(data_dir.path().to_path_buf(), url);
+        config.db_pool_size = 4;
+        tune(&mut config);
+        let state = domkom_server::prepare(config).expect("prepare the app");
+        let app = domkom_server::Application::build(state).expect("build the app");
+        let base = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.into_server());
+        Some(TestApp {
+            client: Client::new(&base),
+            base,
+            data_dir,
+            _pg: pg,
+        })
+    }
+
+    /// Another client of the same server, with no session.
+    pub fn new_client(&self) -> Client {
+        Client::new(&self.base)
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// The token from the newest letter to `to` whose link goes to `route` (e.g. `/activate`).
+    pub fn token_from_mail(&self, to: &str, route: &str) -> String {
+        last_token(&self.data_dir.path().join("outbox"), to, route)
+            .unwrap_or_else(|| panic!("no letter to {to} with a link to {route}"))
+    }
+
+    pub fn mail_count(&self, to: &str) -> usize {
+        letters(&self.data_dir.path().join("outbox"))
+            .into_iter()
+            .filter(|l| l.contains(&format!("To: {to}")))
+            .count()
+    }
+
+    /// Registers and activates `login`; returns the form used.
+    pub async fn registered(&self, login: &str) -> dto::Register {
+        let form = register_form(login);
+        self.client.register(&form).await.expect("register");
+        let token = self.token_from_mail(&form.email, "/activate");
+        self.client.activate(&token).await.expect("activate");
+        form
+    }
+
+    /// A client signed in as a new active resident.
+    pub async fn signed_in(&self, login: &str) -> (Client, dto::TokenResponse) {
+        let form = self.registered(login).await;
+        let client = self.new_client();
+        let tokens = client
+            .login(&form.login, &form.password)
+            .await
+            .expect("login");
+        (client, tokens)
+    }
+}
+
+pub fn register_form(login: &str) -> dto::Register {
+    dto::Register {
+        login: login.into(),
+        email: format!("{login}@example.ru"),
+        full_name: "Иванов Иван Иванович".into(),
+        phone: "+7 912 345-67-89".into(),
+        password: PASSWORD.into(),
+    }
+}
+
+/// Every letter of the outbox, decoded, oldest first.
+pub fn letters(outbox: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(outbox) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+        .map(|e| (e.metadata().and_then(|m| m.modified()).ok(), e.path()))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|(_, path)| decode_letter(&std::fs::read_to_string(path).unwrap_or_default()))
+        .collect()
+}
+
+/// The headers as they are plus every base64 body part decoded.
+fn decode_letter(raw: &str) -> String {
+    let mut out = String::new();
+    let mut in_base64 = false;
+    let mut block = String::new();
+    for line in raw.lines() {
+        if line.eq_ignore_ascii_case("Content-Transfer-Encoding: base64") {
+            in_base64 = true;
+        } else if in_base64 && line.starts_with("--") {
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(block.trim())
+                .unwrap_or_default();
+            out.push_str(&String::from_utf8_lossy(&bytes));
+            block.clear();
+            in_base64 = false;
+        } else if in_base64 && !line.contains(':') {
+            block.push_str(line.trim());
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+pub fn last_token(outbox: &Path, to: &str, route: &str) -> Option<String> {
+    let needle = format!("{route}?token=");
+    letters(outbox)
+        .into_iter()
+        .filter(|l| l.contains(&format!("To: {to}")))
+        .filter_map(|l| {
+            let start = l.find(&needle)? + needle.len();
+            let token: String = l[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
+            Some(token)
+        })
+        .next_back()
+}
+
+/// A PostgreSQL database of one test, dropped with it.
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl PgDatabase {
+    fn create() -> Option<PgDatabase> {
+        let Ok(admin_url) = std::env::var("DOMKOM_TEST_POSTGRES_URL") else {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "CI=true but DOMKOM_TEST_POSTGRES_URL is not set: the PostgreSQL tests cannot run"
+            );
+            eprintln!("SKIPPED on PostgreSQL: set DOMKOM_TEST_POSTGRES_URL to run it");
+            return None;
+        };
+        let name = format!(
+            "domkom_test_{}",
+            domkom_server::auth::secret::generate()
+                .to_lowercase()
+                .replace(['-', '_'], "")[..16]
+                .to_owned()
+        );
+        let mut conn = diesel::PgConnection::establish(&admin_url)
+            .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at DOMKOM_TEST_POSTGRES_URL: {e}"));
+        diesel::sql_query(format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .expect("create test database");
+        let mut url = url::Url::parse(&admin_url).expect("DOMKOM_TEST_POSTGRES_URL is a URL");
+        url.set_path(&name);
+        Some(PgDatabase {
+            admin_url,
+            url: url.to_string(),
+            name,
+        })
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        if let Ok(mut conn) = diesel::PgConnection::establish(&self.admin_url) {
+            let _ = diesel::sql_query(format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ))
+            .execute(&mut conn);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! API tests: every test runs against the real app, on SQLite and on PostgreSQL.
+
+mod helpers;
+
+mod auth;
+mod errors;
+mod me;
+mod openapi;
+mod recovery;

@@ -1,0 +1,173 @@
+//! A headless Chromium session for one test, with helpers that wait like a person would.
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const PATIENCE: Duration = Duration::from_secs(20);
+
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    /// `None` outside CI when Chromium or chromedriver is not installed (the skip is printed).
+    pub async fn start() -> Option<Browser> {
+        let driver_path = std::env::var("CHROMEDRIVER")
+            .ok()
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| "chromedriver".into());
+        let port = free_port();
+        let driver = match Command::new(&driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+        {
+            Ok(child) => child,
+            Err(e) => {
+                assert!(
+                    std::env::var("CI").as_deref() != Ok("true"),
+                    "CI=true but chromedriver cannot start ({driver_path}): {e}"
+                );
+                eprintln!("SKIPPED browser test: chromedriver not found ({e}); scripts/test.sh installs it");
+                return None;
+            }
+        };
+        let profile = tempfile::tempdir().unwrap();
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=390,844",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ]
+            }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            let builder =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                    .capabilities(caps.clone())
+                    .connect(&url)
+                    .await;
+            match builder {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() > PATIENCE => {
+                    panic!("chromedriver did not start a browser: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        };
+        Some(Browser {
+            client,
+            driver,
+            _profile: profile,
+        })
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    }
+
+    /// Waits for an element to be present and returns it.
+    pub async fn find(&self, css: &str) -> Element {
+        match self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+        {
+            Ok(element) => element,
+            Err(e) => {
+                let url = self
+                    .client
+                    .current_url()
+                    .await
+                    .map(|u| u.to_string())
+                    .unwrap_or_default();
+                panic!("`{css}` never appeared on {url}: {e}")
+            }
+        }
+    }
+
+    /// Replaces the value of the form field `name` inside `form`.
+    pub async fn fill(&self, form: &str, name: &str, value: &str) {
+        let field = self.find(&format!("{form} [name=\"{name}\"]")).await;
+        field.clear().await.unwrap();
+        field.send_keys(value).await.unwrap();
+    }
+
+    pub async fn submit(&self, form: &str) {
+        self.find(&format!("{form} button[type=\"submit\"]"))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// Waits until the element's text contains `needle`, and returns the text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(needle) {
+                return text;
+            }
+            if started.elapsed() > PATIENCE {
+                let body = self
+                    .client
+                    .find(Locator::Css("body"))
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap_or_default();
+                panic!("`{css}` never said «{needle}»; it says «{text}»; the page: «{body}»");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn wait_path(&self, path: &str) {
+        let started = Instant::now();
+        loop {
+            let current = self.client.current_url().await.unwrap();
+            if current.path() == path {
+                return;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "never reached {path}; at {current}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}

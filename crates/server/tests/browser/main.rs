@@ -1,0 +1,10 @@
+//! Browser tests: the built SPA (`frontend/dist`) in headless Chromium, driven through
+//! chromedriver, against the real server on a fresh SQLite database.
+
+#[allow(dead_code)]
+#[path = "../api/helpers.rs"]
+mod helpers;
+
+mod browser;
+
+mod newcomer;

@@ -1,0 +1,6 @@
+//! Pieces shared by the pages.
+
+pub mod field;
+pub mod form;
+pub mod layout;
+pub mod page;

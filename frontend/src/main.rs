@@ -1,0 +1,11 @@
+//! Domkom's single-page app: the resident's portal in the browser.
+
+mod app;
+mod components;
+mod pages;
+mod session;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,76 @@
+//! `/activate?token=…`: the link from the activation e-mail.
+
+use crate::components::form::describe;
+use crate::components::page::{Loading, Page};
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+#[derive(Clone)]
+enum Activation {
+    Running,
+    Done,
+    Failed(String),
+}
+
+#[component]
+pub fn ActivatePage() -> impl IntoView {
+    let session = use_session();
+    let token = use_query_map()
+        .with_untracked(|q| q.get("token"))
+        .unwrap_or_default();
+    let state = RwSignal::new(Activation::Running);
+    if token.trim().is_empty() {
+        state.set(Activation::Failed(
+            "В ссылке нет кода активации. Откройте ссылку из письма целиком.".into(),
+        ));
+    } else {
+        spawn_local(async move {
+            let result = session.client().activate(token.trim()).await;
+            state.set(match result {
+                Ok(_) => Activation::Done,
+                Err(e) if e.code() == Some("token_invalid") => Activation::Failed(
+                    "Ссылка недействительна или устарела. Возможно, учётная запись уже \
+                     активирована — попробуйте войти."
+                        .into(),
+                ),
+                Err(e) => Activation::Failed(describe(&e)),
+            });
+        });
+    }
+
+    view! {
+        <Page title="Активация учётной записи" class="page page-narrow">
+            <div class="card">
+                {move || match state.get() {
+                    Activation::Running => {
+                        view! { <Loading text="Активируем учётную запись…" /> }.into_any()
+                    }
+                    Activation::Done => {
+                        view! {
+                            <p class="notice notice-success" role="status">
+                                "Учётная запись активирована"
+                            </p>
+                            <p>"Теперь можно войти с логином и паролем, указанными при регистрации."</p>
+                            <p>
+                                <A href="/login" attr:class="button">"Войти"</A>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Activation::Failed(message) => {
+                        view! {
+                            <p class="notice notice-error" role="alert">{message}</p>
+                            <p>
+                                <A href="/login">"Перейти ко входу"</A>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
+            </div>
+        </Page>
+    }
+}

@@ -1,0 +1,7 @@
+//! One module per page (or group of pages) of the portal.
+
+pub mod activate;
+pub mod login;
+pub mod password;
+pub mod profile;
+pub mod register;

@@ -1,0 +1,134 @@
+//! Who is signed in. The access token lives only in the client's memory; the refresh token
+//! is the server's httpOnly cookie, so a reload restores the session through `refresh`.
+
+use domkom_client::{Client, Error, Result};
+use domkom_dto::User;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The app's session, shared through the context; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Session {
+    client: StoredValue<Client>,
+    user: RwSignal<Option<User>>,
+    restored: RwSignal<bool>,
+}
+
+/// The session provided by `App`.
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+impl Session {
+    /// Creates the session for this page's origin, provides it to the app and starts
+    /// restoring the previous sign-in from the cookie.
+    pub fn provide() -> Session {
+        let origin = window().location().origin().unwrap_or_default();
+        let session = Session {
+            client: StoredValue::new(Client::new(&origin)),
+            user: RwSignal::new(None),
+            restored: RwSignal::new(false),
+        };
+        provide_context(session);
+        spawn_local(async move { session.restore().await });
+        session
+    }
+
+    async fn restore(self) {
+        let client = self.client();
+        if client.refresh(None).await.is_ok() {
+            match client.me().await {
+                Ok(user) => self.user.set(Some(user)),
+                Err(_) => self.forget(),
+            }
+        }
+        self.restored.set(true);
+    }
+
+    /// A handle on the API sharing this session's access token.
+    pub fn client(&self) -> Client {
+        self.client.get_value()
+    }
+
+    /// Whether the start-up refresh has finished, so `is_signed_in` can be trusted.
+    pub fn is_restored(&self) -> bool {
+        self.restored.get()
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.user.with(Option::is_some)
+    }
+
+    /// Whether someone is signed in, read once (for redirects).
+    pub fn is_signed_in_untracked(&self) -> bool {
+        self.user.with_untracked(Option::is_some)
+    }
+
+    /// The signed-in user (tracked).
+    pub fn user(&self) -> Option<User> {
+        self.user.get()
+    }
+
+    /// The signed-in user, read once (to fill a form).
+    pub fn user_untracked(&self) -> Option<User> {
+        self.user.get_untracked()
+    }
+
+    pub fn set_user(&self, user: User) {
+        self.user.set(Some(user));
+    }
+
+    /// Signs in and loads the profile.
+    pub async fn sign_in(&self, login: &str, password: &str) -> Result<()> {
+        let client = self.client();
+        client.login(login, password).await?;
+        match client.me().await {
+            Ok(user) => {
+                self.user.set(Some(user));
+                Ok(())
+            }
+            Err(e) => {
+                self.forget();
+                Err(e)
+            }
+        }
+    }
+
+    /// Revokes the refresh cookie on the server (best effort) and forgets the user.
+    pub async fn sign_out(&self) {
+        // Even if the server cannot be reached, this tab stops acting as the user.
+        let _ = self.client().logout(None).await;
+        self.forget();
+    }
+
+    /// Forgets the user locally, e.g. after the profile was deleted.
+    pub fn forget(&self) {
+        self.client.with_value(|c| c.set_access_token(None));
+        self.user.set(None);
+    }
+
+    /// Runs a call that needs the access token. When the token has expired, refreshes it
+    /// once and repeats the call; when that fails too, the session ends.
+    pub async fn authorized<T>(&self, call: impl AsyncFn(&Client) -> Result<T>) -> Result<T> {
+        let client = self.client();
+        match call(&client).await {
+            Err(e) if is_unauthorized(&e) => {
+                if client.refresh(None).await.is_err() {
+                    self.forget();
+                    return Err(e);
+                }
+                let retried = call(&client).await;
+                if retried.as_ref().is_err_and(is_unauthorized) {
+                    self.forget();
+                }
+                retried
+            }
+            other => other,
+        }
+    }
+}
+
+/// A missing or expired access token, as opposed to a wrong password typed into a form.
+fn is_unauthorized(e: &Error) -> bool {
+    e.status() == Some(401) && !matches!(e.code(), Some("wrong_password" | "invalid_credentials"))
+}

@@ -1,0 +1,77 @@
+# Installs what building and testing Domkom needs, each tool only when it is missing or of
+# another version. Sourced by run.sh and test.sh; every function is safe to call twice.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+export PATH="$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+APT_UPDATED=
+# ensure_apt COMMAND_OR_FILE PACKAGE...: installs the packages when the command is missing.
+ensure_apt() {
+  local probe=$1; shift
+  if command -v "$probe" >/dev/null 2>&1 || [ -e "$probe" ]; then return; fi
+  say "installing $* (apt)"
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_build_libs() {
+  ensure_apt pkg-config pkg-config
+  ensure_apt /usr/include/postgresql/libpq-fe.h libpq-dev
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION (a few minutes, once)"
+    cargo install --locked trunk --version "$TRUNK_VERSION"
+  fi
+}
+
+# wasm-bindgen-cli must equal the lockfile's wasm-bindgen exactly.
+ensure_wasm_bindgen() {
+  local want
+  want=$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    say "installing wasm-bindgen-cli $want (a few minutes, once)"
+    # Not --locked: the registry mirror lacks one of its pinned dependencies.
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+# Debian's binaryen is too old (it yields a module that shows a blank page); npm has 132.
+ensure_wasm_opt() {
+  if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+    say "installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
+    mkdir -p "$TOOLS/binaryen"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION" >/dev/null
+  fi
+}
+
+ensure_chromium() {
+  ensure_apt chromium chromium chromium-driver
+  ensure_apt chromedriver chromium-driver
+}
+
+build_spa() {
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_wasm_opt
+  say "building the SPA (frontend/dist)"
+  (cd "$ROOT/frontend" && trunk build --release)
+}
