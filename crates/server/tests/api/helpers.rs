@@ -152,7 +152,7 @@ pub fn letters(outbox: &Path) -> Vec<String> {
 }
 
 /// The headers as they are plus every base64 body part decoded.
-fn decode_letter(raw: &str) -> String {
+pub fn decode_letter(raw: &str) -> String {
     let mut out = String::new();
     let mut in_base64 = false;
     let mut block = String::new();
@@ -240,4 +240,12 @@ impl Drop for PgDatabase {
             .execute(&mut conn);
         }
     }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }

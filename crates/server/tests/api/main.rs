@@ -4,6 +4,7 @@ mod helpers;
 
 mod auth;
 mod errors;
+mod mail;
 mod me;
 mod openapi;
 mod recovery;

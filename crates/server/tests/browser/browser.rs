@@ -1,5 +1,6 @@
 //! A headless Chromium session for one test, with helpers that wait like a person would.
 
+use crate::helpers::free_port;
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

@@ -1,7 +1,7 @@
 //! A newcomer's first visit, as a person would do it on a phone-sized screen.
 
-use crate::browser::{free_port, Browser};
-use crate::helpers::{self, Backend, TestApp};
+use crate::browser::Browser;
+use crate::helpers::{self, free_port, Backend, TestApp};
 
 async fn spawn_app() -> TestApp {
     let dist = std::env::var("DOMKOM_TEST_STATIC_DIR")
