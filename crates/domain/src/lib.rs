@@ -1,2 +1,30 @@
 //! Domkom's domain rules, free of I/O: money in kopecks, billing periods, quantities,
-//! the billing calculation and the statement arithmetic. Filled by the billing engine.
+//! the billing calculation and the statement arithmetic.
+//!
+//! Every number is an integer count of a small unit (kopecks, thousandths of a unit,
+//! hundredths of m², hundredths of a kopeck for tariffs); an amount is computed exactly
+//! and rounded once. Nothing here reads a clock, a file or a database.
+
+pub mod balance;
+pub mod billing;
+pub mod common_share;
+pub mod consumption;
+pub mod decimal;
+pub mod error;
+pub mod money;
+pub mod payment;
+pub mod penalty;
+pub mod period;
+pub mod quantity;
+pub mod split;
+pub mod tariff;
+
+pub use balance::{account_balance, Balance, Payment};
+pub use billing::calculate_house;
+pub use billing::charge::{Charge, ChargeDetails, ChargeMethod, NormReason};
+pub use billing::input::{HouseInput, Recalculation, ServiceMethod};
+pub use error::{EngineError, ParseError};
+pub use money::Money;
+pub use period::Period;
+pub use quantity::{Area, AreaNorm, Quantity};
+pub use tariff::Tariff;

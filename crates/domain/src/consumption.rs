@@ -1,0 +1,176 @@
+//! A flat meter's consumption for a period (Правила 354): the difference of readings,
+//! else the average of past periods (п.59), else the norm (п.60).
+
+use serde::{Deserialize, Serialize};
+
+use crate::billing::charge::{ChargeDetails, NormReason};
+use crate::billing::input::{MeterInput, VolumeMethod, ZoneReading};
+use crate::decimal::div_round_half_up;
+use crate::error::EngineError;
+use crate::period::Period;
+use crate::quantity::Quantity;
+
+/// How many past periods with readings the average looks at, and how many it needs.
+pub const AVERAGE_MONTHS: usize = 6;
+pub const AVERAGE_MIN_MONTHS: usize = 3;
+/// Periods in a row that may be billed by average before the norm applies (п.59).
+pub const AVERAGE_MAX_IN_ROW: u8 = 3;
+
+/// One zone's volume and how it was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZoneVolume {
+    pub zone: u8,
+    pub volume: Quantity,
+    pub details: ChargeDetails,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MeterConsumption {
+    /// By readings or by average (`method` says which), per zone.
+    Measured {
+        method: VolumeMethod,
+        zones: Vec<ZoneVolume>,
+    },
+    /// The meter gives nothing usable: bill the norm × registered persons.
+    Absent { reason: NormReason },
+}
+
+/// The volume a meter consumed in `period`.
+pub fn meter_consumption(
+    meter: &MeterInput,
+    period: Period,
+) -> Result<MeterConsumption, EngineError> {
+    if meter.zones.is_empty() || meter.zones.len() > 4 {
+        return Err(EngineError::BadZones {
+            meter_id: meter.meter_id,
+        });
+    }
+    // Readings are taken by the end of the month; a meter unverified by then is absent.
+    if meter.verification_due <= period.last_day() {
+        return Ok(MeterConsumption::Absent {
+            reason: NormReason::VerificationExpired,
+        });
+    }
+    if meter.zones.iter().all(|z| z.current.is_some()) {
+        let zones = meter
+            .zones
+            .iter()
+            .map(|z| zone_by_readings(meter, z))
+            .collect::<Result<_, _>>()?;
+        return Ok(MeterConsumption::Measured {
+            method: VolumeMethod::Meter,
+            zones,
+        });
+    }
+    Ok(by_average(meter, period))
+}
+
+fn zone_by_readings(meter: &MeterInput, z: &ZoneReading) -> Result<ZoneVolume, EngineError> {
+    let current = z.current.unwrap_or(z.previous);
+    let volume = reading_delta(meter, z, current)?;
+    Ok(ZoneVolume {
+        zone: z.zone,
+        volume,
+        details: ChargeDetails::Meter {
+            meter_id: meter.meter_id,
+            previous: z.previous,
+            current,
+            rolled_over: z.rolled_over,
+        },
+    })
+}
+
+/// current − previous; past the meter's capacity (10^digits units) only when flagged.
+fn reading_delta(
+    meter: &MeterInput,
+    z: &ZoneReading,
+    current: Quantity,
+) -> Result<Quantity, EngineError> {
+    let (meter_id, zone) = (meter.meter_id, z.zone);
+    // `None`: so many digits that the reading cannot roll over within i64.
+    let capacity = 10i64
+        .checked_pow(u32::from(meter.digits))
+        .and_then(|c| c.checked_mul(1000));
+    let within = |q: Quantity| q.thousandths() >= 0 && capacity.is_none_or(|c| q.thousandths() < c);
+    if !within(z.previous) || !within(current) {
+        return Err(EngineError::ReadingBeyondCapacity { meter_id, zone });
+    }
+    match (current < z.previous, z.rolled_over, capacity) {
+        (false, false, _) => Ok(current - z.previous),
+        (true, true, Some(c)) => Ok(Quantity::from_thousandths(c) - z.previous + current),
+        (true, _, _) => Err(EngineError::ReadingDecreased { meter_id, zone }),
+        (false, true, _) => Err(EngineError::RollOverWithoutDecrease { meter_id, zone }),
+    }
+}
+
+fn by_average(meter: &MeterInput, period: Period) -> MeterConsumption {
+    let in_row_before = average_periods_in_row(meter, period);
+    if in_row_before >= AVERAGE_MAX_IN_ROW {
+        return MeterConsumption::Absent {
+            reason: NormReason::AverageLimitReached,
+        };
+    }
+    let mut measured: Vec<_> = meter
+        .history
+        .iter()
+        .filter(|h| h.method == VolumeMethod::Meter && h.period < period)
+        .collect();
+    measured.sort_by_key(|h| std::cmp::Reverse(h.period));
+    measured.dedup_by_key(|h| h.period);
+    measured.truncate(AVERAGE_MONTHS);
+    if measured.len() < AVERAGE_MIN_MONTHS {
+        return MeterConsumption::Absent {
+            reason: NormReason::NotEnoughHistory,
+        };
+    }
+    let months: Vec<Period> = measured.iter().map(|h| h.period).collect();
+    let zones = meter
+        .zones
+        .iter()
+        .enumerate()
+        .map(|(i, z)| {
+            // A past period without this zone's figure counts as zero for it.
+            let total: Quantity = measured
+                .iter()
+                .map(|h| h.volumes.get(i).copied().unwrap_or(Quantity::ZERO))
+                .sum();
+            let n = i128::try_from(months.len()).expect("at most 6 months");
+            let average = div_round_half_up(i128::from(total.thousandths()), n);
+            ZoneVolume {
+                zone: z.zone,
+                volume: Quantity::from_thousandths(
+                    i64::try_from(average).expect("an average never exceeds its total"),
+                ),
+                details: ChargeDetails::Average {
+                    meter_id: meter.meter_id,
+                    months: months.clone(),
+                    months_total: total,
+                    in_row: in_row_before + 1,
+                },
+            }
+        })
+        .collect();
+    MeterConsumption::Measured {
+        method: VolumeMethod::Average,
+        zones,
+    }
+}
+
+/// How many periods right before `period` this meter was billed by average.
+fn average_periods_in_row(meter: &MeterInput, period: Period) -> u8 {
+    let mut count = 0;
+    let mut p = period.prev();
+    while let Some(past) = p {
+        let averaged = meter
+            .history
+            .iter()
+            .any(|h| h.period == past && h.method == VolumeMethod::Average);
+        if !averaged || count == u8::MAX {
+            break;
+        }
+        count += 1;
+        p = past.prev();
+    }
+    count
+}
