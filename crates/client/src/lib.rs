@@ -5,6 +5,7 @@
 //! token travels in the server's httpOnly cookie, so `refresh(None)` is enough there.
 
 mod auth;
+mod company;
 mod error;
 mod me;
 

@@ -4,11 +4,17 @@
 //! and on the input rules (`rules`). OpenAPI schemas are derived behind the `openapi` feature.
 
 pub mod auth;
+pub mod billing;
+pub mod housing;
+pub mod page;
 pub mod problem;
 pub mod rules;
 pub mod user;
 
 pub use auth::*;
+pub use billing::*;
+pub use housing::*;
+pub use page::*;
 pub use problem::*;
 pub use user::*;
 

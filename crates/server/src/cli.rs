@@ -97,28 +97,10 @@ fn create_admin(config: Config, form: Register) -> anyhow::Result<()> {
     let state = crate::prepare(config)?;
     let hash = password::hash(&form.password)?;
     let mut conn = state.pool.get()?;
-    let email = rules::normalize_email(&form.email);
-    let id = db::write_tx(&mut conn, |conn| -> anyhow::Result<i64> {
-        if users::login_taken(conn, &form.login)? || users::email_taken(conn, &email)? {
-            anyhow::bail!("a user with this login or e-mail exists already");
-        }
-        let at = db::now();
-        Ok(users::insert(
-            conn,
-            &users::NewUser {
-                login: form.login.trim(),
-                login_key: users::login_key(&form.login),
-                email: email.clone(),
-                full_name: form.full_name.trim(),
-                phone: form.phone.trim(),
-                password_hash: &hash,
-                role: Role::Admin.as_str(),
-                is_active: true,
-                created_at: at,
-                updated_at: at,
-            },
-        )?)
-    })?;
+    let id = db::write_tx(&mut conn, |conn| {
+        users::create(conn, &form, &hash, Role::Admin, None)
+    })
+    .map_err(|e| anyhow::anyhow!("{}", e.detail))?;
     println!("Administrator {} created (id {id}).", form.login);
     Ok(())
 }

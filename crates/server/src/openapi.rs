@@ -18,6 +18,8 @@ use utoipa::{Modify, OpenApi};
     tags(
         (name = "auth", description = "Registration, sign-in, tokens, password recovery"),
         (name = "me", description = "The signed-in user's profile"),
+        (name = "operator", description = "The company's staff: their organization's data"),
+        (name = "admin", description = "Platform administration: organizations and their staff"),
         (name = "ops", description = "Health checks"),
     )
 )]
@@ -38,6 +40,16 @@ pub struct ApiDoc;
         routes::me::update_me,
         routes::me::delete_me,
         routes::me::change_password,
+        routes::admin::organizations::list,
+        routes::admin::organizations::create,
+        routes::admin::organizations::read,
+        routes::admin::organizations::update,
+        routes::admin::operators::create,
+        routes::operator::houses::list,
+        routes::operator::houses::create,
+        routes::operator::houses::read,
+        routes::operator::houses::update,
+        routes::operator::houses::remove,
     ),
     components(schemas(domkom_dto::FieldError))
 )]

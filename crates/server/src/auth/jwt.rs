@@ -11,6 +11,8 @@ use std::time::Duration;
 struct Claims {
     sub: String,
     role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    org: Option<i64>,
     iat: i64,
     exp: i64,
     jti: String,
@@ -36,11 +38,12 @@ impl JwtKeys {
         }
     }
 
-    pub fn issue(&self, user_id: i64, role: Role) -> Result<String, ApiError> {
+    pub fn issue(&self, caller: Caller) -> Result<String, ApiError> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
-            sub: user_id.to_string(),
-            role: role.as_str().to_owned(),
+            sub: caller.user_id.to_string(),
+            role: caller.role.as_str().to_owned(),
+            org: caller.organization_id,
             iat: now,
             exp: now + self.ttl.as_secs() as i64,
             jti: super::secret::generate(),
@@ -61,6 +64,7 @@ impl JwtKeys {
         Ok(Caller {
             user_id: data.claims.sub.parse().map_err(|_| invalid())?,
             role: Role::parse(&data.claims.role).ok_or_else(invalid)?,
+            organization_id: data.claims.org,
         })
     }
 }
@@ -72,10 +76,16 @@ mod tests {
     #[test]
     fn a_token_names_its_user_and_role() {
         let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", Duration::from_secs(60));
-        let caller = keys
-            .verify(&keys.issue(42, Role::Operator).unwrap())
-            .unwrap();
-        assert_eq!((caller.user_id, caller.role), (42, Role::Operator));
+        let operator = Caller {
+            user_id: 42,
+            role: Role::Operator,
+            organization_id: Some(7),
+        };
+        let caller = keys.verify(&keys.issue(operator).unwrap()).unwrap();
+        assert_eq!(
+            (caller.user_id, caller.role, caller.organization_id),
+            (42, Role::Operator, Some(7))
+        );
     }
 
     #[test]
@@ -83,7 +93,15 @@ mod tests {
         let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", Duration::from_secs(60));
         let other = JwtKeys::new(b"fedcba9876543210fedcba9876543210", Duration::from_secs(60));
         let err = keys
-            .verify(&other.issue(1, Role::Admin).unwrap())
+            .verify(
+                &other
+                    .issue(Caller {
+                        user_id: 1,
+                        role: Role::Admin,
+                        organization_id: None,
+                    })
+                    .unwrap(),
+            )
             .unwrap_err();
         assert_eq!(err.code, "unauthorized");
         // An unsigned token ("alg": "none") must never pass.
@@ -97,6 +115,7 @@ mod tests {
         let claims = Claims {
             sub: "1".into(),
             role: "resident".into(),
+            org: None,
             iat: 0,
             exp: 10,
             jti: "x".into(),

@@ -17,6 +17,8 @@ use std::future::{ready, Ready};
 pub struct Caller {
     pub user_id: i64,
     pub role: Role,
+    /// The organization an operator works for.
+    pub organization_id: Option<i64>,
 }
 
 impl FromRequest for Caller {
@@ -39,4 +41,50 @@ fn caller(req: &HttpRequest) -> Result<Caller, ApiError> {
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("application state is missing")))?;
     state.jwt.verify(token.trim())
+}
+
+/// Staff of one organization: every operator query is filtered by `organization_id`.
+#[derive(Debug, Clone, Copy)]
+pub struct Operator {
+    pub user_id: i64,
+    pub organization_id: i64,
+}
+
+impl FromRequest for Operator {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(caller(req).and_then(|c| match (c.role, c.organization_id) {
+            (Role::Operator, Some(organization_id)) => Ok(Operator {
+                user_id: c.user_id,
+                organization_id,
+            }),
+            _ => Err(ApiError::forbidden(
+                "forbidden",
+                "Раздел доступен только сотрудникам управляющей организации",
+            )),
+        }))
+    }
+}
+
+/// A platform administrator.
+#[derive(Debug, Clone, Copy)]
+pub struct Admin {
+    pub user_id: i64,
+}
+
+impl FromRequest for Admin {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(caller(req).and_then(|c| match c.role {
+            Role::Admin => Ok(Admin { user_id: c.user_id }),
+            _ => Err(ApiError::forbidden(
+                "forbidden",
+                "Раздел доступен только администраторам платформы",
+            )),
+        }))
+    }
 }

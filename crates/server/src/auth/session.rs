@@ -1,12 +1,12 @@
 //! Sessions: an access token plus a refresh token whose family is one sign-in.
 
-use super::secret;
+use super::{secret, Caller};
 use crate::db::{self, refresh_tokens, DbConn};
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::HttpRequest;
-use domkom_dto::{Role, TokenResponse};
+use domkom_dto::TokenResponse;
 
 pub const REFRESH_COOKIE: &str = "domkom_refresh";
 const COOKIE_PATH: &str = "/api/v1/auth";
@@ -15,25 +15,29 @@ const COOKIE_PATH: &str = "/api/v1/auth";
 pub fn start(
     conn: &mut DbConn,
     state: &AppState,
-    user_id: i64,
-    role: Role,
+    caller: Caller,
 ) -> Result<TokenResponse, ApiError> {
-    issue(conn, state, user_id, role, &secret::generate())
+    issue(conn, state, caller, &secret::generate())
 }
 
 fn issue(
     conn: &mut DbConn,
     state: &AppState,
-    user_id: i64,
-    role: Role,
+    caller: Caller,
     family: &str,
 ) -> Result<TokenResponse, ApiError> {
     let refresh = secret::generate();
     let expires = db::now()
         + chrono::Duration::from_std(state.config.refresh_ttl).map_err(ApiError::internal)?;
-    refresh_tokens::insert(conn, user_id, family, &secret::hash(&refresh), expires)?;
+    refresh_tokens::insert(
+        conn,
+        caller.user_id,
+        family,
+        &secret::hash(&refresh),
+        expires,
+    )?;
     Ok(TokenResponse {
-        access_token: state.jwt.issue(user_id, role)?,
+        access_token: state.jwt.issue(caller)?,
         token_type: "Bearer".into(),
         expires_in: state.jwt.ttl.as_secs() as i64,
         refresh_token: refresh,
@@ -70,8 +74,8 @@ pub fn rotate(
     let Some(user) = db::users::find(conn, row.user_id)? else {
         return Ok(Err(invalid()));
     };
-    let role = Role::parse(&user.role).ok_or_else(invalid)?;
-    issue(conn, state, user.id, role, &row.family).map(Ok)
+    let caller = user.as_caller().ok_or_else(invalid)?;
+    issue(conn, state, caller, &row.family).map(Ok)
 }
 
 /// Revokes the family of a refresh token; unknown tokens are ignored.

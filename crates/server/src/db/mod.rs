@@ -3,6 +3,8 @@
 //! Query functions live in one module per aggregate and take `&mut DbConn`; the caller owns
 //! the transaction (`write_tx`). They are blocking: handlers call them through `run`.
 
+pub mod houses;
+pub mod organizations;
 pub mod refresh_tokens;
 pub mod schema;
 pub mod user_tokens;
@@ -155,6 +157,20 @@ where
     })
     .await
     .map_err(ApiError::internal)?
+}
+
+/// Maps a foreign-key violation (deleting what other records use, or naming a record
+/// that is not there) to a clear 409 instead of a 500.
+pub fn in_use(e: diesel::result::Error) -> ApiError {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match e {
+        Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => ApiError::new(
+            actix_web::http::StatusCode::CONFLICT,
+            "in_use",
+            "Запись используется другими данными и не может быть удалена",
+        ),
+        other => ApiError::internal(other),
+    }
 }
 
 /// Timestamps keep microseconds: PostgreSQL stores no more, and a value read back must

@@ -14,6 +14,7 @@ diesel::table! {
         is_active -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        organization_id -> Nullable<BigInt>,
     }
 }
 
@@ -42,6 +43,253 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    organizations (id) {
+        id -> BigInt,
+        kind -> Text,
+        name -> Text,
+        inn -> Text,
+        kpp -> Text,
+        ogrn -> Text,
+        address -> Text,
+        phone -> Text,
+        email -> Text,
+        site -> Text,
+        hours -> Text,
+        bank_account -> Text,
+        bank_name -> Text,
+        bic -> Text,
+        corr_account -> Text,
+        reading_day_from -> Integer,
+        reading_day_to -> Integer,
+        due_day -> Integer,
+        penalties_enabled -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    houses (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        address -> Text,
+        total_area -> BigInt,
+        common_area -> BigInt,
+        share_cap_at_norm -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    premises (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        house_id -> BigInt,
+        number -> Text,
+        residential -> Bool,
+        area -> BigInt,
+    }
+}
+
+diesel::table! {
+    accounts (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        premise_id -> BigInt,
+        number -> Text,
+        kind -> Text,
+        holder -> Text,
+        persons -> Integer,
+        link_code -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    services (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        name -> Text,
+        unit -> Text,
+        supplier_name -> Text,
+        supplier_inn -> Text,
+        method -> Text,
+        resource -> Nullable<Text>,
+        source_service_ids -> Text,
+        norm_per_person -> BigInt,
+        norm_per_m2 -> Nullable<BigInt>,
+        sort_order -> Integer,
+    }
+}
+
+diesel::table! {
+    account_services (account_id, service_id) {
+        account_id -> BigInt,
+        service_id -> BigInt,
+        organization_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    tariffs (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        service_id -> BigInt,
+        valid_from -> Date,
+        zone -> Integer,
+        price -> BigInt,
+    }
+}
+
+diesel::table! {
+    meters (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        account_id -> Nullable<BigInt>,
+        house_id -> BigInt,
+        service_id -> BigInt,
+        serial -> Text,
+        zones -> Integer,
+        digits -> Integer,
+        installed_on -> Date,
+        verification_due -> Date,
+        initial_values -> Text,
+    }
+}
+
+diesel::table! {
+    readings (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        meter_id -> BigInt,
+        period -> Text,
+        zone -> Integer,
+        value -> BigInt,
+        rolled_over -> Bool,
+        source -> Text,
+        submitted_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    periods (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        period -> Text,
+        status -> Text,
+        accounts_total -> Integer,
+        accounts_done -> Integer,
+        error -> Nullable<Text>,
+        closed_at -> Nullable<Timestamp>,
+        closed_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    charges (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        account_id -> BigInt,
+        period -> Text,
+        service_id -> BigInt,
+        zone -> Integer,
+        method -> Text,
+        volume -> BigInt,
+        common_volume -> BigInt,
+        tariff -> BigInt,
+        amount -> BigInt,
+        details -> Text,
+    }
+}
+
+diesel::table! {
+    meter_volumes (meter_id, period) {
+        meter_id -> BigInt,
+        organization_id -> BigInt,
+        period -> Text,
+        method -> Text,
+        volumes -> Text,
+        billed_values -> Text,
+    }
+}
+
+diesel::table! {
+    recalculations (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        account_id -> BigInt,
+        service_id -> BigInt,
+        period -> Text,
+        corrects_period -> Text,
+        amount -> BigInt,
+        reason -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    payments (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        account_id -> BigInt,
+        amount -> BigInt,
+        paid_on -> Date,
+        source -> Text,
+        external_id -> Nullable<Text>,
+        for_period -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    balances (account_id, period) {
+        account_id -> BigInt,
+        organization_id -> BigInt,
+        period -> Text,
+        opening -> BigInt,
+        charged -> BigInt,
+        recalculated -> BigInt,
+        penalties -> BigInt,
+        paid -> BigInt,
+        closing -> BigInt,
+    }
+}
+
 diesel::joinable!(user_tokens -> users (user_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
-diesel::allow_tables_to_appear_in_same_query!(users, user_tokens, refresh_tokens);
+diesel::joinable!(users -> organizations (organization_id));
+diesel::joinable!(houses -> organizations (organization_id));
+diesel::joinable!(premises -> houses (house_id));
+diesel::joinable!(accounts -> premises (premise_id));
+diesel::joinable!(account_services -> accounts (account_id));
+diesel::joinable!(account_services -> services (service_id));
+diesel::joinable!(tariffs -> services (service_id));
+diesel::joinable!(meters -> services (service_id));
+diesel::joinable!(readings -> meters (meter_id));
+diesel::joinable!(charges -> accounts (account_id));
+diesel::joinable!(charges -> services (service_id));
+diesel::joinable!(recalculations -> accounts (account_id));
+diesel::joinable!(payments -> accounts (account_id));
+diesel::joinable!(balances -> accounts (account_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    user_tokens,
+    refresh_tokens,
+    organizations,
+    houses,
+    premises,
+    accounts,
+    services,
+    account_services,
+    tariffs,
+    meters,
+    readings,
+    periods,
+    charges,
+    meter_volumes,
+    recalculations,
+    payments,
+    balances,
+);

@@ -2,6 +2,7 @@
 
 use super::schema::users;
 use super::{now, DbConn};
+use crate::error::ApiError;
 use diesel::prelude::*;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -16,11 +17,23 @@ pub struct UserRow {
     pub role: String,
     pub is_active: bool,
     pub created_at: chrono::NaiveDateTime,
+    pub organization_id: Option<i64>,
+}
+
+impl UserRow {
+    /// Who this user is to the access checks; `None` for an unknown role.
+    pub fn as_caller(&self) -> Option<crate::auth::Caller> {
+        Some(crate::auth::Caller {
+            user_id: self.id,
+            role: domkom_dto::Role::parse(&self.role)?,
+            organization_id: self.organization_id,
+        })
+    }
 }
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = users)]
-pub struct NewUser<'a> {
+struct NewUser<'a> {
     pub login: &'a str,
     pub login_key: String,
     pub email: String,
@@ -29,6 +42,7 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
     pub role: &'a str,
     pub is_active: bool,
+    pub organization_id: Option<i64>,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
 }
@@ -38,7 +52,60 @@ pub fn login_key(login: &str) -> String {
     login.trim().to_lowercase()
 }
 
-pub fn insert(conn: &mut DbConn, user: &NewUser) -> QueryResult<i64> {
+/// Creates a user once the login and the e-mail are known to be free in any letter case
+/// (409 naming the field otherwise). Runs inside the caller's transaction.
+pub fn create(
+    conn: &mut DbConn,
+    form: &domkom_dto::Register,
+    password_hash: &str,
+    role: domkom_dto::Role,
+    organization_id: Option<i64>,
+) -> Result<i64, ApiError> {
+    let email = domkom_dto::rules::normalize_email(&form.email);
+    if login_taken(conn, &form.login)? {
+        return Err(ApiError::conflict("login_taken", "login", LOGIN_TAKEN));
+    }
+    if email_taken(conn, &email)? {
+        return Err(ApiError::conflict("email_taken", "email", EMAIL_TAKEN));
+    }
+    let at = now();
+    let user = NewUser {
+        login: form.login.trim(),
+        login_key: login_key(&form.login),
+        email,
+        full_name: form.full_name.trim(),
+        phone: form.phone.trim(),
+        password_hash,
+        role: role.as_str(),
+        // Residents confirm their e-mail; staff and admins are vouched for by who creates them.
+        is_active: role != domkom_dto::Role::Resident,
+        organization_id,
+        created_at: at,
+        updated_at: at,
+    };
+    insert(conn, &user).map_err(unique_violation)
+}
+
+const LOGIN_TAKEN: &str = "Этот логин уже занят";
+const EMAIL_TAKEN: &str = "Этот адрес электронной почты уже зарегистрирован";
+
+/// Two registrations racing for the same login or e-mail: the database decides.
+fn unique_violation(e: diesel::result::Error) -> ApiError {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match &e {
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info)
+            if info.message().contains("email") =>
+        {
+            ApiError::conflict("email_taken", "email", EMAIL_TAKEN)
+        }
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+            ApiError::conflict("login_taken", "login", LOGIN_TAKEN)
+        }
+        _ => ApiError::internal(e),
+    }
+}
+
+fn insert(conn: &mut DbConn, user: &NewUser) -> QueryResult<i64> {
     crate::per_backend!(conn, |c| diesel::insert_into(users::table)
         .values(user)
         .returning(users::id)

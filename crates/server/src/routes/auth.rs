@@ -65,40 +65,10 @@ async fn register(
     let token = secret::generate();
     let token_hash = secret::hash(&token);
     let expires = expiry(state.config.activation_ttl)?;
-    let (f, new_email) = (form.clone(), email.clone());
+    let f = form.clone();
     let user_id = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
-            if users::login_taken(conn, &f.login)? {
-                return Err(ApiError::conflict(
-                    "login_taken",
-                    "login",
-                    "Этот логин уже занят",
-                ));
-            }
-            if users::email_taken(conn, &new_email)? {
-                return Err(ApiError::conflict(
-                    "email_taken",
-                    "email",
-                    "Этот адрес электронной почты уже зарегистрирован",
-                ));
-            }
-            let at = db::now();
-            let id = users::insert(
-                conn,
-                &users::NewUser {
-                    login: f.login.trim(),
-                    login_key: users::login_key(&f.login),
-                    email: new_email,
-                    full_name: f.full_name.trim(),
-                    phone: f.phone.trim(),
-                    password_hash: &hash,
-                    role: Role::Resident.as_str(),
-                    is_active: false,
-                    created_at: at,
-                    updated_at: at,
-                },
-            )
-            .map_err(unique_violation)?;
+            let id = users::create(conn, &f, &hash, Role::Resident, None)?;
             db::user_tokens::insert(conn, id, Purpose::Activation, &token_hash, expires)?;
             Ok(id)
         })
@@ -122,26 +92,6 @@ async fn register(
     Ok(HttpResponse::Created().json(MessageResponse::new(format!(
         "На адрес {email} отправлено письмо со ссылкой для активации учётной записи"
     ))))
-}
-
-/// Two registrations racing for the same login or e-mail: the database decides.
-fn unique_violation(e: diesel::result::Error) -> ApiError {
-    use diesel::result::{DatabaseErrorKind, Error};
-    match &e {
-        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info)
-            if info.message().contains("email") =>
-        {
-            ApiError::conflict(
-                "email_taken",
-                "email",
-                "Этот адрес электронной почты уже зарегистрирован",
-            )
-        }
-        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-            ApiError::conflict("login_taken", "login", "Этот логин уже занят")
-        }
-        _ => ApiError::internal(e),
-    }
 }
 
 fn expiry(ttl: std::time::Duration) -> Result<chrono::NaiveDateTime, ApiError> {
@@ -237,11 +187,12 @@ async fn login(
             "Учётная запись не активирована. Перейдите по ссылке из письма, отправленного при регистрации",
         ));
     }
-    let role =
-        Role::parse(&user.role).ok_or_else(|| ApiError::internal(anyhow::anyhow!("bad role")))?;
+    let caller = user
+        .as_caller()
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("unknown role {}", user.role)))?;
     let st = state.clone();
     let tokens = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |c| session::start(c, &st, user.id, role))
+        db::write_tx(conn, |c| session::start(c, &st, caller))
     })
     .await?;
     Ok(with_session(&state, tokens))

@@ -16,7 +16,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(change_password);
 }
 
-fn to_dto(row: users::UserRow) -> Result<User, ApiError> {
+pub fn to_dto(row: users::UserRow) -> Result<User, ApiError> {
     Ok(User {
         id: row.id,
         role: Role::parse(&row.role)
@@ -183,7 +183,7 @@ async fn change_password(
         db::write_tx(conn, |conn| {
             users::set_password_hash(conn, caller.user_id, &new_hash)?;
             refresh_tokens::revoke_all_of_user(conn, caller.user_id)?;
-            session::start(conn, &st, caller.user_id, caller.role)
+            session::start(conn, &st, caller)
         })
     })
     .await?;

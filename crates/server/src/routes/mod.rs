@@ -1,5 +1,19 @@
 //! HTTP resources, one module each.
 
+pub mod admin;
 pub mod auth;
 pub mod health;
 pub mod me;
+pub mod operator;
+
+use crate::error::ApiError;
+use domkom_dto::FieldError;
+
+/// 422 when the input rules found anything.
+pub fn valid(errors: Vec<FieldError>) -> Result<(), ApiError> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::validation(errors))
+    }
+}

@@ -17,6 +17,8 @@ pub const PASSWORD: &str = "secret123";
 
 pub struct TestApp {
     pub base: String,
+    /// The app's own pool, for setting up what only the command line creates (admins).
+    pub pool: domkom_server::db::DbPool,
     pub client: Client,
     pub data_dir: tempfile::TempDir,
     /// Dropped with the app: removes the PostgreSQL database.
@@ -70,12 +72,14 @@ impl TestApp {
         config.db_pool_size = 4;
         tune(&mut config);
         let state = domkom_server::prepare(config).expect("prepare the app");
+        let pool = state.pool.clone();
         let app = domkom_server::Application::build(state).expect("build the app");
         let base = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.into_server());
         Some(TestApp {
             client: Client::new(&base),
             base,
+            pool,
             data_dir,
             _pg: pg,
         })
@@ -121,6 +125,67 @@ impl TestApp {
             .await
             .expect("login");
         (client, tokens)
+    }
+}
+
+impl TestApp {
+    /// A signed-in platform administrator, created as `domkom create-admin` does.
+    pub async fn admin(&self) -> Client {
+        let form = register_form("admin");
+        let pool = self.pool.clone();
+        let hash = domkom_server::auth::password::hash(PASSWORD).unwrap();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().unwrap();
+            domkom_server::db::users::create(&mut conn, &form, &hash, dto::Role::Admin, None)
+                .unwrap();
+        })
+        .await
+        .unwrap();
+        let client = self.new_client();
+        client.login("admin", PASSWORD).await.unwrap();
+        client
+    }
+
+    /// A new organization (INN made from `n`) and a signed-in operator of it.
+    pub async fn operator(&self, admin: &Client, n: u32) -> (Client, dto::Organization) {
+        let org = admin.create_organization(&organization(n)).await.unwrap();
+        let login = format!("operator{n}");
+        let form = register_form(&login);
+        let new = dto::NewOperator {
+            organization_id: org.id,
+            login: form.login,
+            email: form.email,
+            full_name: "Оператор Ольга Петровна".into(),
+            phone: form.phone,
+            password: form.password,
+        };
+        admin.create_operator(&new).await.unwrap();
+        let client = self.new_client();
+        client.login(&login, PASSWORD).await.unwrap();
+        (client, org)
+    }
+}
+
+/// Real-looking requisites; `n` makes the INN unique.
+pub fn organization(n: u32) -> dto::OrganizationData {
+    dto::OrganizationData {
+        kind: dto::OrganizationKind::Uk,
+        name: format!("ООО «УК Домовой-{n}»"),
+        inn: format!("77{n:08}"),
+        kpp: "770101001".into(),
+        ogrn: "1157746000000".into(),
+        address: "г. Москва, ул. Примерная, д. 1".into(),
+        phone: "+7 495 123-45-67".into(),
+        email: format!("uk{n}@example.ru"),
+        site: "https://uk.example.ru".into(),
+        hours: "пн–пт 9:00–18:00".into(),
+        bank: dto::BankDetails {
+            account: "40702810938000012345".into(),
+            bank_name: "ПАО Сбербанк".into(),
+            bic: "044525225".into(),
+            corr_account: "30101810400000000225".into(),
+        },
+        settings: Default::default(),
     }
 }
 

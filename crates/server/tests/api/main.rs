@@ -3,6 +3,7 @@
 mod helpers;
 
 mod auth;
+mod company;
 mod errors;
 mod mail;
 mod me;

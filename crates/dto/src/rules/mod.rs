@@ -1,6 +1,10 @@
 //! Input rules shared by the server (which enforces them) and the SPA (which shows them
 //! before sending). Each check returns the field errors it found, in Russian.
 
+mod housing;
+
+pub use housing::*;
+
 use crate::{FieldError, Register};
 
 pub const LOGIN_MIN: usize = 3;
@@ -21,7 +25,7 @@ pub fn check_register(form: &Register) -> Vec<FieldError> {
     errors
 }
 
-fn required(field: &str, value: &str) -> Option<FieldError> {
+pub(crate) fn required(field: &str, value: &str) -> Option<FieldError> {
     value
         .trim()
         .is_empty()

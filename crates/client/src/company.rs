@@ -1,0 +1,61 @@
+//! `admin/*` and `operator/*`: the platform's and the company's side.
+
+use crate::{Client, Result};
+use domkom_dto::*;
+use reqwest::Method;
+
+fn page_path(path: &str, page: PageQuery) -> String {
+    format!("{path}?limit={}&offset={}", page.limit(), page.offset())
+}
+
+impl Client {
+    pub async fn create_organization(&self, data: &OrganizationData) -> Result<Organization> {
+        self.with_body(Method::POST, "admin/organizations", data)
+            .await
+    }
+
+    pub async fn organizations(&self, page: PageQuery) -> Result<Page<Organization>> {
+        self.get(&page_path("admin/organizations", page)).await
+    }
+
+    pub async fn organization(&self, id: i64) -> Result<Organization> {
+        self.get(&format!("admin/organizations/{id}")).await
+    }
+
+    pub async fn update_organization(
+        &self,
+        id: i64,
+        data: &OrganizationData,
+    ) -> Result<Organization> {
+        self.with_body(Method::PUT, &format!("admin/organizations/{id}"), data)
+            .await
+    }
+
+    /// Creates an active operator of an organization.
+    pub async fn create_operator(&self, operator: &NewOperator) -> Result<User> {
+        self.with_body(Method::POST, "admin/operators", operator)
+            .await
+    }
+
+    pub async fn houses(&self, page: PageQuery) -> Result<Page<House>> {
+        self.get(&page_path("operator/houses", page)).await
+    }
+
+    pub async fn create_house(&self, data: &HouseData) -> Result<House> {
+        self.with_body(Method::POST, "operator/houses", data).await
+    }
+
+    pub async fn house(&self, id: i64) -> Result<House> {
+        self.get(&format!("operator/houses/{id}")).await
+    }
+
+    pub async fn update_house(&self, id: i64, data: &HouseData) -> Result<House> {
+        self.with_body(Method::PUT, &format!("operator/houses/{id}"), data)
+            .await
+    }
+
+    pub async fn delete_house(&self, id: i64) -> Result<()> {
+        self.send_empty(self.request(Method::DELETE, &format!("operator/houses/{id}")))
+            .await
+    }
+}

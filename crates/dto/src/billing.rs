@@ -1,0 +1,281 @@
+//! Services, tariffs, meters, readings, periods, charges, recalculations and payments.
+//!
+//! Money is integer kopecks; volumes are thousandths of the unit (`12345` = 12.345 m³);
+//! tariffs are hundredths of a kopeck per unit (`456700` = 45.67 ₽), so regulated tariffs
+//! with fractions of a kopeck are exact. Periods are written `YYYY-MM`, dates `YYYY-MM-DD`.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// How a service is calculated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ServiceMethodKind {
+    /// By the flat's meters, else average, else norm × persons.
+    Meter,
+    /// Per m² of the premise.
+    Area,
+    /// Per registered person.
+    Person,
+    /// A fixed monthly fee.
+    Fixed,
+    /// The common-house share of a metered resource (formula 12 with a house meter,
+    /// formula 15 without).
+    CommonShare,
+    /// Heating by the house meter, shared by area.
+    Heating,
+    /// Водоотведение: the sum of the flat's cold and hot water.
+    Drainage,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Resource {
+    ColdWater,
+    HotWater,
+    Electricity,
+    Heat,
+    Gas,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ServiceData {
+    /// «Холодное водоснабжение».
+    pub name: String,
+    /// «м³», «кВт·ч», «м²», «чел.».
+    pub unit: String,
+    /// The supplier: the organization itself or another one.
+    pub supplier_name: String,
+    pub supplier_inn: String,
+    pub method: ServiceMethodKind,
+    /// The resource metered (meter, common share, heating).
+    #[serde(default)]
+    pub resource: Option<Resource>,
+    /// The metered services a common share or drainage is computed from.
+    #[serde(default)]
+    pub source_service_ids: Vec<i64>,
+    /// Norm per registered person per month, thousandths of the unit (metered services).
+    #[serde(default)]
+    pub norm_per_person: i64,
+    /// Norm per m² of common area per month, millionths of the unit (common shares).
+    #[serde(default)]
+    pub norm_per_m2: Option<i64>,
+    /// Order of the lines on the receipt.
+    #[serde(default)]
+    pub sort_order: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Service {
+    pub id: i64,
+    #[serde(flatten)]
+    pub data: ServiceData,
+}
+
+/// A price in force from a date; one per zone for multi-zone meters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TariffData {
+    pub service_id: i64,
+    pub valid_from: NaiveDate,
+    /// 0 for the single tariff, 1–4 for a zone (day, night, peak...).
+    #[serde(default)]
+    pub zone: i32,
+    /// Hundredths of a kopeck per unit.
+    pub price: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Tariff {
+    pub id: i64,
+    #[serde(flatten)]
+    pub data: TariffData,
+}
+
+/// A flat's meter (with `account_id`) or a house meter (without).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeterData {
+    #[serde(default)]
+    pub account_id: Option<i64>,
+    /// Required for a house meter; taken from the account's premise otherwise.
+    #[serde(default)]
+    pub house_id: Option<i64>,
+    /// The metered service it measures.
+    pub service_id: i64,
+    pub serial: String,
+    /// Tariff zones, 1–4.
+    #[serde(default = "one")]
+    pub zones: i32,
+    /// Digits before the decimal point: the reading rolls over at 10^digits.
+    #[serde(default = "five")]
+    pub digits: i32,
+    pub installed_on: NaiveDate,
+    /// Next verification (поверка); from this date on the meter counts as absent.
+    pub verification_due: NaiveDate,
+    /// The reading at installation per zone, thousandths.
+    #[serde(default)]
+    pub initial_values: Vec<i64>,
+}
+
+fn one() -> i32 {
+    1
+}
+
+fn five() -> i32 {
+    5
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Meter {
+    pub id: i64,
+    #[serde(flatten)]
+    pub data: MeterData,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReadingSource {
+    Resident,
+    Operator,
+    Import,
+}
+
+/// A meter reading for a period and zone; the newest one of a period counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReadingData {
+    pub meter_id: i64,
+    pub period: String,
+    #[serde(default = "one")]
+    pub zone: i32,
+    /// Thousandths of the unit.
+    pub value: i64,
+    /// The meter passed its capacity and started from zero.
+    #[serde(default)]
+    pub rolled_over: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Reading {
+    pub id: i64,
+    #[serde(flatten)]
+    pub data: ReadingData,
+    pub source: ReadingSource,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodStatus {
+    Open,
+    /// The close is running; `accounts_done` of `accounts_total` are computed.
+    Closing,
+    Closed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PeriodState {
+    pub period: String,
+    pub status: PeriodStatus,
+    pub accounts_total: i32,
+    pub accounts_done: i32,
+    /// Why the last close failed, if it did.
+    pub error: Option<String>,
+    pub closed_at: Option<NaiveDateTime>,
+}
+
+/// A correction booked in an open period (перерасчёт).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecalculationData {
+    pub account_id: i64,
+    pub service_id: i64,
+    /// The open period it is booked in.
+    pub period: String,
+    /// The period it corrects.
+    pub corrects_period: String,
+    /// Kopecks; negative reduces the debt.
+    pub amount: i64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Recalculation {
+    pub id: i64,
+    #[serde(flatten)]
+    pub data: RecalculationData,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PaymentData {
+    pub account_id: i64,
+    /// Kopecks, positive.
+    pub amount: i64,
+    pub paid_on: NaiveDate,
+    /// Where it came from: «bank», «cash», «online», a registry name.
+    pub source: String,
+    /// The payment's id at its source; a second payment with the same source and id is
+    /// refused, so a registry can be loaded twice safely.
+    #[serde(default)]
+    pub external_id: Option<String>,
+    /// The period the payer named, if any.
+    #[serde(default)]
+    pub for_period: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Payment {
+    pub id: i64,
+    #[serde(flatten)]
+    pub data: PaymentData,
+}
+
+/// One line of a closed period's charges.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChargeLine {
+    pub account_id: i64,
+    pub service_id: i64,
+    pub period: String,
+    /// 0 unless a zone of a multi-zone meter.
+    pub zone: i32,
+    /// meter | average | norm | area | persons | fixed | share | house_meter_by_area | drainage
+    pub method: String,
+    /// Thousandths of the unit (m², persons or 1 for area, person and fixed services).
+    pub volume: i64,
+    /// The common-house volume, thousandths.
+    pub common_volume: i64,
+    /// Hundredths of a kopeck per unit.
+    pub tariff: i64,
+    /// Kopecks.
+    pub amount: i64,
+}
+
+/// An account's money in one period (kopecks); positive `closing` is a debt, negative an
+/// advance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BalanceLine {
+    pub account_id: i64,
+    pub period: String,
+    pub opening: i64,
+    pub charged: i64,
+    pub recalculated: i64,
+    pub penalties: i64,
+    pub paid: i64,
+    pub closing: i64,
+}

@@ -1,0 +1,103 @@
+//! Houses (МКД) of an organization.
+
+use super::schema::houses as h;
+use super::{now, DbConn};
+use diesel::prelude::*;
+use domkom_dto::{House, HouseData};
+
+type Row = (i64, String, i64, i64, bool);
+
+const COLUMNS: (
+    h::id,
+    h::address,
+    h::total_area,
+    h::common_area,
+    h::share_cap_at_norm,
+) = (
+    h::id,
+    h::address,
+    h::total_area,
+    h::common_area,
+    h::share_cap_at_norm,
+);
+
+fn to_dto((id, address, total_area, common_area, share_cap_at_norm): Row) -> House {
+    House {
+        id,
+        data: HouseData {
+            address,
+            total_area,
+            common_area,
+            share_cap_at_norm,
+        },
+    }
+}
+
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = h)]
+struct Values<'a> {
+    address: &'a str,
+    total_area: i64,
+    common_area: i64,
+    share_cap_at_norm: bool,
+}
+
+fn values(d: &HouseData) -> Values<'_> {
+    Values {
+        address: d.address.trim(),
+        total_area: d.total_area,
+        common_area: d.common_area,
+        share_cap_at_norm: d.share_cap_at_norm,
+    }
+}
+
+pub fn insert(conn: &mut DbConn, org: i64, d: &HouseData) -> QueryResult<i64> {
+    crate::per_backend!(conn, |c| diesel::insert_into(h::table)
+        .values((
+            values(d),
+            h::organization_id.eq(org),
+            h::created_at.eq(now())
+        ))
+        .returning(h::id)
+        .get_result(c))
+}
+
+pub fn update(conn: &mut DbConn, org: i64, id: i64, d: &HouseData) -> QueryResult<usize> {
+    diesel::update(h::table.find(id).filter(h::organization_id.eq(org)))
+        .set(values(d))
+        .execute(conn)
+}
+
+pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<House>> {
+    h::table
+        .find(id)
+        .filter(h::organization_id.eq(org))
+        .select(COLUMNS)
+        .first::<Row>(conn)
+        .optional()
+        .map(|r| r.map(to_dto))
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    org: i64,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<House>, i64)> {
+    let items = h::table
+        .filter(h::organization_id.eq(org))
+        .order(h::id)
+        .limit(limit)
+        .offset(offset)
+        .select(COLUMNS)
+        .load::<Row>(conn)?;
+    let total = h::table
+        .filter(h::organization_id.eq(org))
+        .count()
+        .get_result(conn)?;
+    Ok((items.into_iter().map(to_dto).collect(), total))
+}
+
+pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+    diesel::delete(h::table.find(id).filter(h::organization_id.eq(org))).execute(conn)
+}

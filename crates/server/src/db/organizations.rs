@@ -1,0 +1,190 @@
+//! Organizations (УК, ТСЖ, ...) with requisites and settings.
+
+use super::schema::organizations as o;
+use super::{now, DbConn};
+use diesel::prelude::*;
+use domkom_dto::{
+    BankDetails, Organization, OrganizationData, OrganizationKind, OrganizationSettings,
+};
+
+type Row = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    (String, String, String, String),
+    (i32, i32, i32, bool),
+);
+
+const KINDS: [(OrganizationKind, &str); 5] = [
+    (OrganizationKind::Uk, "uk"),
+    (OrganizationKind::Tsj, "tsj"),
+    (OrganizationKind::Zhsk, "zhsk"),
+    (OrganizationKind::Rso, "rso"),
+    (OrganizationKind::Kapremont, "kapremont"),
+];
+
+fn kind_str(kind: OrganizationKind) -> &'static str {
+    KINDS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or("uk", |(_, s)| s)
+}
+
+fn kind_of(s: &str) -> OrganizationKind {
+    KINDS
+        .iter()
+        .find(|(_, k)| *k == s)
+        .map_or(OrganizationKind::Uk, |(k, _)| *k)
+}
+
+macro_rules! columns {
+    () => {
+        (
+            o::id,
+            o::kind,
+            o::name,
+            o::inn,
+            o::kpp,
+            o::ogrn,
+            o::address,
+            o::phone,
+            o::email,
+            o::site,
+            o::hours,
+            (o::bank_account, o::bank_name, o::bic, o::corr_account),
+            (
+                o::reading_day_from,
+                o::reading_day_to,
+                o::due_day,
+                o::penalties_enabled,
+            ),
+        )
+    };
+}
+
+fn to_dto(r: Row) -> Organization {
+    let (id, kind, name, inn, kpp, ogrn, address, phone, email, site, hours, bank, settings) = r;
+    Organization {
+        id,
+        data: OrganizationData {
+            kind: kind_of(&kind),
+            name,
+            inn,
+            kpp,
+            ogrn,
+            address,
+            phone,
+            email,
+            site,
+            hours,
+            bank: BankDetails {
+                account: bank.0,
+                bank_name: bank.1,
+                bic: bank.2,
+                corr_account: bank.3,
+            },
+            settings: OrganizationSettings {
+                reading_day_from: settings.0,
+                reading_day_to: settings.1,
+                due_day: settings.2,
+                penalties_enabled: settings.3,
+            },
+        },
+    }
+}
+
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = o)]
+struct Values<'a> {
+    kind: &'a str,
+    name: &'a str,
+    inn: &'a str,
+    kpp: &'a str,
+    ogrn: &'a str,
+    address: &'a str,
+    phone: &'a str,
+    email: &'a str,
+    site: &'a str,
+    hours: &'a str,
+    bank_account: &'a str,
+    bank_name: &'a str,
+    bic: &'a str,
+    corr_account: &'a str,
+    reading_day_from: i32,
+    reading_day_to: i32,
+    due_day: i32,
+    penalties_enabled: bool,
+}
+
+fn values(d: &OrganizationData) -> Values<'_> {
+    Values {
+        kind: kind_str(d.kind),
+        name: d.name.trim(),
+        inn: &d.inn,
+        kpp: &d.kpp,
+        ogrn: &d.ogrn,
+        address: d.address.trim(),
+        phone: d.phone.trim(),
+        email: d.email.trim(),
+        site: d.site.trim(),
+        hours: d.hours.trim(),
+        bank_account: &d.bank.account,
+        bank_name: d.bank.bank_name.trim(),
+        bic: &d.bank.bic,
+        corr_account: &d.bank.corr_account,
+        reading_day_from: d.settings.reading_day_from,
+        reading_day_to: d.settings.reading_day_to,
+        due_day: d.settings.due_day,
+        penalties_enabled: d.settings.penalties_enabled,
+    }
+}
+
+pub fn insert(conn: &mut DbConn, d: &OrganizationData) -> QueryResult<i64> {
+    crate::per_backend!(conn, |c| diesel::insert_into(o::table)
+        .values((values(d), o::created_at.eq(now())))
+        .returning(o::id)
+        .get_result(c))
+}
+
+pub fn update(conn: &mut DbConn, id: i64, d: &OrganizationData) -> QueryResult<usize> {
+    diesel::update(o::table.find(id))
+        .set(values(d))
+        .execute(conn)
+}
+
+pub fn get(conn: &mut DbConn, id: i64) -> QueryResult<Option<Organization>> {
+    o::table
+        .find(id)
+        .select(columns!())
+        .first::<Row>(conn)
+        .optional()
+        .map(|r| r.map(to_dto))
+}
+
+pub fn inn_taken(conn: &mut DbConn, inn: &str, except: Option<i64>) -> QueryResult<bool> {
+    // Ids start at 1, so 0 excludes nothing.
+    let except = except.unwrap_or(0);
+    diesel::select(diesel::dsl::exists(
+        o::table.filter(o::inn.eq(inn)).filter(o::id.ne(except)),
+    ))
+    .get_result(conn)
+}
+
+pub fn list(conn: &mut DbConn, limit: i64, offset: i64) -> QueryResult<(Vec<Organization>, i64)> {
+    let items = o::table
+        .order(o::id)
+        .limit(limit)
+        .offset(offset)
+        .select(columns!())
+        .load::<Row>(conn)?;
+    let total = o::table.count().get_result(conn)?;
+    Ok((items.into_iter().map(to_dto).collect(), total))
+}

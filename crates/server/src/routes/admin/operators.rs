@@ -1,0 +1,55 @@
+//! `admin/operators`: staff accounts of an organization.
+
+use crate::auth::{password, Admin};
+use crate::db::{self, organizations, users};
+use crate::error::ApiError;
+use crate::routes::valid;
+use crate::state::AppState;
+use actix_web::{post, web, HttpResponse};
+use domkom_dto::{rules, NewOperator, Problem, Register, Role, User};
+
+/// Create an active operator of an organization; they sign in at once.
+#[utoipa::path(tag = "admin", security(("bearer" = [])), request_body = NewOperator,
+    responses((status = 201, body = User), (status = 404, description = "No such organization", body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[post("/admin/operators")]
+async fn create(
+    state: web::Data<AppState>,
+    _: Admin,
+    body: web::Json<NewOperator>,
+) -> Result<HttpResponse, ApiError> {
+    let NewOperator {
+        organization_id,
+        login,
+        email,
+        full_name,
+        phone,
+        password: pw,
+    } = body.into_inner();
+    let form = Register {
+        login,
+        email,
+        full_name,
+        phone,
+        password: pw,
+    };
+    valid(rules::check_register(&form))?;
+    let pw = form.password.clone();
+    let hash = web::block(move || password::hash(&pw))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
+    let user = db::run(&state.pool, move |c| {
+        db::write_tx(c, |c| {
+            organizations::get(c, organization_id)?.ok_or_else(ApiError::not_found)?;
+            let id = users::create(c, &form, &hash, Role::Operator, Some(organization_id))?;
+            users::find(c, id)?.ok_or_else(ApiError::not_found)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(crate::routes::me::to_dto(user)?))
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(create);
+}

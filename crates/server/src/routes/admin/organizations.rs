@@ -1,0 +1,109 @@
+//! `admin/organizations`: the companies on the platform.
+
+use crate::auth::Admin;
+use crate::db::{self, organizations};
+use crate::error::ApiError;
+use crate::routes::valid;
+use crate::state::AppState;
+use actix_web::{get, post, put, web, HttpResponse};
+use domkom_dto::{rules, Organization, OrganizationData, Page, PageQuery, Problem};
+
+type State = web::Data<AppState>;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list)
+        .service(create)
+        .service(read)
+        .service(update);
+}
+
+fn inn_taken() -> ApiError {
+    ApiError::conflict(
+        "inn_taken",
+        "inn",
+        "Организация с этим ИНН уже зарегистрирована",
+    )
+}
+
+/// Every organization.
+#[utoipa::path(tag = "admin", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, body = Page<Organization>), (status = 403, body = Problem)))]
+#[get("/admin/organizations")]
+async fn list(
+    state: State,
+    _: Admin,
+    q: web::Query<PageQuery>,
+) -> Result<web::Json<Page<Organization>>, ApiError> {
+    let (limit, offset) = (q.limit(), q.offset());
+    let (items, total) = db::run(&state.pool, move |c| {
+        Ok(organizations::list(c, limit, offset)?)
+    })
+    .await?;
+    Ok(web::Json(Page { items, total }))
+}
+
+/// Register an organization.
+#[utoipa::path(tag = "admin", security(("bearer" = [])), request_body = OrganizationData,
+    responses((status = 201, body = Organization), (status = 409, description = "`inn_taken`", body = Problem), (status = 422, body = Problem)))]
+#[post("/admin/organizations")]
+async fn create(
+    state: State,
+    _: Admin,
+    body: web::Json<OrganizationData>,
+) -> Result<HttpResponse, ApiError> {
+    let data = body.into_inner();
+    valid(rules::check_organization(&data))?;
+    let org = db::run(&state.pool, move |c| {
+        db::write_tx(c, |c| {
+            if organizations::inn_taken(c, &data.inn, None)? {
+                return Err(inn_taken());
+            }
+            let id = organizations::insert(c, &data)?;
+            organizations::get(c, id)?.ok_or_else(ApiError::not_found)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(org))
+}
+
+/// One organization.
+#[utoipa::path(tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = Organization), (status = 404, body = Problem)))]
+#[get("/admin/organizations/{id}")]
+async fn read(
+    state: State,
+    _: Admin,
+    id: web::Path<i64>,
+) -> Result<web::Json<Organization>, ApiError> {
+    let id = id.into_inner();
+    let org = db::run(&state.pool, move |c| {
+        organizations::get(c, id)?.ok_or_else(ApiError::not_found)
+    })
+    .await?;
+    Ok(web::Json(org))
+}
+
+/// Replace an organization's data and settings.
+#[utoipa::path(tag = "admin", security(("bearer" = [])), request_body = OrganizationData,
+    responses((status = 200, body = Organization), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[put("/admin/organizations/{id}")]
+async fn update(
+    state: State,
+    _: Admin,
+    id: web::Path<i64>,
+    body: web::Json<OrganizationData>,
+) -> Result<web::Json<Organization>, ApiError> {
+    let (id, data) = (id.into_inner(), body.into_inner());
+    valid(rules::check_organization(&data))?;
+    let org = db::run(&state.pool, move |c| {
+        db::write_tx(c, |c| {
+            if organizations::inn_taken(c, &data.inn, Some(id))? {
+                return Err(inn_taken());
+            }
+            organizations::update(c, id, &data)?;
+            organizations::get(c, id)?.ok_or_else(ApiError::not_found)
+        })
+    })
+    .await?;
+    Ok(web::Json(org))
+}

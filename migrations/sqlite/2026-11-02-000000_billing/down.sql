@@ -1,0 +1,16 @@
+DROP TABLE balances;
+DROP TABLE payments;
+DROP TABLE recalculations;
+DROP TABLE meter_volumes;
+DROP TABLE charges;
+DROP TABLE periods;
+DROP TABLE readings;
+DROP TABLE meters;
+DROP TABLE tariffs;
+DROP TABLE account_services;
+DROP TABLE services;
+DROP TABLE accounts;
+DROP TABLE premises;
+DROP TABLE houses;
+ALTER TABLE users DROP COLUMN organization_id;
+DROP TABLE organizations;
