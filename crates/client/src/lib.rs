@@ -8,6 +8,7 @@ mod auth;
 mod company;
 mod error;
 mod me;
+mod periods;
 
 pub use domkom_dto as dto;
 pub use error::{Error, Result};

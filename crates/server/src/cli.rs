@@ -1,5 +1,6 @@
 //! The `domkom` command: serve (default), migrate, create-admin, openapi.
 
+use crate::billing::close::{self, CloseRequest};
 use crate::config::Config;
 use crate::db::{self, users};
 use crate::{auth::password, Application};
@@ -37,6 +38,14 @@ pub enum Command {
         #[arg(long, env = "DOMKOM_ADMIN_PASSWORD", hide_env_values = true)]
         password: String,
     },
+    /// Close an organization's billing period, showing progress.
+    ClosePeriod {
+        #[arg(long)]
+        organization: i64,
+        /// YYYY-MM
+        #[arg(long)]
+        period: String,
+    },
     /// Print the OpenAPI document.
     Openapi,
 }
@@ -72,8 +81,50 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             create_admin(config, form)
         }
+        Command::ClosePeriod {
+            organization,
+            period,
+        } => close_period(config, organization, &period),
         Command::Openapi => Ok(()),
     }
+}
+
+fn close_period(config: Config, organization_id: i64, period: &str) -> anyhow::Result<()> {
+    let period = period
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--period: expected YYYY-MM, got {period}"))?;
+    let state = crate::prepare(config)?;
+    let req = CloseRequest {
+        organization_id,
+        period,
+        user_id: None,
+    };
+    let today = chrono::Utc::now().date_naive();
+    close::start(&mut *state.pool.get()?, req, today)
+        .map_err(|e| anyhow::anyhow!("{}", e.detail))?;
+    let started = std::time::Instant::now();
+    close::run(&state.pool, req, &progress_bar).map_err(|e| anyhow::anyhow!(e))?;
+    eprintln!();
+    println!(
+        "Period {period} closed in {:.1} s.",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `[##########----------]  5000/10000 accounts` on one line of the terminal.
+fn progress_bar(done: i32, total: i32) {
+    const WIDTH: usize = 30;
+    let filled = if total > 0 {
+        WIDTH * done.max(0) as usize / total as usize
+    } else {
+        WIDTH
+    };
+    eprint!(
+        "\r[{}{}] {done:>7}/{total} accounts",
+        "#".repeat(filled),
+        "-".repeat(WIDTH - filled.min(WIDTH))
+    );
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod billing;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -23,10 +24,19 @@ use std::sync::Arc;
 /// Connects and migrates the database and assembles the shared state.
 pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
     let pool = db::connect(&config.database_url, config.db_pool_size)?;
-    let applied = db::migrate(&mut *pool.get()?)?;
+    let mut conn = pool.get()?;
+    let applied = db::migrate(&mut conn)?;
     if !applied.is_empty() {
         tracing::info!(?applied, "migrations applied");
     }
+    let reopened = db::periods::reopen_interrupted(&mut conn)?;
+    if reopened > 0 {
+        tracing::warn!(
+            reopened,
+            "period closes interrupted by a stop are open again"
+        );
+    }
+    drop(conn);
     let mailer = mail::Mailer::new(
         config.smtp_url.as_deref(),
         config.data_dir.join("outbox"),

@@ -50,6 +50,9 @@ pub struct ApiDoc;
         routes::operator::houses::read,
         routes::operator::houses::update,
         routes::operator::houses::remove,
+        routes::operator::periods::list,
+        routes::operator::periods::read,
+        routes::operator::periods::close_period,
     ),
     components(schemas(domkom_dto::FieldError))
 )]

@@ -5,6 +5,7 @@
 
 pub mod houses;
 pub mod organizations;
+pub mod periods;
 pub mod refresh_tokens;
 pub mod schema;
 pub mod user_tokens;

@@ -8,4 +8,5 @@ mod errors;
 mod mail;
 mod me;
 mod openapi;
+mod periods;
 mod recovery;

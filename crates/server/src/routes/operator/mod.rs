@@ -2,9 +2,11 @@
 //! filtered by the operator's organization: another organization's ids answer 404.
 
 pub mod houses;
+pub mod periods;
 
 use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.configure(houses::configure);
+    cfg.configure(houses::configure)
+        .configure(periods::configure);
 }

@@ -1,0 +1,430 @@
+//! Reads what closing an organization's period needs, in one query per table, and turns
+//! it into the engine's input: one `HouseInput` per house.
+
+use crate::db::schema::{
+    account_services as asv, accounts as a, balances as b, houses as h, meter_volumes as mv,
+    meters as m, payments as pay, premises as pr, readings as r, recalculations as rc,
+    services as s, tariffs as t,
+};
+use crate::db::DbConn;
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use domkom_domain::billing::input::{
+    AccountInput, CommonShareInput, MeterInput, PastConsumption, ServiceInput, ShareCap,
+    VolumeMethod, ZoneReading,
+};
+use domkom_domain::{
+    Area, AreaNorm, HouseInput, Money, Payment, Period, Quantity, Recalculation, ServiceMethod,
+    Tariff,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// Everything one close computes from.
+pub struct PeriodData {
+    pub houses: Vec<HouseInput>,
+    /// Every meter (flat and house) with its readings, for the meter history.
+    pub meters: Vec<MeterInput>,
+    pub recalculations: Vec<Recalculation>,
+    pub payments: Vec<Payment>,
+    /// Closing balance of the previous period per account.
+    pub openings: HashMap<i64, Money>,
+    pub account_ids: Vec<i64>,
+}
+
+/// Past periods loaded per meter: enough for the 6-month average and the count of
+/// averages in a row.
+const HISTORY_MONTHS: u32 = 12;
+
+pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, String> {
+    let db = |e: diesel::result::Error| e.to_string();
+    let key = period.to_string();
+    let first_day = period.first_day();
+    let history_from = (0..HISTORY_MONTHS)
+        .try_fold(period, |p, _| p.prev())
+        .unwrap_or(period)
+        .to_string();
+
+    let houses: Vec<(i64, i64, i64, bool)> = h::table
+        .filter(h::organization_id.eq(org))
+        .order(h::id)
+        .select((h::id, h::total_area, h::common_area, h::share_cap_at_norm))
+        .load(conn)
+        .map_err(db)?;
+    let premises: HashMap<i64, (i64, bool, i64)> = pr::table
+        .filter(pr::organization_id.eq(org))
+        .select((pr::id, (pr::house_id, pr::residential, pr::area)))
+        .load::<(i64, (i64, bool, i64))>(conn)
+        .map_err(db)?
+        .into_iter()
+        .collect();
+    let accounts: Vec<(i64, i64, i32)> = a::table
+        .filter(a::organization_id.eq(org))
+        .order(a::id)
+        .select((a::id, a::premise_id, a::persons))
+        .load(conn)
+        .map_err(db)?;
+    let mut account_services: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (account, service) in asv::table
+        .filter(asv::organization_id.eq(org))
+        .select((asv::account_id, asv::service_id))
+        .load::<(i64, i64)>(conn)
+        .map_err(db)?
+    {
+        account_services.entry(account).or_default().push(service);
+    }
+    let services: Vec<ServiceRow> = s::table
+        .filter(s::organization_id.eq(org))
+        .order((s::sort_order, s::id))
+        .select((
+            s::id,
+            s::name,
+            s::method,
+            s::source_service_ids,
+            s::norm_per_person,
+            s::norm_per_m2,
+        ))
+        .load(conn)
+        .map_err(db)?;
+    // The tariff in force on the first day of the period, per service and zone.
+    let mut tariffs: HashMap<(i64, i32), i64> = HashMap::new();
+    for (service, zone, price) in t::table
+        .filter(t::organization_id.eq(org))
+        .filter(t::valid_from.le(first_day))
+        .order(t::valid_from)
+        .select((t::service_id, t::zone, t::price))
+        .load::<(i64, i32, i64)>(conn)
+        .map_err(db)?
+    {
+        tariffs.insert((service, zone), price);
+    }
+    let meters: Vec<MeterRow> = m::table
+        .filter(m::organization_id.eq(org))
+        .order(m::id)
+        .select((
+            m::id,
+            m::account_id,
+            m::house_id,
+            m::service_id,
+            m::zones,
+            m::digits,
+            m::verification_due,
+            m::initial_values,
+        ))
+        .load(conn)
+        .map_err(db)?;
+    // The newest reading of each meter and zone counts.
+    let mut readings: HashMap<(i64, i32), (i64, bool)> = HashMap::new();
+    for (meter, zone, value, rolled) in r::table
+        .filter(r::organization_id.eq(org))
+        .filter(r::period.eq(&key))
+        .order(r::id)
+        .select((r::meter_id, r::zone, r::value, r::rolled_over))
+        .load::<(i64, i32, i64, bool)>(conn)
+        .map_err(db)?
+    {
+        readings.insert((meter, zone), (value, rolled));
+    }
+    let mut history: HashMap<i64, Vec<(String, String, String, String)>> = HashMap::new();
+    for (meter, p, method, volumes, billed) in mv::table
+        .filter(mv::organization_id.eq(org))
+        .filter(mv::period.lt(&key))
+        .filter(mv::period.ge(&history_from))
+        .order(mv::period)
+        .select((
+            mv::meter_id,
+            mv::period,
+            mv::method,
+            mv::volumes,
+            mv::billed_values,
+        ))
+        .load::<(i64, String, String, String, String)>(conn)
+        .map_err(db)?
+    {
+        history
+            .entry(meter)
+            .or_default()
+            .push((p, method, volumes, billed));
+    }
+
+    let meter_inputs: Vec<(MeterRow, MeterInput)> = meters
+        .into_iter()
+        .map(|row| {
+            let input = meter_input(
+                &row,
+                &readings,
+                history.get(&row.0).map(Vec::as_slice).unwrap_or(&[]),
+            )?;
+            Ok((row, input))
+        })
+        .collect::<Result<_, String>>()?;
+
+    let mut inputs = Vec::with_capacity(houses.len());
+    for (house_id, total_area, common_area, cap) in houses {
+        let house_volume = |service_ids: &[i64]| -> Option<Quantity> {
+            let volumes: Vec<i64> = meter_inputs
+                .iter()
+                .filter(|(row, _)| {
+                    row.1.is_none() && row.2 == house_id && service_ids.contains(&row.3)
+                })
+                .filter_map(|(_, input)| house_meter_volume(input))
+                .collect();
+            (!volumes.is_empty()).then(|| Quantity::from_thousandths(volumes.iter().sum()))
+        };
+        let mut account_inputs = Vec::new();
+        for &(account_id, premise_id, persons) in &accounts {
+            let Some(&(premise_house, residential, area)) = premises.get(&premise_id) else {
+                continue;
+            };
+            if premise_house != house_id {
+                continue;
+            }
+            let mine = account_services
+                .get(&account_id)
+                .cloned()
+                .unwrap_or_default();
+            account_inputs.push(AccountInput {
+                account_id,
+                area: Area::from_hundredths(area),
+                registered_persons: u32::try_from(persons).unwrap_or(0),
+                residential,
+                // In the services' order, so every receipt lists them alike.
+                services: services
+                    .iter()
+                    .map(|s| s.0)
+                    .filter(|id| mine.contains(id))
+                    .collect(),
+                meters: meter_inputs
+                    .iter()
+                    .filter(|(row, _)| row.1 == Some(account_id))
+                    .map(|(_, input)| input.clone())
+                    .collect(),
+            });
+        }
+        let used: Vec<i64> = account_inputs
+            .iter()
+            .flat_map(|a| a.services.iter().copied())
+            .collect();
+        let service_inputs = services
+            .iter()
+            .filter(|s| used.contains(&s.0))
+            .map(|s| service_input(s, &tariffs, &house_volume))
+            .collect::<Result<_, String>>()?;
+        inputs.push(HouseInput {
+            house_id,
+            period,
+            total_area: Area::from_hundredths(total_area),
+            common_area: Area::from_hundredths(common_area),
+            share_cap: if cap {
+                ShareCap::AtNorm
+            } else {
+                ShareCap::NoCap
+            },
+            services: service_inputs,
+            accounts: account_inputs,
+        });
+    }
+
+    let recalculations = rc::table
+        .filter(rc::organization_id.eq(org))
+        .filter(rc::period.eq(&key))
+        .select((
+            rc::account_id,
+            rc::service_id,
+            rc::corrects_period,
+            rc::amount,
+            rc::reason,
+        ))
+        .load::<(i64, i64, String, i64, String)>(conn)
+        .map_err(db)?
+        .into_iter()
+        .map(|(account_id, service_id, corrects, amount, reason)| {
+            Ok(Recalculation {
+                account_id,
+                service_id,
+                booked_in: period,
+                corrects: corrects
+                    .parse()
+                    .map_err(|_| format!("bad period {corrects}"))?,
+                amount: Money::from_kopecks(amount),
+                reason,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    let payments = pay::table
+        .filter(pay::organization_id.eq(org))
+        .filter(pay::paid_on.ge(first_day))
+        .filter(pay::paid_on.le(period.last_day()))
+        .select((
+            pay::id,
+            pay::account_id,
+            pay::paid_on,
+            pay::amount,
+            pay::for_period,
+        ))
+        .load::<(i64, i64, NaiveDate, i64, Option<String>)>(conn)
+        .map_err(db)?
+        .into_iter()
+        .map(|(payment_id, account_id, date, amount, named)| Payment {
+            payment_id,
+            account_id,
+            date,
+            amount: Money::from_kopecks(amount),
+            period: named.and_then(|p| p.parse().ok()),
+        })
+        .collect();
+    let previous = period.prev().map(|p| p.to_string()).unwrap_or_default();
+    let openings = b::table
+        .filter(b::organization_id.eq(org))
+        .filter(b::period.eq(previous))
+        .select((b::account_id, b::closing))
+        .load::<(i64, i64)>(conn)
+        .map_err(db)?
+        .into_iter()
+        .map(|(id, closing)| (id, Money::from_kopecks(closing)))
+        .collect();
+    Ok(PeriodData {
+        houses: inputs,
+        meters: meter_inputs.into_iter().map(|(_, input)| input).collect(),
+        recalculations,
+        payments,
+        openings,
+        account_ids: accounts.iter().map(|a| a.0).collect(),
+    })
+}
+
+type ServiceRow = (i64, String, String, String, i64, Option<i64>);
+type MeterRow = (i64, Option<i64>, i64, i64, i32, i32, NaiveDate, String);
+
+/// Comma-separated integers as the schema stores short lists.
+pub fn parse_list(s: &str) -> Result<Vec<i64>, String> {
+    s.split(',')
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| {
+            p.trim()
+                .parse()
+                .map_err(|_| format!("bad number list `{s}`"))
+        })
+        .collect()
+}
+
+pub fn format_list(values: impl IntoIterator<Item = i64>) -> String {
+    values
+        .into_iter()
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn meter_input(
+    row: &MeterRow,
+    readings: &HashMap<(i64, i32), (i64, bool)>,
+    history: &[(String, String, String, String)],
+) -> Result<MeterInput, String> {
+    let (meter_id, _, _, service_id, zones, digits, verification_due, initial) = row;
+    // The readings billed last, else the ones at installation.
+    let previous = match history.last() {
+        Some((_, _, _, billed)) => parse_list(billed)?,
+        None => parse_list(initial)?,
+    };
+    let zones = (1..=*zones)
+        .map(|zone| {
+            let current = readings.get(&(*meter_id, zone));
+            ZoneReading {
+                zone: zone as u8,
+                previous: Quantity::from_thousandths(
+                    previous.get(zone as usize - 1).copied().unwrap_or(0),
+                ),
+                current: current.map(|(v, _)| Quantity::from_thousandths(*v)),
+                rolled_over: current.is_some_and(|(_, rolled)| *rolled),
+            }
+        })
+        .collect();
+    let history = history
+        .iter()
+        .map(|(p, method, volumes, _)| {
+            Ok(PastConsumption {
+                period: p.parse().map_err(|_| format!("bad period {p}"))?,
+                method: match method.as_str() {
+                    "meter" => VolumeMethod::Meter,
+                    "average" => VolumeMethod::Average,
+                    _ => VolumeMethod::Norm,
+                },
+                volumes: parse_list(volumes)?
+                    .into_iter()
+                    .map(Quantity::from_thousandths)
+                    .collect(),
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(MeterInput {
+        meter_id: *meter_id,
+        service_id: *service_id,
+        digits: u8::try_from(*digits).unwrap_or(5),
+        verification_due: *verification_due,
+        zones,
+        history,
+    })
+}
+
+/// A house meter's volume this period: the sum over zones of current − previous; `None`
+/// without readings for every zone.
+fn house_meter_volume(meter: &MeterInput) -> Option<i64> {
+    meter
+        .zones
+        .iter()
+        .map(|z| {
+            z.current
+                .map(|c| (c.thousandths() - z.previous.thousandths()).max(0))
+        })
+        .sum()
+}
+
+fn service_input(
+    s: &ServiceRow,
+    tariffs: &HashMap<(i64, i32), i64>,
+    house_volume: &dyn Fn(&[i64]) -> Option<Quantity>,
+) -> Result<ServiceInput, String> {
+    let (id, name, method, sources, norm_per_person, norm_per_m2) = s;
+    let zone_tariffs: BTreeMap<i32, Tariff> = (1..=4)
+        .filter_map(|z| {
+            tariffs
+                .get(&(*id, z))
+                .map(|p| (z, Tariff::from_hundredths_of_kopeck(*p)))
+        })
+        .collect();
+    let tariff = tariffs
+        .get(&(*id, 0))
+        .map(|p| Tariff::from_hundredths_of_kopeck(*p))
+        .or_else(|| zone_tariffs.values().next().copied())
+        .ok_or_else(|| format!("У услуги «{name}» нет тарифа, действующего с начала периода"))?;
+    let sources = parse_list(sources)?;
+    let method = match method.as_str() {
+        "meter" => ServiceMethod::Metered {
+            norm_per_person: Quantity::from_thousandths(*norm_per_person),
+            zone_tariffs: zone_tariffs.into_values().collect(),
+        },
+        "area" => ServiceMethod::ByArea,
+        "person" => ServiceMethod::PerPerson,
+        "fixed" => ServiceMethod::Fixed,
+        "common_share" => ServiceMethod::CommonHouseShare(CommonShareInput {
+            house_volume: house_volume(&sources),
+            resource_service_ids: sources,
+            external_non_residential_volume: Quantity::from_thousandths(0),
+            norm_per_m2: norm_per_m2.map(AreaNorm::from_millionths),
+        }),
+        "heating" => ServiceMethod::HeatingByHouseMeter {
+            house_volume: house_volume(&[*id]).ok_or_else(|| {
+                format!("Для услуги «{name}» нет показаний общедомового прибора учёта")
+            })?,
+        },
+        "drainage" => ServiceMethod::Drainage {
+            source_service_ids: sources,
+        },
+        other => return Err(format!("unknown method {other}")),
+    };
+    Ok(ServiceInput {
+        service_id: *id,
+        tariff,
+        method,
+    })
+}

@@ -1,0 +1,6 @@
+//! Closing a billing period: load the organization's data, run the engine house by
+//! house, and store charges, meter history and balances in one transaction.
+
+pub mod close;
+pub mod load;
+mod store;

@@ -1,0 +1,185 @@
+//! Billing periods of an organization: open (no row or `open`), `closing`, `closed`.
+
+use super::schema::periods as p;
+use super::{now, DbConn};
+use diesel::prelude::*;
+use domkom_dto::{PeriodState, PeriodStatus};
+
+type Row = (
+    String,
+    String,
+    i32,
+    i32,
+    Option<String>,
+    Option<chrono::NaiveDateTime>,
+);
+
+const COLUMNS: (
+    p::period,
+    p::status,
+    p::accounts_total,
+    p::accounts_done,
+    p::error,
+    p::closed_at,
+) = (
+    p::period,
+    p::status,
+    p::accounts_total,
+    p::accounts_done,
+    p::error,
+    p::closed_at,
+);
+
+fn status_of(s: &str) -> PeriodStatus {
+    match s {
+        "closed" => PeriodStatus::Closed,
+        "closing" => PeriodStatus::Closing,
+        _ => PeriodStatus::Open,
+    }
+}
+
+fn to_dto((period, status, accounts_total, accounts_done, error, closed_at): Row) -> PeriodState {
+    PeriodState {
+        period,
+        status: status_of(&status),
+        accounts_total,
+        accounts_done,
+        error,
+        closed_at,
+    }
+}
+
+/// The state of a period; a period without a row is open and untouched.
+pub fn get(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<PeriodState> {
+    let row = p::table
+        .filter(p::organization_id.eq(org))
+        .filter(p::period.eq(period))
+        .select(COLUMNS)
+        .first::<Row>(conn)
+        .optional()?;
+    Ok(row.map(to_dto).unwrap_or_else(|| PeriodState {
+        period: period.to_owned(),
+        status: PeriodStatus::Open,
+        accounts_total: 0,
+        accounts_done: 0,
+        error: None,
+        closed_at: None,
+    }))
+}
+
+pub fn is_closed(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<bool> {
+    Ok(get(conn, org, period)?.status == PeriodStatus::Closed)
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    org: i64,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<PeriodState>, i64)> {
+    let items = p::table
+        .filter(p::organization_id.eq(org))
+        .order(p::period.desc())
+        .limit(limit)
+        .offset(offset)
+        .select(COLUMNS)
+        .load::<Row>(conn)?;
+    let total = p::table
+        .filter(p::organization_id.eq(org))
+        .count()
+        .get_result(conn)?;
+    Ok((items.into_iter().map(to_dto).collect(), total))
+}
+
+/// The newest closed period, if any.
+pub fn last_closed(conn: &mut DbConn, org: i64) -> QueryResult<Option<String>> {
+    p::table
+        .filter(p::organization_id.eq(org))
+        .filter(p::status.eq("closed"))
+        .order(p::period.desc())
+        .select(p::period)
+        .first(conn)
+        .optional()
+}
+
+/// Marks the period as being closed (creating its row if needed).
+pub fn start_closing(conn: &mut DbConn, org: i64, period: &str, total: i32) -> QueryResult<()> {
+    let updated = diesel::update(
+        p::table
+            .filter(p::organization_id.eq(org))
+            .filter(p::period.eq(period)),
+    )
+    .set((
+        p::status.eq("closing"),
+        p::accounts_total.eq(total),
+        p::accounts_done.eq(0),
+        p::error.eq(None::<String>),
+    ))
+    .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(p::table)
+            .values((
+                p::organization_id.eq(org),
+                p::period.eq(period),
+                p::status.eq("closing"),
+                p::accounts_total.eq(total),
+                p::accounts_done.eq(0),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn set_progress(conn: &mut DbConn, org: i64, period: &str, done: i32) -> QueryResult<usize> {
+    diesel::update(
+        p::table
+            .filter(p::organization_id.eq(org))
+            .filter(p::period.eq(period)),
+    )
+    .set(p::accounts_done.eq(done))
+    .execute(conn)
+}
+
+pub fn mark_closed(
+    conn: &mut DbConn,
+    org: i64,
+    period: &str,
+    by: Option<i64>,
+) -> QueryResult<usize> {
+    diesel::update(
+        p::table
+            .filter(p::organization_id.eq(org))
+            .filter(p::period.eq(period))
+            .filter(p::status.eq("closing")),
+    )
+    .set((
+        p::status.eq("closed"),
+        p::accounts_done.eq(p::accounts_total),
+        p::closed_at.eq(now()),
+        p::closed_by.eq(by),
+    ))
+    .execute(conn)
+}
+
+/// A failed close leaves the period open, saying why.
+pub fn mark_failed(conn: &mut DbConn, org: i64, period: &str, error: &str) -> QueryResult<usize> {
+    diesel::update(
+        p::table
+            .filter(p::organization_id.eq(org))
+            .filter(p::period.eq(period))
+            .filter(p::status.eq("closing")),
+    )
+    .set((p::status.eq("open"), p::error.eq(error)))
+    .execute(conn)
+}
+
+/// At start-up: a close that was running when the process stopped wrote nothing (it
+/// commits in one transaction), so its period is open again and may be closed anew.
+pub fn reopen_interrupted(conn: &mut DbConn) -> QueryResult<usize> {
+    diesel::update(p::table.filter(p::status.eq("closing")))
+        .set((
+            p::status.eq("open"),
+            p::error.eq("Закрытие периода прервано остановкой сервера; запустите его снова"),
+        ))
+        .execute(conn)
+}

@@ -1,0 +1,89 @@
+//! `operator/periods`: billing periods and their close.
+
+use crate::auth::Operator;
+use crate::billing::close::{self, CloseRequest};
+use crate::db::{self, periods};
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::{get, post, web, HttpResponse};
+use domkom_domain::Period;
+use domkom_dto::{Page, PageQuery, PeriodState, Problem};
+
+type State = web::Data<AppState>;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list).service(read).service(close_period);
+}
+
+pub fn parse_period(s: &str) -> Result<Period, ApiError> {
+    s.parse().map_err(|_| {
+        ApiError::bad_request(
+            "invalid_period",
+            format!("Период пишется ГГГГ-ММ, а не «{s}»"),
+        )
+    })
+}
+
+/// Periods that were closed or are closing, newest first.
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, body = Page<PeriodState>), (status = 403, body = Problem)))]
+#[get("/operator/periods")]
+async fn list(
+    state: State,
+    op: Operator,
+    q: web::Query<PageQuery>,
+) -> Result<web::Json<Page<PeriodState>>, ApiError> {
+    let (limit, offset) = (q.limit(), q.offset());
+    let (items, total) = db::run(&state.pool, move |c| {
+        Ok(periods::list(c, op.organization_id, limit, offset)?)
+    })
+    .await?;
+    Ok(web::Json(Page { items, total }))
+}
+
+/// A period's state, with the progress of a running close.
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("period" = String, Path, description = "YYYY-MM")),
+    responses((status = 200, body = PeriodState), (status = 400, body = Problem)))]
+#[get("/operator/periods/{period}")]
+async fn read(
+    state: State,
+    op: Operator,
+    period: web::Path<String>,
+) -> Result<web::Json<PeriodState>, ApiError> {
+    let key = parse_period(&period)?.to_string();
+    let st = db::run(&state.pool, move |c| {
+        Ok(periods::get(c, op.organization_id, &key)?)
+    })
+    .await?;
+    Ok(web::Json(st))
+}
+
+/// Close the period: compute every account's charges and balances and freeze them. Runs
+/// in the background; follow it with `GET operator/periods/{period}`.
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("period" = String, Path, description = "YYYY-MM")),
+    responses(
+        (status = 202, description = "The close has started", body = PeriodState),
+        (status = 409, description = "`period_closed`, `period_closing`, `period_order` or `period_not_ended`", body = Problem),
+    ))]
+#[post("/operator/periods/{period}/close")]
+async fn close_period(
+    state: State,
+    op: Operator,
+    period: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let req = CloseRequest {
+        organization_id: op.organization_id,
+        period: parse_period(&period)?,
+        user_id: Some(op.user_id),
+    };
+    let today = chrono::Utc::now().date_naive();
+    let started = db::run(&state.pool, move |c| close::start(c, req, today)).await?;
+    let pool = state.pool.clone();
+    std::thread::Builder::new()
+        .name(format!("close-{}-{}", req.organization_id, req.period))
+        .spawn(move || {
+            let _ = close::run(&pool, req, &|_, _| {});
+        })
+        .map_err(ApiError::internal)?;
+    Ok(HttpResponse::Accepted().json(started))
+}
