@@ -46,8 +46,24 @@ pub enum Command {
         #[arg(long)]
         period: String,
     },
+    /// Measure: generate a synthetic organization and time its period close.
+    Bench {
+        #[command(subcommand)]
+        what: Bench,
+    },
     /// Print the OpenAPI document.
     Openapi,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Bench {
+    /// N accounts with 8 services and 3 meters each, closed for one period.
+    ClosePeriod {
+        #[arg(long, default_value_t = 100_000)]
+        accounts: i64,
+        #[arg(long, default_value = "2026-10")]
+        period: String,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -85,8 +101,64 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             organization,
             period,
         } => close_period(config, organization, &period),
+        Command::Bench {
+            what: Bench::ClosePeriod { accounts, period },
+        } => bench_close(config, accounts, &period),
         Command::Openapi => Ok(()),
     }
+}
+
+fn bench_close(config: Config, accounts: i64, period: &str) -> anyhow::Result<()> {
+    let period: domkom_domain::Period = period
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--period: expected YYYY-MM"))?;
+    let backend = if config.database_url.starts_with("postgres") {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    let state = crate::prepare(config)?;
+    let mut conn = state.pool.get()?;
+    let started = std::time::Instant::now();
+    let n = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs();
+    let org = crate::synthetic::organization(&mut conn, n)?;
+    crate::synthetic::generate(&mut conn, org, accounts, period)?;
+    drop(conn);
+    println!(
+        "{backend}: generated {accounts} accounts in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let req = CloseRequest {
+        organization_id: org,
+        period,
+        user_id: None,
+    };
+    close::start(
+        &mut *state.pool.get()?,
+        req,
+        chrono::Utc::now().date_naive(),
+    )
+    .map_err(|e| anyhow::anyhow!("{}", e.detail))?;
+    let started = std::time::Instant::now();
+    close::run(&state.pool, req, &progress_bar).map_err(|e| anyhow::anyhow!(e))?;
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!();
+    println!(
+        "{backend}: closed {period} for {accounts} accounts in {seconds:.2} s = {:.0} accounts/s; peak memory {} MiB",
+        accounts as f64 / seconds,
+        peak_memory_mib().map_or("?".into(), |m| m.to_string())
+    );
+    Ok(())
+}
+
+/// The process's peak resident memory (VmHWM), Linux only.
+fn peak_memory_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
 }
 
 fn close_period(config: Config, organization_id: i64, period: &str) -> anyhow::Result<()> {

@@ -15,6 +15,7 @@ pub mod openapi;
 pub mod ratelimit;
 pub mod routes;
 pub mod state;
+pub mod synthetic;
 
 pub use app::Application;
 

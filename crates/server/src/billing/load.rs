@@ -17,7 +17,7 @@ use domkom_domain::{
     Area, AreaNorm, HouseInput, Money, Payment, Period, Quantity, Recalculation, ServiceMethod,
     Tariff,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Everything one close computes from.
 pub struct PeriodData {
@@ -146,43 +146,35 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
             .push((p, method, volumes, billed));
     }
 
-    let meter_inputs: Vec<(MeterRow, MeterInput)> = meters
-        .into_iter()
-        .map(|row| {
-            let input = meter_input(
-                &row,
-                &readings,
-                history.get(&row.0).map(Vec::as_slice).unwrap_or(&[]),
-            )?;
-            Ok((row, input))
-        })
-        .collect::<Result<_, String>>()?;
-
-    let mut inputs = Vec::with_capacity(houses.len());
-    for (house_id, total_area, common_area, cap) in houses {
-        let house_volume = |service_ids: &[i64]| -> Option<Quantity> {
-            let volumes: Vec<i64> = meter_inputs
-                .iter()
-                .filter(|(row, _)| {
-                    row.1.is_none() && row.2 == house_id && service_ids.contains(&row.3)
-                })
-                .filter_map(|(_, input)| house_meter_volume(input))
-                .collect();
-            (!volumes.is_empty()).then(|| Quantity::from_thousandths(volumes.iter().sum()))
+    // Grouped once: flat meters by account, house meters by house, flats by house.
+    let mut flat_meters: HashMap<i64, Vec<MeterInput>> = HashMap::new();
+    let mut house_meters: HashMap<i64, Vec<MeterInput>> = HashMap::new();
+    let mut all_meters = Vec::with_capacity(meters.len());
+    for row in &meters {
+        let input = meter_input(
+            row,
+            &readings,
+            history.get(&row.0).map(Vec::as_slice).unwrap_or(&[]),
+        )?;
+        match row.1 {
+            Some(account) => flat_meters.entry(account).or_default().push(input.clone()),
+            None => house_meters.entry(row.2).or_default().push(input.clone()),
+        }
+        all_meters.push(input);
+    }
+    let mut flats_by_house: HashMap<i64, Vec<AccountInput>> = HashMap::new();
+    for &(account_id, premise_id, persons) in &accounts {
+        let Some(&(house_id, residential, area)) = premises.get(&premise_id) else {
+            continue;
         };
-        let mut account_inputs = Vec::new();
-        for &(account_id, premise_id, persons) in &accounts {
-            let Some(&(premise_house, residential, area)) = premises.get(&premise_id) else {
-                continue;
-            };
-            if premise_house != house_id {
-                continue;
-            }
-            let mine = account_services
-                .get(&account_id)
-                .cloned()
-                .unwrap_or_default();
-            account_inputs.push(AccountInput {
+        let mine = account_services
+            .get(&account_id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        flats_by_house
+            .entry(house_id)
+            .or_default()
+            .push(AccountInput {
                 account_id,
                 area: Area::from_hundredths(area),
                 registered_persons: u32::try_from(persons).unwrap_or(0),
@@ -193,14 +185,26 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
                     .map(|s| s.0)
                     .filter(|id| mine.contains(id))
                     .collect(),
-                meters: meter_inputs
-                    .iter()
-                    .filter(|(row, _)| row.1 == Some(account_id))
-                    .map(|(_, input)| input.clone())
-                    .collect(),
+                meters: flat_meters.remove(&account_id).unwrap_or_default(),
             });
-        }
-        let used: Vec<i64> = account_inputs
+    }
+
+    let mut inputs = Vec::with_capacity(houses.len());
+    for (house_id, total_area, common_area, cap) in houses {
+        let meters_here = house_meters
+            .get(&house_id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let house_volume = |service_ids: &[i64]| -> Option<Quantity> {
+            let volumes: Vec<i64> = meters_here
+                .iter()
+                .filter(|m| service_ids.contains(&m.service_id))
+                .filter_map(house_meter_volume)
+                .collect();
+            (!volumes.is_empty()).then(|| Quantity::from_thousandths(volumes.iter().sum()))
+        };
+        let account_inputs = flats_by_house.remove(&house_id).unwrap_or_default();
+        let used: HashSet<i64> = account_inputs
             .iter()
             .flat_map(|a| a.services.iter().copied())
             .collect();
@@ -284,7 +288,7 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
         .collect();
     Ok(PeriodData {
         houses: inputs,
-        meters: meter_inputs.into_iter().map(|(_, input)| input).collect(),
+        meters: all_meters,
         recalculations,
         payments,
         openings,
