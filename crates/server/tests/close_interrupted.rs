@@ -59,8 +59,11 @@ fn period_row(pool: &DbPool) -> Option<(String, i32, Option<String>)> {
         .unwrap()
 }
 
-/// Every charge and balance of the period, in a stable order.
-fn results(pool: &DbPool) -> (Vec<(i64, i64, i32, i64)>, Vec<(i64, i64)>) {
+/// (account, service, zone, amount) of every charge, and (account, closing) of every
+/// balance of the period, in a stable order.
+type Results = (Vec<(i64, i64, i32, i64)>, Vec<(i64, i64)>);
+
+fn results(pool: &DbPool) -> Results {
     let mut conn = pool.get().unwrap();
     let lines = charges::table
         .filter(charges::period.eq(PERIOD))
