@@ -8,6 +8,9 @@ mod auth;
 mod company;
 mod error;
 mod me;
+mod operator;
+
+pub use operator::NoFilter;
 
 pub use domkom_dto as dto;
 pub use error::{Error, Result};

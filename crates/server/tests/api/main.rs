@@ -1,11 +1,15 @@
 //! API tests: every test runs against the real app, on SQLite and on PostgreSQL.
 
+mod fixtures;
 mod helpers;
 
+mod access;
 mod auth;
 mod company;
 mod errors;
 mod mail;
 mod me;
 mod openapi;
+mod premises;
 mod recovery;
+mod services;

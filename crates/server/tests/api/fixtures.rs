@@ -1,0 +1,112 @@
+//! Realistic company data for the operator tests (the worked example of domain.md).
+
+use crate::helpers::TestApp;
+use chrono::NaiveDate;
+use domkom_client::dto::*;
+use domkom_client::Client;
+
+pub fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+pub fn house() -> HouseData {
+    HouseData {
+        address: "ул. Примерная, 1".into(),
+        total_area: 20_000,
+        common_area: 6_000,
+        share_cap_at_norm: false,
+    }
+}
+
+pub fn premise(house_id: i64, number: &str) -> PremiseData {
+    PremiseData {
+        house_id,
+        number: number.into(),
+        residential: true,
+        area: 5_000,
+    }
+}
+
+pub fn cold_water() -> ServiceData {
+    ServiceData {
+        name: "Холодное водоснабжение".into(),
+        unit: "м³".into(),
+        supplier_name: "АО «Мосводоканал»".into(),
+        supplier_inn: "7701984274".into(),
+        method: ServiceMethodKind::Meter,
+        resource: Some(Resource::ColdWater),
+        source_service_ids: vec![],
+        norm_per_person: 4_745,
+        norm_per_m2: None,
+        sort_order: 2,
+    }
+}
+
+pub fn account(premise_id: i64, number: &str, service_ids: Vec<i64>) -> AccountData {
+    AccountData {
+        premise_id,
+        number: number.into(),
+        kind: AccountKind::Zhku,
+        holder: "Иванов Иван Иванович".into(),
+        persons: 2,
+        service_ids,
+    }
+}
+
+pub fn tariff(service_id: i64, valid_from: &str) -> TariffData {
+    TariffData {
+        service_id,
+        valid_from: date(valid_from),
+        zone: 0,
+        price: 456_700,
+    }
+}
+
+/// One organization's objects, one of each kind.
+pub struct Company {
+    pub operator: Client,
+    pub house: House,
+    pub premise: Premise,
+    pub service: Service,
+    pub account: Account,
+    pub tariff: Tariff,
+}
+
+impl Company {
+    pub async fn new(app: &TestApp, admin: &Client, n: u32) -> Company {
+        let (operator, _) = app.operator(admin, n).await;
+        let house = operator.create_house(&house()).await.unwrap();
+        let premise = operator
+            .create_premise(&premise(house.id, "1"))
+            .await
+            .unwrap();
+        let service = operator.create_service(&cold_water()).await.unwrap();
+        let account = operator
+            .create_account(&account(premise.id, "1001", vec![service.id]))
+            .await
+            .unwrap();
+        let tariff = operator
+            .create_tariff(&tariff(service.id, "2026-07-01"))
+            .await
+            .unwrap();
+        Company {
+            operator,
+            house,
+            premise,
+            service,
+            account,
+            tariff,
+        }
+    }
+}
+
+/// The fields a 422 names.
+pub fn fields(e: &domkom_client::Error) -> Vec<String> {
+    assert_eq!(e.status(), Some(422), "{e}");
+    e.problem()
+        .unwrap()
+        .errors
+        .iter()
+        .map(|f| f.field.clone())
+        .collect()
+}
