@@ -114,3 +114,39 @@ crud!(
     update_tariff,
     delete_tariff
 );
+crud!(
+    "operator/meters",
+    MeterFilter,
+    MeterData,
+    Meter,
+    meters,
+    create_meter,
+    meter,
+    update_meter,
+    delete_meter
+);
+
+impl Client {
+    /// The organization's readings, newest first.
+    pub async fn readings(&self, filter: &ReadingFilter, page: PageQuery) -> Result<Page<Reading>> {
+        self.get(&list_path("operator/readings", filter, page))
+            .await
+    }
+
+    /// Enters a reading as the operator.
+    pub async fn create_reading(&self, data: &ReadingData) -> Result<Reading> {
+        self.with_body(Method::POST, "operator/readings", data)
+            .await
+    }
+
+    /// The period's readings as CSV (UTF-8 with a BOM, `;`-separated).
+    pub async fn export_readings(&self, period: &str) -> Result<String> {
+        let path = format!("operator/readings/export?period={}", encode(period));
+        let response = self.request(Method::GET, &path).send().await?;
+        crate::error::check(response)
+            .await?
+            .text()
+            .await
+            .map_err(crate::Error::decode)
+    }
+}

@@ -55,3 +55,30 @@ pub struct RegistryResult {
     /// Kopecks of the accepted payments.
     pub total_amount: i64,
 }
+
+/// `operator/readings?period=&meter_id=&house_id=`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct ReadingFilter {
+    /// `YYYY-MM`.
+    pub period: Option<String>,
+    pub meter_id: Option<i64>,
+    pub house_id: Option<i64>,
+}
+
+/// `operator/readings/export?period=`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct PeriodQuery {
+    /// `YYYY-MM`.
+    pub period: String,
+}
+
+/// `operator/recalculations?account_id=&period=`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct RecalculationFilter {
+    pub account_id: Option<i64>,
+    /// `YYYY-MM`: the period booked in.
+    pub period: Option<String>,
+}

@@ -70,6 +70,14 @@ pub struct ApiDoc;
         routes::operator::tariffs::read,
         routes::operator::tariffs::update,
         routes::operator::tariffs::remove,
+        routes::operator::meters::list,
+        routes::operator::meters::create,
+        routes::operator::meters::read,
+        routes::operator::meters::update,
+        routes::operator::meters::remove,
+        routes::operator::readings::list,
+        routes::operator::readings::create,
+        routes::operator::readings::export,
     ),
     components(schemas(domkom_dto::FieldError))
 )]

@@ -5,8 +5,11 @@
 
 pub mod accounts;
 pub mod houses;
+pub mod meters;
 pub mod organizations;
+pub mod period_lock;
 pub mod premises;
+pub mod readings;
 pub mod refresh_tokens;
 pub mod schema;
 pub mod services;

@@ -57,6 +57,7 @@ fn objects(co: &Company) -> Vec<(&'static str, i64, Value)> {
             to_json(&co.service.data),
         ),
         ("operator/tariffs", co.tariff.id, to_json(&co.tariff.data)),
+        ("operator/meters", co.meter.id, to_json(&co.meter.data)),
     ]
 }
 
@@ -70,6 +71,9 @@ async fn snapshot(co: &Company) -> Value {
         op.accounts(&Default::default(), page).await.unwrap(),
         op.services(&NoFilter, page).await.unwrap(),
         op.tariffs(&Default::default(), page).await.unwrap(),
+        op.meters(&Default::default(), page).await.unwrap(),
+        op.readings(&Default::default(), page).await.unwrap(),
+        op.export_readings("2026-10").await.unwrap(),
     ])
 }
 
@@ -95,6 +99,23 @@ async fn other_organizations_get_404_and_residents_403_everywhere(app: TestApp) 
         calls.push((Method::POST, path.to_owned(), data, create_status));
         calls.push((Method::GET, path.to_owned(), Value::Null, 200));
     }
+    // Endpoints without an object id: references to the first organization are field errors,
+    // filters by its ids find nothing.
+    let reading = to_json(&mine.reading.data);
+    let meter = mine.meter.id;
+    calls.push((Method::POST, "operator/readings".into(), reading, 422));
+    calls.push((
+        Method::GET,
+        format!("operator/readings?meter_id={meter}"),
+        Value::Null,
+        200,
+    ));
+    calls.push((
+        Method::GET,
+        "operator/readings/export?period=2026-10".into(),
+        Value::Null,
+        200,
+    ));
     for (method, path, body, expected) in &calls {
         let (status, code) = call(&app, &theirs.operator, method.clone(), path, body).await;
         assert_eq!(
@@ -132,6 +153,22 @@ async fn other_organizations_get_404_and_residents_403_everywhere(app: TestApp) 
         service_id: Some(mine.service.id),
     };
     assert_eq!(op.tariffs(&by_service, page).await.unwrap().total, 0);
+    let by_account = domkom_client::dto::MeterFilter {
+        account_id: Some(mine.account.id),
+        house_id: None,
+    };
+    assert_eq!(op.meters(&by_account, page).await.unwrap().total, 0);
+    let by_meter = domkom_client::dto::ReadingFilter {
+        meter_id: Some(meter),
+        ..Default::default()
+    };
+    assert_eq!(op.readings(&by_meter, page).await.unwrap().total, 0);
+    let export = op.export_readings("2026-10").await.unwrap();
+    assert_eq!(
+        export.lines().count(),
+        2,
+        "the header and its own meter: {export}"
+    );
 
     assert_eq!(
         snapshot(&mine).await,

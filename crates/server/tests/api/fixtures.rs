@@ -65,16 +65,19 @@ pub fn tariff(service_id: i64, valid_from: &str) -> TariffData {
 /// One organization's objects, one of each kind.
 pub struct Company {
     pub operator: Client,
+    pub org: Organization,
     pub house: House,
     pub premise: Premise,
     pub service: Service,
     pub account: Account,
     pub tariff: Tariff,
+    pub meter: Meter,
+    pub reading: Reading,
 }
 
 impl Company {
     pub async fn new(app: &TestApp, admin: &Client, n: u32) -> Company {
-        let (operator, _) = app.operator(admin, n).await;
+        let (operator, org) = app.operator(admin, n).await;
         let house = operator.create_house(&house()).await.unwrap();
         let premise = operator
             .create_premise(&premise(house.id, "1"))
@@ -89,8 +92,19 @@ impl Company {
             .create_tariff(&tariff(service.id, "2026-07-01"))
             .await
             .unwrap();
+        let meter = operator
+            .create_meter(&flat_meter(account.id, service.id))
+            .await
+            .unwrap();
+        let reading = operator
+            .create_reading(&reading(meter.id, "2026-10", 110_000))
+            .await
+            .unwrap();
         Company {
             operator,
+            org,
+            meter,
+            reading,
             house,
             premise,
             service,
@@ -109,4 +123,44 @@ pub fn fields(e: &domkom_client::Error) -> Vec<String> {
         .iter()
         .map(|f| f.field.clone())
         .collect()
+}
+
+pub fn flat_meter(account_id: i64, service_id: i64) -> MeterData {
+    MeterData {
+        account_id: Some(account_id),
+        house_id: None,
+        service_id,
+        serial: "ХВ-000123".into(),
+        zones: 1,
+        digits: 5,
+        installed_on: date("2024-03-01"),
+        verification_due: date("2030-03-01"),
+        initial_values: vec![0],
+    }
+}
+
+pub fn reading(meter_id: i64, period: &str, value: i64) -> ReadingData {
+    ReadingData {
+        meter_id,
+        period: period.into(),
+        zone: 1,
+        value,
+        rolled_over: false,
+    }
+}
+
+/// Marks `period` closed for the organization, as period closing does.
+pub async fn close_period(app: &TestApp, org: i64, period: &str) {
+    use diesel::RunQueryDsl;
+    let pool = app.pool.clone();
+    let sql = format!(
+        "INSERT INTO periods (organization_id, period, status) VALUES ({org}, '{period}', 'closed')"
+    );
+    tokio::task::spawn_blocking(move || {
+        diesel::sql_query(sql)
+            .execute(&mut pool.get().unwrap())
+            .unwrap();
+    })
+    .await
+    .unwrap();
 }

@@ -9,6 +9,7 @@ mod company;
 mod errors;
 mod mail;
 mod me;
+mod meters;
 mod openapi;
 mod premises;
 mod recovery;

@@ -4,7 +4,9 @@
 pub mod accounts;
 mod crud;
 pub mod houses;
+pub mod meters;
 pub mod premises;
+pub mod readings;
 pub mod services;
 pub mod tariffs;
 
@@ -15,5 +17,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(premises::configure)
         .configure(accounts::configure)
         .configure(services::configure)
-        .configure(tariffs::configure);
+        .configure(tariffs::configure)
+        .configure(meters::configure)
+        .configure(readings::configure);
 }
