@@ -150,3 +150,53 @@ impl Client {
             .map_err(crate::Error::decode)
     }
 }
+
+impl Client {
+    pub async fn recalculations(
+        &self,
+        filter: &RecalculationFilter,
+        page: PageQuery,
+    ) -> Result<Page<Recalculation>> {
+        self.get(&list_path("operator/recalculations", filter, page))
+            .await
+    }
+
+    pub async fn create_recalculation(&self, data: &RecalculationData) -> Result<Recalculation> {
+        self.with_body(Method::POST, "operator/recalculations", data)
+            .await
+    }
+
+    pub async fn recalculation(&self, id: i64) -> Result<Recalculation> {
+        self.get(&format!("operator/recalculations/{id}")).await
+    }
+
+    pub async fn delete_recalculation(&self, id: i64) -> Result<()> {
+        let path = format!("operator/recalculations/{id}");
+        self.send_empty(self.request(Method::DELETE, &path)).await
+    }
+}
+
+impl Client {
+    pub async fn payments(&self, filter: &PaymentFilter, page: PageQuery) -> Result<Page<Payment>> {
+        self.get(&list_path("operator/payments", filter, page))
+            .await
+    }
+
+    pub async fn create_payment(&self, data: &PaymentData) -> Result<Payment> {
+        self.with_body(Method::POST, "operator/payments", data)
+            .await
+    }
+
+    pub async fn payment(&self, id: i64) -> Result<Payment> {
+        self.get(&format!("operator/payments/{id}")).await
+    }
+
+    /// Loads a bank registry (CSV text, see docs/import.md).
+    pub async fn load_registry(&self, csv: &str) -> Result<RegistryResult> {
+        let request = self
+            .request(Method::POST, "operator/payments/registry")
+            .header("Content-Type", "text/csv; charset=utf-8")
+            .body(csv.to_owned());
+        self.send(request).await
+    }
+}

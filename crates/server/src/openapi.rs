@@ -78,6 +78,14 @@ pub struct ApiDoc;
         routes::operator::readings::list,
         routes::operator::readings::create,
         routes::operator::readings::export,
+        routes::operator::recalculations::list,
+        routes::operator::recalculations::create,
+        routes::operator::recalculations::read,
+        routes::operator::recalculations::remove,
+        routes::operator::payments::list,
+        routes::operator::payments::create,
+        routes::operator::payments::read,
+        routes::operator::payments::load_registry,
     ),
     components(schemas(domkom_dto::FieldError))
 )]

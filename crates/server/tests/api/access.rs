@@ -21,7 +21,9 @@ async fn call(
     let mut request = reqwest::Client::new()
         .request(method, app.url(&format!("/api/v1/{path}")))
         .bearer_auth(who.access_token().unwrap());
-    if !body.is_null() {
+    if let Value::String(csv) = body {
+        request = request.header("Content-Type", "text/csv").body(csv.clone());
+    } else if !body.is_null() {
         request = request.json(body);
     }
     let response = request.send().await.unwrap();
@@ -74,6 +76,8 @@ async fn snapshot(co: &Company) -> Value {
         op.meters(&Default::default(), page).await.unwrap(),
         op.readings(&Default::default(), page).await.unwrap(),
         op.export_readings("2026-10").await.unwrap(),
+        op.recalculations(&Default::default(), page).await.unwrap(),
+        op.payments(&Default::default(), page).await.unwrap(),
     ])
 }
 
@@ -114,6 +118,28 @@ async fn other_organizations_get_404_and_residents_403_everywhere(app: TestApp) 
         Method::GET,
         "operator/readings/export?period=2026-10".into(),
         Value::Null,
+        200,
+    ));
+    let recalculation = format!("operator/recalculations/{}", mine.recalculation.id);
+    calls.push((Method::GET, recalculation.clone(), Value::Null, 404));
+    calls.push((Method::DELETE, recalculation, Value::Null, 404));
+    let data = to_json(&mine.recalculation.data);
+    calls.push((Method::POST, "operator/recalculations".into(), data, 422));
+    let account = mine.account.id;
+    let of_account = format!("operator/recalculations?account_id={account}");
+    calls.push((Method::GET, of_account, Value::Null, 200));
+    let payment = format!("operator/payments/{}", mine.payment.id);
+    calls.push((Method::GET, payment, Value::Null, 404));
+    let data = to_json(&mine.payment.data);
+    calls.push((Method::POST, "operator/payments".into(), data, 422));
+    let of_account = format!("operator/payments?account_id={account}");
+    calls.push((Method::GET, of_account, Value::Null, 200));
+    // A registry names account numbers: another organization's file books its own accounts.
+    let registry = Value::String("h\n1001;10,00;12.10.2026;OTHER-1\n".into());
+    calls.push((
+        Method::POST,
+        "operator/payments/registry".into(),
+        registry,
         200,
     ));
     for (method, path, body, expected) in &calls {
@@ -163,6 +189,16 @@ async fn other_organizations_get_404_and_residents_403_everywhere(app: TestApp) 
         ..Default::default()
     };
     assert_eq!(op.readings(&by_meter, page).await.unwrap().total, 0);
+    let by_account = domkom_client::dto::RecalculationFilter {
+        account_id: Some(account),
+        period: None,
+    };
+    assert_eq!(op.recalculations(&by_account, page).await.unwrap().total, 0);
+    let by_account = domkom_client::dto::PaymentFilter {
+        account_id: Some(account),
+        ..Default::default()
+    };
+    assert_eq!(op.payments(&by_account, page).await.unwrap().total, 0);
     let export = op.export_readings("2026-10").await.unwrap();
     assert_eq!(
         export.lines().count(),

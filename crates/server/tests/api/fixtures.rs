@@ -73,6 +73,8 @@ pub struct Company {
     pub tariff: Tariff,
     pub meter: Meter,
     pub reading: Reading,
+    pub recalculation: Recalculation,
+    pub payment: Payment,
 }
 
 impl Company {
@@ -100,8 +102,18 @@ impl Company {
             .create_reading(&reading(meter.id, "2026-10", 110_000))
             .await
             .unwrap();
+        let recalculation = operator
+            .create_recalculation(&recalculation(account.id, service.id))
+            .await
+            .unwrap();
+        let payment = operator
+            .create_payment(&payment(account.id, "П-1"))
+            .await
+            .unwrap();
         Company {
             operator,
+            recalculation,
+            payment,
             org,
             meter,
             reading,
@@ -163,4 +175,27 @@ pub async fn close_period(app: &TestApp, org: i64, period: &str) {
     })
     .await
     .unwrap();
+}
+
+/// −100.00 ₽ for September's cold water, booked in October (domain.md's example).
+pub fn recalculation(account_id: i64, service_id: i64) -> RecalculationData {
+    RecalculationData {
+        account_id,
+        service_id,
+        period: "2026-10".into(),
+        corrects_period: "2026-09".into(),
+        amount: -10_000,
+        reason: "Некачественная услуга ХВС, сентябрь 2026".into(),
+    }
+}
+
+pub fn payment(account_id: i64, external_id: &str) -> PaymentData {
+    PaymentData {
+        account_id,
+        amount: 200_000,
+        paid_on: date("2026-10-12"),
+        source: "cash".into(),
+        external_id: Some(external_id.into()),
+        for_period: Some("2026-09".into()),
+    }
 }

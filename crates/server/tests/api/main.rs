@@ -11,6 +11,7 @@ mod mail;
 mod me;
 mod meters;
 mod openapi;
+mod payments;
 mod premises;
 mod recovery;
 mod services;

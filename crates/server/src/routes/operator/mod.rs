@@ -5,8 +5,10 @@ pub mod accounts;
 mod crud;
 pub mod houses;
 pub mod meters;
+pub mod payments;
 pub mod premises;
 pub mod readings;
+pub mod recalculations;
 pub mod services;
 pub mod tariffs;
 
@@ -19,5 +21,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(services::configure)
         .configure(tariffs::configure)
         .configure(meters::configure)
-        .configure(readings::configure);
+        .configure(readings::configure)
+        .configure(recalculations::configure)
+        .configure(payments::configure);
 }
