@@ -173,13 +173,18 @@ where
 pub fn in_use(e: diesel::result::Error) -> ApiError {
     use diesel::result::{DatabaseErrorKind, Error};
     match e {
-        Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => ApiError::new(
-            actix_web::http::StatusCode::CONFLICT,
-            "in_use",
-            "Запись используется другими данными и не может быть удалена",
-        ),
+        Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => in_use_conflict(),
         other => ApiError::internal(other),
     }
+}
+
+/// 409 `in_use`: other records refer to what was to be deleted.
+pub fn in_use_conflict() -> ApiError {
+    ApiError::new(
+        actix_web::http::StatusCode::CONFLICT,
+        "in_use",
+        "Запись используется другими данными и не может быть удалена",
+    )
 }
 
 /// Timestamps keep microseconds: PostgreSQL stores no more, and a value read back must

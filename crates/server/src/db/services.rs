@@ -161,6 +161,20 @@ pub fn list(
     ))
 }
 
+/// Whether another service of the organization is computed from this one.
+pub fn is_source(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
+    let lists: Vec<String> = s::table
+        .filter(s::organization_id.eq(org))
+        .select(s::source_service_ids)
+        .load(conn)?;
+    for list in lists {
+        if split_ids(&list)?.contains(&id) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
     diesel::delete(s::table.find(id).filter(s::organization_id.eq(org))).execute(conn)
 }

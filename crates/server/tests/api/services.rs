@@ -36,6 +36,12 @@ async fn services_are_checked_and_name_their_sources(app: TestApp) {
         .unwrap();
     assert_eq!(drain.data.source_service_ids, [co.service.id, hot.id]);
     assert_eq!(op.service(drain.id).await.unwrap(), drain);
+    let source = op.delete_service(hot.id).await.unwrap_err();
+    assert_eq!(
+        source.code(),
+        Some("in_use"),
+        "drainage is computed from it"
+    );
 
     let mut data = drain.data.clone();
     data.source_service_ids = vec![co.service.id];

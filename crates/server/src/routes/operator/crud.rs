@@ -72,7 +72,10 @@ where
     F: FnOnce(&mut DbConn) -> Result<usize, ApiError> + Send + 'static,
 {
     db::run(&state.pool, move |c| {
-        db::write_tx(c, |c| delete(c).and_then(|n| updated(n, 0)))
+        db::write_tx(c, |c| match delete(c)? {
+            0 => Err(ApiError::not_found()),
+            _ => Ok(()),
+        })
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

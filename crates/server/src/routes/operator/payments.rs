@@ -125,7 +125,8 @@ async fn load_registry(
                     external_id: Some(line.external_id),
                     for_period: line.for_period,
                 };
-                payments::insert(c, org, &payment)?;
+                // The same registry loaded at this moment by someone else: 409, try again.
+                payments::insert(c, org, &payment).map_err(duplicate())?;
                 result.accepted += 1;
                 result.total_amount += payment.amount;
             }

@@ -91,13 +91,16 @@ async fn update(
         .map(web::Json)
 }
 
-/// Delete a service no account, tariff or meter uses.
+/// Delete a service no account, tariff, meter or other service uses.
 #[utoipa::path(tag = "operator", security(("bearer" = [])),
     responses((status = 204), (status = 404, body = Problem), (status = 409, description = "`in_use`", body = Problem)))]
 #[delete("/operator/services/{id}")]
 async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
+        if services::is_source(c, org, id)? {
+            return Err(db::in_use_conflict());
+        }
         services::delete(c, org, id).map_err(db::in_use)
     })
     .await
