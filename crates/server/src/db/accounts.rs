@@ -38,10 +38,10 @@ pub fn new_link_code() -> String {
         .collect()
 }
 
-fn to_dto(conn: &mut DbConn, row: Row) -> QueryResult<Account> {
+fn to_dto(conn: &mut DbConn, org: i64, row: Row) -> QueryResult<Account> {
     let (id, premise_id, number, kind, holder, persons, link_code) = row;
     let service_ids = s::table
-        .filter(s::account_id.eq(id))
+        .filter(s::organization_id.eq(org).and(s::account_id.eq(id)))
         .order(s::service_id)
         .select(s::service_id)
         .load(conn)?;
@@ -81,7 +81,8 @@ fn values(d: &AccountData) -> Values<'_> {
 
 /// Replaces the account's services (already checked to be the organization's).
 fn set_services(conn: &mut DbConn, org: i64, id: i64, services: &[i64]) -> QueryResult<()> {
-    diesel::delete(s::table.filter(s::account_id.eq(id))).execute(conn)?;
+    diesel::delete(s::table.filter(s::organization_id.eq(org).and(s::account_id.eq(id))))
+        .execute(conn)?;
     let mut services = services.to_vec();
     services.sort_unstable();
     services.dedup();
@@ -128,7 +129,7 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Account>>
         .select(COLUMNS)
         .first::<Row>(conn)
         .optional()?;
-    row.map(|r| to_dto(conn, r)).transpose()
+    row.map(|r| to_dto(conn, org, r)).transpose()
 }
 
 pub fn exists(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
@@ -185,7 +186,7 @@ pub fn list(
         .get_result(conn)?;
     let items = rows
         .into_iter()
-        .map(|r| to_dto(conn, r))
+        .map(|r| to_dto(conn, org, r))
         .collect::<QueryResult<_>>()?;
     Ok((items, total))
 }

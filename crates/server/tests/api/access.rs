@@ -1,6 +1,6 @@
 //! Every operator endpoint, called by someone it does not belong to: an operator of another
-//! organization gets 404 for the first organization's ids (and changes nothing), a resident
-//! gets 403 everywhere.
+//! organization gets 404 for the first organization's ids (and changes nothing), residents
+//! and administrators get 403 everywhere.
 
 use crate::fixtures::Company;
 use crate::helpers::TestApp;
@@ -81,7 +81,7 @@ async fn snapshot(co: &Company) -> Value {
     ])
 }
 
-async fn other_organizations_get_404_and_residents_403_everywhere(app: TestApp) {
+async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app: TestApp) {
     let admin = app.admin().await;
     let mine = Company::new(&app, &admin, 1).await;
     let theirs = Company::new(&app, &admin, 2).await;
@@ -151,12 +151,14 @@ async fn other_organizations_get_404_and_residents_403_everywhere(app: TestApp) 
         if *expected == 404 {
             assert_eq!(code, "not_found", "{method} {path}");
         }
-        let (status, code) = call(&app, &resident, method.clone(), path, body).await;
-        assert_eq!(
-            (status, code.as_str()),
-            (403, "forbidden"),
-            "{method} {path} by a resident"
-        );
+        for (who, client) in [("a resident", &resident), ("an administrator", &admin)] {
+            let (status, code) = call(&app, client, method.clone(), path, body).await;
+            assert_eq!(
+                (status, code.as_str()),
+                (403, "forbidden"),
+                "{method} {path} by {who}"
+            );
+        }
     }
 
     // Filters naming the first organization's objects find nothing for the second.
@@ -213,4 +215,4 @@ async fn other_organizations_get_404_and_residents_403_everywhere(app: TestApp) 
     );
 }
 
-on_both_backends!(other_organizations_get_404_and_residents_403_everywhere);
+on_both_backends!(other_organizations_get_404_and_residents_and_admins_403_everywhere);
