@@ -8,7 +8,10 @@ mod auth;
 mod company;
 mod error;
 mod me;
+mod operator;
 mod periods;
+
+pub use operator::NoFilter;
 
 pub use domkom_dto as dto;
 pub use error::{Error, Result};

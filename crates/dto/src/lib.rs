@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod billing;
+pub mod filters;
 pub mod housing;
 pub mod page;
 pub mod problem;
@@ -13,6 +14,7 @@ pub mod user;
 
 pub use auth::*;
 pub use billing::*;
+pub use filters::*;
 pub use housing::*;
 pub use page::*;
 pub use problem::*;

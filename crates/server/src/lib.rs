@@ -13,6 +13,7 @@ pub mod error;
 pub mod mail;
 pub mod openapi;
 pub mod ratelimit;
+pub mod registry;
 pub mod routes;
 pub mod state;
 pub mod synthetic;

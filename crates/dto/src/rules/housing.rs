@@ -4,19 +4,19 @@ use super::required;
 use crate::{AccountData, FieldError, HouseData, OrganizationData, PremiseData};
 
 /// `field` must be exactly `len` digits.
-fn digits(field: &str, value: &str, len: usize, what: &str) -> Option<FieldError> {
+pub(super) fn digits(field: &str, value: &str, len: usize, what: &str) -> Option<FieldError> {
     required(field, value).or_else(|| {
         (value.len() != len || !value.bytes().all(|b| b.is_ascii_digit()))
             .then(|| FieldError::new(field, "format", format!("{what}: {len} цифр")))
     })
 }
 
-fn max_len(field: &str, value: &str, max: usize) -> Option<FieldError> {
+pub(super) fn max_len(field: &str, value: &str, max: usize) -> Option<FieldError> {
     (value.chars().count() > max)
         .then(|| FieldError::new(field, "length", format!("Не более {max} символов")))
 }
 
-fn text(field: &str, value: &str, max: usize) -> Option<FieldError> {
+pub(super) fn text(field: &str, value: &str, max: usize) -> Option<FieldError> {
     required(field, value).or_else(|| max_len(field, value, max))
 }
 

@@ -1,8 +1,10 @@
 //! Input rules shared by the server (which enforces them) and the SPA (which shows them
 //! before sending). Each check returns the field errors it found, in Russian.
 
+mod billing;
 mod housing;
 
+pub use billing::*;
 pub use housing::*;
 
 use crate::{FieldError, Register};

@@ -101,3 +101,7 @@ pub fn list(
 pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
     diesel::delete(h::table.find(id).filter(h::organization_id.eq(org))).execute(conn)
 }
+
+pub fn exists(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
+    get(conn, org, id).map(|h| h.is_some())
+}

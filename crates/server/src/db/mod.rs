@@ -3,11 +3,19 @@
 //! Query functions live in one module per aggregate and take `&mut DbConn`; the caller owns
 //! the transaction (`write_tx`). They are blocking: handlers call them through `run`.
 
+pub mod accounts;
 pub mod houses;
+pub mod meters;
 pub mod organizations;
+pub mod payments;
 pub mod periods;
+pub mod premises;
+pub mod readings;
+pub mod recalculations;
 pub mod refresh_tokens;
 pub mod schema;
+pub mod services;
+pub mod tariffs;
 pub mod user_tokens;
 pub mod users;
 
@@ -16,7 +24,7 @@ use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionMa
 use diesel::pg::PgConnection;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel::sqlite::SqliteConnection;
-use diesel::Connection;
+use diesel::{Connection, QueryResult};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use std::time::Duration;
 
@@ -166,13 +174,18 @@ where
 pub fn in_use(e: diesel::result::Error) -> ApiError {
     use diesel::result::{DatabaseErrorKind, Error};
     match e {
-        Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => ApiError::new(
-            actix_web::http::StatusCode::CONFLICT,
-            "in_use",
-            "Запись используется другими данными и не может быть удалена",
-        ),
+        Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => in_use_conflict(),
         other => ApiError::internal(other),
     }
+}
+
+/// 409 `in_use`: other records refer to what was to be deleted.
+pub fn in_use_conflict() -> ApiError {
+    ApiError::new(
+        actix_web::http::StatusCode::CONFLICT,
+        "in_use",
+        "Запись используется другими данными и не может быть удалена",
+    )
 }
 
 /// Timestamps keep microseconds: PostgreSQL stores no more, and a value read back must
@@ -180,4 +193,62 @@ pub fn in_use(e: diesel::result::Error) -> ApiError {
 pub fn now() -> chrono::NaiveDateTime {
     use chrono::{SubsecRound, Utc};
     Utc::now().naive_utc().trunc_subsecs(6)
+}
+
+/// Maps a unique violation to a 409 naming the clashing field; anything else stays a 500.
+pub fn taken(
+    code: &'static str,
+    field: &'static str,
+    message: &'static str,
+) -> impl Fn(diesel::result::Error) -> ApiError {
+    use diesel::result::{DatabaseErrorKind, Error};
+    move |e| match e {
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+            ApiError::conflict(code, field, message)
+        }
+        other => ApiError::internal(other),
+    }
+}
+
+/// 422 on `field` unless the referenced record belongs to the caller's organization.
+pub fn must_own(found: bool, field: &str) -> Result<(), ApiError> {
+    if found {
+        Ok(())
+    } else {
+        Err(ApiError::validation(vec![domkom_dto::FieldError::new(
+            field,
+            "not_found",
+            "Нет такой записи в вашей организации",
+        )]))
+    }
+}
+
+/// A snake_case enum as stored in a TEXT column (the same words as in the API).
+pub fn enum_text<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Reads back what `enum_text` stored.
+pub fn text_enum<T: serde::de::DeserializeOwned>(text: &str) -> QueryResult<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned()))
+        .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
+}
+
+/// Numbers stored comma-separated in a TEXT column (`"1,2,3"`).
+pub fn join_ids(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
+pub fn split_ids(text: &str) -> QueryResult<Vec<i64>> {
+    text.split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.trim()
+                .parse()
+                .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
+        })
+        .collect()
 }

@@ -2,6 +2,8 @@
 
 use super::schema::periods as p;
 use super::{now, DbConn};
+use crate::error::ApiError;
+use actix_web::http::StatusCode;
 use diesel::prelude::*;
 use domkom_dto::{PeriodState, PeriodStatus};
 
@@ -67,8 +69,23 @@ pub fn get(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<PeriodState
     }))
 }
 
-pub fn is_closed(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<bool> {
-    Ok(get(conn, org, period)?.status == PeriodStatus::Closed)
+/// What is booked in a period (readings, recalculations) may change only while it is open:
+/// a closed period never changes, and a closing one is being computed from what it had.
+pub fn ensure_open(conn: &mut DbConn, org: i64, period: &str) -> Result<(), ApiError> {
+    let (code, message) = match get(conn, org, period)?.status {
+        PeriodStatus::Open => return Ok(()),
+        PeriodStatus::Closed => ("period_closed", "Период закрыт: изменения в нём невозможны"),
+        PeriodStatus::Closing => (
+            "period_closing",
+            "Период закрывается: изменения в нём невозможны",
+        ),
+    };
+    Err(ApiError::field(
+        StatusCode::CONFLICT,
+        code,
+        "period",
+        message,
+    ))
 }
 
 pub fn list(

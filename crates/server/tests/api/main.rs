@@ -1,12 +1,18 @@
 //! API tests: every test runs against the real app, on SQLite and on PostgreSQL.
 
+mod fixtures;
 mod helpers;
 
+mod access;
 mod auth;
 mod company;
 mod errors;
 mod mail;
 mod me;
+mod meters;
 mod openapi;
+mod payments;
 mod periods;
+mod premises;
 mod recovery;
+mod services;

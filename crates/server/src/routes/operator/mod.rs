@@ -1,12 +1,29 @@
 //! `operator/*`: the company's staff maintain their organization's data. Every query is
 //! filtered by the operator's organization: another organization's ids answer 404.
 
+pub mod accounts;
+mod crud;
 pub mod houses;
+pub mod meters;
+pub mod payments;
 pub mod periods;
+pub mod premises;
+pub mod readings;
+pub mod recalculations;
+pub mod services;
+pub mod tariffs;
 
 use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(houses::configure)
-        .configure(periods::configure);
+        .configure(periods::configure)
+        .configure(premises::configure)
+        .configure(accounts::configure)
+        .configure(services::configure)
+        .configure(tariffs::configure)
+        .configure(meters::configure)
+        .configure(readings::configure)
+        .configure(recalculations::configure)
+        .configure(payments::configure);
 }

@@ -1,0 +1,202 @@
+//! `operator/*` beyond houses: premises, accounts, services, tariffs, meters, readings,
+//! recalculations and payments of the operator's organization.
+
+use crate::{Client, Result};
+use domkom_dto::*;
+use reqwest::Method;
+use serde::Serialize;
+
+/// `path?filter…&limit=&offset=`; the filter's unset fields are left out.
+pub(crate) fn list_path<F: Serialize>(path: &str, filter: &F, page: PageQuery) -> String {
+    let mut query = Vec::new();
+    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(filter) {
+        for (key, value) in fields {
+            let value = match value {
+                serde_json::Value::Null => continue,
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            query.push(format!("{key}={}", encode(&value)));
+        }
+    }
+    query.push(format!("limit={}&offset={}", page.limit(), page.offset()));
+    format!("{path}?{}", query.join("&"))
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// No filter beyond the page.
+#[derive(Serialize)]
+pub struct NoFilter;
+
+/// The five calls of a CRUD resource under `operator/`.
+macro_rules! crud {
+    ($path:literal, $filter:ty, $data:ty, $object:ty,
+     $list:ident, $create:ident, $read:ident, $update:ident, $delete:ident) => {
+        impl Client {
+            pub async fn $list(&self, filter: &$filter, page: PageQuery) -> Result<Page<$object>> {
+                self.get(&list_path($path, filter, page)).await
+            }
+
+            pub async fn $create(&self, data: &$data) -> Result<$object> {
+                self.with_body(Method::POST, $path, data).await
+            }
+
+            pub async fn $read(&self, id: i64) -> Result<$object> {
+                self.get(&format!("{}/{id}", $path)).await
+            }
+
+            pub async fn $update(&self, id: i64, data: &$data) -> Result<$object> {
+                self.with_body(Method::PUT, &format!("{}/{id}", $path), data)
+                    .await
+            }
+
+            pub async fn $delete(&self, id: i64) -> Result<()> {
+                self.send_empty(self.request(Method::DELETE, &format!("{}/{id}", $path)))
+                    .await
+            }
+        }
+    };
+}
+
+crud!(
+    "operator/premises",
+    PremiseFilter,
+    PremiseData,
+    Premise,
+    premises,
+    create_premise,
+    premise,
+    update_premise,
+    delete_premise
+);
+crud!(
+    "operator/accounts",
+    AccountFilter,
+    AccountData,
+    Account,
+    accounts,
+    create_account,
+    account,
+    update_account,
+    delete_account
+);
+crud!(
+    "operator/services",
+    NoFilter,
+    ServiceData,
+    Service,
+    services,
+    create_service,
+    service,
+    update_service,
+    delete_service
+);
+crud!(
+    "operator/tariffs",
+    TariffFilter,
+    TariffData,
+    Tariff,
+    tariffs,
+    create_tariff,
+    tariff,
+    update_tariff,
+    delete_tariff
+);
+crud!(
+    "operator/meters",
+    MeterFilter,
+    MeterData,
+    Meter,
+    meters,
+    create_meter,
+    meter,
+    update_meter,
+    delete_meter
+);
+
+impl Client {
+    /// The organization's readings, newest first.
+    pub async fn readings(&self, filter: &ReadingFilter, page: PageQuery) -> Result<Page<Reading>> {
+        self.get(&list_path("operator/readings", filter, page))
+            .await
+    }
+
+    /// Enters a reading as the operator.
+    pub async fn create_reading(&self, data: &ReadingData) -> Result<Reading> {
+        self.with_body(Method::POST, "operator/readings", data)
+            .await
+    }
+
+    /// The period's readings as CSV (UTF-8 with a BOM, `;`-separated).
+    pub async fn export_readings(&self, period: &str) -> Result<String> {
+        let path = format!("operator/readings/export?period={}", encode(period));
+        let response = self.request(Method::GET, &path).send().await?;
+        crate::error::check(response)
+            .await?
+            .text()
+            .await
+            .map_err(crate::Error::decode)
+    }
+}
+
+impl Client {
+    pub async fn recalculations(
+        &self,
+        filter: &RecalculationFilter,
+        page: PageQuery,
+    ) -> Result<Page<Recalculation>> {
+        self.get(&list_path("operator/recalculations", filter, page))
+            .await
+    }
+
+    pub async fn create_recalculation(&self, data: &RecalculationData) -> Result<Recalculation> {
+        self.with_body(Method::POST, "operator/recalculations", data)
+            .await
+    }
+
+    pub async fn recalculation(&self, id: i64) -> Result<Recalculation> {
+        self.get(&format!("operator/recalculations/{id}")).await
+    }
+
+    pub async fn delete_recalculation(&self, id: i64) -> Result<()> {
+        let path = format!("operator/recalculations/{id}");
+        self.send_empty(self.request(Method::DELETE, &path)).await
+    }
+}
+
+impl Client {
+    pub async fn payments(&self, filter: &PaymentFilter, page: PageQuery) -> Result<Page<Payment>> {
+        self.get(&list_path("operator/payments", filter, page))
+            .await
+    }
+
+    pub async fn create_payment(&self, data: &PaymentData) -> Result<Payment> {
+        self.with_body(Method::POST, "operator/payments", data)
+            .await
+    }
+
+    pub async fn payment(&self, id: i64) -> Result<Payment> {
+        self.get(&format!("operator/payments/{id}")).await
+    }
+
+    /// Loads a bank registry (CSV text, see docs/import.md).
+    pub async fn load_registry(&self, csv: &str) -> Result<RegistryResult> {
+        let request = self
+            .request(Method::POST, "operator/payments/registry")
+            .header("Content-Type", "text/csv; charset=utf-8")
+            .body(csv.to_owned());
+        self.send(request).await
+    }
+}

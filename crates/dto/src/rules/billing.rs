@@ -1,0 +1,194 @@
+//! Input rules for services, tariffs, meters, readings, recalculations and payments.
+
+use super::housing::text;
+use super::required;
+use crate::{
+    FieldError, MeterData, PaymentData, ReadingData, RecalculationData, ServiceData,
+    ServiceMethodKind as M, TariffData,
+};
+
+/// Whether `s` is a period written `YYYY-MM`.
+pub fn is_period(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 7
+        && b[4] == b'-'
+        && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
+        && (1..=12).contains(&s[5..].parse::<u8>().unwrap_or(0))
+        && s[..4] >= *"1000"
+}
+
+pub fn check_period(field: &str, value: &str) -> Option<FieldError> {
+    required(field, value).or_else(|| {
+        (!is_period(value))
+            .then(|| FieldError::new(field, "format", "Период в виде ГГГГ-ММ, например 2026-10"))
+    })
+}
+
+fn range(field: &str, ok: bool, message: &str) -> Option<FieldError> {
+    (!ok).then(|| FieldError::new(field, "range", message))
+}
+
+pub fn check_service(s: &ServiceData) -> Vec<FieldError> {
+    let inn_ok = matches!(s.supplier_inn.len(), 10 | 12)
+        && s.supplier_inn.bytes().all(|b| b.is_ascii_digit());
+    let needs_resource = matches!(s.method, M::Meter | M::CommonShare | M::Heating);
+    let needs_sources = matches!(s.method, M::CommonShare | M::Drainage);
+    [
+        text("name", &s.name, 200),
+        text("unit", &s.unit, 20),
+        text("supplier_name", &s.supplier_name, 300),
+        required("supplier_inn", &s.supplier_inn).or_else(|| {
+            (!inn_ok).then(|| FieldError::new("supplier_inn", "format", "ИНН: 10 или 12 цифр"))
+        }),
+        (needs_resource && s.resource.is_none()).then(|| {
+            FieldError::new(
+                "resource",
+                "required",
+                "Укажите ресурс для этого способа расчёта",
+            )
+        }),
+        (needs_sources && s.source_service_ids.is_empty()).then(|| {
+            FieldError::new(
+                "source_service_ids",
+                "required",
+                "Укажите услуги, из которых рассчитывается эта",
+            )
+        }),
+        range(
+            "norm_per_person",
+            s.norm_per_person >= 0,
+            "Норматив не может быть отрицательным",
+        ),
+        range(
+            "norm_per_m2",
+            s.norm_per_m2.is_none_or(|n| n >= 0),
+            "Норматив не может быть отрицательным",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+pub fn check_tariff(t: &TariffData) -> Vec<FieldError> {
+    [
+        range("price", t.price >= 0, "Цена не может быть отрицательной"),
+        range("zone", (0..=4).contains(&t.zone), "Зона от 0 до 4"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+pub fn check_meter(m: &MeterData) -> Vec<FieldError> {
+    [
+        text("serial", &m.serial, 50),
+        range("zones", (1..=4).contains(&m.zones), "От 1 до 4 зон"),
+        range("digits", (3..=9).contains(&m.digits), "От 3 до 9 разрядов"),
+        range(
+            "verification_due",
+            m.verification_due > m.installed_on,
+            "Дата поверки должна быть позже даты установки",
+        ),
+        range(
+            "initial_values",
+            m.initial_values.len() == usize::try_from(m.zones).unwrap_or(0)
+                && m.initial_values.iter().all(|v| *v >= 0),
+            "По одному неотрицательному начальному показанию на каждую зону",
+        ),
+        (m.account_id.is_none() && m.house_id.is_none())
+            .then(|| FieldError::new("house_id", "required", "Укажите лицевой счёт или дом")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The rules a reading follows on its own; the meter's zones are checked against the meter.
+pub fn check_reading(r: &ReadingData) -> Vec<FieldError> {
+    [
+        check_period("period", &r.period),
+        range("zone", (1..=4).contains(&r.zone), "Зона от 1 до 4"),
+        range(
+            "value",
+            r.value >= 0,
+            "Показание не может быть отрицательным",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+pub fn check_recalculation(r: &RecalculationData) -> Vec<FieldError> {
+    let periods = check_period("period", &r.period)
+        .into_iter()
+        .chain(check_period("corrects_period", &r.corrects_period));
+    let mut errors: Vec<_> = periods.collect();
+    if errors.is_empty() && r.corrects_period > r.period {
+        errors.push(FieldError::new(
+            "corrects_period",
+            "range",
+            "Перерасчёт исправляет прошлый или текущий период",
+        ));
+    }
+    errors.extend(text("reason", &r.reason, 500));
+    errors.extend(range(
+        "amount",
+        r.amount != 0,
+        "Сумма перерасчёта не может быть нулевой",
+    ));
+    errors
+}
+
+pub fn check_payment(p: &PaymentData) -> Vec<FieldError> {
+    [
+        range(
+            "amount",
+            p.amount > 0,
+            "Сумма платежа должна быть больше нуля",
+        ),
+        text("source", &p.source, 50),
+        p.external_id
+            .as_deref()
+            .and_then(|id| text("external_id", id, 100)),
+        p.for_period
+            .as_deref()
+            .and_then(|x| check_period("for_period", x)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_are_year_dash_month() {
+        assert!(is_period("2026-10") && is_period("2026-01"));
+        for bad in [
+            "2026-13", "2026-00", "26-10", "2026/10", "2026-1", "abcd-10",
+        ] {
+            assert!(!is_period(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_recalculation_corrects_the_past() {
+        let r = RecalculationData {
+            account_id: 1,
+            service_id: 1,
+            period: "2026-10".into(),
+            corrects_period: "2026-11".into(),
+            amount: 0,
+            reason: " ".into(),
+        };
+        let fields: Vec<_> = check_recalculation(&r)
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["corrects_period", "reason", "amount"]);
+    }
+}

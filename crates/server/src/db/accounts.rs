@@ -1,0 +1,196 @@
+//! Personal accounts (лицевые счета) and the services billed to them.
+
+use super::schema::{account_services as s, accounts as a, premises as p};
+use super::{enum_text, now, text_enum, DbConn};
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use domkom_dto::{Account, AccountData, AccountFilter};
+
+type Row = (i64, i64, String, String, String, i32, String);
+
+const COLUMNS: (
+    a::id,
+    a::premise_id,
+    a::number,
+    a::kind,
+    a::holder,
+    a::persons,
+    a::link_code,
+) = (
+    a::id,
+    a::premise_id,
+    a::number,
+    a::kind,
+    a::holder,
+    a::persons,
+    a::link_code,
+);
+
+/// Linking codes avoid characters people confuse on paper: no 0/O, no 1/I.
+const LINK_ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+const LINK_LEN: usize = 8;
+
+pub fn new_link_code() -> String {
+    use rand::Rng;
+    let mut rng = rand::rng();
+    (0..LINK_LEN)
+        .map(|_| char::from(LINK_ALPHABET[rng.random_range(0..LINK_ALPHABET.len())]))
+        .collect()
+}
+
+fn to_dto(conn: &mut DbConn, org: i64, row: Row) -> QueryResult<Account> {
+    let (id, premise_id, number, kind, holder, persons, link_code) = row;
+    let service_ids = s::table
+        .filter(s::organization_id.eq(org).and(s::account_id.eq(id)))
+        .order(s::service_id)
+        .select(s::service_id)
+        .load(conn)?;
+    Ok(Account {
+        id,
+        data: AccountData {
+            premise_id,
+            number,
+            kind: text_enum(&kind)?,
+            holder,
+            persons,
+            service_ids,
+        },
+        link_code,
+    })
+}
+
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = a)]
+struct Values<'a> {
+    premise_id: i64,
+    number: &'a str,
+    kind: String,
+    holder: &'a str,
+    persons: i32,
+}
+
+fn values(d: &AccountData) -> Values<'_> {
+    Values {
+        premise_id: d.premise_id,
+        number: d.number.trim(),
+        kind: enum_text(&d.kind),
+        holder: d.holder.trim(),
+        persons: d.persons,
+    }
+}
+
+/// Replaces the account's services (already checked to be the organization's).
+fn set_services(conn: &mut DbConn, org: i64, id: i64, services: &[i64]) -> QueryResult<()> {
+    diesel::delete(s::table.filter(s::organization_id.eq(org).and(s::account_id.eq(id))))
+        .execute(conn)?;
+    let mut services = services.to_vec();
+    services.sort_unstable();
+    services.dedup();
+    for service in services {
+        diesel::insert_into(s::table)
+            .values((
+                s::account_id.eq(id),
+                s::service_id.eq(service),
+                s::organization_id.eq(org),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn insert(conn: &mut DbConn, org: i64, d: &AccountData) -> QueryResult<i64> {
+    let id = crate::per_backend!(conn, |c| diesel::insert_into(a::table)
+        .values((
+            values(d),
+            a::organization_id.eq(org),
+            a::link_code.eq(new_link_code()),
+            a::created_at.eq(now()),
+        ))
+        .returning(a::id)
+        .get_result(c))?;
+    set_services(conn, org, id, &d.service_ids)?;
+    Ok(id)
+}
+
+pub fn update(conn: &mut DbConn, org: i64, id: i64, d: &AccountData) -> QueryResult<usize> {
+    let n = diesel::update(a::table.find(id).filter(a::organization_id.eq(org)))
+        .set(values(d))
+        .execute(conn)?;
+    if n > 0 {
+        set_services(conn, org, id, &d.service_ids)?;
+    }
+    Ok(n)
+}
+
+pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Account>> {
+    let row = a::table
+        .find(id)
+        .filter(a::organization_id.eq(org))
+        .select(COLUMNS)
+        .first::<Row>(conn)
+        .optional()?;
+    row.map(|r| to_dto(conn, org, r)).transpose()
+}
+
+pub fn exists(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
+    a::table
+        .find(id)
+        .filter(a::organization_id.eq(org))
+        .count()
+        .get_result::<i64>(conn)
+        .map(|n| n > 0)
+}
+
+/// The house of an account's premise.
+pub fn house_of(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<i64>> {
+    a::table
+        .inner_join(p::table)
+        .filter(a::id.eq(id).and(a::organization_id.eq(org)))
+        .select(p::house_id)
+        .first(conn)
+        .optional()
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    org: i64,
+    f: &AccountFilter,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<Account>, i64)> {
+    let number = f.number.as_deref().map(str::trim);
+    let filter = a::organization_id
+        .eq(org)
+        .and(
+            p::house_id
+                .eq(f.house_id.unwrap_or(0))
+                .or(f.house_id.is_none().into_sql::<Bool>()),
+        )
+        .and(
+            a::number
+                .eq(number.unwrap_or(""))
+                .or(number.is_none().into_sql::<Bool>()),
+        );
+    let rows = a::table
+        .inner_join(p::table)
+        .filter(filter)
+        .order(a::id)
+        .limit(limit)
+        .offset(offset)
+        .select(COLUMNS)
+        .load::<Row>(conn)?;
+    let total = a::table
+        .inner_join(p::table)
+        .filter(filter)
+        .count()
+        .get_result(conn)?;
+    let items = rows
+        .into_iter()
+        .map(|r| to_dto(conn, org, r))
+        .collect::<QueryResult<_>>()?;
+    Ok((items, total))
+}
+
+pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+    diesel::delete(a::table.find(id).filter(a::organization_id.eq(org))).execute(conn)
+}

@@ -1,0 +1,160 @@
+//! Meters: a flat's (with an account) or a house's (without).
+
+use super::schema::meters as m;
+use super::{join_ids, split_ids, DbConn};
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use domkom_dto::{Meter, MeterData, MeterFilter};
+
+type Row = (
+    i64,
+    Option<i64>,
+    i64,
+    i64,
+    String,
+    i32,
+    i32,
+    NaiveDate,
+    NaiveDate,
+    String,
+);
+
+const COLUMNS: (
+    m::id,
+    m::account_id,
+    m::house_id,
+    m::service_id,
+    m::serial,
+    m::zones,
+    m::digits,
+    m::installed_on,
+    m::verification_due,
+    m::initial_values,
+) = (
+    m::id,
+    m::account_id,
+    m::house_id,
+    m::service_id,
+    m::serial,
+    m::zones,
+    m::digits,
+    m::installed_on,
+    m::verification_due,
+    m::initial_values,
+);
+
+fn to_dto(row: Row) -> QueryResult<Meter> {
+    let (id, account_id, house_id, service_id, serial, zones, digits, installed, due, initial) =
+        row;
+    Ok(Meter {
+        id,
+        data: MeterData {
+            account_id,
+            house_id: Some(house_id),
+            service_id,
+            serial,
+            zones,
+            digits,
+            installed_on: installed,
+            verification_due: due,
+            initial_values: split_ids(&initial)?,
+        },
+    })
+}
+
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = m, treat_none_as_null = true)]
+struct Values<'a> {
+    account_id: Option<i64>,
+    house_id: i64,
+    service_id: i64,
+    serial: &'a str,
+    zones: i32,
+    digits: i32,
+    installed_on: NaiveDate,
+    verification_due: NaiveDate,
+    initial_values: String,
+}
+
+/// `house` is the account's house for a flat's meter (checked by the caller).
+fn values(d: &MeterData, house: i64) -> Values<'_> {
+    Values {
+        account_id: d.account_id,
+        house_id: house,
+        service_id: d.service_id,
+        serial: d.serial.trim(),
+        zones: d.zones,
+        digits: d.digits,
+        installed_on: d.installed_on,
+        verification_due: d.verification_due,
+        initial_values: join_ids(&d.initial_values),
+    }
+}
+
+pub fn insert(conn: &mut DbConn, org: i64, d: &MeterData, house: i64) -> QueryResult<i64> {
+    crate::per_backend!(conn, |c| diesel::insert_into(m::table)
+        .values((values(d, house), m::organization_id.eq(org)))
+        .returning(m::id)
+        .get_result(c))
+}
+
+pub fn update(
+    conn: &mut DbConn,
+    org: i64,
+    id: i64,
+    d: &MeterData,
+    house: i64,
+) -> QueryResult<usize> {
+    diesel::update(m::table.find(id).filter(m::organization_id.eq(org)))
+        .set(values(d, house))
+        .execute(conn)
+}
+
+pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Meter>> {
+    m::table
+        .find(id)
+        .filter(m::organization_id.eq(org))
+        .select(COLUMNS)
+        .first::<Row>(conn)
+        .optional()?
+        .map(to_dto)
+        .transpose()
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    org: i64,
+    f: &MeterFilter,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<Meter>, i64)> {
+    let filter = m::organization_id
+        .eq(org)
+        .and(
+            m::account_id
+                .eq(f.account_id.unwrap_or(0))
+                .or(f.account_id.is_none().into_sql::<Bool>()),
+        )
+        .and(
+            m::house_id
+                .eq(f.house_id.unwrap_or(0))
+                .or(f.house_id.is_none().into_sql::<Bool>()),
+        );
+    let rows = m::table
+        .filter(filter)
+        .order(m::id)
+        .limit(limit)
+        .offset(offset)
+        .select(COLUMNS)
+        .load::<Row>(conn)?;
+    let total = m::table.filter(filter).count().get_result(conn)?;
+    Ok((
+        rows.into_iter().map(to_dto).collect::<QueryResult<_>>()?,
+        total,
+    ))
+}
+
+pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+    diesel::delete(m::table.find(id).filter(m::organization_id.eq(org))).execute(conn)
+}

@@ -1,0 +1,101 @@
+//! Premises (flats and non-residential premises) of an organization's houses.
+
+use super::schema::premises as p;
+use super::DbConn;
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use domkom_dto::{Premise, PremiseData};
+
+type Row = (i64, i64, String, bool, i64);
+
+const COLUMNS: (p::id, p::house_id, p::number, p::residential, p::area) =
+    (p::id, p::house_id, p::number, p::residential, p::area);
+
+fn to_dto((id, house_id, number, residential, area): Row) -> Premise {
+    Premise {
+        id,
+        data: PremiseData {
+            house_id,
+            number,
+            residential,
+            area,
+        },
+    }
+}
+
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = p)]
+struct Values<'a> {
+    house_id: i64,
+    number: &'a str,
+    residential: bool,
+    area: i64,
+}
+
+fn values(d: &PremiseData) -> Values<'_> {
+    Values {
+        house_id: d.house_id,
+        number: d.number.trim(),
+        residential: d.residential,
+        area: d.area,
+    }
+}
+
+pub fn insert(conn: &mut DbConn, org: i64, d: &PremiseData) -> QueryResult<i64> {
+    crate::per_backend!(conn, |c| diesel::insert_into(p::table)
+        .values((values(d), p::organization_id.eq(org)))
+        .returning(p::id)
+        .get_result(c))
+}
+
+pub fn update(conn: &mut DbConn, org: i64, id: i64, d: &PremiseData) -> QueryResult<usize> {
+    diesel::update(p::table.find(id).filter(p::organization_id.eq(org)))
+        .set(values(d))
+        .execute(conn)
+}
+
+pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Premise>> {
+    p::table
+        .find(id)
+        .filter(p::organization_id.eq(org))
+        .select(COLUMNS)
+        .first::<Row>(conn)
+        .optional()
+        .map(|r| r.map(to_dto))
+}
+
+/// The house of a premise of the organization.
+pub fn house_of(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<i64>> {
+    p::table
+        .find(id)
+        .filter(p::organization_id.eq(org))
+        .select(p::house_id)
+        .first(conn)
+        .optional()
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    org: i64,
+    house: Option<i64>,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<Premise>, i64)> {
+    let any_house = house.is_none().into_sql::<Bool>();
+    let filter = p::organization_id
+        .eq(org)
+        .and(p::house_id.eq(house.unwrap_or(0)).or(any_house));
+    let items = p::table
+        .filter(filter)
+        .order((p::house_id, p::id))
+        .limit(limit)
+        .offset(offset)
+        .select(COLUMNS)
+        .load::<Row>(conn)?;
+    let total = p::table.filter(filter).count().get_result(conn)?;
+    Ok((items.into_iter().map(to_dto).collect(), total))
+}
+
+pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+    diesel::delete(p::table.find(id).filter(p::organization_id.eq(org))).execute(conn)
+}

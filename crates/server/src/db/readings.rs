@@ -1,0 +1,206 @@
+//! Meter readings: every submission is kept; the newest of a (meter, period, zone) counts.
+
+use super::schema::{accounts as a, houses as h, meters as m, premises as p, readings as r};
+use super::{enum_text, now, text_enum, DbConn};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use domkom_dto::{Reading, ReadingData, ReadingFilter, ReadingSource};
+use std::collections::{HashMap, HashSet};
+
+type Row = (i64, i64, String, i32, i64, bool, String, NaiveDateTime);
+
+const COLUMNS: (
+    r::id,
+    r::meter_id,
+    r::period,
+    r::zone,
+    r::value,
+    r::rolled_over,
+    r::source,
+    r::created_at,
+) = (
+    r::id,
+    r::meter_id,
+    r::period,
+    r::zone,
+    r::value,
+    r::rolled_over,
+    r::source,
+    r::created_at,
+);
+
+fn to_dto(row: Row) -> QueryResult<Reading> {
+    let (id, meter_id, period, zone, value, rolled_over, source, created_at) = row;
+    Ok(Reading {
+        id,
+        data: ReadingData {
+            meter_id,
+            period,
+            zone,
+            value,
+            rolled_over,
+        },
+        source: text_enum(&source)?,
+        created_at,
+    })
+}
+
+/// The zones of a meter of the organization.
+pub fn meter_zones(conn: &mut DbConn, org: i64, meter: i64) -> QueryResult<Option<i32>> {
+    m::table
+        .find(meter)
+        .filter(m::organization_id.eq(org))
+        .select(m::zones)
+        .first(conn)
+        .optional()
+}
+
+pub fn insert(
+    conn: &mut DbConn,
+    org: i64,
+    d: &ReadingData,
+    source: ReadingSource,
+    user: i64,
+) -> QueryResult<i64> {
+    crate::per_backend!(conn, |c| diesel::insert_into(r::table)
+        .values((
+            r::organization_id.eq(org),
+            r::meter_id.eq(d.meter_id),
+            r::period.eq(&d.period),
+            r::zone.eq(d.zone),
+            r::value.eq(d.value),
+            r::rolled_over.eq(d.rolled_over),
+            r::source.eq(enum_text(&source)),
+            r::submitted_by.eq(Some(user)),
+            r::created_at.eq(now()),
+        ))
+        .returning(r::id)
+        .get_result(c))
+}
+
+pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Reading>> {
+    r::table
+        .find(id)
+        .filter(r::organization_id.eq(org))
+        .select(COLUMNS)
+        .first::<Row>(conn)
+        .optional()?
+        .map(to_dto)
+        .transpose()
+}
+
+/// Newest first.
+pub fn list(
+    conn: &mut DbConn,
+    org: i64,
+    f: &ReadingFilter,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<Reading>, i64)> {
+    let period = f.period.as_deref();
+    let filter = r::organization_id
+        .eq(org)
+        .and(
+            r::period
+                .eq(period.unwrap_or(""))
+                .or(period.is_none().into_sql::<Bool>()),
+        )
+        .and(
+            r::meter_id
+                .eq(f.meter_id.unwrap_or(0))
+                .or(f.meter_id.is_none().into_sql::<Bool>()),
+        )
+        .and(
+            m::house_id
+                .eq(f.house_id.unwrap_or(0))
+                .or(f.house_id.is_none().into_sql::<Bool>()),
+        );
+    let rows = r::table
+        .inner_join(m::table)
+        .filter(filter)
+        .order((r::created_at.desc(), r::id.desc()))
+        .limit(limit)
+        .offset(offset)
+        .select(COLUMNS)
+        .load::<Row>(conn)?;
+    let total = r::table
+        .inner_join(m::table)
+        .filter(filter)
+        .count()
+        .get_result(conn)?;
+    Ok((
+        rows.into_iter().map(to_dto).collect::<QueryResult<_>>()?,
+        total,
+    ))
+}
+
+/// One line of the readings export.
+pub struct ExportLine {
+    pub account_number: String,
+    pub address: String,
+    pub premise_number: String,
+    pub serial: String,
+    pub zone: i32,
+    pub value: i64,
+    pub source: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// The newest reading of each (meter, zone) of the period, by account number. One query
+/// per table of the organization, joined in memory.
+pub fn export(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<Vec<ExportLine>> {
+    let readings = r::table
+        .filter(r::organization_id.eq(org).and(r::period.eq(period)))
+        .order((r::created_at.desc(), r::id.desc()))
+        .select((r::meter_id, r::zone, r::value, r::source, r::created_at))
+        .load::<(i64, i32, i64, String, NaiveDateTime)>(conn)?;
+    let meters: HashMap<i64, (Option<i64>, i64, String)> = m::table
+        .filter(m::organization_id.eq(org))
+        .select((m::id, m::account_id, m::house_id, m::serial))
+        .load::<(i64, Option<i64>, i64, String)>(conn)?
+        .into_iter()
+        .map(|(id, account, house, serial)| (id, (account, house, serial)))
+        .collect();
+    let accounts: HashMap<i64, (String, String)> = a::table
+        .inner_join(p::table)
+        .filter(a::organization_id.eq(org))
+        .select((a::id, a::number, p::number))
+        .load::<(i64, String, String)>(conn)?
+        .into_iter()
+        .map(|(id, number, premise)| (id, (number, premise)))
+        .collect();
+    let houses: HashMap<i64, String> = h::table
+        .filter(h::organization_id.eq(org))
+        .select((h::id, h::address))
+        .load(conn)?
+        .into_iter()
+        .collect();
+    let mut seen = HashSet::new();
+    let mut lines = Vec::new();
+    for (meter, zone, value, source, created_at) in readings {
+        if !seen.insert((meter, zone)) {
+            continue;
+        }
+        let Some((account, house, serial)) = meters.get(&meter) else {
+            continue;
+        };
+        let (account_number, premise_number) = account
+            .and_then(|id| accounts.get(&id).cloned())
+            .unwrap_or_default();
+        lines.push(ExportLine {
+            account_number,
+            address: houses.get(house).cloned().unwrap_or_default(),
+            premise_number,
+            serial: serial.clone(),
+            zone,
+            value,
+            source,
+            created_at,
+        });
+    }
+    lines.sort_by(|x, y| {
+        (&x.account_number, &x.serial, x.zone).cmp(&(&y.account_number, &y.serial, y.zone))
+    });
+    Ok(lines)
+}

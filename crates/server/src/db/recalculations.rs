@@ -1,0 +1,105 @@
+//! Recalculations (перерасчёты) booked in open periods.
+
+use super::schema::recalculations as r;
+use super::{now, DbConn};
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use domkom_dto::{Recalculation, RecalculationData, RecalculationFilter};
+
+type Row = (i64, i64, i64, String, String, i64, String);
+
+const COLUMNS: (
+    r::id,
+    r::account_id,
+    r::service_id,
+    r::period,
+    r::corrects_period,
+    r::amount,
+    r::reason,
+) = (
+    r::id,
+    r::account_id,
+    r::service_id,
+    r::period,
+    r::corrects_period,
+    r::amount,
+    r::reason,
+);
+
+fn to_dto(
+    (id, account_id, service_id, period, corrects_period, amount, reason): Row,
+) -> Recalculation {
+    Recalculation {
+        id,
+        data: RecalculationData {
+            account_id,
+            service_id,
+            period,
+            corrects_period,
+            amount,
+            reason,
+        },
+    }
+}
+
+pub fn insert(conn: &mut DbConn, org: i64, d: &RecalculationData, user: i64) -> QueryResult<i64> {
+    crate::per_backend!(conn, |c| diesel::insert_into(r::table)
+        .values((
+            r::organization_id.eq(org),
+            r::account_id.eq(d.account_id),
+            r::service_id.eq(d.service_id),
+            r::period.eq(&d.period),
+            r::corrects_period.eq(&d.corrects_period),
+            r::amount.eq(d.amount),
+            r::reason.eq(d.reason.trim()),
+            r::created_by.eq(Some(user)),
+            r::created_at.eq(now()),
+        ))
+        .returning(r::id)
+        .get_result(c))
+}
+
+pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Recalculation>> {
+    r::table
+        .find(id)
+        .filter(r::organization_id.eq(org))
+        .select(COLUMNS)
+        .first::<Row>(conn)
+        .optional()
+        .map(|row| row.map(to_dto))
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    org: i64,
+    f: &RecalculationFilter,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<Recalculation>, i64)> {
+    let period = f.period.as_deref();
+    let filter = r::organization_id
+        .eq(org)
+        .and(
+            r::account_id
+                .eq(f.account_id.unwrap_or(0))
+                .or(f.account_id.is_none().into_sql::<Bool>()),
+        )
+        .and(
+            r::period
+                .eq(period.unwrap_or(""))
+                .or(period.is_none().into_sql::<Bool>()),
+        );
+    let items = r::table
+        .filter(filter)
+        .order((r::period.desc(), r::id.desc()))
+        .limit(limit)
+        .offset(offset)
+        .select(COLUMNS)
+        .load::<Row>(conn)?;
+    let total = r::table.filter(filter).count().get_result(conn)?;
+    Ok((items.into_iter().map(to_dto).collect(), total))
+}
+
+pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+    diesel::delete(r::table.find(id).filter(r::organization_id.eq(org))).execute(conn)
+}

@@ -1,0 +1,180 @@
+//! Services an organization bills (содержание, ХВС, ...).
+
+use super::schema::services as s;
+use super::{enum_text, join_ids, split_ids, text_enum, DbConn};
+use diesel::prelude::*;
+use domkom_dto::{Service, ServiceData};
+
+type Row = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    i64,
+    Option<i64>,
+    i32,
+);
+
+const COLUMNS: (
+    s::id,
+    s::name,
+    s::unit,
+    s::supplier_name,
+    s::supplier_inn,
+    s::method,
+    s::resource,
+    s::source_service_ids,
+    s::norm_per_person,
+    s::norm_per_m2,
+    s::sort_order,
+) = (
+    s::id,
+    s::name,
+    s::unit,
+    s::supplier_name,
+    s::supplier_inn,
+    s::method,
+    s::resource,
+    s::source_service_ids,
+    s::norm_per_person,
+    s::norm_per_m2,
+    s::sort_order,
+);
+
+fn to_dto(row: Row) -> QueryResult<Service> {
+    let (id, name, unit, supplier_name, supplier_inn, method, resource, sources, npp, npm, order) =
+        row;
+    Ok(Service {
+        id,
+        data: ServiceData {
+            name,
+            unit,
+            supplier_name,
+            supplier_inn,
+            method: text_enum(&method)?,
+            resource: resource.as_deref().map(text_enum).transpose()?,
+            source_service_ids: split_ids(&sources)?,
+            norm_per_person: npp,
+            norm_per_m2: npm,
+            sort_order: order,
+        },
+    })
+}
+
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = s, treat_none_as_null = true)]
+struct Values<'a> {
+    name: &'a str,
+    unit: &'a str,
+    supplier_name: &'a str,
+    supplier_inn: &'a str,
+    method: String,
+    resource: Option<String>,
+    source_service_ids: String,
+    norm_per_person: i64,
+    norm_per_m2: Option<i64>,
+    sort_order: i32,
+}
+
+fn values(d: &ServiceData) -> Values<'_> {
+    Values {
+        name: d.name.trim(),
+        unit: d.unit.trim(),
+        supplier_name: d.supplier_name.trim(),
+        supplier_inn: d.supplier_inn.trim(),
+        method: enum_text(&d.method),
+        resource: d.resource.as_ref().map(enum_text),
+        source_service_ids: join_ids(&d.source_service_ids),
+        norm_per_person: d.norm_per_person,
+        norm_per_m2: d.norm_per_m2,
+        sort_order: d.sort_order,
+    }
+}
+
+pub fn insert(conn: &mut DbConn, org: i64, d: &ServiceData) -> QueryResult<i64> {
+    crate::per_backend!(conn, |c| diesel::insert_into(s::table)
+        .values((values(d), s::organization_id.eq(org)))
+        .returning(s::id)
+        .get_result(c))
+}
+
+pub fn update(conn: &mut DbConn, org: i64, id: i64, d: &ServiceData) -> QueryResult<usize> {
+    diesel::update(s::table.find(id).filter(s::organization_id.eq(org)))
+        .set(values(d))
+        .execute(conn)
+}
+
+pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Service>> {
+    s::table
+        .find(id)
+        .filter(s::organization_id.eq(org))
+        .select(COLUMNS)
+        .first::<Row>(conn)
+        .optional()?
+        .map(to_dto)
+        .transpose()
+}
+
+pub fn exists(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
+    s::table
+        .find(id)
+        .filter(s::organization_id.eq(org))
+        .count()
+        .get_result::<i64>(conn)
+        .map(|n| n > 0)
+}
+
+/// Whether every id names a service of the organization.
+pub fn all_exist(conn: &mut DbConn, org: i64, ids: &[i64]) -> QueryResult<bool> {
+    for id in ids {
+        if !exists(conn, org, *id)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    org: i64,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<Service>, i64)> {
+    let rows = s::table
+        .filter(s::organization_id.eq(org))
+        .order((s::sort_order, s::id))
+        .limit(limit)
+        .offset(offset)
+        .select(COLUMNS)
+        .load::<Row>(conn)?;
+    let total = s::table
+        .filter(s::organization_id.eq(org))
+        .count()
+        .get_result(conn)?;
+    Ok((
+        rows.into_iter().map(to_dto).collect::<QueryResult<_>>()?,
+        total,
+    ))
+}
+
+/// Whether another service of the organization is computed from this one.
+pub fn is_source(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
+    let lists: Vec<String> = s::table
+        .filter(s::organization_id.eq(org))
+        .select(s::source_service_ids)
+        .load(conn)?;
+    for list in lists {
+        if split_ids(&list)?.contains(&id) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+    diesel::delete(s::table.find(id).filter(s::organization_id.eq(org))).execute(conn)
+}

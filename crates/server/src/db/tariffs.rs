@@ -1,0 +1,93 @@
+//! Tariffs: a service's price from a date, per zone.
+
+use super::schema::tariffs as t;
+use super::DbConn;
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use domkom_dto::{Tariff, TariffData};
+
+type Row = (i64, i64, NaiveDate, i32, i64);
+
+const COLUMNS: (t::id, t::service_id, t::valid_from, t::zone, t::price) =
+    (t::id, t::service_id, t::valid_from, t::zone, t::price);
+
+fn to_dto((id, service_id, valid_from, zone, price): Row) -> Tariff {
+    Tariff {
+        id,
+        data: TariffData {
+            service_id,
+            valid_from,
+            zone,
+            price,
+        },
+    }
+}
+
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = t)]
+struct Values {
+    service_id: i64,
+    valid_from: NaiveDate,
+    zone: i32,
+    price: i64,
+}
+
+fn values(d: &TariffData) -> Values {
+    Values {
+        service_id: d.service_id,
+        valid_from: d.valid_from,
+        zone: d.zone,
+        price: d.price,
+    }
+}
+
+pub fn insert(conn: &mut DbConn, org: i64, d: &TariffData) -> QueryResult<i64> {
+    crate::per_backend!(conn, |c| diesel::insert_into(t::table)
+        .values((values(d), t::organization_id.eq(org)))
+        .returning(t::id)
+        .get_result(c))
+}
+
+pub fn update(conn: &mut DbConn, org: i64, id: i64, d: &TariffData) -> QueryResult<usize> {
+    diesel::update(t::table.find(id).filter(t::organization_id.eq(org)))
+        .set(values(d))
+        .execute(conn)
+}
+
+pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Tariff>> {
+    t::table
+        .find(id)
+        .filter(t::organization_id.eq(org))
+        .select(COLUMNS)
+        .first::<Row>(conn)
+        .optional()
+        .map(|r| r.map(to_dto))
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    org: i64,
+    service: Option<i64>,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<Tariff>, i64)> {
+    let filter = t::organization_id.eq(org).and(
+        t::service_id
+            .eq(service.unwrap_or(0))
+            .or(service.is_none().into_sql::<Bool>()),
+    );
+    let items = t::table
+        .filter(filter)
+        .order((t::service_id, t::valid_from.desc(), t::zone))
+        .limit(limit)
+        .offset(offset)
+        .select(COLUMNS)
+        .load::<Row>(conn)?;
+    let total = t::table.filter(filter).count().get_result(conn)?;
+    Ok((items.into_iter().map(to_dto).collect(), total))
+}
+
+pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+    diesel::delete(t::table.find(id).filter(t::organization_id.eq(org))).execute(conn)
+}

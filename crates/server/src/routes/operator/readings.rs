@@ -1,0 +1,121 @@
+//! `operator/readings`: the readings of the organization's meters, one entered by the
+//! operator, and the period's export for spreadsheets.
+
+use super::crud::{self, State};
+use crate::auth::Operator;
+use crate::db::{self, periods, readings, DbConn};
+use crate::error::ApiError;
+use crate::routes::valid;
+use actix_web::{get, post, web, HttpResponse};
+use domkom_dto::{
+    rules, FieldError, Page, PageQuery, PeriodQuery, Problem, Reading, ReadingData, ReadingFilter,
+    ReadingSource,
+};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(export).service(list).service(create);
+}
+
+/// The organization's readings, newest first.
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(PageQuery, ReadingFilter),
+    responses((status = 200, body = Page<Reading>), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[get("/operator/readings")]
+async fn list(
+    state: State,
+    op: Operator,
+    page: web::Query<PageQuery>,
+    f: web::Query<ReadingFilter>,
+) -> Result<web::Json<Page<Reading>>, ApiError> {
+    let (limit, offset, f) = (page.limit(), page.offset(), f.into_inner());
+    valid(
+        f.period
+            .iter()
+            .flat_map(|p| rules::check_period("period", p))
+            .collect(),
+    )?;
+    crud::page(&state, move |c| {
+        readings::list(c, op.organization_id, &f, limit, offset)
+    })
+    .await
+}
+
+/// Enter a reading (source `operator`) in an open period.
+#[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = ReadingData,
+    responses((status = 201, body = Reading), (status = 409, description = "`period_closed`", body = Problem),
+        (status = 422, body = Problem)))]
+#[post("/operator/readings")]
+async fn create(
+    state: State,
+    op: Operator,
+    body: web::Json<ReadingData>,
+) -> Result<HttpResponse, ApiError> {
+    let (org, data) = (op.organization_id, body.into_inner());
+    valid(rules::check_reading(&data))?;
+    let write = move |c: &mut DbConn| {
+        let zones = readings::meter_zones(c, org, data.meter_id)?;
+        db::must_own(zones.is_some(), "meter_id")?;
+        if data.zone > zones.unwrap_or(0) {
+            valid(vec![FieldError::new(
+                "zone",
+                "range",
+                "У счётчика нет такой зоны",
+            )])?;
+        }
+        periods::ensure_open(c, org, &data.period)?;
+        Ok(readings::insert(
+            c,
+            org,
+            &data,
+            ReadingSource::Operator,
+            op.user_id,
+        )?)
+    };
+    crud::created(&state, org, write, readings::get).await
+}
+
+/// The period's readings for a spreadsheet: the newest of each meter and zone, CSV in
+/// UTF-8 with a BOM, `;`-separated, decimal commas (what Russian Excel opens as is).
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(PeriodQuery),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 422, body = Problem)))]
+#[get("/operator/readings/export")]
+async fn export(
+    state: State,
+    op: Operator,
+    q: web::Query<PeriodQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let period = q.into_inner().period;
+    valid(rules::check_period("period", &period).into_iter().collect())?;
+    let lines = db::run(&state.pool, move |c| {
+        Ok(readings::export(c, op.organization_id, &period)?)
+    })
+    .await?;
+    let mut csv = String::from(
+        "\u{feff}Лицевой счёт;Адрес;Помещение;Счётчик;Зона;Показание;Источник;Дата\r\n",
+    );
+    for l in lines {
+        let row = [
+            cell(&l.account_number),
+            cell(&l.address),
+            cell(&l.premise_number),
+            cell(&l.serial),
+            l.zone.to_string(),
+            format!("{},{:03}", l.value / 1000, l.value % 1000),
+            l.source,
+            l.created_at.format("%d.%m.%Y").to_string(),
+        ];
+        csv.push_str(&row.join(";"));
+        csv.push_str("\r\n");
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .body(csv))
+}
+
+/// A CSV cell, quoted when it holds the separator, a quote or a line break.
+fn cell(text: &str) -> String {
+    if text.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}

@@ -1,0 +1,218 @@
+//! Every operator endpoint, called by someone it does not belong to: an operator of another
+//! organization gets 404 for the first organization's ids (and changes nothing), residents
+//! and administrators get 403 everywhere.
+
+use crate::fixtures::Company;
+use crate::helpers::TestApp;
+use crate::on_both_backends;
+use domkom_client::dto::PageQuery;
+use domkom_client::{Client, NoFilter};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+/// One HTTP call with the client's token: `(status, code)`.
+async fn call(
+    app: &TestApp,
+    who: &Client,
+    method: Method,
+    path: &str,
+    body: &Value,
+) -> (u16, String) {
+    let mut request = reqwest::Client::new()
+        .request(method, app.url(&format!("/api/v1/{path}")))
+        .bearer_auth(who.access_token().unwrap());
+    if let Value::String(csv) = body {
+        request = request.header("Content-Type", "text/csv").body(csv.clone());
+    } else if !body.is_null() {
+        request = request.json(body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let problem: Value = response.json().await.unwrap_or(Value::Null);
+    (
+        status,
+        problem["code"].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
+fn to_json<T: serde::Serialize>(data: &T) -> Value {
+    serde_json::to_value(data).unwrap()
+}
+
+/// `(resource path, object id, the object's own data)` of every CRUD resource.
+fn objects(co: &Company) -> Vec<(&'static str, i64, Value)> {
+    vec![
+        ("operator/houses", co.house.id, to_json(&co.house.data)),
+        (
+            "operator/premises",
+            co.premise.id,
+            to_json(&co.premise.data),
+        ),
+        (
+            "operator/accounts",
+            co.account.id,
+            to_json(&co.account.data),
+        ),
+        (
+            "operator/services",
+            co.service.id,
+            to_json(&co.service.data),
+        ),
+        ("operator/tariffs", co.tariff.id, to_json(&co.tariff.data)),
+        ("operator/meters", co.meter.id, to_json(&co.meter.data)),
+    ]
+}
+
+/// Everything the first organization owns, as its operator reads it.
+async fn snapshot(co: &Company) -> Value {
+    let op = &co.operator;
+    let page = PageQuery::default();
+    json!([
+        op.houses(page).await.unwrap(),
+        op.premises(&Default::default(), page).await.unwrap(),
+        op.accounts(&Default::default(), page).await.unwrap(),
+        op.services(&NoFilter, page).await.unwrap(),
+        op.tariffs(&Default::default(), page).await.unwrap(),
+        op.meters(&Default::default(), page).await.unwrap(),
+        op.readings(&Default::default(), page).await.unwrap(),
+        op.export_readings("2026-10").await.unwrap(),
+        op.recalculations(&Default::default(), page).await.unwrap(),
+        op.payments(&Default::default(), page).await.unwrap(),
+    ])
+}
+
+async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app: TestApp) {
+    let admin = app.admin().await;
+    let mine = Company::new(&app, &admin, 1).await;
+    let theirs = Company::new(&app, &admin, 2).await;
+    let (resident, _) = app.signed_in("resident").await;
+    let before = snapshot(&mine).await;
+
+    let mut calls = Vec::new();
+    for (path, id, data) in objects(&mine) {
+        let one = format!("{path}/{id}");
+        calls.push((Method::GET, one.clone(), Value::Null, 404));
+        calls.push((Method::PUT, one.clone(), data.clone(), 404));
+        calls.push((Method::DELETE, one, Value::Null, 404));
+        // Creating with the first organization's references is a field error, not a leak.
+        let create_status = if path == "operator/houses" || path == "operator/services" {
+            201
+        } else {
+            422
+        };
+        calls.push((Method::POST, path.to_owned(), data, create_status));
+        calls.push((Method::GET, path.to_owned(), Value::Null, 200));
+    }
+    // Endpoints without an object id: references to the first organization are field errors,
+    // filters by its ids find nothing.
+    let reading = to_json(&mine.reading.data);
+    let meter = mine.meter.id;
+    calls.push((Method::POST, "operator/readings".into(), reading, 422));
+    calls.push((
+        Method::GET,
+        format!("operator/readings?meter_id={meter}"),
+        Value::Null,
+        200,
+    ));
+    calls.push((
+        Method::GET,
+        "operator/readings/export?period=2026-10".into(),
+        Value::Null,
+        200,
+    ));
+    let recalculation = format!("operator/recalculations/{}", mine.recalculation.id);
+    calls.push((Method::GET, recalculation.clone(), Value::Null, 404));
+    calls.push((Method::DELETE, recalculation, Value::Null, 404));
+    let data = to_json(&mine.recalculation.data);
+    calls.push((Method::POST, "operator/recalculations".into(), data, 422));
+    let account = mine.account.id;
+    let of_account = format!("operator/recalculations?account_id={account}");
+    calls.push((Method::GET, of_account, Value::Null, 200));
+    let payment = format!("operator/payments/{}", mine.payment.id);
+    calls.push((Method::GET, payment, Value::Null, 404));
+    let data = to_json(&mine.payment.data);
+    calls.push((Method::POST, "operator/payments".into(), data, 422));
+    let of_account = format!("operator/payments?account_id={account}");
+    calls.push((Method::GET, of_account, Value::Null, 200));
+    // A registry names account numbers: another organization's file books its own accounts.
+    let registry = Value::String("h\n1001;10,00;12.10.2026;OTHER-1\n".into());
+    calls.push((
+        Method::POST,
+        "operator/payments/registry".into(),
+        registry,
+        200,
+    ));
+    for (method, path, body, expected) in &calls {
+        let (status, code) = call(&app, &theirs.operator, method.clone(), path, body).await;
+        assert_eq!(
+            status, *expected,
+            "{method} {path} by another organization: {code}"
+        );
+        if *expected == 404 {
+            assert_eq!(code, "not_found", "{method} {path}");
+        }
+        for (who, client) in [("a resident", &resident), ("an administrator", &admin)] {
+            let (status, code) = call(&app, client, method.clone(), path, body).await;
+            assert_eq!(
+                (status, code.as_str()),
+                (403, "forbidden"),
+                "{method} {path} by {who}"
+            );
+        }
+    }
+
+    // Filters naming the first organization's objects find nothing for the second.
+    let page = PageQuery::default();
+    let op = &theirs.operator;
+    let house = Some(mine.house.id);
+    assert_eq!(
+        op.premises(&domkom_client::dto::PremiseFilter { house_id: house }, page)
+            .await
+            .unwrap()
+            .total,
+        0
+    );
+    let by_house = domkom_client::dto::AccountFilter {
+        house_id: house,
+        number: None,
+    };
+    assert_eq!(op.accounts(&by_house, page).await.unwrap().total, 0);
+    let by_service = domkom_client::dto::TariffFilter {
+        service_id: Some(mine.service.id),
+    };
+    assert_eq!(op.tariffs(&by_service, page).await.unwrap().total, 0);
+    let by_account = domkom_client::dto::MeterFilter {
+        account_id: Some(mine.account.id),
+        house_id: None,
+    };
+    assert_eq!(op.meters(&by_account, page).await.unwrap().total, 0);
+    let by_meter = domkom_client::dto::ReadingFilter {
+        meter_id: Some(meter),
+        ..Default::default()
+    };
+    assert_eq!(op.readings(&by_meter, page).await.unwrap().total, 0);
+    let by_account = domkom_client::dto::RecalculationFilter {
+        account_id: Some(account),
+        period: None,
+    };
+    assert_eq!(op.recalculations(&by_account, page).await.unwrap().total, 0);
+    let by_account = domkom_client::dto::PaymentFilter {
+        account_id: Some(account),
+        ..Default::default()
+    };
+    assert_eq!(op.payments(&by_account, page).await.unwrap().total, 0);
+    let export = op.export_readings("2026-10").await.unwrap();
+    assert_eq!(
+        export.lines().count(),
+        2,
+        "the header and its own meter: {export}"
+    );
+
+    assert_eq!(
+        snapshot(&mine).await,
+        before,
+        "nothing of the first organization changed"
+    );
+}
+
+on_both_backends!(other_organizations_get_404_and_residents_and_admins_403_everywhere);

@@ -1,0 +1,201 @@
+//! Realistic company data for the operator tests (the worked example of domain.md).
+
+use crate::helpers::TestApp;
+use chrono::NaiveDate;
+use domkom_client::dto::*;
+use domkom_client::Client;
+
+pub fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+pub fn house() -> HouseData {
+    HouseData {
+        address: "ул. Примерная, 1".into(),
+        total_area: 20_000,
+        common_area: 6_000,
+        share_cap_at_norm: false,
+    }
+}
+
+pub fn premise(house_id: i64, number: &str) -> PremiseData {
+    PremiseData {
+        house_id,
+        number: number.into(),
+        residential: true,
+        area: 5_000,
+    }
+}
+
+pub fn cold_water() -> ServiceData {
+    ServiceData {
+        name: "Холодное водоснабжение".into(),
+        unit: "м³".into(),
+        supplier_name: "АО «Мосводоканал»".into(),
+        supplier_inn: "7701984274".into(),
+        method: ServiceMethodKind::Meter,
+        resource: Some(Resource::ColdWater),
+        source_service_ids: vec![],
+        norm_per_person: 4_745,
+        norm_per_m2: None,
+        sort_order: 2,
+    }
+}
+
+pub fn account(premise_id: i64, number: &str, service_ids: Vec<i64>) -> AccountData {
+    AccountData {
+        premise_id,
+        number: number.into(),
+        kind: AccountKind::Zhku,
+        holder: "Иванов Иван Иванович".into(),
+        persons: 2,
+        service_ids,
+    }
+}
+
+pub fn tariff(service_id: i64, valid_from: &str) -> TariffData {
+    TariffData {
+        service_id,
+        valid_from: date(valid_from),
+        zone: 0,
+        price: 456_700,
+    }
+}
+
+/// One organization's objects, one of each kind.
+pub struct Company {
+    pub operator: Client,
+    pub org: Organization,
+    pub house: House,
+    pub premise: Premise,
+    pub service: Service,
+    pub account: Account,
+    pub tariff: Tariff,
+    pub meter: Meter,
+    pub reading: Reading,
+    pub recalculation: Recalculation,
+    pub payment: Payment,
+}
+
+impl Company {
+    pub async fn new(app: &TestApp, admin: &Client, n: u32) -> Company {
+        let (operator, org) = app.operator(admin, n).await;
+        let house = operator.create_house(&house()).await.unwrap();
+        let premise = operator
+            .create_premise(&premise(house.id, "1"))
+            .await
+            .unwrap();
+        let service = operator.create_service(&cold_water()).await.unwrap();
+        let account = operator
+            .create_account(&account(premise.id, "1001", vec![service.id]))
+            .await
+            .unwrap();
+        let tariff = operator
+            .create_tariff(&tariff(service.id, "2026-07-01"))
+            .await
+            .unwrap();
+        let meter = operator
+            .create_meter(&flat_meter(account.id, service.id))
+            .await
+            .unwrap();
+        let reading = operator
+            .create_reading(&reading(meter.id, "2026-10", 110_000))
+            .await
+            .unwrap();
+        let recalculation = operator
+            .create_recalculation(&recalculation(account.id, service.id))
+            .await
+            .unwrap();
+        let payment = operator
+            .create_payment(&payment(account.id, "П-1"))
+            .await
+            .unwrap();
+        Company {
+            operator,
+            recalculation,
+            payment,
+            org,
+            meter,
+            reading,
+            house,
+            premise,
+            service,
+            account,
+            tariff,
+        }
+    }
+}
+
+/// The fields a 422 names.
+pub fn fields(e: &domkom_client::Error) -> Vec<String> {
+    assert_eq!(e.status(), Some(422), "{e}");
+    e.problem()
+        .unwrap()
+        .errors
+        .iter()
+        .map(|f| f.field.clone())
+        .collect()
+}
+
+pub fn flat_meter(account_id: i64, service_id: i64) -> MeterData {
+    MeterData {
+        account_id: Some(account_id),
+        house_id: None,
+        service_id,
+        serial: "ХВ-000123".into(),
+        zones: 1,
+        digits: 5,
+        installed_on: date("2024-03-01"),
+        verification_due: date("2030-03-01"),
+        initial_values: vec![0],
+    }
+}
+
+pub fn reading(meter_id: i64, period: &str, value: i64) -> ReadingData {
+    ReadingData {
+        meter_id,
+        period: period.into(),
+        zone: 1,
+        value,
+        rolled_over: false,
+    }
+}
+
+/// Marks `period` closed for the organization, as period closing does.
+pub async fn close_period(app: &TestApp, org: i64, period: &str) {
+    use diesel::RunQueryDsl;
+    let pool = app.pool.clone();
+    let sql = format!(
+        "INSERT INTO periods (organization_id, period, status) VALUES ({org}, '{period}', 'closed')"
+    );
+    tokio::task::spawn_blocking(move || {
+        diesel::sql_query(sql)
+            .execute(&mut pool.get().unwrap())
+            .unwrap();
+    })
+    .await
+    .unwrap();
+}
+
+/// −100.00 ₽ for September's cold water, booked in October (domain.md's example).
+pub fn recalculation(account_id: i64, service_id: i64) -> RecalculationData {
+    RecalculationData {
+        account_id,
+        service_id,
+        period: "2026-10".into(),
+        corrects_period: "2026-09".into(),
+        amount: -10_000,
+        reason: "Некачественная услуга ХВС, сентябрь 2026".into(),
+    }
+}
+
+pub fn payment(account_id: i64, external_id: &str) -> PaymentData {
+    PaymentData {
+        account_id,
+        amount: 200_000,
+        paid_on: date("2026-10-12"),
+        source: "cash".into(),
+        external_id: Some(external_id.into()),
+        for_period: Some("2026-09".into()),
+    }
+}
