@@ -154,7 +154,7 @@ impl Client {
 impl Client {
     pub async fn recalculations(
         &self,
-        filter: &RecalculationFilter,
+        filter: &AccountPeriodFilter,
         page: PageQuery,
     ) -> Result<Page<Recalculation>> {
         self.get(&list_path("operator/recalculations", filter, page))

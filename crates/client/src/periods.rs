@@ -1,4 +1,5 @@
-//! `operator/periods`: billing periods and their close.
+//! `operator/periods`, `operator/charges`, `operator/balances`: periods, their close and
+//! what it computed.
 
 use crate::{Client, Result};
 use domkom_dto::*;
@@ -16,6 +17,34 @@ impl Client {
 
     pub async fn period(&self, period: &str) -> Result<PeriodState> {
         self.get(&format!("operator/periods/{period}")).await
+    }
+
+    /// Charge lines of closed periods.
+    pub async fn charges(
+        &self,
+        filter: &AccountPeriodFilter,
+        page: PageQuery,
+    ) -> Result<Page<ChargeLine>> {
+        self.get(&crate::operator::list_path(
+            "operator/charges",
+            filter,
+            page,
+        ))
+        .await
+    }
+
+    /// Balances of closed periods.
+    pub async fn balances(
+        &self,
+        filter: &AccountPeriodFilter,
+        page: PageQuery,
+    ) -> Result<Page<BalanceLine>> {
+        self.get(&crate::operator::list_path(
+            "operator/balances",
+            filter,
+            page,
+        ))
+        .await
     }
 
     /// Starts closing the period; follow it with [`Client::period`].

@@ -74,11 +74,11 @@ pub struct PeriodQuery {
     pub period: String,
 }
 
-/// `operator/recalculations?account_id=&period=`.
+/// `?account_id=&period=`: recalculations (by the period booked in), charges, balances.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-pub struct RecalculationFilter {
+pub struct AccountPeriodFilter {
     pub account_id: Option<i64>,
-    /// `YYYY-MM`: the period booked in.
+    /// `YYYY-MM`.
     pub period: Option<String>,
 }

@@ -172,6 +172,10 @@ pub struct AccountData {
     pub holder: String,
     /// Registered persons.
     pub persons: i32,
+    /// Debt (positive) or advance (negative), kopecks, carried over from before the first
+    /// period billed in Domkom: the opening balance of that period.
+    #[serde(default)]
+    pub opening_balance: i64,
     /// The services billed to this account.
     #[serde(default)]
     pub service_ids: Vec<i64>,

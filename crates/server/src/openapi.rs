@@ -53,6 +53,8 @@ pub struct ApiDoc;
         routes::operator::periods::list,
         routes::operator::periods::read,
         routes::operator::periods::close_period,
+        routes::operator::ledger::charges,
+        routes::operator::ledger::balances,
         routes::operator::premises::list,
         routes::operator::premises::create,
         routes::operator::premises::read,

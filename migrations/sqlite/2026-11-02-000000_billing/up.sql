@@ -57,6 +57,8 @@ CREATE TABLE accounts (
     kind TEXT NOT NULL CHECK (kind IN ('zhku', 'kapremont', 'rso')),
     holder TEXT NOT NULL,
     persons INTEGER NOT NULL CHECK (persons >= 0),
+    -- debt (positive) or advance carried over from before the first period billed here
+    opening_balance BIGINT NOT NULL DEFAULT 0,
     link_code TEXT NOT NULL,
     created_at TIMESTAMP NOT NULL,
     UNIQUE (organization_id, number)

@@ -57,10 +57,10 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
         .map_err(db)?
         .into_iter()
         .collect();
-    let accounts: Vec<(i64, i64, i32)> = a::table
+    let accounts: Vec<(i64, i64, i32, i64)> = a::table
         .filter(a::organization_id.eq(org))
         .order(a::id)
-        .select((a::id, a::premise_id, a::persons))
+        .select((a::id, a::premise_id, a::persons, a::opening_balance))
         .load(conn)
         .map_err(db)?;
     let mut account_services: HashMap<i64, Vec<i64>> = HashMap::new();
@@ -163,7 +163,7 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
         all_meters.push(input);
     }
     let mut flats_by_house: HashMap<i64, Vec<AccountInput>> = HashMap::new();
-    for &(account_id, premise_id, persons) in &accounts {
+    for &(account_id, premise_id, persons, _) in &accounts {
         let Some(&(house_id, residential, area)) = premises.get(&premise_id) else {
             continue;
         };
@@ -277,15 +277,21 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
         })
         .collect();
     let previous = period.prev().map(|p| p.to_string()).unwrap_or_default();
-    let openings = b::table
+    // The previous period's closing; an account's first period here starts from the balance
+    // carried over from before.
+    let mut openings: HashMap<i64, Money> = accounts
+        .iter()
+        .map(|a| (a.0, Money::from_kopecks(a.3)))
+        .collect();
+    for (id, closing) in b::table
         .filter(b::organization_id.eq(org))
         .filter(b::period.eq(previous))
         .select((b::account_id, b::closing))
         .load::<(i64, i64)>(conn)
         .map_err(db)?
-        .into_iter()
-        .map(|(id, closing)| (id, Money::from_kopecks(closing)))
-        .collect();
+    {
+        openings.insert(id, Money::from_kopecks(closing));
+    }
     Ok(PeriodData {
         houses: inputs,
         meters: all_meters,

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Account, AccountData, AccountFilter};
 
-type Row = (i64, i64, String, String, String, i32, String);
+type Row = (i64, i64, String, String, String, i32, i64, String);
 
 const COLUMNS: (
     a::id,
@@ -15,6 +15,7 @@ const COLUMNS: (
     a::kind,
     a::holder,
     a::persons,
+    a::opening_balance,
     a::link_code,
 ) = (
     a::id,
@@ -23,6 +24,7 @@ const COLUMNS: (
     a::kind,
     a::holder,
     a::persons,
+    a::opening_balance,
     a::link_code,
 );
 
@@ -39,7 +41,7 @@ pub fn new_link_code() -> String {
 }
 
 fn to_dto(conn: &mut DbConn, org: i64, row: Row) -> QueryResult<Account> {
-    let (id, premise_id, number, kind, holder, persons, link_code) = row;
+    let (id, premise_id, number, kind, holder, persons, opening_balance, link_code) = row;
     let service_ids = s::table
         .filter(s::organization_id.eq(org).and(s::account_id.eq(id)))
         .order(s::service_id)
@@ -53,6 +55,7 @@ fn to_dto(conn: &mut DbConn, org: i64, row: Row) -> QueryResult<Account> {
             kind: text_enum(&kind)?,
             holder,
             persons,
+            opening_balance,
             service_ids,
         },
         link_code,
@@ -67,6 +70,7 @@ struct Values<'a> {
     kind: String,
     holder: &'a str,
     persons: i32,
+    opening_balance: i64,
 }
 
 fn values(d: &AccountData) -> Values<'_> {
@@ -76,6 +80,7 @@ fn values(d: &AccountData) -> Values<'_> {
         kind: enum_text(&d.kind),
         holder: d.holder.trim(),
         persons: d.persons,
+        opening_balance: d.opening_balance,
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod houses;
+pub mod ledger;
 pub mod meters;
 pub mod organizations;
 pub mod payments;

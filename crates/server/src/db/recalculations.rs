@@ -4,7 +4,7 @@ use super::schema::recalculations as r;
 use super::{now, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
-use domkom_dto::{Recalculation, RecalculationData, RecalculationFilter};
+use domkom_dto::{AccountPeriodFilter, Recalculation, RecalculationData};
 
 type Row = (i64, i64, i64, String, String, i64, String);
 
@@ -72,7 +72,7 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Recalcula
 pub fn list(
     conn: &mut DbConn,
     org: i64,
-    f: &RecalculationFilter,
+    f: &AccountPeriodFilter,
     limit: i64,
     offset: i64,
 ) -> QueryResult<(Vec<Recalculation>, i64)> {

@@ -100,6 +100,7 @@ diesel::table! {
         kind -> Text,
         holder -> Text,
         persons -> Integer,
+        opening_balance -> BigInt,
         link_code -> Text,
         created_at -> Timestamp,
     }

@@ -191,7 +191,7 @@ async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app
         ..Default::default()
     };
     assert_eq!(op.readings(&by_meter, page).await.unwrap().total, 0);
-    let by_account = domkom_client::dto::RecalculationFilter {
+    let by_account = domkom_client::dto::AccountPeriodFilter {
         account_id: Some(account),
         period: None,
     };

@@ -49,6 +49,7 @@ pub fn account(premise_id: i64, number: &str, service_ids: Vec<i64>) -> AccountD
         kind: AccountKind::Zhku,
         holder: "Иванов Иван Иванович".into(),
         persons: 2,
+        opening_balance: 0,
         service_ids,
     }
 }
@@ -161,20 +162,10 @@ pub fn reading(meter_id: i64, period: &str, value: i64) -> ReadingData {
     }
 }
 
-/// Marks `period` closed for the organization, as period closing does.
-pub async fn close_period(app: &TestApp, org: i64, period: &str) {
-    use diesel::RunQueryDsl;
-    let pool = app.pool.clone();
-    let sql = format!(
-        "INSERT INTO periods (organization_id, period, status) VALUES ({org}, '{period}', 'closed')"
-    );
-    tokio::task::spawn_blocking(move || {
-        diesel::sql_query(sql)
-            .execute(&mut pool.get().unwrap())
-            .unwrap();
-    })
-    .await
-    .unwrap();
+/// Closes `period` through the API and waits until it is closed.
+pub async fn close_period(operator: &Client, period: &str) {
+    let state = crate::periods::close_and_wait(operator, period).await;
+    assert_eq!(state.status, PeriodStatus::Closed, "{state:?}");
 }
 
 /// −100.00 ₽ for September's cold water, booked in October (domain.md's example).

@@ -16,3 +16,4 @@ mod periods;
 mod premises;
 mod recovery;
 mod services;
+mod worked_example;

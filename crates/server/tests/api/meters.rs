@@ -140,7 +140,7 @@ async fn operators_enter_readings_in_open_periods_and_export_them(app: TestApp) 
         ["zone"]
     );
 
-    close_period(&app, co.org.id, "2026-08").await;
+    close_period(&co.operator, "2026-08").await;
     let closed = op
         .create_reading(&fixtures::reading(co.meter.id, "2026-08", 90_000))
         .await

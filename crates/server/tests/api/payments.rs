@@ -3,7 +3,7 @@
 use crate::fixtures::{self, close_period, date, fields, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
-use domkom_client::dto::{PageQuery, PaymentFilter, RecalculationFilter, RegistryResult};
+use domkom_client::dto::{AccountPeriodFilter, PageQuery, PaymentFilter, RegistryResult};
 
 async fn recalculations_are_booked_and_cancelled_in_open_periods(app: TestApp) {
     let admin = app.admin().await;
@@ -11,7 +11,7 @@ async fn recalculations_are_booked_and_cancelled_in_open_periods(app: TestApp) {
     let op = &co.operator;
     let r = &co.recalculation;
     assert_eq!(op.recalculation(r.id).await.unwrap(), *r);
-    let filter = RecalculationFilter {
+    let filter = AccountPeriodFilter {
         account_id: Some(co.account.id),
         period: Some("2026-10".into()),
     };
@@ -22,7 +22,7 @@ async fn recalculations_are_booked_and_cancelled_in_open_periods(app: TestApp) {
             .items,
         std::slice::from_ref(r)
     );
-    let november = RecalculationFilter {
+    let november = AccountPeriodFilter {
         period: Some("2026-11".into()),
         ..Default::default()
     };
@@ -65,7 +65,7 @@ async fn recalculations_are_booked_and_cancelled_in_open_periods(app: TestApp) {
         Some(404)
     );
 
-    close_period(&app, co.org.id, "2026-10").await;
+    close_period(&co.operator, "2026-10").await;
     for e in [
         op.create_recalculation(&fixtures::recalculation(co.account.id, co.service.id))
             .await

@@ -4,6 +4,7 @@
 pub mod accounts;
 mod crud;
 pub mod houses;
+pub mod ledger;
 pub mod meters;
 pub mod payments;
 pub mod periods;
@@ -25,5 +26,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(meters::configure)
         .configure(readings::configure)
         .configure(recalculations::configure)
-        .configure(payments::configure);
+        .configure(payments::configure)
+        .configure(ledger::configure);
 }

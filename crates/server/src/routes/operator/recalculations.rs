@@ -8,7 +8,7 @@ use crate::error::ApiError;
 use crate::routes::valid;
 use actix_web::{delete, get, post, web, HttpResponse};
 use domkom_dto::{
-    rules, Page, PageQuery, Problem, Recalculation, RecalculationData, RecalculationFilter,
+    rules, AccountPeriodFilter, Page, PageQuery, Problem, Recalculation, RecalculationData,
 };
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -19,14 +19,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// The organization's recalculations, optionally of one account or period.
-#[utoipa::path(tag = "operator", security(("bearer" = [])), params(PageQuery, RecalculationFilter),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(PageQuery, AccountPeriodFilter),
     responses((status = 200, body = Page<Recalculation>), (status = 403, body = Problem), (status = 422, body = Problem)))]
 #[get("/operator/recalculations")]
 async fn list(
     state: State,
     op: Operator,
     page: web::Query<PageQuery>,
-    f: web::Query<RecalculationFilter>,
+    f: web::Query<AccountPeriodFilter>,
 ) -> Result<web::Json<Page<Recalculation>>, ApiError> {
     let (limit, offset, f) = (page.limit(), page.offset(), f.into_inner());
     valid(

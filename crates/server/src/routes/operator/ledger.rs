@@ -1,0 +1,47 @@
+//! `operator/charges` and `operator/balances`: what closed periods computed.
+
+use super::crud::{page, State};
+use crate::auth::Operator;
+use crate::db::ledger;
+use crate::error::ApiError;
+use actix_web::{get, web};
+use domkom_dto::{AccountPeriodFilter, BalanceLine, ChargeLine, Page, PageQuery, Problem};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(charges).service(balances);
+}
+
+/// Charge lines of closed periods, newest period first.
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(AccountPeriodFilter, PageQuery),
+    responses((status = 200, body = Page<ChargeLine>), (status = 403, body = Problem)))]
+#[get("/operator/charges")]
+async fn charges(
+    state: State,
+    op: Operator,
+    f: web::Query<AccountPeriodFilter>,
+    q: web::Query<PageQuery>,
+) -> Result<web::Json<Page<ChargeLine>>, ApiError> {
+    let (f, limit, offset) = (f.into_inner(), q.limit(), q.offset());
+    page(&state, move |c| {
+        ledger::charges(c, op.organization_id, &f, limit, offset)
+    })
+    .await
+}
+
+/// Balances (сальдо) of closed periods: opening + charged + recalculated + penalties −
+/// paid = closing.
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(AccountPeriodFilter, PageQuery),
+    responses((status = 200, body = Page<BalanceLine>), (status = 403, body = Problem)))]
+#[get("/operator/balances")]
+async fn balances(
+    state: State,
+    op: Operator,
+    f: web::Query<AccountPeriodFilter>,
+    q: web::Query<PageQuery>,
+) -> Result<web::Json<Page<BalanceLine>>, ApiError> {
+    let (f, limit, offset) = (f.into_inner(), q.limit(), q.offset());
+    page(&state, move |c| {
+        ledger::balances(c, op.organization_id, &f, limit, offset)
+    })
+    .await
+}
