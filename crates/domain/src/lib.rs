@@ -5,6 +5,7 @@
 //! hundredths of m², hundredths of a kopeck for tariffs); an amount is computed exactly
 //! and rounded once. Nothing here reads a clock, a file or a database.
 
+pub mod arrears;
 pub mod balance;
 pub mod billing;
 pub mod common_share;

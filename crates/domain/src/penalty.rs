@@ -50,8 +50,20 @@ pub fn penalty_between(
     to: NaiveDate,
     rate: PenaltyRate,
 ) -> Money {
+    round_penalty(exact_penalty_between(amount, due, from, to, rate))
+}
+
+/// The exact penalty in units of 1/`PENALTY_DENOMINATOR` kopeck, so that several windows
+/// (split by payments) add up before the one rounding.
+pub fn exact_penalty_between(
+    amount: Money,
+    due: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
+    rate: PenaltyRate,
+) -> i128 {
     if !amount.is_positive() {
-        return Money::ZERO;
+        return 0;
     }
     // Overdue day numbers in the window: (from − due, to − due].
     let first = (from - due).num_days().max(0) + 1;
@@ -61,8 +73,15 @@ pub fn penalty_between(
     let high_days = days_in(LOW_RATE_LAST_DAY + 1, i64::MAX);
     // 1/300 = 130/39000 and 1/130 = 300/39000; bp are 1/10000.
     let weight = 130 * i128::from(low_days) + 300 * i128::from(high_days);
-    let exact = i128::from(amount.kopecks()) * i128::from(rate.effective_bp()) * weight;
-    let kopecks = div_round_half_up(exact, 10_000 * 39_000);
+    i128::from(amount.kopecks()) * i128::from(rate.effective_bp()) * weight
+}
+
+/// 1/300 and 1/130 share the denominator 39 000; basis points add 10 000.
+pub const PENALTY_DENOMINATOR: i128 = 10_000 * 39_000;
+
+/// Rounds an exact penalty (see [`exact_penalty_between`]) half up to the kopeck.
+pub fn round_penalty(exact: i128) -> Money {
+    let kopecks = div_round_half_up(exact, PENALTY_DENOMINATOR);
     Money::from_kopecks(to_i64(kopecks).unwrap_or(i64::MAX))
 }
 

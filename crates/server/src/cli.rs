@@ -134,6 +134,7 @@ fn bench_close(config: Config, accounts: i64, period: &str) -> anyhow::Result<()
         organization_id: org,
         period,
         user_id: None,
+        key_rate_bp: state.config.key_rate_bp,
     };
     close::start(
         &mut *state.pool.get()?,
@@ -170,6 +171,7 @@ fn close_period(config: Config, organization_id: i64, period: &str) -> anyhow::R
         organization_id,
         period,
         user_id: None,
+        key_rate_bp: state.config.key_rate_bp,
     };
     let today = chrono::Utc::now().date_naive();
     close::start(&mut *state.pool.get()?, req, today)

@@ -23,6 +23,8 @@ pub struct Config {
     pub activation_ttl: Duration,
     pub reset_ttl: Duration,
     pub limits: Limits,
+    /// The Bank of Russia key rate for penalties, basis points (`DOMKOM_KEY_RATE`, percent).
+    pub key_rate_bp: u32,
 }
 
 /// Attempt limits; per IP and per login (or e-mail).
@@ -153,7 +155,14 @@ impl Config {
                 .ok_or_else(|| bad("DOMKOM_DB_POOL_SIZE", "must be a number from 1 to 256"))?,
             None => 16,
         };
+        let key_rate_bp = match var("DOMKOM_KEY_RATE")? {
+            Some(v) => {
+                parse_percent(&v).ok_or_else(|| bad("DOMKOM_KEY_RATE", "a percentage like 16.5"))?
+            }
+            None => DEFAULT_KEY_RATE_BP,
+        };
         Ok(Config {
+            key_rate_bp,
             addr,
             static_dir: PathBuf::from(
                 var("DOMKOM_STATIC_DIR")?.unwrap_or_else(|| "frontend/dist".into()),
@@ -189,6 +198,7 @@ impl Config {
             activation_ttl: Duration::from_secs(24 * 3600),
             reset_ttl: Duration::from_secs(3600),
             limits: Limits::default(),
+            key_rate_bp: DEFAULT_KEY_RATE_BP,
         }
     }
 
@@ -205,6 +215,25 @@ impl Config {
             ..Config::defaults()
         }
     }
+}
+
+/// 16.5 %: until 1 January 2027 the 9.5 % cap applies anyway.
+const DEFAULT_KEY_RATE_BP: u32 = 1650;
+
+/// "16.5" or "16,50" → 1650 basis points.
+fn parse_percent(s: &str) -> Option<u32> {
+    let s = s.trim().replace(',', ".");
+    let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
+    if frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let frac: u32 = format!("{frac:0<2}").parse().ok()?;
+    let bp = whole
+        .parse::<u32>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(frac)?;
+    (bp <= 10_000).then_some(bp)
 }
 
 /// Hides the password of a URL in logs.

@@ -26,6 +26,7 @@ fn a_bad_setting_stops_start_up_naming_the_variable() {
         ("DOMKOM_JWT_SECRET", "short"),
         ("SMTP_URL", "http://mail.example"),
         ("DOMKOM_DB_POOL_SIZE", "0"),
+        ("DOMKOM_KEY_RATE", "много"),
     ] {
         let out = domkom(dir.path(), &[(var, value)], &["serve"]);
         let stderr = String::from_utf8_lossy(&out.stderr);

@@ -5,6 +5,8 @@ use super::{load, store};
 use crate::db::{self, periods, DbConn, DbPool};
 use crate::error::ApiError;
 use actix_web::http::StatusCode;
+use domkom_domain::arrears::{penalties_in, AccountHistory};
+use domkom_domain::penalty::{PenaltyRate, DECREE_329_CAP_BP};
 use domkom_domain::{account_balance, calculate_house, Money, Period};
 use domkom_dto::{PeriodState, PeriodStatus};
 
@@ -14,6 +16,13 @@ pub struct CloseRequest {
     pub organization_id: i64,
     pub period: Period,
     pub user_id: Option<i64>,
+    /// The Bank of Russia key rate for penalties, basis points.
+    pub key_rate_bp: u32,
+}
+
+/// Government decree 329 caps the penalty rate at 9.5 % until 1 January 2027.
+fn penalty_cap(period: Period) -> Option<u32> {
+    (period < Period::new(2027, 1).unwrap_or(period)).then_some(DECREE_329_CAP_BP)
 }
 
 fn conflict(code: &'static str, detail: String) -> ApiError {
@@ -141,24 +150,42 @@ fn compute_and_store(
             .or_default()
             .push(charge);
     }
+    let m = &data.money;
+    let rate = PenaltyRate {
+        key_rate_bp: req.key_rate_bp,
+        cap_bp: penalty_cap(period),
+    };
     let balance_rows: Vec<_> = data
         .account_ids
         .iter()
         .map(|&account| {
-            let opening = data
-                .openings
-                .get(&account)
-                .copied()
-                .unwrap_or(Money::from_kopecks(0));
+            let opening = m.openings.get(&account).copied().unwrap_or(Money::ZERO);
             let own = by_account.get(&account).map(Vec::as_slice).unwrap_or(&[]);
+            let recalculations = m
+                .recalculations
+                .get(&account)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let payments = m.payments.get(&account).map(Vec::as_slice).unwrap_or(&[]);
+            let penalties = if m.penalties_enabled {
+                let accruals = m.accruals.get(&account).map(Vec::as_slice).unwrap_or(&[]);
+                let history = AccountHistory {
+                    carried: m.carried.get(&account).copied(),
+                    accruals,
+                    payments,
+                };
+                penalties_in(period, m.due_day, rate, &history)
+            } else {
+                Money::ZERO
+            };
             let balance = account_balance(
                 account,
                 period,
                 opening,
                 own,
-                &data.recalculations,
-                Money::from_kopecks(0),
-                &data.payments,
+                recalculations,
+                penalties,
+                payments,
             );
             store::balance_row(org, period, account, &balance)
         })

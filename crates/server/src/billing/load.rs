@@ -2,9 +2,8 @@
 //! it into the engine's input: one `HouseInput` per house.
 
 use crate::db::schema::{
-    account_services as asv, accounts as a, balances as b, houses as h, meter_volumes as mv,
-    meters as m, payments as pay, premises as pr, readings as r, recalculations as rc,
-    services as s, tariffs as t,
+    account_services as asv, accounts as a, houses as h, meter_volumes as mv, meters as m,
+    premises as pr, readings as r, services as s, tariffs as t,
 };
 use crate::db::DbConn;
 use chrono::NaiveDate;
@@ -13,10 +12,7 @@ use domkom_domain::billing::input::{
     AccountInput, CommonShareInput, MeterInput, PastConsumption, ServiceInput, ShareCap,
     VolumeMethod, ZoneReading,
 };
-use domkom_domain::{
-    Area, AreaNorm, HouseInput, Money, Payment, Period, Quantity, Recalculation, ServiceMethod,
-    Tariff,
-};
+use domkom_domain::{Area, AreaNorm, HouseInput, Period, Quantity, ServiceMethod, Tariff};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Everything one close computes from.
@@ -24,10 +20,7 @@ pub struct PeriodData {
     pub houses: Vec<HouseInput>,
     /// Every meter (flat and house) with its readings, for the meter history.
     pub meters: Vec<MeterInput>,
-    pub recalculations: Vec<Recalculation>,
-    pub payments: Vec<Payment>,
-    /// Closing balance of the previous period per account.
-    pub openings: HashMap<i64, Money>,
+    pub money: super::money::MoneyData,
     pub account_ids: Vec<i64>,
 }
 
@@ -228,76 +221,11 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
         });
     }
 
-    let recalculations = rc::table
-        .filter(rc::organization_id.eq(org))
-        .filter(rc::period.eq(&key))
-        .select((
-            rc::account_id,
-            rc::service_id,
-            rc::corrects_period,
-            rc::amount,
-            rc::reason,
-        ))
-        .load::<(i64, i64, String, i64, String)>(conn)
-        .map_err(db)?
-        .into_iter()
-        .map(|(account_id, service_id, corrects, amount, reason)| {
-            Ok(Recalculation {
-                account_id,
-                service_id,
-                booked_in: period,
-                corrects: corrects
-                    .parse()
-                    .map_err(|_| format!("bad period {corrects}"))?,
-                amount: Money::from_kopecks(amount),
-                reason,
-            })
-        })
-        .collect::<Result<_, String>>()?;
-    let payments = pay::table
-        .filter(pay::organization_id.eq(org))
-        .filter(pay::paid_on.ge(first_day))
-        .filter(pay::paid_on.le(period.last_day()))
-        .select((
-            pay::id,
-            pay::account_id,
-            pay::paid_on,
-            pay::amount,
-            pay::for_period,
-        ))
-        .load::<(i64, i64, NaiveDate, i64, Option<String>)>(conn)
-        .map_err(db)?
-        .into_iter()
-        .map(|(payment_id, account_id, date, amount, named)| Payment {
-            payment_id,
-            account_id,
-            date,
-            amount: Money::from_kopecks(amount),
-            period: named.and_then(|p| p.parse().ok()),
-        })
-        .collect();
-    let previous = period.prev().map(|p| p.to_string()).unwrap_or_default();
-    // The previous period's closing; an account's first period here starts from the balance
-    // carried over from before.
-    let mut openings: HashMap<i64, Money> = accounts
-        .iter()
-        .map(|a| (a.0, Money::from_kopecks(a.3)))
-        .collect();
-    for (id, closing) in b::table
-        .filter(b::organization_id.eq(org))
-        .filter(b::period.eq(previous))
-        .select((b::account_id, b::closing))
-        .load::<(i64, i64)>(conn)
-        .map_err(db)?
-    {
-        openings.insert(id, Money::from_kopecks(closing));
-    }
+    let account_list: Vec<(i64, i64)> = accounts.iter().map(|a| (a.0, a.3)).collect();
     Ok(PeriodData {
         houses: inputs,
         meters: all_meters,
-        recalculations,
-        payments,
-        openings,
+        money: super::money::load(conn, org, period, &account_list)?,
         account_ids: accounts.iter().map(|a| a.0).collect(),
     })
 }

@@ -3,4 +3,5 @@
 
 pub mod close;
 pub mod load;
+mod money;
 mod store;

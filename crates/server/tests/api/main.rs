@@ -12,6 +12,7 @@ mod me;
 mod meters;
 mod openapi;
 mod payments;
+mod penalties;
 mod periods;
 mod premises;
 mod recovery;

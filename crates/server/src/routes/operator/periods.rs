@@ -75,6 +75,7 @@ async fn close_period(
         organization_id: op.organization_id,
         period: parse_period(&period)?,
         user_id: Some(op.user_id),
+        key_rate_bp: state.config.key_rate_bp,
     };
     let today = chrono::Utc::now().date_naive();
     let started = db::run(&state.pool, move |c| close::start(c, req, today)).await?;

@@ -1,0 +1,140 @@
+//! The money side of a close: recalculations booked in the period, payments, openings and
+//! each account's history for penalties.
+
+use crate::db::schema::{balances as b, organizations as o, payments as pay, recalculations as rc};
+use crate::db::DbConn;
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use domkom_domain::arrears::{Accrual, CarriedOver};
+use domkom_domain::{Money, Payment, Period, Recalculation};
+use std::collections::HashMap;
+
+#[derive(Default)]
+pub struct MoneyData {
+    /// Recalculations booked in the period, per account.
+    pub recalculations: HashMap<i64, Vec<Recalculation>>,
+    /// Every payment up to the period's last day, per account.
+    pub payments: HashMap<i64, Vec<Payment>>,
+    /// The previous period's closing, else the balance carried over from before Domkom.
+    pub openings: HashMap<i64, Money>,
+    /// Charges + recalculations of each earlier closed period, per account.
+    pub accruals: HashMap<i64, Vec<Accrual>>,
+    /// Balances carried over from before the account's first period here.
+    pub carried: HashMap<i64, CarriedOver>,
+    pub due_day: u8,
+    pub penalties_enabled: bool,
+}
+
+type Db = Result<MoneyData, String>;
+
+/// `accounts`: (id, opening balance carried over).
+pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]) -> Db {
+    let db = |e: diesel::result::Error| e.to_string();
+    let key = period.to_string();
+    let (due_day, penalties_enabled): (i32, bool) = o::table
+        .find(org)
+        .select((o::due_day, o::penalties_enabled))
+        .first(conn)
+        .map_err(db)?;
+    let mut data = MoneyData {
+        due_day: u8::try_from(due_day).unwrap_or(15),
+        penalties_enabled,
+        openings: accounts
+            .iter()
+            .map(|&(id, carried)| (id, Money::from_kopecks(carried)))
+            .collect(),
+        ..MoneyData::default()
+    };
+
+    for (account_id, service_id, corrects, amount, reason) in rc::table
+        .filter(rc::organization_id.eq(org))
+        .filter(rc::period.eq(&key))
+        .select((
+            rc::account_id,
+            rc::service_id,
+            rc::corrects_period,
+            rc::amount,
+            rc::reason,
+        ))
+        .load::<(i64, i64, String, i64, String)>(conn)
+        .map_err(db)?
+    {
+        let corrects = corrects
+            .parse()
+            .map_err(|_| format!("bad period {corrects}"))?;
+        data.recalculations
+            .entry(account_id)
+            .or_default()
+            .push(Recalculation {
+                account_id,
+                service_id,
+                booked_in: period,
+                corrects,
+                amount: Money::from_kopecks(amount),
+                reason,
+            });
+    }
+    for (payment_id, account_id, date, amount, named) in pay::table
+        .filter(pay::organization_id.eq(org))
+        .filter(pay::paid_on.le(period.last_day()))
+        .select((
+            pay::id,
+            pay::account_id,
+            pay::paid_on,
+            pay::amount,
+            pay::for_period,
+        ))
+        .load::<(i64, i64, NaiveDate, i64, Option<String>)>(conn)
+        .map_err(db)?
+    {
+        let period = named.and_then(|p| p.parse().ok());
+        let payment = Payment {
+            payment_id,
+            account_id,
+            date,
+            amount: Money::from_kopecks(amount),
+            period,
+        };
+        data.payments.entry(account_id).or_default().push(payment);
+    }
+
+    let previous = period.prev().map(|p| p.to_string()).unwrap_or_default();
+    let mut first_seen: HashMap<i64, Period> = HashMap::new();
+    for (account_id, p, charged, recalculated, closing) in b::table
+        .filter(b::organization_id.eq(org))
+        .filter(b::period.lt(&key))
+        .select((
+            b::account_id,
+            b::period,
+            b::charged,
+            b::recalculated,
+            b::closing,
+        ))
+        .load::<(i64, String, i64, i64, i64)>(conn)
+        .map_err(db)?
+    {
+        let p: Period = p.parse().map_err(|_| format!("bad period {p}"))?;
+        if p.to_string() == previous {
+            data.openings
+                .insert(account_id, Money::from_kopecks(closing));
+        }
+        let first = first_seen.entry(account_id).or_insert(p);
+        *first = (*first).min(p);
+        let amount = Money::from_kopecks(charged + recalculated);
+        data.accruals
+            .entry(account_id)
+            .or_default()
+            .push(Accrual { period: p, amount });
+    }
+    for &(id, carried) in accounts.iter().filter(|(_, carried)| *carried != 0) {
+        let first = first_seen.get(&id).copied().unwrap_or(period);
+        data.carried.insert(
+            id,
+            CarriedOver {
+                first,
+                amount: Money::from_kopecks(carried),
+            },
+        );
+    }
+    Ok(data)
+}
