@@ -143,12 +143,17 @@ fn bench_close(config: Config, accounts: i64, period: &str) -> anyhow::Result<()
     )
     .map_err(|e| anyhow::anyhow!("{}", e.detail))?;
     let started = std::time::Instant::now();
-    close::run(&state.pool, req, &progress_bar).map_err(|e| anyhow::anyhow!(e))?;
+    let stats = close::run(&state.pool, req, &progress_bar).map_err(|e| anyhow::anyhow!(e))?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!();
     println!(
-        "{backend}: closed {period} for {accounts} accounts in {seconds:.2} s = {:.0} accounts/s; peak memory {} MiB",
+        "{backend}: closed {period} for {accounts} accounts ({} charge lines) in {seconds:.2} s = {:.0} accounts/s \
+         (load {:.2} s, compute {:.2} s, write {:.2} s); peak memory {} MiB",
+        stats.charges,
         accounts as f64 / seconds,
+        stats.load.as_secs_f64(),
+        stats.compute.as_secs_f64(),
+        stats.write.as_secs_f64(),
         peak_memory_mib().map_or("?".into(), |m| m.to_string())
     );
     Ok(())

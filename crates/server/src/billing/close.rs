@@ -9,6 +9,7 @@ use domkom_domain::arrears::{penalties_in, AccountHistory};
 use domkom_domain::penalty::{PenaltyRate, DECREE_329_CAP_BP};
 use domkom_domain::{account_balance, calculate_house, Money, Period};
 use domkom_dto::{PeriodState, PeriodStatus};
+use std::time::{Duration, Instant};
 
 /// Who asked and for what.
 #[derive(Debug, Clone, Copy)]
@@ -88,7 +89,11 @@ fn count_accounts(conn: &mut DbConn, org: i64) -> Result<i32, ApiError> {
 
 /// Computes and stores the period; on failure the period is open again with the reason.
 /// `progress` hears (done, total) accounts as houses are computed.
-pub fn run(pool: &DbPool, req: CloseRequest, progress: &dyn Fn(i32, i32)) -> Result<(), String> {
+pub fn run(
+    pool: &DbPool,
+    req: CloseRequest,
+    progress: &dyn Fn(i32, i32),
+) -> Result<CloseStats, String> {
     let result = compute_and_store(pool, req, progress);
     if let Err(e) = &result {
         tracing::error!(organization = req.organization_id, period = %req.period, error = e, "period close failed");
@@ -100,14 +105,26 @@ pub fn run(pool: &DbPool, req: CloseRequest, progress: &dyn Fn(i32, i32)) -> Res
     result
 }
 
+/// What a close did and where its time went.
+#[derive(Debug, Clone, Copy)]
+pub struct CloseStats {
+    pub accounts: usize,
+    pub charges: usize,
+    pub load: Duration,
+    pub compute: Duration,
+    pub write: Duration,
+}
+
 fn compute_and_store(
     pool: &DbPool,
     req: CloseRequest,
     progress: &dyn Fn(i32, i32),
-) -> Result<(), String> {
+) -> Result<CloseStats, String> {
     let (org, period, key) = (req.organization_id, req.period, req.period.to_string());
     let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let started = Instant::now();
     let data = load::load(&mut conn, org, period)?;
+    let loaded = started.elapsed();
     let total = i32::try_from(data.account_ids.len()).unwrap_or(i32::MAX);
 
     let mut charges = Vec::new();
@@ -121,6 +138,7 @@ fn compute_and_store(
         let _ = periods::set_progress(&mut conn, org, &key, done);
     }
 
+    let computed = started.elapsed();
     let charge_rows = charges
         .iter()
         .map(|c| store::charge_row(org, period, c))
@@ -198,5 +216,14 @@ fn compute_and_store(
             _ => Err(anyhow::anyhow!("the period is no longer being closed")),
         }
     })
-    .map_err(|e| e.to_string())
+    .map_err(|e| e.to_string())?;
+    let stats = CloseStats {
+        accounts: data.account_ids.len(),
+        charges: charge_rows.len(),
+        load: loaded,
+        compute: computed - loaded,
+        write: started.elapsed() - computed,
+    };
+    tracing::info!(organization = org, period = %period, ?stats, "period closed");
+    Ok(stats)
 }
