@@ -153,16 +153,55 @@ pub fn balance_row(org: i64, period: Period, account_id: i64, balance: &Balance)
 /// Rows per INSERT: under SQLite's 32 766 and PostgreSQL's 65 535 bound parameters.
 const BATCH: usize = 2_000;
 
+/// Rows per PostgreSQL INSERT … SELECT FROM UNNEST: one statement with one array per
+/// column, far cheaper than thousands of bound parameters for the largest table.
+const PG_ARRAY_BATCH: usize = 50_000;
+
+fn pg_insert_charges(conn: &mut diesel::PgConnection, rows: &[ChargeRow]) -> QueryResult<usize> {
+    use diesel::sql_types::{Array, BigInt, Integer, Text};
+    let col = |f: fn(&ChargeRow) -> i64| rows.iter().map(f).collect::<Vec<i64>>();
+    let text = |f: fn(&ChargeRow) -> &str| {
+        rows.iter()
+            .map(|r| f(r).to_owned())
+            .collect::<Vec<String>>()
+    };
+    diesel::sql_query(
+        "INSERT INTO charges (organization_id, account_id, period, service_id, zone, method, \
+         volume, common_volume, tariff, amount, details) \
+         SELECT * FROM UNNEST($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::int[], \
+         $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::text[])",
+    )
+    .bind::<Array<BigInt>, _>(col(|r| r.organization_id))
+    .bind::<Array<BigInt>, _>(col(|r| r.account_id))
+    .bind::<Array<Text>, _>(text(|r| &r.period))
+    .bind::<Array<BigInt>, _>(col(|r| r.service_id))
+    .bind::<Array<Integer>, _>(rows.iter().map(|r| r.zone).collect::<Vec<i32>>())
+    .bind::<Array<Text>, _>(text(|r| &r.method))
+    .bind::<Array<BigInt>, _>(col(|r| r.volume))
+    .bind::<Array<BigInt>, _>(col(|r| r.common_volume))
+    .bind::<Array<BigInt>, _>(col(|r| r.tariff))
+    .bind::<Array<BigInt>, _>(col(|r| r.amount))
+    .bind::<Array<Text>, _>(text(|r| &r.details))
+    .execute(conn)
+}
+
 pub fn insert_all(
     conn: &mut DbConn,
     charges: &[ChargeRow],
     volumes: &[MeterVolumeRow],
     balances: &[BalanceRow],
 ) -> QueryResult<()> {
-    for chunk in charges.chunks(BATCH) {
-        crate::per_backend!(conn, |c| diesel::insert_into(ch::table)
-            .values(chunk)
-            .execute(c))?;
+    match conn {
+        DbConn::Pg(c) => {
+            for chunk in charges.chunks(PG_ARRAY_BATCH) {
+                pg_insert_charges(c, chunk)?;
+            }
+        }
+        DbConn::Sqlite(c) => {
+            for chunk in charges.chunks(BATCH) {
+                diesel::insert_into(ch::table).values(chunk).execute(c)?;
+            }
+        }
     }
     for chunk in volumes.chunks(BATCH) {
         crate::per_backend!(conn, |c| diesel::insert_into(mv::table)
