@@ -108,5 +108,14 @@ pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiErr
         &mut errors,
     );
     check(errors)?;
-    Ok((accounts::insert_many(c, org, &new)? as i64, 0))
+    // Written by someone else since the check (PostgreSQL): 409, try again.
+    let taken = crate::db::taken(
+        "account_number_taken",
+        "number",
+        "Лицевой счёт с таким номером уже есть",
+    );
+    Ok((
+        accounts::insert_many(c, org, &new).map_err(taken)? as i64,
+        0,
+    ))
 }

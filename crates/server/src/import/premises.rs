@@ -51,5 +51,14 @@ pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiErr
         &mut errors,
     );
     check(errors)?;
-    Ok((premises::insert_many(c, org, &new)? as i64, 0))
+    // Written by someone else since the check (PostgreSQL): 409, try again.
+    let taken = crate::db::taken(
+        "premise_number_taken",
+        "number",
+        "В этом доме уже есть помещение с таким номером",
+    );
+    Ok((
+        premises::insert_many(c, org, &new).map_err(taken)? as i64,
+        0,
+    ))
 }
