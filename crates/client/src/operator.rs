@@ -200,3 +200,26 @@ impl Client {
         self.send(request).await
     }
 }
+
+impl Client {
+    /// Imports a CSV file of one kind (see docs/import.md): all of it, or nothing and a 422
+    /// naming every bad cell as `row N: column`.
+    pub async fn import_csv(&self, kind: ImportKind, csv: &str) -> Result<ImportResult> {
+        let request = self
+            .request(Method::POST, &format!("operator/imports/{}", kind.as_str()))
+            .header("Content-Type", "text/csv; charset=utf-8")
+            .body(csv.to_owned());
+        self.send(request).await
+    }
+
+    /// Imports rows of one kind as JSON: a `serde_json::Value` array or any serializable
+    /// slice of rows whose fields are the file's columns.
+    pub async fn import_json<T: Serialize + ?Sized>(
+        &self,
+        kind: ImportKind,
+        rows: &T,
+    ) -> Result<ImportResult> {
+        let path = format!("operator/imports/{}", kind.as_str());
+        self.with_body(Method::POST, &path, rows).await
+    }
+}

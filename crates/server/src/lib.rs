@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod import;
 pub mod mail;
 pub mod openapi;
 pub mod ratelimit;

@@ -91,6 +91,7 @@ pub struct ApiDoc;
         routes::operator::payments::create,
         routes::operator::payments::read,
         routes::operator::payments::load_registry,
+        routes::operator::imports::import_file,
     ),
     components(schemas(domkom_dto::FieldError))
 )]

@@ -1,8 +1,11 @@
 //! Bank payment registries: CSV in UTF-8, `;`-separated, a header row, then one payment a
 //! line: account number; amount in rubles (`1521,13` or `1521.13`); payment date
 //! `DD.MM.YYYY`; the bank's payment id; optionally the period paid for, `MM.YYYY`.
-//! See docs/import.md. Parsing is pure; the handler looks the accounts up.
+//! See docs/import.md. Parsing is pure; the handler looks the accounts up. The CSV itself
+//! is read by [`crate::import::csv`], as every imported file is.
 
+use crate::import::csv;
+pub use crate::import::csv::cell_error;
 use chrono::NaiveDate;
 use domkom_domain::Money;
 use domkom_dto::FieldError;
@@ -21,23 +24,14 @@ pub struct Line {
     pub for_period: Option<String>,
 }
 
-/// An error of one cell: `row 3: amount`.
-pub fn cell_error(row: usize, column: &str, code: &str, message: &str) -> FieldError {
-    FieldError::new(&format!("row {row}: {column}"), code, message)
-}
-
 /// Every line, or every error of every line (nothing is loaded from a file with errors).
 pub fn parse(text: &str) -> Result<Vec<Line>, Vec<FieldError>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let records = csv::records(text).map_err(|e| vec![e])?;
     let mut lines = Vec::new();
     let mut errors = Vec::new();
     let mut ids = HashSet::new();
-    for (index, raw) in text.lines().enumerate().skip(1) {
-        let row = index + 1;
-        if raw.trim().is_empty() {
-            continue;
-        }
-        match parse_line(row, raw) {
+    for csv::Record { row, cells } in records {
+        match parse_line(row, &cells) {
             Ok(line) if !ids.insert(line.external_id.clone()) => errors.push(cell_error(
                 row,
                 "payment_id",
@@ -62,9 +56,8 @@ pub fn parse(text: &str) -> Result<Vec<Line>, Vec<FieldError>> {
     }
 }
 
-fn parse_line(row: usize, raw: &str) -> Result<Line, Vec<FieldError>> {
-    let cells: Vec<&str> = raw.split(';').map(str::trim).collect();
-    let cell = |i: usize| cells.get(i).copied().unwrap_or_default();
+fn parse_line(row: usize, cells: &[String]) -> Result<Line, Vec<FieldError>> {
+    let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or_default();
     let mut errors = Vec::new();
     if !(4..=5).contains(&cells.len()) {
         errors.push(cell_error(
@@ -121,8 +114,7 @@ fn parse_line(row: usize, raw: &str) -> Result<Line, Vec<FieldError>> {
     let for_period = match cell(4) {
         "" => None,
         p => {
-            let period = p.split_once('.').map(|(m, y)| format!("{y}-{m}"));
-            let period = period.filter(|x| domkom_dto::rules::is_period(x));
+            let period = crate::import::parse_period(p);
             if period.is_none() {
                 errors.push(cell_error(row, "period", "format", "Период в виде ММ.ГГГГ"));
             }

@@ -199,3 +199,58 @@ pub fn list(
 pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
     diesel::delete(a::table.find(id).filter(a::organization_id.eq(org))).execute(conn)
 }
+
+/// Opens many accounts (checked by the caller) with their services, in batches.
+pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[AccountData]) -> QueryResult<usize> {
+    let at = now();
+    let rows: Vec<_> = ds
+        .iter()
+        .map(|d| {
+            (
+                values(d),
+                a::organization_id.eq(org),
+                a::link_code.eq(new_link_code()),
+                a::created_at.eq(at),
+            )
+        })
+        .collect();
+    let mut n = 0;
+    for batch in rows.chunks(crate::import::BATCH) {
+        n += crate::per_backend!(conn, |c| diesel::insert_into(a::table)
+            .values(batch)
+            .execute(c))?;
+    }
+    let ids: std::collections::HashMap<String, i64> = numbers(conn, org)?
+        .into_iter()
+        .map(|(id, number, _)| (number, id))
+        .collect();
+    let mut links = Vec::new();
+    for d in ds {
+        let mut services = d.service_ids.clone();
+        services.sort_unstable();
+        services.dedup();
+        let id = ids.get(d.number.trim()).copied().unwrap_or_default();
+        links.extend(services.into_iter().map(|service| {
+            (
+                s::account_id.eq(id),
+                s::service_id.eq(service),
+                s::organization_id.eq(org),
+            )
+        }));
+    }
+    for batch in links.chunks(crate::import::BATCH) {
+        crate::per_backend!(conn, |c| diesel::insert_into(s::table)
+            .values(batch)
+            .execute(c))?;
+    }
+    Ok(n)
+}
+
+/// `(id, number, house)` of every account of the organization.
+pub fn numbers(conn: &mut DbConn, org: i64) -> QueryResult<Vec<(i64, String, i64)>> {
+    a::table
+        .inner_join(p::table)
+        .filter(a::organization_id.eq(org))
+        .select((a::id, a::number, p::house_id))
+        .load(conn)
+}

@@ -105,3 +105,27 @@ pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
 pub fn exists(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
     get(conn, org, id).map(|h| h.is_some())
 }
+
+/// Writes many houses (checked by the caller) in batches.
+pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[HouseData]) -> QueryResult<usize> {
+    let at = now();
+    let rows: Vec<_> = ds
+        .iter()
+        .map(|d| (values(d), h::organization_id.eq(org), h::created_at.eq(at)))
+        .collect();
+    let mut n = 0;
+    for batch in rows.chunks(crate::import::BATCH) {
+        n += crate::per_backend!(conn, |c| diesel::insert_into(h::table)
+            .values(batch)
+            .execute(c))?;
+    }
+    Ok(n)
+}
+
+/// `(id, address)` of every house of the organization.
+pub fn addresses(conn: &mut DbConn, org: i64) -> QueryResult<Vec<(i64, String)>> {
+    h::table
+        .filter(h::organization_id.eq(org))
+        .select((h::id, h::address))
+        .load(conn)
+}

@@ -158,3 +158,45 @@ pub fn list(
 pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
     diesel::delete(m::table.find(id).filter(m::organization_id.eq(org))).execute(conn)
 }
+
+/// Installs many meters (checked by the caller), each with its house, in batches.
+pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[(MeterData, i64)]) -> QueryResult<usize> {
+    let rows: Vec<_> = ds
+        .iter()
+        .map(|(d, house)| (values(d, *house), m::organization_id.eq(org)))
+        .collect();
+    let mut n = 0;
+    for batch in rows.chunks(crate::import::BATCH) {
+        n += crate::per_backend!(conn, |c| diesel::insert_into(m::table)
+            .values(batch)
+            .execute(c))?;
+    }
+    Ok(n)
+}
+
+/// A meter as files name it.
+pub struct MeterKey {
+    pub id: i64,
+    pub account_id: Option<i64>,
+    pub house_id: i64,
+    pub serial: String,
+    pub zones: i32,
+}
+
+/// Every meter of the organization.
+pub fn keys(conn: &mut DbConn, org: i64) -> QueryResult<Vec<MeterKey>> {
+    let rows = m::table
+        .filter(m::organization_id.eq(org))
+        .select((m::id, m::account_id, m::house_id, m::serial, m::zones))
+        .load::<(i64, Option<i64>, i64, String, i32)>(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, account_id, house_id, serial, zones)| MeterKey {
+            id,
+            account_id,
+            house_id,
+            serial,
+            zones,
+        })
+        .collect())
+}

@@ -99,3 +99,26 @@ pub fn list(
 pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
     diesel::delete(p::table.find(id).filter(p::organization_id.eq(org))).execute(conn)
 }
+
+/// Writes many premises (checked by the caller) in batches.
+pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[PremiseData]) -> QueryResult<usize> {
+    let rows: Vec<_> = ds
+        .iter()
+        .map(|d| (values(d), p::organization_id.eq(org)))
+        .collect();
+    let mut n = 0;
+    for batch in rows.chunks(crate::import::BATCH) {
+        n += crate::per_backend!(conn, |c| diesel::insert_into(p::table)
+            .values(batch)
+            .execute(c))?;
+    }
+    Ok(n)
+}
+
+/// `(id, house, number)` of every premise of the organization.
+pub fn numbers(conn: &mut DbConn, org: i64) -> QueryResult<Vec<(i64, i64, String)>> {
+    p::table
+        .filter(p::organization_id.eq(org))
+        .select((p::id, p::house_id, p::number))
+        .load(conn)
+}

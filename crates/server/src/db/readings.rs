@@ -204,3 +204,55 @@ pub fn export(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<Vec<Expo
     });
     Ok(lines)
 }
+
+/// Writes many readings (checked by the caller) in batches.
+pub fn insert_many(
+    conn: &mut DbConn,
+    org: i64,
+    ds: &[ReadingData],
+    source: ReadingSource,
+    user: i64,
+) -> QueryResult<usize> {
+    let (at, source) = (now(), enum_text(&source));
+    let rows: Vec<_> = ds
+        .iter()
+        .map(|d| {
+            (
+                r::organization_id.eq(org),
+                r::meter_id.eq(d.meter_id),
+                r::period.eq(&d.period),
+                r::zone.eq(d.zone),
+                r::value.eq(d.value),
+                r::rolled_over.eq(d.rolled_over),
+                r::source.eq(&source),
+                r::submitted_by.eq(Some(user)),
+                r::created_at.eq(at),
+            )
+        })
+        .collect();
+    let mut n = 0;
+    for batch in rows.chunks(crate::import::BATCH) {
+        n += crate::per_backend!(conn, |c| diesel::insert_into(r::table)
+            .values(batch)
+            .execute(c))?;
+    }
+    Ok(n)
+}
+
+/// The value that counts for each `(meter, period, zone)` of the periods: the newest.
+pub fn current(
+    conn: &mut DbConn,
+    org: i64,
+    periods: &[String],
+) -> QueryResult<HashMap<(i64, String, i32), i64>> {
+    let rows = r::table
+        .filter(r::organization_id.eq(org).and(r::period.eq_any(periods)))
+        .order((r::created_at.desc(), r::id.desc()))
+        .select((r::meter_id, r::period, r::zone, r::value))
+        .load::<(i64, String, i32, i64)>(conn)?;
+    let mut current = HashMap::new();
+    for (meter, period, zone, value) in rows {
+        current.entry((meter, period, zone)).or_insert(value);
+    }
+    Ok(current)
+}

@@ -178,3 +178,11 @@ pub fn is_source(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
 pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
     diesel::delete(s::table.find(id).filter(s::organization_id.eq(org))).execute(conn)
 }
+
+/// `(id, name)` of every service of the organization.
+pub fn names(conn: &mut DbConn, org: i64) -> QueryResult<Vec<(i64, String)>> {
+    s::table
+        .filter(s::organization_id.eq(org))
+        .select((s::id, s::name))
+        .load(conn)
+}

@@ -7,6 +7,7 @@ mod access;
 mod auth;
 mod company;
 mod errors;
+mod imports;
 mod mail;
 mod me;
 mod meters;

@@ -4,6 +4,7 @@
 pub mod accounts;
 mod crud;
 pub mod houses;
+pub mod imports;
 pub mod ledger;
 pub mod meters;
 pub mod payments;
@@ -27,5 +28,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(readings::configure)
         .configure(recalculations::configure)
         .configure(payments::configure)
-        .configure(ledger::configure);
+        .configure(ledger::configure)
+        .configure(imports::configure);
 }

@@ -1,0 +1,64 @@
+//! `premises`: house_address; number; residential; area.
+
+use super::{check, index, key, parse_rows, unique, Columns, File};
+use crate::db::{houses, premises, DbConn};
+use crate::error::ApiError;
+use domkom_domain::Area;
+use domkom_dto::{rules, PremiseData};
+use std::collections::HashSet;
+
+pub const COLUMNS: Columns = Columns {
+    names: &["house_address", "number", "residential", "area"],
+    required: 4,
+};
+
+pub const NO_HOUSE: &str = "Нет такого дома в организации";
+
+pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiError> {
+    let mut errors = Vec::new();
+    let houses = index(
+        houses::addresses(c, org)?
+            .into_iter()
+            .map(|(id, address)| (key(&address), id)),
+    );
+    let parsed = parse_rows(&COLUMNS, file, &mut errors, |r| {
+        let house = r.required("house_address");
+        let house = house.and_then(|a| r.find("house_address", &houses, &key(a), NO_HOUSE));
+        let number = r.required("number");
+        let residential = r.flag("residential", true);
+        let area = r.number::<Area>("area", None, "54,30");
+        let premise = PremiseData {
+            house_id: house?,
+            number: number?.to_owned(),
+            residential: residential?,
+            area: area?.hundredths(),
+        };
+        r.rules(
+            rules::check_premise(&premise),
+            &[("house_id", "house_address")],
+        );
+        Some(premise)
+    });
+    let existing: HashSet<(i64, String)> = premises::numbers(c, org)?
+        .into_iter()
+        .map(|(_, house, number)| (house, key(&number)))
+        .collect();
+    let new = unique(
+        parsed,
+        &existing,
+        |x| (x.house_id, key(&x.number)),
+        ("number", "В этом доме уже есть помещение с таким номером"),
+        &mut errors,
+    );
+    check(errors)?;
+    // Written by someone else since the check (PostgreSQL): 409, try again.
+    let taken = crate::db::taken(
+        "premise_number_taken",
+        "number",
+        "В этом доме уже есть помещение с таким номером",
+    );
+    Ok((
+        premises::insert_many(c, org, &new).map_err(taken)? as i64,
+        0,
+    ))
+}
