@@ -23,6 +23,17 @@ pub struct Config {
     pub activation_ttl: Duration,
     pub reset_ttl: Duration,
     pub limits: Limits,
+    /// `DOMKOM_ENV`: development (the default) or production.
+    pub env: Environment,
+    /// `DOMKOM_DEMO=off` turns off seeding demo data into an empty database at start-up.
+    pub demo: bool,
+}
+
+/// Where the server runs: production never gets demo data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
 }
 
 /// Attempt limits; per IP and per login (or e-mail).
@@ -56,6 +67,8 @@ impl std::fmt::Debug for Config {
             .field("public_url", &self.public_url)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("static_dir", &self.static_dir)
+            .field("env", &self.env)
+            .field("demo", &self.demo)
             .finish_non_exhaustive()
     }
 }
@@ -153,8 +166,25 @@ impl Config {
                 .ok_or_else(|| bad("DOMKOM_DB_POOL_SIZE", "must be a number from 1 to 256"))?,
             None => 16,
         };
+        let env = match var("DOMKOM_ENV")?.as_deref() {
+            None | Some("development") => Environment::Development,
+            Some("production") => Environment::Production,
+            Some(v) => {
+                return Err(bad(
+                    "DOMKOM_ENV",
+                    format!("`{v}`: expected development or production"),
+                ))
+            }
+        };
+        let demo = match var("DOMKOM_DEMO")?.as_deref() {
+            None | Some("on") => true,
+            Some("off") => false,
+            Some(v) => return Err(bad("DOMKOM_DEMO", format!("`{v}`: expected on or off"))),
+        };
         Ok(Config {
             addr,
+            env,
+            demo,
             static_dir: PathBuf::from(
                 var("DOMKOM_STATIC_DIR")?.unwrap_or_else(|| "frontend/dist".into()),
             ),
@@ -189,6 +219,8 @@ impl Config {
             activation_ttl: Duration::from_secs(24 * 3600),
             reset_ttl: Duration::from_secs(3600),
             limits: Limits::default(),
+            env: Environment::Development,
+            demo: true,
         }
     }
 
