@@ -1,4 +1,4 @@
-//! The `domkom` command: serve (default), migrate, create-admin, openapi.
+//! The `domkom` command: serve (default), migrate, create-admin, seed-demo, openapi.
 
 use crate::billing::close::{self, CloseRequest};
 use crate::config::Config;
@@ -38,6 +38,8 @@ pub enum Command {
         #[arg(long, env = "DOMKOM_ADMIN_PASSWORD", hide_env_values = true)]
         password: String,
     },
+    /// Fill an empty database with demo organizations, a year of history and demo logins.
+    SeedDemo,
     /// Close an organization's billing period, showing progress.
     ClosePeriod {
         #[arg(long)]
@@ -97,6 +99,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             create_admin(config, form)
         }
+        Command::SeedDemo => seed_demo(config),
         Command::ClosePeriod {
             organization,
             period,
@@ -206,10 +209,36 @@ fn progress_bar(done: i32, total: i32) {
     );
 }
 
+fn seed_demo(config: Config) -> anyhow::Result<()> {
+    use crate::demo::Skipped;
+    if config.env == crate::config::Environment::Production {
+        anyhow::bail!("DOMKOM_ENV=production: demo data is not created in production");
+    }
+    let public_url = config.public_url.clone();
+    let state = crate::prepare(config)?;
+    let today = chrono::Local::now().date_naive();
+    match crate::demo::seed(&state.pool, today)? {
+        Ok(summary) => print!("{}", summary.message(&public_url)),
+        Err(Skipped::NotEmpty) => {
+            println!("The database already has organizations: no demo data added.")
+        }
+        Err(_) => {}
+    }
+    Ok(())
+}
+
 async fn serve(config: Config) -> anyhow::Result<()> {
     tracing::info!(?config, "starting");
     let public_url = config.public_url.clone();
     let state = crate::prepare(config)?;
+    let (pool, settings) = (state.pool.clone(), state.config.clone());
+    let today = chrono::Local::now().date_naive();
+    let seeded =
+        tokio::task::spawn_blocking(move || crate::demo::seed_at_start(&pool, &settings, today))
+            .await??;
+    if let Ok(summary) = seeded {
+        println!("{}", summary.message(&public_url));
+    }
     let app = Application::build(state)?;
     tracing::info!(
         "Domkom is listening: open {public_url}/ (API docs at {public_url}/swagger-ui/)"

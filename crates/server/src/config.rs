@@ -25,6 +25,17 @@ pub struct Config {
     pub limits: Limits,
     /// The Bank of Russia key rate for penalties, basis points (`DOMKOM_KEY_RATE`, percent).
     pub key_rate_bp: u32,
+    /// `DOMKOM_ENV`: development (the default) or production.
+    pub env: Environment,
+    /// `DOMKOM_DEMO=off` turns off seeding demo data into an empty database at start-up.
+    pub demo: bool,
+}
+
+/// Where the server runs: production never gets demo data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
 }
 
 /// Attempt limits; per IP and per login (or e-mail).
@@ -58,6 +69,8 @@ impl std::fmt::Debug for Config {
             .field("public_url", &self.public_url)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("static_dir", &self.static_dir)
+            .field("env", &self.env)
+            .field("demo", &self.demo)
             .finish_non_exhaustive()
     }
 }
@@ -161,9 +174,26 @@ impl Config {
             }
             None => DEFAULT_KEY_RATE_BP,
         };
+        let env = match var("DOMKOM_ENV")?.as_deref() {
+            None | Some("development") => Environment::Development,
+            Some("production") => Environment::Production,
+            Some(v) => {
+                return Err(bad(
+                    "DOMKOM_ENV",
+                    format!("`{v}`: expected development or production"),
+                ))
+            }
+        };
+        let demo = match var("DOMKOM_DEMO")?.as_deref() {
+            None | Some("on") => true,
+            Some("off") => false,
+            Some(v) => return Err(bad("DOMKOM_DEMO", format!("`{v}`: expected on or off"))),
+        };
         Ok(Config {
             key_rate_bp,
             addr,
+            env,
+            demo,
             static_dir: PathBuf::from(
                 var("DOMKOM_STATIC_DIR")?.unwrap_or_else(|| "frontend/dist".into()),
             ),
@@ -199,6 +229,8 @@ impl Config {
             reset_ttl: Duration::from_secs(3600),
             limits: Limits::default(),
             key_rate_bp: DEFAULT_KEY_RATE_BP,
+            env: Environment::Development,
+            demo: true,
         }
     }
 
@@ -218,7 +250,7 @@ impl Config {
 }
 
 /// 16.5 %: until 1 January 2027 the 9.5 % cap applies anyway.
-const DEFAULT_KEY_RATE_BP: u32 = 1650;
+pub const DEFAULT_KEY_RATE_BP: u32 = 1650;
 
 /// "16.5" or "16,50" → 1650 basis points.
 fn parse_percent(s: &str) -> Option<u32> {

@@ -9,6 +9,7 @@ pub mod billing;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod error;
 pub mod import;
 pub mod mail;

@@ -27,6 +27,8 @@ fn a_bad_setting_stops_start_up_naming_the_variable() {
         ("SMTP_URL", "http://mail.example"),
         ("DOMKOM_DB_POOL_SIZE", "0"),
         ("DOMKOM_KEY_RATE", "много"),
+        ("DOMKOM_ENV", "staging"),
+        ("DOMKOM_DEMO", "maybe"),
     ] {
         let out = domkom(dir.path(), &[(var, value)], &["serve"]);
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -100,6 +102,34 @@ fn migrate_then_create_an_admin_who_can_sign_in() {
             domkom_client::dto::Role::Admin
         );
     });
+}
+
+#[test]
+fn seed_demo_prints_the_logins_once_and_refuses_production() {
+    let dir = tempfile::tempdir().unwrap();
+    let prod = domkom(dir.path(), &[("DOMKOM_ENV", "production")], &["seed-demo"]);
+    assert!(!prod.status.success());
+    assert!(String::from_utf8_lossy(&prod.stderr).contains("DOMKOM_ENV=production"));
+
+    let out = domkom(dir.path(), &[], &["seed-demo"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for needle in [
+        "ООО \"УК Домовой\"",
+        "ТСЖ \"Рассвет\"",
+        "login operator",
+        "login tsj",
+        "login demo",
+    ] {
+        assert!(stdout.contains(needle), "{needle}: {stdout}");
+    }
+    let again = domkom(dir.path(), &[], &["seed-demo"]);
+    assert!(again.status.success());
+    assert!(!String::from_utf8_lossy(&again.stdout).contains("password"));
 }
 
 #[test]

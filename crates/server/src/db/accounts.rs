@@ -29,8 +29,8 @@ const COLUMNS: (
 );
 
 /// Linking codes avoid characters people confuse on paper: no 0/O, no 1/I.
-const LINK_ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-const LINK_LEN: usize = 8;
+pub const LINK_ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+pub const LINK_LEN: usize = 8;
 
 pub fn new_link_code() -> String {
     use rand::Rng;
@@ -115,6 +115,13 @@ pub fn insert(conn: &mut DbConn, org: i64, d: &AccountData) -> QueryResult<i64> 
         .get_result(c))?;
     set_services(conn, org, id, &d.service_ids)?;
     Ok(id)
+}
+
+/// Replaces the linking code (the demo data sets reproducible ones).
+pub fn set_link_code(conn: &mut DbConn, org: i64, id: i64, code: &str) -> QueryResult<usize> {
+    diesel::update(a::table.find(id).filter(a::organization_id.eq(org)))
+        .set(a::link_code.eq(code))
+        .execute(conn)
 }
 
 pub fn update(conn: &mut DbConn, org: i64, id: i64, d: &AccountData) -> QueryResult<usize> {

@@ -1,0 +1,238 @@
+//! A month of an organization's life: meter readings (a few flats skip), the house meter,
+//! payments of the previous month's bill, now and then a recalculation.
+
+use super::company::{Company, Payer};
+use super::{month_day, Rng, HISTORY_MONTHS};
+use crate::db::{self, ledger, payments, readings, recalculations};
+use chrono::Datelike;
+use domkom_domain::Period;
+use domkom_dto::{AccountPeriodFilter, PaymentData, ReadingData, ReadingSource, RecalculationData};
+use std::collections::HashMap;
+
+const MONTHS: [&str; 12] = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+];
+
+/// Month `k` (0-based) of the history, in one transaction; the caller closes it.
+pub fn month(
+    conn: &mut db::DbConn,
+    c: &mut Company,
+    rng: &mut Rng,
+    period: Period,
+    k: u32,
+) -> anyhow::Result<()> {
+    db::write_tx(conn, |conn| -> anyhow::Result<()> {
+        let (org, op) = (c.org, c.operator_id);
+        let mut cold = 0;
+        for flat in &mut c.flats {
+            let used = consumption(rng, flat.persons, period);
+            cold += used[0];
+            for (meter, used) in flat.meters.iter_mut().zip(used) {
+                meter.1 += used;
+            }
+            if !flat.skips.contains(&k) {
+                for (id, value) in flat.meters {
+                    reading(conn, org, op, id, period, value, ReadingSource::Import)?;
+                }
+            }
+        }
+        // The house meter sees the flats and the common use: 4–9 % more.
+        c.house_meter.1 += cold + cold * rng.range(40, 90) / 1_000;
+        let (id, value) = c.house_meter;
+        reading(conn, org, op, id, period, value, ReadingSource::Import)?;
+        pay(conn, c, rng, period, k, 31)?;
+        if k % 3 == 2 {
+            recalculation(conn, c, rng, period)?;
+        }
+        Ok(())
+    })
+}
+
+/// The open current month: payments up to today, a few readings already sent.
+pub fn current(
+    conn: &mut db::DbConn,
+    c: &mut Company,
+    rng: &mut Rng,
+    period: Period,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<()> {
+    db::write_tx(conn, |conn| -> anyhow::Result<()> {
+        let last_day = if Period::containing(today) == Some(period) {
+            today.day()
+        } else {
+            31
+        };
+        pay(conn, c, rng, period, HISTORY_MONTHS, last_day)?;
+        let (org, op) = (c.org, c.operator_id);
+        for flat in &mut c.flats {
+            let used = consumption(rng, flat.persons, period);
+            // The demo resident's meters wait for the resident.
+            if flat.is_resident || !rng.chance(20) {
+                continue;
+            }
+            for (meter, used) in flat.meters.iter_mut().zip(used) {
+                meter.1 += used;
+                reading(
+                    conn,
+                    org,
+                    op,
+                    meter.0,
+                    period,
+                    meter.1,
+                    ReadingSource::Operator,
+                )?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// ХВС, ГВС (m³) and electricity (kWh) in thousandths; more light in winter.
+fn consumption(rng: &mut Rng, persons: i64, period: Period) -> [i64; 3] {
+    let cold = persons * rng.range(2_300, 4_000);
+    let hot = persons * rng.range(1_400, 2_600);
+    let kwh = rng.range(60, 110) + persons * rng.range(35, 70);
+    let winter = matches!(period.first_day().month(), 11 | 12 | 1 | 2);
+    let kwh = if winter { kwh * 6 / 5 } else { kwh };
+    [cold, hot, kwh * 1_000]
+}
+
+fn reading(
+    conn: &mut db::DbConn,
+    org: i64,
+    user: i64,
+    meter_id: i64,
+    period: Period,
+    value: i64,
+    source: ReadingSource,
+) -> anyhow::Result<()> {
+    let data = ReadingData {
+        meter_id,
+        period: period.to_string(),
+        zone: 1,
+        value,
+        rolled_over: false,
+    };
+    readings::insert(conn, org, &data, source, user)?;
+    Ok(())
+}
+
+/// Payments made in `period` (by day `last_day`) for the previous month's bill.
+fn pay(
+    conn: &mut db::DbConn,
+    c: &Company,
+    rng: &mut Rng,
+    period: Period,
+    k: u32,
+    last_day: u32,
+) -> anyhow::Result<()> {
+    let prev = period.prev().map(|p| p.to_string()).unwrap_or_default();
+    // (closing, charged + recalculated) of the previous month; before the history, the
+    // balance carried over.
+    let due: HashMap<i64, (i64, i64)> = if k == 0 {
+        c.flats
+            .iter()
+            .map(|f| (f.account_id, (f.opening_balance, f.opening_balance)))
+            .collect()
+    } else {
+        let filter = AccountPeriodFilter {
+            account_id: None,
+            period: Some(prev.clone()),
+        };
+        ledger::balances(conn, c.org, &filter, 1_000, 0)?
+            .0
+            .into_iter()
+            .map(|b| (b.account_id, (b.closing, b.charged + b.recalculated)))
+            .collect()
+    };
+    for flat in &c.flats {
+        let (closing, charged) = due.get(&flat.account_id).copied().unwrap_or_default();
+        let day = rng.range(8, 22) as u32;
+        let roll = rng.range(0, 99);
+        let amount = match flat.payer {
+            Payer::Good if roll < 92 => closing,
+            Payer::Good => 0,
+            // Whole rubles, 55–84 % of the bill.
+            Payer::Partial => charged * (55 + roll % 30) / 100 / 100 * 100,
+            Payer::Rare if k % 3 == 1 => closing / 2 / 10_000 * 10_000,
+            Payer::Rare => 0,
+            // Two months' worth, rounded up to 1 000 ₽, whenever something is due.
+            Payer::Ahead if closing > 0 => (closing + charged + 99_999) / 100_000 * 100_000,
+            Payer::Ahead => 0,
+        };
+        if amount <= 0 || day > last_day {
+            continue;
+        }
+        let source = ["online", "online", "bank", "cash"][usize::try_from(roll % 4).unwrap_or(0)];
+        let data = PaymentData {
+            account_id: flat.account_id,
+            amount,
+            paid_on: month_day(period, day),
+            source: source.into(),
+            external_id: Some(format!("{period}-{}", flat.number)),
+            for_period: (k > 0 && roll % 10 < 7).then(|| prev.clone()),
+        };
+        payments::insert(conn, c.org, &data)?;
+    }
+    Ok(())
+}
+
+/// A correction of the previous month booked in this one, with its reason.
+fn recalculation(
+    conn: &mut db::DbConn,
+    c: &Company,
+    rng: &mut Rng,
+    period: Period,
+) -> anyhow::Result<()> {
+    let Some(prev) = period.prev() else {
+        return Ok(());
+    };
+    let s = c.services;
+    let (service, reason, num, den) = *rng.pick(&[
+        (
+            s.hot,
+            "Некачественная услуга ГВС: температура ниже нормы",
+            20,
+            100,
+        ),
+        (s.waste, "Временное отсутствие 14 дней по заявлению", 14, 30),
+        (s.intercom, "Домофон не работал 10 дней", 10, 30),
+    ]);
+    let flat = rng.pick(&c.flats);
+    let filter = AccountPeriodFilter {
+        account_id: Some(flat.account_id),
+        period: Some(prev.to_string()),
+    };
+    let charged: i64 = ledger::charges(conn, c.org, &filter, 100, 0)?
+        .0
+        .iter()
+        .filter(|l| l.service_id == service)
+        .map(|l| l.amount)
+        .sum();
+    let amount = -((charged * num + den / 2) / den);
+    if amount == 0 {
+        return Ok(());
+    }
+    let month = MONTHS[prev.first_day().month0() as usize];
+    let data = RecalculationData {
+        account_id: flat.account_id,
+        service_id: service,
+        period: period.to_string(),
+        corrects_period: prev.to_string(),
+        amount,
+        reason: format!("{reason} (за {month} {})", prev.first_day().year()),
+    };
+    recalculations::insert(conn, c.org, &data, c.operator_id)?;
+    Ok(())
+}
