@@ -1,14 +1,12 @@
 //! `operator/houses`: the organization's houses.
 
+use super::crud::{self, State};
 use crate::auth::Operator;
-use crate::db::{self, houses};
+use crate::db::{self, houses, DbConn};
 use crate::error::ApiError;
 use crate::routes::valid;
-use crate::state::AppState;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, House, HouseData, Page, PageQuery, Problem};
-
-type State = web::Data<AppState>;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list)
@@ -28,11 +26,10 @@ async fn list(
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<Page<House>>, ApiError> {
     let (limit, offset) = (q.limit(), q.offset());
-    let (items, total) = db::run(&state.pool, move |c| {
-        Ok(houses::list(c, op.organization_id, limit, offset)?)
+    crud::page(&state, move |c| {
+        houses::list(c, op.organization_id, limit, offset)
     })
-    .await?;
-    Ok(web::Json(Page { items, total }))
+    .await
 }
 
 /// Add a house.
@@ -44,16 +41,10 @@ async fn create(
     op: Operator,
     body: web::Json<HouseData>,
 ) -> Result<HttpResponse, ApiError> {
-    let data = body.into_inner();
+    let (org, data) = (op.organization_id, body.into_inner());
     valid(rules::check_house(&data))?;
-    let house = db::run(&state.pool, move |c| {
-        db::write_tx(c, |c| {
-            let id = houses::insert(c, op.organization_id, &data)?;
-            houses::get(c, op.organization_id, id)?.ok_or_else(ApiError::not_found)
-        })
-    })
-    .await?;
-    Ok(HttpResponse::Created().json(house))
+    let write = move |c: &mut DbConn| Ok(houses::insert(c, org, &data)?);
+    crud::created(&state, org, write, houses::get).await
 }
 
 /// One house.
@@ -65,12 +56,7 @@ async fn read(
     op: Operator,
     id: web::Path<i64>,
 ) -> Result<web::Json<House>, ApiError> {
-    let id = id.into_inner();
-    let house = db::run(&state.pool, move |c| {
-        houses::get(c, op.organization_id, id)?.ok_or_else(ApiError::not_found)
-    })
-    .await?;
-    Ok(web::Json(house))
+    crud::fetch(&state, op.organization_id, id.into_inner(), houses::get).await
 }
 
 /// Replace a house's data.
@@ -83,16 +69,12 @@ async fn update(
     id: web::Path<i64>,
     body: web::Json<HouseData>,
 ) -> Result<web::Json<House>, ApiError> {
-    let (id, data) = (id.into_inner(), body.into_inner());
+    let (org, id, data) = (op.organization_id, id.into_inner(), body.into_inner());
     valid(rules::check_house(&data))?;
-    let house = db::run(&state.pool, move |c| {
-        db::write_tx(c, |c| {
-            houses::update(c, op.organization_id, id, &data)?;
-            houses::get(c, op.organization_id, id)?.ok_or_else(ApiError::not_found)
-        })
-    })
-    .await?;
-    Ok(web::Json(house))
+    let write = move |c: &mut DbConn| crud::updated(houses::update(c, org, id, &data)?, id);
+    crud::save(&state, org, write, houses::get)
+        .await
+        .map(web::Json)
 }
 
 /// Delete a house that has no premises or meters.
@@ -100,15 +82,9 @@ async fn update(
     responses((status = 204), (status = 404, body = Problem), (status = 409, description = "`in_use`", body = Problem)))]
 #[delete("/operator/houses/{id}")]
 async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
-    let id = id.into_inner();
-    db::run(&state.pool, move |c| {
-        db::write_tx(c, |c| {
-            match houses::delete(c, op.organization_id, id).map_err(db::in_use)? {
-                0 => Err(ApiError::not_found()),
-                _ => Ok(()),
-            }
-        })
+    let (org, id) = (op.organization_id, id.into_inner());
+    crud::remove(&state, move |c| {
+        houses::delete(c, org, id).map_err(db::in_use)
     })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    .await
 }

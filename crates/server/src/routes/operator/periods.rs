@@ -34,11 +34,10 @@ async fn list(
     q: web::Query<PageQuery>,
 ) -> Result<web::Json<Page<PeriodState>>, ApiError> {
     let (limit, offset) = (q.limit(), q.offset());
-    let (items, total) = db::run(&state.pool, move |c| {
-        Ok(periods::list(c, op.organization_id, limit, offset)?)
+    super::crud::page(&state, move |c| {
+        periods::list(c, op.organization_id, limit, offset)
     })
-    .await?;
-    Ok(web::Json(Page { items, total }))
+    .await
 }
 
 /// A period's state, with the progress of a running close.
