@@ -4,6 +4,7 @@
 //! access token in memory and sends it as `Authorization: Bearer`; in a browser the refresh
 //! token travels in the server's httpOnly cookie, so `refresh(None)` is enough there.
 
+mod accounts;
 mod auth;
 mod company;
 mod error;

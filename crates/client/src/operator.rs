@@ -24,7 +24,7 @@ pub(crate) fn list_path<F: Serialize>(path: &str, filter: &F, page: PageQuery) -
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
-fn encode(value: &str) -> String {
+pub(crate) fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

@@ -10,6 +10,7 @@ pub mod housing;
 pub mod import;
 pub mod page;
 pub mod problem;
+pub mod resident;
 pub mod rules;
 pub mod user;
 
@@ -20,6 +21,7 @@ pub use housing::*;
 pub use import::*;
 pub use page::*;
 pub use problem::*;
+pub use resident::*;
 pub use user::*;
 
 /// A plain confirmation returned where there is nothing else to say.

@@ -82,6 +82,7 @@ fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "no-store")))
             .configure(routes::auth::configure)
             .configure(routes::me::configure)
+            .configure(routes::links::configure)
             .configure(routes::operator::configure)
             .configure(routes::admin::configure)
             .default_service(web::to(|| async {

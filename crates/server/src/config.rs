@@ -46,6 +46,8 @@ pub struct Limits {
     pub register_per_ip: Limit,
     pub recovery_per_ip: Limit,
     pub recovery_per_email: Limit,
+    /// Wrong proofs when linking a personal account, per user.
+    pub link_failures_per_user: Limit,
 }
 
 impl Default for Limits {
@@ -56,6 +58,7 @@ impl Default for Limits {
             register_per_ip: Limit::per_minutes(10, 60),
             recovery_per_ip: Limit::per_minutes(10, 60),
             recovery_per_email: Limit::per_minutes(3, 60),
+            link_failures_per_user: Limit::per_minutes(5, 60),
         }
     }
 }

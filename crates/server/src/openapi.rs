@@ -18,6 +18,7 @@ use utoipa::{Modify, OpenApi};
     tags(
         (name = "auth", description = "Registration, sign-in, tokens, password recovery"),
         (name = "me", description = "The signed-in user's profile"),
+        (name = "accounts", description = "The resident's personal accounts"),
         (name = "operator", description = "The company's staff: their organization's data"),
         (name = "admin", description = "Platform administration: organizations and their staff"),
         (name = "ops", description = "Health checks"),
@@ -40,6 +41,10 @@ pub struct ApiDoc;
         routes::me::update_me,
         routes::me::delete_me,
         routes::me::change_password,
+        routes::links::organizations,
+        routes::links::list,
+        routes::links::link,
+        routes::links::unlink,
         routes::admin::organizations::list,
         routes::admin::organizations::create,
         routes::admin::organizations::read,

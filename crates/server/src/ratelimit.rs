@@ -27,6 +27,9 @@ impl Limit {
 pub trait RateLimiter: Send + Sync {
     /// Counts an attempt under `key`; `Err(seconds)` tells how long to wait when over limit.
     fn hit(&self, key: &str, limit: Limit) -> Result<(), u64>;
+
+    /// Without counting: `Some(seconds)` when `key` already used up its limit.
+    fn blocked(&self, key: &str, limit: Limit) -> Option<u64>;
 }
 
 /// Fixed-window counters in memory.
@@ -54,6 +57,14 @@ impl RateLimiter for MemoryLimiter {
         *count += 1;
         Ok(())
     }
+
+    fn blocked(&self, key: &str, limit: Limit) -> Option<u64> {
+        let windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        let (start, count) = windows.get(key)?;
+        let elapsed = Instant::now().duration_since(*start);
+        (elapsed < limit.window && *count >= limit.max)
+            .then(|| limit.window.saturating_sub(elapsed).as_secs().max(1))
+    }
 }
 
 /// Counts an attempt under every key, failing with 429 on the first one over its limit.
@@ -77,6 +88,9 @@ mod tests {
         let wait = limiter.hit("a", limit).unwrap_err();
         assert!((1..=60).contains(&wait), "{wait}");
         assert_eq!(limiter.hit("b", limit), Ok(()), "keys are counted apart");
+        assert!(limiter.blocked("a", limit).is_some());
+        assert_eq!(limiter.blocked("b", limit), None, "one of two used");
+        assert_eq!(limiter.blocked("c", limit), None);
     }
 
     #[test]

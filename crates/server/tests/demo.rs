@@ -125,6 +125,19 @@ async fn a_closed_year_and_demo_users_who_sign_in(app: TestApp) {
         resident.me().await.unwrap().role,
         domkom_client::dto::Role::Resident
     );
+    let linked: Vec<String> = resident
+        .my_accounts()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.number)
+        .collect();
+    let printed: Vec<String> = summary
+        .organizations
+        .iter()
+        .map(|o| o.resident_account.clone())
+        .collect();
+    assert_eq!(linked, printed, "one account in each organization, linked");
 
     // Seeding again adds nothing.
     assert_eq!(seed(&app.pool).await.unwrap_err(), Skipped::NotEmpty);

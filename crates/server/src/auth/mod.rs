@@ -88,3 +88,24 @@ impl FromRequest for Admin {
         }))
     }
 }
+
+/// A resident: reaches only the accounts linked to them.
+#[derive(Debug, Clone, Copy)]
+pub struct Resident {
+    pub user_id: i64,
+}
+
+impl FromRequest for Resident {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(caller(req).and_then(|c| match c.role {
+            Role::Resident => Ok(Resident { user_id: c.user_id }),
+            _ => Err(ApiError::forbidden(
+                "forbidden",
+                "Раздел доступен только жителям",
+            )),
+        }))
+    }
+}

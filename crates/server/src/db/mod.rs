@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod houses;
 pub mod ledger;
+pub mod links;
 pub mod meters;
 pub mod organizations;
 pub mod payments;

@@ -258,12 +258,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    account_links (user_id, account_id) {
+        user_id -> BigInt,
+        account_id -> BigInt,
+        organization_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(user_tokens -> users (user_id));
+diesel::joinable!(account_links -> accounts (account_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(users -> organizations (organization_id));
 diesel::joinable!(houses -> organizations (organization_id));
 diesel::joinable!(premises -> houses (house_id));
 diesel::joinable!(accounts -> premises (premise_id));
+diesel::joinable!(accounts -> organizations (organization_id));
 diesel::joinable!(account_services -> accounts (account_id));
 diesel::joinable!(account_services -> services (service_id));
 diesel::joinable!(tariffs -> services (service_id));
@@ -275,6 +286,7 @@ diesel::joinable!(recalculations -> accounts (account_id));
 diesel::joinable!(payments -> accounts (account_id));
 diesel::joinable!(balances -> accounts (account_id));
 diesel::allow_tables_to_appear_in_same_query!(
+    account_links,
     users,
     user_tokens,
     refresh_tokens,

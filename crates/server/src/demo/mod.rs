@@ -106,7 +106,7 @@ impl Summary {
             "  resident: login {}, password {}\n",
             self.resident_login, self.password
         );
-        out += "  the resident's accounts, to link once linking exists:\n";
+        out += "  the resident's linked accounts (the code links them to another login too):\n";
         for o in &self.organizations {
             out += &format!(
                 "    {}: account {}, link code {}\n",
@@ -164,7 +164,12 @@ pub fn seed(pool: &DbPool, today: NaiveDate) -> anyhow::Result<Result<Summary, S
         let c = company::create(&mut conn, spec, &mut rng, first, current, &hash)?;
         companies.push((c, rng));
     }
-    people::resident(&mut conn, &hash)?;
+    let resident = people::resident(&mut conn, &hash)?;
+    for (c, _) in &companies {
+        if let Some(flat) = c.flats.iter().find(|f| f.is_resident) {
+            db::links::link(&mut conn, resident, flat.account_id, c.org)?;
+        }
+    }
 
     let mut period = first;
     for k in 0..HISTORY_MONTHS {

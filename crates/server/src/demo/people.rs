@@ -49,7 +49,7 @@ pub fn user(
     Ok(id)
 }
 
-/// The demo resident, active; linking them to their accounts comes later.
+/// The demo resident, active; linked to one account in each organization by the caller.
 pub fn resident(conn: &mut db::DbConn, password_hash: &str) -> anyhow::Result<i64> {
     db::write_tx(conn, |conn| {
         user(

@@ -66,6 +66,7 @@ pub fn tariff(service_id: i64, valid_from: &str) -> TariffData {
 /// One organization's objects, one of each kind.
 pub struct Company {
     pub operator: Client,
+    pub org: Organization,
     pub house: House,
     pub premise: Premise,
     pub service: Service,
@@ -79,7 +80,7 @@ pub struct Company {
 
 impl Company {
     pub async fn new(app: &TestApp, admin: &Client, n: u32) -> Company {
-        let (operator, _) = app.operator(admin, n).await;
+        let (operator, org) = app.operator(admin, n).await;
         let house = operator.create_house(&house()).await.unwrap();
         let premise = operator
             .create_premise(&premise(house.id, "1"))
@@ -112,6 +113,7 @@ impl Company {
             .unwrap();
         Company {
             operator,
+            org,
             recalculation,
             payment,
             meter,

@@ -8,6 +8,7 @@ mod auth;
 mod company;
 mod errors;
 mod imports;
+mod links;
 mod mail;
 mod me;
 mod meters;

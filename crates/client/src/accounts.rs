@@ -1,0 +1,29 @@
+//! `organizations` and `me/accounts`: the resident's personal accounts.
+
+use crate::{Client, Result};
+use domkom_dto::*;
+use reqwest::Method;
+
+impl Client {
+    /// Organizations to link an account with, by name, INN or address.
+    pub async fn find_organizations(&self, query: &str) -> Result<Vec<OrganizationSummary>> {
+        self.get(&format!(
+            "organizations?q={}",
+            crate::operator::encode(query)
+        ))
+        .await
+    }
+
+    pub async fn my_accounts(&self) -> Result<Vec<LinkedAccount>> {
+        self.get("me/accounts").await
+    }
+
+    pub async fn link_account(&self, form: &LinkAccount) -> Result<LinkedAccount> {
+        self.with_body(Method::POST, "me/accounts", form).await
+    }
+
+    pub async fn unlink_account(&self, account_id: i64) -> Result<()> {
+        self.send_empty(self.request(Method::DELETE, &format!("me/accounts/{account_id}")))
+            .await
+    }
+}

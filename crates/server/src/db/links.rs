@@ -1,0 +1,129 @@
+//! Which personal accounts a resident has linked, and what proves a link.
+
+use super::schema::{
+    account_links as l, accounts as a, balances as b, houses as h, organizations as o,
+    premises as p,
+};
+use super::{now, text_enum, DbConn};
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use domkom_dto::{LinkedAccount, OrganizationSummary};
+
+/// Every organization (a platform has hundreds, not millions); the caller filters.
+pub fn organizations(conn: &mut DbConn) -> QueryResult<Vec<OrganizationSummary>> {
+    o::table
+        .order(o::name)
+        .select((o::id, o::kind, o::name, o::inn, o::address, o::phone))
+        .load::<(i64, String, String, String, String, String)>(conn)?
+        .into_iter()
+        .map(|(id, kind, name, inn, address, phone)| {
+            Ok(OrganizationSummary {
+                id,
+                kind: text_enum(&kind)?,
+                name,
+                inn,
+                address,
+                phone,
+            })
+        })
+        .collect()
+}
+
+/// The account `number` of the organization: (id, link code).
+pub fn find_account(
+    conn: &mut DbConn,
+    org: i64,
+    number: &str,
+) -> QueryResult<Option<(i64, String)>> {
+    a::table
+        .filter(a::organization_id.eq(org))
+        .filter(a::number.eq(number.trim()))
+        .select((a::id, a::link_code))
+        .first(conn)
+        .optional()
+}
+
+/// «Итого к оплате» of the last receipt: the closing balance of the last closed period.
+pub fn last_receipt_total(conn: &mut DbConn, account: i64) -> QueryResult<Option<i64>> {
+    b::table
+        .filter(b::account_id.eq(account))
+        .order(b::period.desc())
+        .select(b::closing)
+        .first(conn)
+        .optional()
+}
+
+/// Links the account (again is fine: nothing changes).
+pub fn link(conn: &mut DbConn, user: i64, account: i64, org: i64) -> QueryResult<()> {
+    let exists: bool = diesel::select(diesel::dsl::exists(
+        l::table
+            .filter(l::user_id.eq(user))
+            .filter(l::account_id.eq(account)),
+    ))
+    .get_result(conn)?;
+    if !exists {
+        diesel::insert_into(l::table)
+            .values((
+                l::user_id.eq(user),
+                l::account_id.eq(account),
+                l::organization_id.eq(org),
+                l::created_at.eq(now()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn unlink(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<usize> {
+    diesel::delete(
+        l::table
+            .filter(l::user_id.eq(user))
+            .filter(l::account_id.eq(account)),
+    )
+    .execute(conn)
+}
+
+type Row = (i64, String, String, String, String, String, i64, String);
+
+/// The resident's linked accounts, oldest link first; `only` narrows to one account.
+pub fn linked(conn: &mut DbConn, user: i64, only: Option<i64>) -> QueryResult<Vec<LinkedAccount>> {
+    let rows = l::table
+        .inner_join(
+            a::table
+                .inner_join(p::table.inner_join(h::table))
+                .inner_join(o::table),
+        )
+        .filter(l::user_id.eq(user))
+        .filter(
+            a::id
+                .eq(only.unwrap_or(0))
+                .or(only.is_none().into_sql::<Bool>()),
+        )
+        .order((l::created_at, a::id))
+        .select((
+            a::id,
+            a::number,
+            a::kind,
+            a::holder,
+            h::address,
+            p::number,
+            o::id,
+            o::name,
+        ))
+        .load::<Row>(conn)?;
+    rows.into_iter()
+        .map(
+            |(id, number, kind, holder, house, premise, organization_id, organization_name)| {
+                Ok(LinkedAccount {
+                    id,
+                    number,
+                    kind: text_enum(&kind)?,
+                    holder,
+                    address: format!("{house}, кв. {premise}"),
+                    organization_id,
+                    organization_name,
+                })
+            },
+        )
+        .collect()
+}

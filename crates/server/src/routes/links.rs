@@ -1,0 +1,161 @@
+//! `organizations` and `me/accounts`: a resident finds their company and links the
+//! personal account with a proof only the payer knows.
+
+use crate::auth::Resident;
+use crate::db::{self, links};
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{delete, get, post, web, HttpResponse};
+use domkom_dto::{
+    FieldError, LinkAccount, LinkedAccount, OrganizationSearch, OrganizationSummary, Problem,
+};
+
+type State = web::Data<AppState>;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(organizations)
+        .service(list)
+        .service(link)
+        .service(unlink);
+}
+
+/// Organizations a resident may link an account with, found by name, INN or address. When
+/// a company is not in the list, the resident asks the company to join Domkom.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(OrganizationSearch),
+    responses((status = 200, body = Vec<OrganizationSummary>), (status = 401, body = Problem)))]
+#[get("/organizations")]
+async fn organizations(
+    state: State,
+    _: Resident,
+    q: web::Query<OrganizationSearch>,
+) -> Result<web::Json<Vec<OrganizationSummary>>, ApiError> {
+    let all = db::run(&state.pool, |c| Ok(links::organizations(c)?)).await?;
+    // Filtered here: SQLite's lower() knows only Latin letters.
+    let needle =
+        q.q.as_deref()
+            .map(|s| s.trim().to_lowercase())
+            .unwrap_or_default();
+    let found = all
+        .into_iter()
+        .filter(|o| {
+            [&o.name, &o.inn, &o.address]
+                .iter()
+                .any(|f| f.to_lowercase().contains(&needle))
+        })
+        .collect();
+    Ok(web::Json(found))
+}
+
+/// The resident's linked personal accounts.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])),
+    responses((status = 200, body = Vec<LinkedAccount>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+#[get("/me/accounts")]
+async fn list(state: State, me: Resident) -> Result<web::Json<Vec<LinkedAccount>>, ApiError> {
+    let accounts = db::run(&state.pool, move |c| {
+        Ok(links::linked(c, me.user_id, None)?)
+    })
+    .await?;
+    Ok(web::Json(accounts))
+}
+
+fn no_match() -> ApiError {
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "link_refused",
+        "Лицевой счёт с таким номером и кодом (или суммой последней квитанции) не найден. \
+         Проверьте данные по квитанции",
+    )
+}
+
+/// Link a personal account: the organization, the number, and the linking code from the
+/// receipt or the exact total of the last receipt. Five wrong tries an hour, then 429.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), request_body = LinkAccount,
+    responses((status = 201, body = LinkedAccount), (status = 422, description = "`validation_failed` or `link_refused`", body = Problem),
+        (status = 429, body = Problem)))]
+#[post("/me/accounts")]
+async fn link(
+    state: State,
+    me: Resident,
+    body: web::Json<LinkAccount>,
+) -> Result<HttpResponse, ApiError> {
+    let form = body.into_inner();
+    let code = form
+        .link_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_uppercase);
+    if form.account_number.trim().is_empty()
+        || (code.is_none() && form.last_receipt_total.is_none())
+    {
+        let mut errors = Vec::new();
+        if form.account_number.trim().is_empty() {
+            errors.push(FieldError::new(
+                "account_number",
+                "required",
+                "Укажите номер лицевого счёта",
+            ));
+        }
+        if code.is_none() && form.last_receipt_total.is_none() {
+            errors.push(FieldError::new(
+                "link_code",
+                "required",
+                "Укажите код с квитанции или сумму последней квитанции",
+            ));
+        }
+        return Err(ApiError::validation(errors));
+    }
+    let key = format!("link:user:{}", me.user_id);
+    let limit = state.config.limits.link_failures_per_user;
+    if let Some(wait) = state.limiter.blocked(&key, limit) {
+        return Err(ApiError::rate_limited(wait));
+    }
+    let linked = db::run(&state.pool, move |c| {
+        db::write_tx(c, |c| {
+            let Some((account, expected)) =
+                links::find_account(c, form.organization_id, &form.account_number)?
+            else {
+                return Ok(None);
+            };
+            let proven = match (&code, form.last_receipt_total) {
+                (Some(code), _) => *code == expected,
+                (None, Some(total)) => links::last_receipt_total(c, account)? == Some(total),
+                (None, None) => false,
+            };
+            if !proven {
+                return Ok(None);
+            }
+            links::link(c, me.user_id, account, form.organization_id)?;
+            Ok(links::linked(c, me.user_id, Some(account))?.pop())
+        })
+    })
+    .await?;
+    match linked {
+        Some(account) => Ok(HttpResponse::Created().json(account)),
+        None => {
+            // Every wrong proof counts, so numbers and codes cannot be guessed.
+            state
+                .limiter
+                .hit(&key, limit)
+                .map_err(ApiError::rate_limited)?;
+            Err(no_match())
+        }
+    }
+}
+
+/// Unlink a personal account from the resident's cabinet.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])),
+    responses((status = 204), (status = 404, body = Problem)))]
+#[delete("/me/accounts/{account_id}")]
+async fn unlink(state: State, me: Resident, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    db::run(&state.pool, move |c| {
+        match links::unlink(c, me.user_id, id)? {
+            0 => Err(ApiError::not_found()),
+            _ => Ok(()),
+        }
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,174 @@
+//! Linking personal accounts: the proof, the limit on wrong tries, and who sees what.
+
+use crate::fixtures::{close_period, Company};
+use crate::helpers::TestApp;
+use crate::on_both_backends;
+use domkom_client::dto::{AccountPeriodFilter, LinkAccount, PageQuery};
+
+fn proof(co: &Company, code: Option<&str>, total: Option<i64>) -> LinkAccount {
+    LinkAccount {
+        organization_id: co.org.id,
+        account_number: co.account.data.number.clone(),
+        link_code: code.map(str::to_owned),
+        last_receipt_total: total,
+    }
+}
+
+async fn a_resident_finds_the_company_and_links_with_the_code(app: TestApp) {
+    let admin = app.admin().await;
+    let co = Company::new(&app, &admin, 1).await;
+    let (resident, _) = app.signed_in("resident").await;
+
+    let found = resident.find_organizations("домовой-1").await.unwrap();
+    assert_eq!(found.len(), 1, "Cyrillic in any letter case");
+    assert_eq!(
+        resident.find_organizations(&found[0].inn).await.unwrap(),
+        found
+    );
+    assert!(resident
+        .find_organizations("нет такой")
+        .await
+        .unwrap()
+        .is_empty());
+
+    let code = co.account.link_code.to_lowercase();
+    let linked = resident
+        .link_account(&proof(&co, Some(&code), None))
+        .await
+        .unwrap();
+    assert_eq!((linked.id, linked.number.as_str()), (co.account.id, "1001"));
+    assert!(
+        linked.address.contains("ул. Примерная, 1"),
+        "{}",
+        linked.address
+    );
+    resident
+        .link_account(&proof(&co, Some(&code), None))
+        .await
+        .unwrap();
+    assert_eq!(
+        resident.my_accounts().await.unwrap(),
+        vec![linked.clone()],
+        "linking twice changes nothing"
+    );
+
+    // A family member links the same account; a stranger sees nothing of it.
+    let (family, _) = app.signed_in("family").await;
+    family
+        .link_account(&proof(&co, Some(&co.account.link_code), None))
+        .await
+        .unwrap();
+    let (stranger, _) = app.signed_in("stranger").await;
+    assert!(stranger.my_accounts().await.unwrap().is_empty());
+    assert_eq!(
+        stranger
+            .unlink_account(linked.id)
+            .await
+            .unwrap_err()
+            .status(),
+        Some(404)
+    );
+
+    resident.unlink_account(linked.id).await.unwrap();
+    assert!(resident.my_accounts().await.unwrap().is_empty());
+    assert_eq!(
+        family.my_accounts().await.unwrap().len(),
+        1,
+        "the family's link stays"
+    );
+}
+
+async fn the_last_receipt_total_proves_it_too(app: TestApp) {
+    let admin = app.admin().await;
+    let co = Company::new(&app, &admin, 1).await;
+    close_period(&co.operator, "2026-10").await;
+    let october = AccountPeriodFilter {
+        account_id: Some(co.account.id),
+        period: Some("2026-10".into()),
+    };
+    let total = co
+        .operator
+        .balances(&october, PageQuery::default())
+        .await
+        .unwrap()
+        .items[0]
+        .closing;
+    let (resident, _) = app.signed_in("resident").await;
+    let wrong = resident
+        .link_account(&proof(&co, None, Some(total + 1)))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (wrong.status(), wrong.code()),
+        (Some(422), Some("link_refused"))
+    );
+    resident
+        .link_account(&proof(&co, None, Some(total)))
+        .await
+        .unwrap();
+}
+
+async fn wrong_proofs_are_limited(app: TestApp) {
+    let admin = app.admin().await;
+    let co = Company::new(&app, &admin, 1).await;
+    let (resident, _) = app.signed_in("guesser").await;
+    let missing = resident
+        .link_account(&proof(&co, None, None))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        missing.code(),
+        Some("validation_failed"),
+        "a proof is required"
+    );
+    for guess in ["AAAA2222", "BBBB3333", "CCCC4444", "DDDD5555", "EEEE6666"] {
+        let e = resident
+            .link_account(&proof(&co, Some(guess), None))
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), Some("link_refused"));
+    }
+    let limited = resident
+        .link_account(&proof(&co, Some(&co.account.link_code), None))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (limited.status(), limited.code()),
+        (Some(429), Some("rate_limited"))
+    );
+    // Another resident has tries of their own.
+    let (other, _) = app.signed_in("other").await;
+    other
+        .link_account(&proof(&co, Some(&co.account.link_code), None))
+        .await
+        .unwrap();
+}
+
+async fn only_residents_link_accounts(app: TestApp) {
+    let admin = app.admin().await;
+    let co = Company::new(&app, &admin, 1).await;
+    for client in [&admin, &co.operator] {
+        for e in [
+            client.my_accounts().await.unwrap_err(),
+            client.find_organizations("").await.unwrap_err(),
+            client
+                .link_account(&proof(&co, Some(&co.account.link_code), None))
+                .await
+                .unwrap_err(),
+            client.unlink_account(co.account.id).await.unwrap_err(),
+        ] {
+            assert_eq!(e.status(), Some(403));
+        }
+    }
+    assert_eq!(
+        app.new_client().my_accounts().await.unwrap_err().status(),
+        Some(401)
+    );
+}
+
+on_both_backends!(
+    a_resident_finds_the_company_and_links_with_the_code,
+    the_last_receipt_total_proves_it_too,
+    wrong_proofs_are_limited,
+    only_residents_link_accounts,
+);
