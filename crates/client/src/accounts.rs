@@ -1,4 +1,4 @@
-//! `organizations` and `me/accounts`: the resident's personal accounts.
+//! `organizations`, `me/accounts` and `accounts/{id}`: the resident's personal accounts.
 
 use crate::{Client, Result};
 use domkom_dto::*;
@@ -20,6 +20,11 @@ impl Client {
 
     pub async fn link_account(&self, form: &LinkAccount) -> Result<LinkedAccount> {
         self.with_body(Method::POST, "me/accounts", form).await
+    }
+
+    /// The account card («Главная») of a linked account.
+    pub async fn account_card(&self, account_id: i64) -> Result<AccountCard> {
+        self.get(&format!("accounts/{account_id}")).await
     }
 
     pub async fn unlink_account(&self, account_id: i64) -> Result<()> {

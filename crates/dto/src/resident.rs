@@ -49,3 +49,65 @@ pub struct LinkedAccount {
     pub organization_id: i64,
     pub organization_name: String,
 }
+
+/// The company as the resident sees it on the account card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrganizationContacts {
+    pub id: i64,
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub site: String,
+    pub hours: String,
+}
+
+/// The account's money as of the last closed period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MoneyState {
+    /// The last closed period, `YYYY-MM`.
+    pub period: String,
+    /// Kopecks at the end of that period: positive is a debt, negative an advance.
+    pub balance: i64,
+    /// The same for a person, e.g. «1 521.13 ₽».
+    pub balance_text: String,
+    /// Payments received after that period, kopecks.
+    pub paid_since: i64,
+    /// Pay by this date.
+    pub due_date: chrono::NaiveDate,
+}
+
+/// A service of the account as billed in the last closed period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountService {
+    pub name: String,
+    pub supplier_name: String,
+    pub unit: String,
+    /// Hundredths of a kopeck per unit.
+    pub tariff: i64,
+    /// How it was calculated: meter, average, norm, area, persons, fixed, share...
+    pub method: String,
+}
+
+/// The account card («Главная»): who, where, the company, the money and the services.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountCard {
+    pub id: i64,
+    pub number: String,
+    pub kind: AccountKind,
+    pub holder: String,
+    pub address: String,
+    /// Hundredths of m².
+    pub area: i64,
+    pub persons: i32,
+    pub organization: OrganizationContacts,
+    /// Absent until the company closes the first period for this account.
+    pub money: Option<MoneyState>,
+    pub services: Vec<AccountService>,
+    /// Why nothing is shown yet, when nothing is.
+    pub notice: Option<String>,
+}

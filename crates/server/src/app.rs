@@ -83,6 +83,7 @@ fn configure(cfg: &mut web::ServiceConfig) {
             .configure(routes::auth::configure)
             .configure(routes::me::configure)
             .configure(routes::links::configure)
+            .configure(routes::accounts::configure)
             .configure(routes::operator::configure)
             .configure(routes::admin::configure)
             .default_service(web::to(|| async {

@@ -45,6 +45,7 @@ pub struct ApiDoc;
         routes::links::list,
         routes::links::link,
         routes::links::unlink,
+        routes::accounts::read,
         routes::admin::organizations::list,
         routes::admin::organizations::create,
         routes::admin::organizations::read,

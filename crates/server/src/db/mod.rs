@@ -4,6 +4,7 @@
 //! the transaction (`write_tx`). They are blocking: handlers call them through `run`.
 
 pub mod accounts;
+pub mod card;
 pub mod houses;
 pub mod ledger;
 pub mod links;

@@ -1,5 +1,6 @@
 //! HTTP resources, one module each.
 
+pub mod accounts;
 pub mod admin;
 pub mod auth;
 pub mod health;

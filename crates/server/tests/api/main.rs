@@ -5,6 +5,7 @@ mod helpers;
 
 mod access;
 mod auth;
+mod card;
 mod company;
 mod errors;
 mod imports;

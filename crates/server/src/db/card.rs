@@ -1,0 +1,132 @@
+//! The account card of a resident: only for accounts linked to them.
+
+use super::schema::{
+    account_links as l, accounts as a, balances as b, charges as c, houses as h,
+    organizations as o, payments as pay, premises as p, services as s,
+};
+use super::{text_enum, DbConn};
+use diesel::prelude::*;
+use domkom_domain::{Money, Period};
+use domkom_dto::{AccountCard, AccountService, MoneyState, OrganizationContacts};
+
+type AccountRow = (i64, String, String, String, i32, i64, String, String, i64);
+
+/// The card, or `None` when the account is not linked to `user` (or does not exist).
+pub fn card(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<AccountCard>> {
+    let row: Option<AccountRow> = l::table
+        .inner_join(a::table.inner_join(p::table.inner_join(h::table)))
+        .filter(l::user_id.eq(user))
+        .filter(l::account_id.eq(account))
+        .select((
+            a::id,
+            a::number,
+            a::kind,
+            a::holder,
+            a::persons,
+            a::organization_id,
+            h::address,
+            p::number,
+            p::area,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((id, number, kind, holder, persons, org, house, premise, area)) = row else {
+        return Ok(None);
+    };
+    let (name, address, phone, email, site, hours, due_day) = o::table
+        .find(org)
+        .select((
+            o::name,
+            o::address,
+            o::phone,
+            o::email,
+            o::site,
+            o::hours,
+            o::due_day,
+        ))
+        .first::<(String, String, String, String, String, String, i32)>(conn)?;
+    let last: Option<(String, i64)> = b::table
+        .filter(b::account_id.eq(id))
+        .order(b::period.desc())
+        .select((b::period, b::closing))
+        .first(conn)
+        .optional()?;
+    let (money, services) =
+        match last.and_then(|(p, closing)| Some((p.parse::<Period>().ok()?, closing))) {
+            Some((period, closing)) => (
+                Some(money_state(conn, id, period, closing, due_day)?),
+                services(conn, id, period)?,
+            ),
+            None => (None, Vec::new()),
+        };
+    let notice = money.is_none().then(|| {
+        "Начисления появятся, когда управляющая организация закроет первый расчётный период"
+            .to_owned()
+    });
+    Ok(Some(AccountCard {
+        id,
+        number,
+        kind: text_enum(&kind)?,
+        holder,
+        address: format!("{house}, кв. {premise}"),
+        area,
+        persons,
+        organization: OrganizationContacts {
+            id: org,
+            name,
+            address,
+            phone,
+            email,
+            site,
+            hours,
+        },
+        money,
+        services,
+        notice,
+    }))
+}
+
+fn money_state(
+    conn: &mut DbConn,
+    account: i64,
+    period: Period,
+    closing: i64,
+    due_day: i32,
+) -> QueryResult<MoneyState> {
+    let paid: Vec<i64> = pay::table
+        .filter(pay::account_id.eq(account))
+        .filter(pay::paid_on.gt(period.last_day()))
+        .select(pay::amount)
+        .load(conn)?;
+    let due_day = u8::try_from(due_day).unwrap_or(15);
+    Ok(MoneyState {
+        period: period.to_string(),
+        balance: closing,
+        balance_text: Money::from_kopecks(closing).format_rub(),
+        paid_since: paid.iter().sum(),
+        due_date: period
+            .due_date(due_day)
+            .unwrap_or_else(|| period.last_day()),
+    })
+}
+
+fn services(conn: &mut DbConn, account: i64, period: Period) -> QueryResult<Vec<AccountService>> {
+    Ok(c::table
+        .inner_join(s::table)
+        .filter(c::account_id.eq(account))
+        .filter(c::period.eq(period.to_string()))
+        .order((s::sort_order, s::id, c::zone))
+        .select((s::name, s::supplier_name, s::unit, c::tariff, c::method))
+        .load::<(String, String, String, i64, String)>(conn)?
+        .into_iter()
+        .map(
+            |(name, supplier_name, unit, tariff, method)| AccountService {
+                name,
+                supplier_name,
+                unit,
+                tariff,
+                method,
+            },
+        )
+        .collect())
+}

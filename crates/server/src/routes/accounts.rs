@@ -1,0 +1,31 @@
+//! `accounts/{id}`: a linked personal account as its resident sees it. An account that is
+//! not linked to the caller answers 404 to everyone, operators included.
+
+use crate::auth::Caller;
+use crate::db::{self, card};
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::{get, web};
+use domkom_dto::{AccountCard, Problem};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(read);
+}
+
+/// The account card («Главная»): number, holder, address, area, persons, the company's
+/// contacts, the money as of the last closed period and the services billed in it.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])),
+    responses((status = 200, body = AccountCard), (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[get("/accounts/{account_id}")]
+async fn read(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<web::Json<AccountCard>, ApiError> {
+    let id = id.into_inner();
+    let card = db::run(&state.pool, move |c| {
+        card::card(c, caller.user_id, id)?.ok_or_else(ApiError::not_found)
+    })
+    .await?;
+    Ok(web::Json(card))
+}
