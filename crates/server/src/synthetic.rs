@@ -187,7 +187,7 @@ fn services(conn: &mut DbConn, org: i64) -> anyhow::Result<Vec<i64>> {
     for (i, (name, unit, method, resource, price)) in SERVICES.iter().enumerate() {
         // Drainage sums cold and hot water; the common share follows cold water.
         let sources = match *method {
-            "drainage" => crate::billing::load::format_list([ids[3], ids[4]]),
+            "drainage" => db::join_ids(&[ids[3], ids[4]]),
             "common_share" => ids[3].to_string(),
             _ => String::new(),
         };

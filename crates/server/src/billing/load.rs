@@ -233,24 +233,9 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
 type ServiceRow = (i64, String, String, String, i64, Option<i64>);
 type MeterRow = (i64, Option<i64>, i64, i64, i32, i32, NaiveDate, String);
 
-/// Comma-separated integers as the schema stores short lists.
-pub fn parse_list(s: &str) -> Result<Vec<i64>, String> {
-    s.split(',')
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| {
-            p.trim()
-                .parse()
-                .map_err(|_| format!("bad number list `{s}`"))
-        })
-        .collect()
-}
-
-pub fn format_list(values: impl IntoIterator<Item = i64>) -> String {
-    values
-        .into_iter()
-        .map(|v| v.to_string())
-        .collect::<Vec<_>>()
-        .join(",")
+/// The short number lists the schema keeps comma-separated.
+fn ids(text: &str) -> Result<Vec<i64>, String> {
+    crate::db::split_ids(text).map_err(|e| format!("bad number list `{text}`: {e}"))
 }
 
 fn meter_input(
@@ -261,8 +246,8 @@ fn meter_input(
     let (meter_id, _, _, service_id, zones, digits, verification_due, initial) = row;
     // The readings billed last, else the ones at installation.
     let previous = match history.last() {
-        Some((_, _, _, billed)) => parse_list(billed)?,
-        None => parse_list(initial)?,
+        Some((_, _, _, billed)) => ids(billed)?,
+        None => ids(initial)?,
     };
     let zones = (1..=*zones)
         .map(|zone| {
@@ -287,7 +272,7 @@ fn meter_input(
                     "average" => VolumeMethod::Average,
                     _ => VolumeMethod::Norm,
                 },
-                volumes: parse_list(volumes)?
+                volumes: ids(volumes)?
                     .into_iter()
                     .map(Quantity::from_thousandths)
                     .collect(),
@@ -335,7 +320,7 @@ fn service_input(
         .map(|p| Tariff::from_hundredths_of_kopeck(*p))
         .or_else(|| zone_tariffs.values().next().copied())
         .ok_or_else(|| format!("У услуги «{name}» нет тарифа, действующего с начала периода"))?;
-    let sources = parse_list(sources)?;
+    let sources = ids(sources)?;
     let method = match method.as_str() {
         "meter" => ServiceMethod::Metered {
             norm_per_person: Quantity::from_thousandths(*norm_per_person),

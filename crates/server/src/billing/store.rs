@@ -1,8 +1,7 @@
 //! Writes a computed period: every row in one transaction, so a close is all or nothing.
 
-use super::load::format_list;
 use crate::db::schema::{balances as b, charges as ch, meter_volumes as mv};
-use crate::db::DbConn;
+use crate::db::{enum_text, join_ids, DbConn};
 use diesel::prelude::*;
 use domkom_domain::billing::input::{MeterInput, VolumeMethod};
 use domkom_domain::consumption::{meter_consumption, MeterConsumption};
@@ -49,14 +48,6 @@ pub struct BalanceRow {
     closing: i64,
 }
 
-/// A serde enum's name as stored in TEXT columns (`"meter"`, `"average"`...).
-fn name_of<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 pub fn charge_row(org: i64, period: Period, charge: &Charge) -> Result<ChargeRow, String> {
     Ok(ChargeRow {
         organization_id: org,
@@ -64,7 +55,7 @@ pub fn charge_row(org: i64, period: Period, charge: &Charge) -> Result<ChargeRow
         period: period.to_string(),
         service_id: charge.service_id,
         zone: charge.zone.map_or(0, i32::from),
-        method: name_of(&charge.method),
+        method: enum_text(&charge.method),
         volume: charge.individual_volume.thousandths(),
         common_volume: charge.common_volume.thousandths(),
         tariff: charge.tariff.hundredths_of_kopeck(),
@@ -130,9 +121,9 @@ pub fn meter_volume_row(
         meter_id: meter.meter_id,
         organization_id: org,
         period: period.to_string(),
-        method: name_of(&method),
-        volumes: format_list(volumes),
-        billed_values: format_list(billed),
+        method: enum_text(&method),
+        volumes: join_ids(&volumes),
+        billed_values: join_ids(&billed),
     }))
 }
 

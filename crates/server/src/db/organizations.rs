@@ -1,11 +1,9 @@
 //! Organizations (УК, ТСЖ, ...) with requisites and settings.
 
 use super::schema::organizations as o;
-use super::{now, DbConn};
+use super::{enum_text, now, text_enum, DbConn};
 use diesel::prelude::*;
-use domkom_dto::{
-    BankDetails, Organization, OrganizationData, OrganizationKind, OrganizationSettings,
-};
+use domkom_dto::{BankDetails, Organization, OrganizationData, OrganizationSettings};
 
 type Row = (
     i64,
@@ -22,28 +20,6 @@ type Row = (
     (String, String, String, String),
     (i32, i32, i32, bool),
 );
-
-const KINDS: [(OrganizationKind, &str); 5] = [
-    (OrganizationKind::Uk, "uk"),
-    (OrganizationKind::Tsj, "tsj"),
-    (OrganizationKind::Zhsk, "zhsk"),
-    (OrganizationKind::Rso, "rso"),
-    (OrganizationKind::Kapremont, "kapremont"),
-];
-
-fn kind_str(kind: OrganizationKind) -> &'static str {
-    KINDS
-        .iter()
-        .find(|(k, _)| *k == kind)
-        .map_or("uk", |(_, s)| s)
-}
-
-fn kind_of(s: &str) -> OrganizationKind {
-    KINDS
-        .iter()
-        .find(|(_, k)| *k == s)
-        .map_or(OrganizationKind::Uk, |(k, _)| *k)
-}
 
 macro_rules! columns {
     () => {
@@ -70,12 +46,12 @@ macro_rules! columns {
     };
 }
 
-fn to_dto(r: Row) -> Organization {
+fn to_dto(r: Row) -> QueryResult<Organization> {
     let (id, kind, name, inn, kpp, ogrn, address, phone, email, site, hours, bank, settings) = r;
-    Organization {
+    Ok(Organization {
         id,
         data: OrganizationData {
-            kind: kind_of(&kind),
+            kind: text_enum(&kind)?,
             name,
             inn,
             kpp,
@@ -98,13 +74,13 @@ fn to_dto(r: Row) -> Organization {
                 penalties_enabled: settings.3,
             },
         },
-    }
+    })
 }
 
 #[derive(Insertable, AsChangeset)]
 #[diesel(table_name = o)]
 struct Values<'a> {
-    kind: &'a str,
+    kind: String,
     name: &'a str,
     inn: &'a str,
     kpp: &'a str,
@@ -126,7 +102,7 @@ struct Values<'a> {
 
 fn values(d: &OrganizationData) -> Values<'_> {
     Values {
-        kind: kind_str(d.kind),
+        kind: enum_text(&d.kind),
         name: d.name.trim(),
         inn: &d.inn,
         kpp: &d.kpp,
@@ -166,7 +142,7 @@ pub fn get(conn: &mut DbConn, id: i64) -> QueryResult<Option<Organization>> {
         .select(columns!())
         .first::<Row>(conn)
         .optional()
-        .map(|r| r.map(to_dto))
+        .and_then(|r| r.map(to_dto).transpose())
 }
 
 pub fn inn_taken(conn: &mut DbConn, inn: &str, except: Option<i64>) -> QueryResult<bool> {
@@ -186,5 +162,8 @@ pub fn list(conn: &mut DbConn, limit: i64, offset: i64) -> QueryResult<(Vec<Orga
         .select(columns!())
         .load::<Row>(conn)?;
     let total = o::table.count().get_result(conn)?;
-    Ok((items.into_iter().map(to_dto).collect(), total))
+    Ok((
+        items.into_iter().map(to_dto).collect::<QueryResult<_>>()?,
+        total,
+    ))
 }
