@@ -139,14 +139,9 @@ fn bench_close(config: Config, accounts: i64, period: &str) -> anyhow::Result<()
         user_id: None,
         key_rate_bp: state.config.key_rate_bp,
     };
-    close::start(
-        &mut *state.pool.get()?,
-        req,
-        chrono::Utc::now().date_naive(),
-    )
-    .map_err(|e| anyhow::anyhow!("{}", e.detail))?;
     let started = std::time::Instant::now();
-    let stats = close::run(&state.pool, req, &progress_bar).map_err(|e| anyhow::anyhow!(e))?;
+    let today = chrono::Utc::now().date_naive();
+    let stats = close::close_now(&state.pool, req, today, &progress_bar)?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!();
     println!(
@@ -182,10 +177,8 @@ fn close_period(config: Config, organization_id: i64, period: &str) -> anyhow::R
         key_rate_bp: state.config.key_rate_bp,
     };
     let today = chrono::Utc::now().date_naive();
-    close::start(&mut *state.pool.get()?, req, today)
-        .map_err(|e| anyhow::anyhow!("{}", e.detail))?;
     let started = std::time::Instant::now();
-    close::run(&state.pool, req, &progress_bar).map_err(|e| anyhow::anyhow!(e))?;
+    close::close_now(&state.pool, req, today, &progress_bar)?;
     eprintln!();
     println!(
         "Period {period} closed in {:.1} s.",

@@ -87,6 +87,17 @@ fn count_accounts(conn: &mut DbConn, org: i64) -> Result<i32, ApiError> {
     Ok(i32::try_from(n).unwrap_or(i32::MAX))
 }
 
+/// Checks, starts and runs a close on this thread: the command line and the demo data.
+pub fn close_now(
+    pool: &DbPool,
+    req: CloseRequest,
+    today: chrono::NaiveDate,
+    progress: &dyn Fn(i32, i32),
+) -> anyhow::Result<CloseStats> {
+    start(&mut *pool.get()?, req, today).map_err(|e| anyhow::anyhow!("{}", e.detail))?;
+    run(pool, req, progress).map_err(|e| anyhow::anyhow!(e))
+}
+
 /// Computes and stores the period; on failure the period is open again with the reason.
 /// `progress` hears (done, total) accounts as houses are computed.
 pub fn run(

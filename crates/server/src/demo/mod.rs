@@ -207,11 +207,9 @@ fn close_period(
         // The history is made up, so the default rate serves.
         key_rate_bp: crate::config::DEFAULT_KEY_RATE_BP,
     };
-    close::start(&mut *pool.get()?, req, today)
-        .map_err(|e| anyhow::anyhow!("closing {period}: {}", e.detail))?;
-    close::run(pool, req, &|_, _| {})
+    close::close_now(pool, req, today, &|_, _| {})
         .map(drop)
-        .map_err(|e| anyhow::anyhow!("closing {period}: {e}"))
+        .map_err(|e| e.context(format!("closing {period}")))
 }
 
 /// A random password (printed once): letters and digits, easy to type.
