@@ -17,6 +17,15 @@ pub fn hash(password: &str) -> anyhow::Result<String> {
         .map_err(|e| anyhow::anyhow!("argon2: {e}"))
 }
 
+/// `hash` on the blocking pool, for handlers: argon2 must not hold an executor thread.
+pub async fn hash_off_thread(password: String) -> Result<String, crate::error::ApiError> {
+    use crate::error::ApiError;
+    actix_web::web::block(move || hash(&password))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)
+}
+
 /// `false` for a wrong password and for an unreadable stored hash alike.
 pub fn verify(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored)

@@ -53,13 +53,7 @@ async fn register(
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
-    let hash = web::block({
-        let pw = form.password.clone();
-        move || password::hash(&pw)
-    })
-    .await
-    .map_err(ApiError::internal)?
-    .map_err(ApiError::internal)?;
+    let hash = password::hash_off_thread(form.password.clone()).await?;
 
     let email = rules::normalize_email(&form.email);
     let token = secret::generate();
@@ -351,10 +345,7 @@ async fn reset_password(
     if let Some(e) = rules::check_password("new_password", &new_password) {
         return Err(ApiError::validation(vec![e]));
     }
-    let new_hash = web::block(move || password::hash(&new_password))
-        .await
-        .map_err(ApiError::internal)?
-        .map_err(ApiError::internal)?;
+    let new_hash = password::hash_off_thread(new_password).await?;
     let token_hash = secret::hash(token.trim());
     db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {

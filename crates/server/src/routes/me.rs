@@ -174,10 +174,7 @@ async fn change_password(
     if !verify_password(current_password, row.password_hash).await? {
         return Err(wrong_password("current_password"));
     }
-    let new_hash = web::block(move || password::hash(&new_password))
-        .await
-        .map_err(ApiError::internal)?
-        .map_err(ApiError::internal)?;
+    let new_hash = password::hash_off_thread(new_password).await?;
     let st = state.clone();
     let tokens = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {

@@ -34,11 +34,7 @@ async fn create(
         password: pw,
     };
     valid(rules::check_register(&form))?;
-    let pw = form.password.clone();
-    let hash = web::block(move || password::hash(&pw))
-        .await
-        .map_err(ApiError::internal)?
-        .map_err(ApiError::internal)?;
+    let hash = password::hash_off_thread(form.password.clone()).await?;
     let user = db::run(&state.pool, move |c| {
         db::write_tx(c, |c| {
             organizations::get(c, organization_id)?.ok_or_else(ApiError::not_found)?;
