@@ -6,6 +6,7 @@
 
 mod accounts;
 mod auth;
+mod charges;
 mod company;
 mod error;
 mod me;

@@ -19,12 +19,12 @@ impl Client {
         self.get(&format!("operator/periods/{period}")).await
     }
 
-    /// Charge lines of closed periods.
+    /// Charge sheets of closed periods.
     pub async fn charges(
         &self,
         filter: &AccountPeriodFilter,
         page: PageQuery,
-    ) -> Result<Page<ChargeLine>> {
+    ) -> Result<Page<ChargeSheet>> {
         self.get(&crate::operator::list_path(
             "operator/charges",
             filter,

@@ -244,13 +244,22 @@ pub struct Payment {
     pub data: PaymentData,
 }
 
+/// An account's charges of one closed period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChargeSheet {
+    pub account_id: i64,
+    pub period: String,
+    /// The sum of the lines, kopecks.
+    pub amount: i64,
+    pub lines: Vec<ChargeLine>,
+}
+
 /// One line of a closed period's charges.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChargeLine {
-    pub account_id: i64,
     pub service_id: i64,
-    pub period: String,
     /// 0 unless a zone of a multi-zone meter.
     pub zone: i32,
     /// meter | average | norm | area | persons | fixed | share | house_meter_by_area | drainage

@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod billing;
+pub mod charges;
 pub mod filters;
 pub mod housing;
 pub mod import;
@@ -16,6 +17,7 @@ pub mod user;
 
 pub use auth::*;
 pub use billing::*;
+pub use charges::*;
 pub use filters::*;
 pub use housing::*;
 pub use import::*;

@@ -84,6 +84,7 @@ fn configure(cfg: &mut web::ServiceConfig) {
             .configure(routes::me::configure)
             .configure(routes::links::configure)
             .configure(routes::accounts::configure)
+            .configure(routes::charges::configure)
             .configure(routes::operator::configure)
             .configure(routes::admin::configure)
             .default_service(web::to(|| async {

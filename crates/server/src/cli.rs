@@ -48,6 +48,8 @@ pub enum Command {
         #[arg(long)]
         period: String,
     },
+    /// Run the queued background jobs, and those a stopped server left, then exit.
+    RunJobs,
     /// Measure: generate a synthetic organization and time its period close.
     Bench {
         #[command(subcommand)]
@@ -107,6 +109,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench {
             what: Bench::ClosePeriod { accounts, period },
         } => bench_close(config, accounts, &period),
+        Command::RunJobs => {
+            let state = crate::prepare(config)?;
+            let ran = state.jobs.run_pending();
+            println!("{ran} job(s) run.");
+            Ok(())
+        }
         Command::Openapi => Ok(()),
     }
 }
@@ -232,6 +240,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     if let Ok(summary) = seeded {
         println!("{}", summary.message(&public_url));
     }
+    state.jobs.poll_forever();
     let app = Application::build(state)?;
     tracing::info!(
         "Domkom is listening: open {public_url}/ (API docs at {public_url}/swagger-ui/)"

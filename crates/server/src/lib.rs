@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod import;
+pub mod jobs;
 pub mod mail;
 pub mod openapi;
 pub mod ratelimit;
@@ -33,12 +34,11 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
     if !applied.is_empty() {
         tracing::info!(?applied, "migrations applied");
     }
-    let reopened = db::periods::reopen_interrupted(&mut conn)?;
-    if reopened > 0 {
-        tracing::warn!(
-            reopened,
-            "period closes interrupted by a stop are open again"
-        );
+    if matches!(*conn, db::DbConn::Sqlite(_)) {
+        let requeued = db::jobs::requeue_running(&mut conn)?;
+        if requeued > 0 {
+            tracing::warn!(requeued, "jobs interrupted by a stop run again");
+        }
     }
     drop(conn);
     let mailer = mail::Mailer::new(
@@ -51,6 +51,7 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
         jwt: auth::jwt::JwtKeys::new(&config.jwt_secret, config.access_ttl),
         limiter: Box::new(ratelimit::MemoryLimiter::default()),
         config: Arc::new(config),
+        jobs: jobs::Runner::new(pool.clone()),
         pool,
         mailer,
     })

@@ -46,6 +46,8 @@ pub struct ApiDoc;
         routes::links::link,
         routes::links::unlink,
         routes::accounts::read,
+        routes::charges::list,
+        routes::charges::period,
         routes::admin::organizations::list,
         routes::admin::organizations::create,
         routes::admin::organizations::read,

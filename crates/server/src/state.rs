@@ -13,6 +13,7 @@ pub struct AppState {
     pub jwt: JwtKeys,
     pub mailer: Mailer,
     pub limiter: Box<dyn RateLimiter>,
+    pub jobs: crate::jobs::Runner,
 }
 
 impl AppState {

@@ -96,7 +96,10 @@ async fn a_closed_year_and_demo_users_who_sign_in(app: TestApp) {
             "meter", "average", "norm", "share", "drainage", "area", "persons", "fixed",
         ] {
             assert!(
-                charges.iter().any(|c| c.method == method),
+                charges
+                    .iter()
+                    .flat_map(|s| &s.lines)
+                    .any(|c| c.method == method),
                 "{}: no {method} charge",
                 org.name
             );

@@ -1,18 +1,24 @@
 //! The period close as a job: checked and started by the request, run off the request
 //! threads, progress visible in the `periods` row, all rows written in one transaction.
 
+use super::money::MoneyData;
 use super::{load, store};
 use crate::db::{self, periods, DbConn, DbPool};
 use crate::error::ApiError;
+use crate::jobs;
 use actix_web::http::StatusCode;
 use domkom_domain::arrears::{penalties_in, AccountHistory};
 use domkom_domain::penalty::{PenaltyRate, DECREE_329_CAP_BP};
-use domkom_domain::{account_balance, calculate_house, Money, Period};
+use domkom_domain::{account_balance, calculate_house, Balance, Charge, Money, Period};
 use domkom_dto::{PeriodState, PeriodStatus};
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
+/// How often a running close records its progress in the period's row.
+const PROGRESS_EVERY: Duration = Duration::from_millis(250);
+
 /// Who asked and for what.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct CloseRequest {
     pub organization_id: i64,
     pub period: Period,
@@ -30,13 +36,14 @@ fn conflict(code: &'static str, detail: String) -> ApiError {
     ApiError::new(StatusCode::CONFLICT, code, detail)
 }
 
-/// Checks that the period may be closed now and marks it `closing`. Periods close in
-/// order, after the month has ended, once.
+/// Checks that the period may be closed now, marks it `closing` and queues the job that
+/// closes it; returns the period's state and the job. Periods close in order, after the
+/// month has ended, once.
 pub fn start(
     conn: &mut DbConn,
     req: CloseRequest,
     today: chrono::NaiveDate,
-) -> Result<PeriodState, ApiError> {
+) -> Result<(PeriodState, i64), ApiError> {
     let (org, key) = (req.organization_id, req.period.to_string());
     db::write_tx(conn, |conn| {
         let state = periods::get(conn, org, &key)?;
@@ -73,7 +80,8 @@ pub fn start(
         }
         let accounts = count_accounts(conn, org)?;
         periods::start_closing(conn, org, &key, accounts)?;
-        Ok(periods::get(conn, org, &key)?)
+        let job = jobs::enqueue(conn, &jobs::Job::ClosePeriod(req))?;
+        Ok((periods::get(conn, org, &key)?, job))
     })
 }
 
@@ -94,8 +102,12 @@ pub fn close_now(
     today: chrono::NaiveDate,
     progress: &dyn Fn(i32, i32),
 ) -> anyhow::Result<CloseStats> {
-    start(&mut *pool.get()?, req, today).map_err(|e| anyhow::anyhow!("{}", e.detail))?;
-    run(pool, req, progress).map_err(|e| anyhow::anyhow!(e))
+    let (_, job) =
+        start(&mut *pool.get()?, req, today).map_err(|e| anyhow::anyhow!("{}", e.detail))?;
+    jobs::Runner::new(pool.clone())
+        .run_now(job, progress)
+        .map_err(|e| anyhow::anyhow!(e))?
+        .ok_or_else(|| anyhow::anyhow!("the period was closed meanwhile"))
 }
 
 /// Computes and stores the period; on failure the period is open again with the reason.
@@ -138,23 +150,25 @@ fn compute_and_store(
     let loaded = started.elapsed();
     let total = i32::try_from(data.account_ids.len()).unwrap_or(i32::MAX);
 
-    let mut charges = Vec::new();
+    let mut by_account: HashMap<i64, Vec<Charge>> = HashMap::with_capacity(data.account_ids.len());
     let mut done = 0;
+    let mut reported: Option<Instant> = None;
     for house in &data.houses {
         let lines = calculate_house(house).map_err(|e| format!("дом {}: {e}", house.house_id))?;
-        charges.extend(lines);
+        for line in lines {
+            by_account.entry(line.account_id).or_default().push(line);
+        }
         done += i32::try_from(house.accounts.len()).unwrap_or(0);
         progress(done, total);
-        // Small separate writes, so a status request sees the progress.
-        let _ = periods::set_progress(&mut conn, org, &key, done);
+        // Small separate writes, so a status request sees the progress; a few a second,
+        // since each is a commit of its own.
+        if reported.is_none_or(|at| at.elapsed() >= PROGRESS_EVERY) {
+            let _ = periods::set_progress(&mut conn, org, &key, done);
+            reported = Some(Instant::now());
+        }
     }
 
-    let computed = started.elapsed();
-    let charge_rows = charges
-        .iter()
-        .map(|c| store::charge_row(org, period, c))
-        .collect::<Result<Vec<_>, _>>()?;
-    let flat_meters: std::collections::HashSet<i64> = data
+    let flat_meters: HashSet<i64> = data
         .houses
         .iter()
         .flat_map(|h| {
@@ -171,57 +185,26 @@ fn compute_and_store(
             volume_rows.push(row);
         }
     }
-    let mut by_account: std::collections::HashMap<i64, Vec<domkom_domain::Charge>> =
-        std::collections::HashMap::new();
-    for charge in charges {
-        by_account
-            .entry(charge.account_id)
-            .or_default()
-            .push(charge);
-    }
-    let m = &data.money;
     let rate = PenaltyRate {
         key_rate_bp: req.key_rate_bp,
         cap_bp: penalty_cap(period),
     };
-    let balance_rows: Vec<_> = data
-        .account_ids
-        .iter()
-        .map(|&account| {
-            let opening = m.openings.get(&account).copied().unwrap_or(Money::ZERO);
-            let own = by_account.get(&account).map(Vec::as_slice).unwrap_or(&[]);
-            let recalculations = m
-                .recalculations
-                .get(&account)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            let payments = m.payments.get(&account).map(Vec::as_slice).unwrap_or(&[]);
-            let penalties = if m.penalties_enabled {
-                let accruals = m.accruals.get(&account).map(Vec::as_slice).unwrap_or(&[]);
-                let history = AccountHistory {
-                    carried: m.carried.get(&account).copied(),
-                    accruals,
-                    payments,
-                };
-                penalties_in(period, m.due_day, rate, &history)
-            } else {
-                Money::ZERO
-            };
-            let balance = account_balance(
-                account,
-                period,
-                opening,
-                own,
-                recalculations,
-                penalties,
-                payments,
-            );
-            store::balance_row(org, period, account, &balance)
-        })
-        .collect();
+    let mut sheet_rows = Vec::with_capacity(data.account_ids.len());
+    let mut balance_rows = Vec::with_capacity(data.account_ids.len());
+    let mut lines = 0;
+    for &account in &data.account_ids {
+        let own = by_account.remove(&account).unwrap_or_default();
+        let balance = account_money(&data.money, rate, period, account, &own);
+        balance_rows.push(store::balance_row(org, period, account, &balance));
+        if !own.is_empty() {
+            lines += own.len();
+            sheet_rows.push(store::charge_sheet_row(org, period, account, &own)?);
+        }
+    }
+    let computed = started.elapsed();
 
     db::write_tx(&mut conn, |conn| -> anyhow::Result<()> {
-        store::insert_all(conn, &charge_rows, &volume_rows, &balance_rows)?;
+        store::insert_all(conn, &sheet_rows, &volume_rows, &balance_rows)?;
         match periods::mark_closed(conn, org, &key, req.user_id)? {
             1 => Ok(()),
             _ => Err(anyhow::anyhow!("the period is no longer being closed")),
@@ -230,11 +213,49 @@ fn compute_and_store(
     .map_err(|e| e.to_string())?;
     let stats = CloseStats {
         accounts: data.account_ids.len(),
-        charges: charge_rows.len(),
+        charges: lines,
         load: loaded,
         compute: computed - loaded,
         write: started.elapsed() - computed,
     };
     tracing::info!(organization = org, period = %period, ?stats, "period closed");
     Ok(stats)
+}
+
+/// The account's balance of the period: its charges, recalculations, payments and the
+/// penalties replayed over its history.
+fn account_money(
+    m: &MoneyData,
+    rate: PenaltyRate,
+    period: Period,
+    account: i64,
+    own: &[Charge],
+) -> Balance {
+    let opening = m.openings.get(&account).copied().unwrap_or(Money::ZERO);
+    let recalculations = m
+        .recalculations
+        .get(&account)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let payments = m.payments.get(&account).map(Vec::as_slice).unwrap_or(&[]);
+    let penalties = if m.penalties_enabled {
+        let accruals = m.accruals.get(&account).map(Vec::as_slice).unwrap_or(&[]);
+        let history = AccountHistory {
+            carried: m.carried.get(&account).copied(),
+            accruals,
+            payments,
+        };
+        penalties_in(period, m.due_day, rate, &history)
+    } else {
+        Money::ZERO
+    };
+    account_balance(
+        account,
+        period,
+        opening,
+        own,
+        recalculations,
+        penalties,
+        payments,
+    )
 }

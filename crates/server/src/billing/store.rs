@@ -1,26 +1,20 @@
 //! Writes a computed period: every row in one transaction, so a close is all or nothing.
 
 use crate::db::schema::{balances as b, charges as ch, meter_volumes as mv};
-use crate::db::{enum_text, join_ids, DbConn};
+use crate::db::{charges, enum_text, join_ids, DbConn};
 use diesel::prelude::*;
 use domkom_domain::billing::input::{MeterInput, VolumeMethod};
 use domkom_domain::consumption::{meter_consumption, MeterConsumption};
 use domkom_domain::{Balance, Charge, Period};
 
+/// One account's charge lines of the period.
 #[derive(Insertable)]
 #[diesel(table_name = ch)]
-pub struct ChargeRow {
-    organization_id: i64,
+pub struct ChargeSheetRow {
     account_id: i64,
     period: String,
-    service_id: i64,
-    zone: i32,
-    method: String,
-    volume: i64,
-    common_volume: i64,
-    tariff: i64,
-    amount: i64,
-    details: String,
+    organization_id: i64,
+    lines: String,
 }
 
 #[derive(Insertable)]
@@ -48,19 +42,17 @@ pub struct BalanceRow {
     closing: i64,
 }
 
-pub fn charge_row(org: i64, period: Period, charge: &Charge) -> Result<ChargeRow, String> {
-    Ok(ChargeRow {
-        organization_id: org,
-        account_id: charge.account_id,
+pub fn charge_sheet_row(
+    org: i64,
+    period: Period,
+    account_id: i64,
+    lines: &[Charge],
+) -> Result<ChargeSheetRow, String> {
+    Ok(ChargeSheetRow {
+        account_id,
         period: period.to_string(),
-        service_id: charge.service_id,
-        zone: charge.zone.map_or(0, i32::from),
-        method: enum_text(&charge.method),
-        volume: charge.individual_volume.thousandths(),
-        common_volume: charge.common_volume.thousandths(),
-        tariff: charge.tariff.hundredths_of_kopeck(),
-        amount: charge.amount.kopecks(),
-        details: serde_json::to_string(&charge.details).map_err(|e| e.to_string())?,
+        organization_id: org,
+        lines: charges::to_json(lines)?,
     })
 }
 
@@ -141,68 +133,135 @@ pub fn balance_row(org: i64, period: Period, account_id: i64, balance: &Balance)
     }
 }
 
-/// Rows per INSERT: under SQLite's 32 766 and PostgreSQL's 65 535 bound parameters.
+/// Rows per SQLite INSERT: under its 32 766 bound parameters.
 const BATCH: usize = 2_000;
 
 /// Rows per PostgreSQL INSERT … SELECT FROM UNNEST: one statement with one array per
-/// column, far cheaper than thousands of bound parameters for the largest table.
-const PG_ARRAY_BATCH: usize = 50_000;
+/// column, far cheaper than thousands of bound parameters.
+const PG_ARRAY_BATCH: usize = 20_000;
 
-fn pg_insert_charges(conn: &mut diesel::PgConnection, rows: &[ChargeRow]) -> QueryResult<usize> {
-    use diesel::sql_types::{Array, BigInt, Integer, Text};
-    let col = |f: fn(&ChargeRow) -> i64| rows.iter().map(f).collect::<Vec<i64>>();
-    let text = |f: fn(&ChargeRow) -> &str| {
-        rows.iter()
-            .map(|r| f(r).to_owned())
-            .collect::<Vec<String>>()
-    };
-    diesel::sql_query(
-        "INSERT INTO charges (organization_id, account_id, period, service_id, zone, method, \
-         volume, common_volume, tariff, amount, details) \
-         SELECT * FROM UNNEST($1::bigint[], $2::bigint[], $3::text[], $4::bigint[], $5::int[], \
-         $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::text[])",
-    )
-    .bind::<Array<BigInt>, _>(col(|r| r.organization_id))
-    .bind::<Array<BigInt>, _>(col(|r| r.account_id))
-    .bind::<Array<Text>, _>(text(|r| &r.period))
-    .bind::<Array<BigInt>, _>(col(|r| r.service_id))
-    .bind::<Array<Integer>, _>(rows.iter().map(|r| r.zone).collect::<Vec<i32>>())
-    .bind::<Array<Text>, _>(text(|r| &r.method))
-    .bind::<Array<BigInt>, _>(col(|r| r.volume))
-    .bind::<Array<BigInt>, _>(col(|r| r.common_volume))
-    .bind::<Array<BigInt>, _>(col(|r| r.tariff))
-    .bind::<Array<BigInt>, _>(col(|r| r.amount))
-    .bind::<Array<Text>, _>(text(|r| &r.details))
-    .execute(conn)
+/// A column of a PostgreSQL array insert.
+enum Column {
+    Int(Vec<i64>),
+    Text(Vec<String>),
+}
+
+fn ints<R>(rows: &[R], f: impl Fn(&R) -> i64) -> Column {
+    Column::Int(rows.iter().map(f).collect())
+}
+
+fn texts<R>(rows: &[R], f: impl Fn(&R) -> &str) -> Column {
+    Column::Text(rows.iter().map(|r| f(r).to_owned()).collect())
+}
+
+fn pg_unnest(
+    conn: &mut diesel::PgConnection,
+    table: &str,
+    columns: Vec<(&str, Column)>,
+) -> QueryResult<usize> {
+    use diesel::sql_types::{Array, BigInt, Text};
+    let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+    let arrays: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, (_, c))| match c {
+            Column::Int(_) => format!("${}::bigint[]", i + 1),
+            Column::Text(_) => format!("${}::text[]", i + 1),
+        })
+        .collect();
+    let mut query = diesel::sql_query(format!(
+        "INSERT INTO {table} ({}) SELECT * FROM UNNEST({})",
+        names.join(", "),
+        arrays.join(", ")
+    ))
+    .into_boxed();
+    for (_, column) in columns {
+        query = match column {
+            Column::Int(v) => query.bind::<Array<BigInt>, _>(v),
+            Column::Text(v) => query.bind::<Array<Text>, _>(v),
+        };
+    }
+    query.execute(conn)
+}
+
+fn pg_insert_all(
+    conn: &mut diesel::PgConnection,
+    sheets: &[ChargeSheetRow],
+    volumes: &[MeterVolumeRow],
+    balances: &[BalanceRow],
+) -> QueryResult<()> {
+    for rows in sheets.chunks(PG_ARRAY_BATCH) {
+        pg_unnest(
+            conn,
+            "charges",
+            vec![
+                ("account_id", ints(rows, |r| r.account_id)),
+                ("period", texts(rows, |r| &r.period)),
+                ("organization_id", ints(rows, |r| r.organization_id)),
+                ("lines", texts(rows, |r| &r.lines)),
+            ],
+        )?;
+    }
+    for rows in volumes.chunks(PG_ARRAY_BATCH) {
+        pg_unnest(
+            conn,
+            "meter_volumes",
+            vec![
+                ("meter_id", ints(rows, |r| r.meter_id)),
+                ("organization_id", ints(rows, |r| r.organization_id)),
+                ("period", texts(rows, |r| &r.period)),
+                ("method", texts(rows, |r| &r.method)),
+                ("volumes", texts(rows, |r| &r.volumes)),
+                ("billed_values", texts(rows, |r| &r.billed_values)),
+            ],
+        )?;
+    }
+    for rows in balances.chunks(PG_ARRAY_BATCH) {
+        pg_unnest(
+            conn,
+            "balances",
+            vec![
+                ("account_id", ints(rows, |r| r.account_id)),
+                ("organization_id", ints(rows, |r| r.organization_id)),
+                ("period", texts(rows, |r| &r.period)),
+                ("opening", ints(rows, |r| r.opening)),
+                ("charged", ints(rows, |r| r.charged)),
+                ("recalculated", ints(rows, |r| r.recalculated)),
+                ("penalties", ints(rows, |r| r.penalties)),
+                ("paid", ints(rows, |r| r.paid)),
+                ("closing", ints(rows, |r| r.closing)),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+fn sqlite_insert_all(
+    conn: &mut diesel::SqliteConnection,
+    sheets: &[ChargeSheetRow],
+    volumes: &[MeterVolumeRow],
+    balances: &[BalanceRow],
+) -> QueryResult<()> {
+    for chunk in sheets.chunks(BATCH) {
+        diesel::insert_into(ch::table).values(chunk).execute(conn)?;
+    }
+    for chunk in volumes.chunks(BATCH) {
+        diesel::insert_into(mv::table).values(chunk).execute(conn)?;
+    }
+    for chunk in balances.chunks(BATCH) {
+        diesel::insert_into(b::table).values(chunk).execute(conn)?;
+    }
+    Ok(())
 }
 
 pub fn insert_all(
     conn: &mut DbConn,
-    charges: &[ChargeRow],
+    sheets: &[ChargeSheetRow],
     volumes: &[MeterVolumeRow],
     balances: &[BalanceRow],
 ) -> QueryResult<()> {
     match conn {
-        DbConn::Pg(c) => {
-            for chunk in charges.chunks(PG_ARRAY_BATCH) {
-                pg_insert_charges(c, chunk)?;
-            }
-        }
-        DbConn::Sqlite(c) => {
-            for chunk in charges.chunks(BATCH) {
-                diesel::insert_into(ch::table).values(chunk).execute(c)?;
-            }
-        }
+        DbConn::Pg(c) => pg_insert_all(c, sheets, volumes, balances),
+        DbConn::Sqlite(c) => sqlite_insert_all(c, sheets, volumes, balances),
     }
-    for chunk in volumes.chunks(BATCH) {
-        crate::per_backend!(conn, |c| diesel::insert_into(mv::table)
-            .values(chunk)
-            .execute(c))?;
-    }
-    for chunk in balances.chunks(BATCH) {
-        crate::per_backend!(conn, |c| diesel::insert_into(b::table)
-            .values(chunk)
-            .execute(c))?;
-    }
-    Ok(())
 }

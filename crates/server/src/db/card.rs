@@ -1,13 +1,14 @@
 //! The account card of a resident: only for accounts linked to them.
 
 use super::schema::{
-    account_links as l, accounts as a, balances as b, charges as c, houses as h,
-    organizations as o, payments as pay, premises as p, services as s,
+    account_links as l, accounts as a, balances as b, houses as h, organizations as o,
+    payments as pay, premises as p, services as s,
 };
-use super::{text_enum, DbConn};
+use super::{charges, enum_text, text_enum, DbConn};
 use diesel::prelude::*;
 use domkom_domain::{Money, Period};
 use domkom_dto::{AccountCard, AccountService, MoneyState, OrganizationContacts};
+use std::collections::HashMap;
 
 type AccountRow = (i64, String, String, String, i32, i64, String, String, i64);
 
@@ -111,22 +112,26 @@ fn money_state(
 }
 
 fn services(conn: &mut DbConn, account: i64, period: Period) -> QueryResult<Vec<AccountService>> {
-    Ok(c::table
-        .inner_join(s::table)
-        .filter(c::account_id.eq(account))
-        .filter(c::period.eq(period.to_string()))
-        .order((s::sort_order, s::id, c::zone))
-        .select((s::name, s::supplier_name, s::unit, c::tariff, c::method))
-        .load::<(String, String, String, i64, String)>(conn)?
+    let lines = charges::of_account(conn, account, &period.to_string())?;
+    let ids: Vec<i64> = lines.iter().map(|l| l.service_id).collect();
+    let names: HashMap<i64, (String, String, String)> = s::table
+        .filter(s::id.eq_any(&ids))
+        .select((s::id, (s::name, s::supplier_name, s::unit)))
+        .load(conn)?
         .into_iter()
-        .map(
-            |(name, supplier_name, unit, tariff, method)| AccountService {
+        .collect();
+    // The lines are in the services' order already: the close lists them so.
+    Ok(lines
+        .iter()
+        .filter_map(|l| {
+            let (name, supplier_name, unit) = names.get(&l.service_id)?.clone();
+            Some(AccountService {
                 name,
                 supplier_name,
                 unit,
-                tariff,
-                method,
-            },
-        )
+                tariff: l.tariff.hundredths_of_kopeck(),
+                method: enum_text(&l.method),
+            })
+        })
         .collect())
 }

@@ -1,21 +1,22 @@
-//! What a closed period left: charge lines and balances, read-only.
+//! What a closed period left: charge sheets and balances, read-only.
 
 use super::schema::{balances as b, charges as c};
-use super::DbConn;
+use super::{charges, enum_text, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
-use domkom_dto::{AccountPeriodFilter, BalanceLine, ChargeLine};
+use domkom_domain::Charge;
+use domkom_dto::{AccountPeriodFilter, BalanceLine, ChargeLine, ChargeSheet};
 
-type ChargeRow = (i64, i64, String, i32, String, i64, i64, i64, i64);
 type BalanceRow = (i64, String, i64, i64, i64, i64, i64, i64);
 
+/// Charge sheets, newest period first, then by account.
 pub fn charges(
     conn: &mut DbConn,
     org: i64,
     f: &AccountPeriodFilter,
     limit: i64,
     offset: i64,
-) -> QueryResult<(Vec<ChargeLine>, i64)> {
+) -> QueryResult<(Vec<ChargeSheet>, i64)> {
     let period = f.period.as_deref();
     let filter = c::organization_id
         .eq(org)
@@ -31,49 +32,40 @@ pub fn charges(
         );
     let rows = c::table
         .filter(filter)
-        .order((c::period.desc(), c::account_id, c::id))
+        .order((c::period.desc(), c::account_id))
         .limit(limit)
         .offset(offset)
-        .select((
-            c::account_id,
-            c::service_id,
-            c::period,
-            c::zone,
-            c::method,
-            c::volume,
-            c::common_volume,
-            c::tariff,
-            c::amount,
-        ))
-        .load::<ChargeRow>(conn)?;
+        .select((c::account_id, c::period, c::lines))
+        .load::<(i64, String, String)>(conn)?;
     let total = c::table.filter(filter).count().get_result(conn)?;
     let items = rows
         .into_iter()
-        .map(
-            |(
+        .map(|(account_id, period, lines)| {
+            let lines: Vec<ChargeLine> = charges::from_json(&lines)?
+                .iter()
+                .map(charge_line)
+                .collect();
+            Ok(ChargeSheet {
                 account_id,
-                service_id,
                 period,
-                zone,
-                method,
-                volume,
-                common_volume,
-                tariff,
-                amount,
-            )| ChargeLine {
-                account_id,
-                service_id,
-                period,
-                zone,
-                method,
-                volume,
-                common_volume,
-                tariff,
-                amount,
-            },
-        )
-        .collect();
+                amount: lines.iter().map(|l| l.amount).sum(),
+                lines,
+            })
+        })
+        .collect::<QueryResult<_>>()?;
     Ok((items, total))
+}
+
+fn charge_line(c: &Charge) -> ChargeLine {
+    ChargeLine {
+        service_id: c.service_id,
+        zone: c.zone.map_or(0, i32::from),
+        method: enum_text(&c.method),
+        volume: c.individual_volume.thousandths(),
+        common_volume: c.common_volume.thousandths(),
+        tariff: c.tariff.hundredths_of_kopeck(),
+        amount: c.amount.kopecks(),
+    }
 }
 
 pub fn balances(

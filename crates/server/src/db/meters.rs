@@ -155,6 +155,13 @@ pub fn list(
     ))
 }
 
+/// A closed period computed the meter's volume: its history must stay (the volumes refer
+/// to meters without a foreign key, see the packed-charges migration).
+pub fn was_billed(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
+    use super::schema::meter_volumes as mv;
+    diesel::select(diesel::dsl::exists(mv::table.filter(mv::meter_id.eq(id)))).get_result(conn)
+}
+
 pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
     diesel::delete(m::table.find(id).filter(m::organization_id.eq(org))).execute(conn)
 }

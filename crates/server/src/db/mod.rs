@@ -3,9 +3,12 @@
 //! Query functions live in one module per aggregate and take `&mut DbConn`; the caller owns
 //! the transaction (`write_tx`). They are blocking: handlers call them through `run`.
 
+pub mod account_charges;
 pub mod accounts;
 pub mod card;
+pub mod charges;
 pub mod houses;
+pub mod jobs;
 pub mod ledger;
 pub mod links;
 pub mod meters;

@@ -189,14 +189,3 @@ pub fn mark_failed(conn: &mut DbConn, org: i64, period: &str, error: &str) -> Qu
     .set((p::status.eq("open"), p::error.eq(error)))
     .execute(conn)
 }
-
-/// At start-up: a close that was running when the process stopped wrote nothing (it
-/// commits in one transaction), so its period is open again and may be closed anew.
-pub fn reopen_interrupted(conn: &mut DbConn) -> QueryResult<usize> {
-    diesel::update(p::table.filter(p::status.eq("closing")))
-        .set((
-            p::status.eq("open"),
-            p::error.eq("Закрытие периода прервано остановкой сервера; запустите его снова"),
-        ))
-        .execute(conn)
-}

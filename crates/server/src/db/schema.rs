@@ -188,19 +188,11 @@ diesel::table! {
 }
 
 diesel::table! {
-    charges (id) {
-        id -> BigInt,
-        organization_id -> BigInt,
+    charges (account_id, period) {
         account_id -> BigInt,
         period -> Text,
-        service_id -> BigInt,
-        zone -> Integer,
-        method -> Text,
-        volume -> BigInt,
-        common_volume -> BigInt,
-        tariff -> BigInt,
-        amount -> BigInt,
-        details -> Text,
+        organization_id -> BigInt,
+        lines -> Text,
     }
 }
 
@@ -281,7 +273,6 @@ diesel::joinable!(tariffs -> services (service_id));
 diesel::joinable!(meters -> services (service_id));
 diesel::joinable!(readings -> meters (meter_id));
 diesel::joinable!(charges -> accounts (account_id));
-diesel::joinable!(charges -> services (service_id));
 diesel::joinable!(recalculations -> accounts (account_id));
 diesel::joinable!(payments -> accounts (account_id));
 diesel::joinable!(balances -> accounts (account_id));
@@ -306,3 +297,19 @@ diesel::allow_tables_to_appear_in_same_query!(
     payments,
     balances,
 );
+
+diesel::table! {
+    jobs (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        kind -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        claimed_by -> Nullable<Text>,
+        heartbeat_at -> Nullable<Timestamp>,
+        error -> Nullable<Text>,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}

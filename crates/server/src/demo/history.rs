@@ -217,6 +217,7 @@ fn recalculation(
     let charged: i64 = ledger::charges(conn, c.org, &filter, 100, 0)?
         .0
         .iter()
+        .flat_map(|sheet| &sheet.lines)
         .filter(|l| l.service_id == service)
         .map(|l| l.amount)
         .sum();

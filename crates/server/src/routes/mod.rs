@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod auth;
+pub mod charges;
 pub mod health;
 pub mod links;
 pub mod me;

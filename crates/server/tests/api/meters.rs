@@ -187,7 +187,24 @@ async fn operators_enter_readings_in_open_periods_and_export_them(app: TestApp) 
     assert_eq!(fields(&bad_period), ["period"]);
 }
 
+/// A meter billed by a closed period keeps its history, even without readings.
+async fn a_billed_meter_cannot_be_deleted(app: TestApp) {
+    let admin = app.admin().await;
+    let co = Company::new(&app, &admin, 1).await;
+    let op = &co.operator;
+    let silent = MeterData {
+        serial: "ХВ-000124".into(),
+        ..fixtures::flat_meter(co.account.id, co.service.id)
+    };
+    let silent = op.create_meter(&silent).await.unwrap();
+    close_period(op, "2026-10").await;
+    let refused = op.delete_meter(silent.id).await.unwrap_err();
+    assert_eq!(refused.code(), Some("in_use"), "billed by norm in October");
+    assert!(op.meter(silent.id).await.is_ok());
+}
+
 on_both_backends!(
     flat_meters_live_in_their_accounts_house,
+    a_billed_meter_cannot_be_deleted,
     operators_enter_readings_in_open_periods_and_export_them,
 );

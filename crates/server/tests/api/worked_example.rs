@@ -101,7 +101,7 @@ async fn account(
 
 async fn the_worked_example_to_the_kopeck(app: TestApp) {
     let admin = app.admin().await;
-    let (op, _) = app.operator(&admin, 1).await;
+    let (op, org) = app.operator(&admin, 1).await;
     let house = op
         .create_house(&HouseData {
             address: "ул. Примерная, 1".into(),
@@ -241,13 +241,14 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
         )
         .await
         .unwrap();
-    let amount = |account: i64, service: i64| {
-        let line = lines
+    let line = |account: i64, service: i64| {
+        lines
             .items
             .iter()
-            .find(|l| l.account_id == account && l.service_id == service);
-        line.unwrap_or_else(|| panic!("no line for account {account}, service {service}"))
-            .amount
+            .filter(|sheet| sheet.account_id == account)
+            .flat_map(|sheet| &sheet.lines)
+            .find(|l| l.service_id == service)
+            .unwrap_or_else(|| panic!("no line for account {account}, service {service}"))
     };
     // содержание, ХВС, ХВС на СОИ, ТКО, домофон, total
     let expected = [
@@ -256,27 +257,18 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
         (flat3, [204_000, 41_103, 15_811, 12_030, 5_000], 277_944),
     ];
     for (flat, amounts, total) in expected {
-        let got: Vec<i64> = services.iter().map(|&s| amount(flat, s)).collect();
+        let got: Vec<i64> = services.iter().map(|&s| line(flat, s).amount).collect();
         assert_eq!(got, amounts, "account {flat}");
         assert_eq!(got.iter().sum::<i64>(), total);
+        let sheet = lines.items.iter().find(|s| s.account_id == flat).unwrap();
+        assert_eq!((sheet.lines.len(), sheet.amount), (5, total));
     }
-    assert_eq!(lines.total, 15, "five lines for each of three flats");
-    let cold3 = lines
-        .items
-        .iter()
-        .find(|l| l.account_id == flat3 && l.service_id == cold)
-        .unwrap();
+    assert_eq!(lines.total, 3, "one sheet for each of three flats");
+    let cold3 = line(flat3, cold);
     assert_eq!((cold3.method.as_str(), cold3.volume), ("average", 9_000));
     let shares: Vec<i64> = [flat1, flat2, flat3]
         .iter()
-        .map(|&f| {
-            lines
-                .items
-                .iter()
-                .find(|l| l.account_id == f && l.service_id == common)
-                .unwrap()
-                .common_volume
-        })
+        .map(|&f| line(f, common).common_volume)
         .collect();
     assert_eq!(
         shares,
@@ -345,6 +337,30 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
             .status(),
         Some(403)
     );
+
+    // Flat 1's resident sees how the common-house line was found.
+    let link = LinkAccount {
+        organization_id: org.id,
+        account_number: "1001".into(),
+        link_code: Some(op.account(flat1).await.unwrap().link_code),
+        last_receipt_total: None,
+    };
+    resident.link_account(&link).await.unwrap();
+    let explained = resident.period_charges(flat1, "2026-10").await.unwrap();
+    let share = explained
+        .lines
+        .iter()
+        .find(|l| l.service_id == common)
+        .unwrap();
+    assert_eq!((share.method.as_str(), share.amount), ("share", 9_883));
+    for figure in ["формула 12", "8.655", "2.164", "м² квартиры"] {
+        assert!(
+            share.explanation.contains(figure),
+            "{figure} in «{}»",
+            share.explanation
+        );
+    }
+    assert_eq!(explained.total, 212_113 - 10_000);
 }
 
 on_both_backends!(the_worked_example_to_the_kopeck);

@@ -5,22 +5,22 @@ use crate::auth::Operator;
 use crate::db::ledger;
 use crate::error::ApiError;
 use actix_web::{get, web};
-use domkom_dto::{AccountPeriodFilter, BalanceLine, ChargeLine, Page, PageQuery, Problem};
+use domkom_dto::{AccountPeriodFilter, BalanceLine, ChargeSheet, Page, PageQuery, Problem};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(charges).service(balances);
 }
 
-/// Charge lines of closed periods, newest period first.
+/// Charge sheets of closed periods (one per account and period), newest period first.
 #[utoipa::path(tag = "operator", security(("bearer" = [])), params(AccountPeriodFilter, PageQuery),
-    responses((status = 200, body = Page<ChargeLine>), (status = 403, body = Problem)))]
+    responses((status = 200, body = Page<ChargeSheet>), (status = 403, body = Problem)))]
 #[get("/operator/charges")]
 async fn charges(
     state: State,
     op: Operator,
     f: web::Query<AccountPeriodFilter>,
     q: web::Query<PageQuery>,
-) -> Result<web::Json<Page<ChargeLine>>, ApiError> {
+) -> Result<web::Json<Page<ChargeSheet>>, ApiError> {
     let (f, limit, offset) = (f.into_inner(), q.limit(), q.offset());
     page(&state, move |c| {
         ledger::charges(c, op.organization_id, &f, limit, offset)

@@ -102,13 +102,16 @@ async fn update(
         .map(web::Json)
 }
 
-/// Delete a meter that has no readings.
+/// Delete a meter that has no readings and was never billed.
 #[utoipa::path(tag = "operator", security(("bearer" = [])),
     responses((status = 204), (status = 404, body = Problem), (status = 409, description = "`in_use`", body = Problem)))]
 #[delete("/operator/meters/{id}")]
 async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
+        if meters::was_billed(c, id)? {
+            return Err(db::in_use_conflict());
+        }
         meters::delete(c, org, id).map_err(db::in_use)
     })
     .await

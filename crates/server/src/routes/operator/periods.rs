@@ -58,7 +58,8 @@ async fn read(
 }
 
 /// Close the period: compute every account's charges and balances and freeze them. Runs
-/// in the background; follow it with `GET operator/periods/{period}`.
+/// as a background job on whichever server instance claims it; follow it with
+/// `GET operator/periods/{period}`.
 #[utoipa::path(tag = "operator", security(("bearer" = [])), params(("period" = String, Path, description = "YYYY-MM")),
     responses(
         (status = 202, description = "The close has started", body = PeriodState),
@@ -77,13 +78,7 @@ async fn close_period(
         key_rate_bp: state.config.key_rate_bp,
     };
     let today = chrono::Utc::now().date_naive();
-    let started = db::run(&state.pool, move |c| close::start(c, req, today)).await?;
-    let pool = state.pool.clone();
-    std::thread::Builder::new()
-        .name(format!("close-{}-{}", req.organization_id, req.period))
-        .spawn(move || {
-            let _ = close::run(&pool, req, &|_, _| {});
-        })
-        .map_err(ApiError::internal)?;
+    let (started, _) = db::run(&state.pool, move |c| close::start(c, req, today)).await?;
+    state.jobs.wake();
     Ok(HttpResponse::Accepted().json(started))
 }

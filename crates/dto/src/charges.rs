@@ -1,0 +1,83 @@
+//! A resident's charges («Начисления»): closed periods, and each line with how it was
+//! computed.
+
+use serde::{Deserialize, Serialize};
+
+/// A closed period in the charges list (kopecks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChargePeriodSummary {
+    pub period: String,
+    /// The period's charges before recalculations.
+    pub charged: i64,
+    /// Recalculations booked in the period, for it or for earlier ones.
+    pub recalculated: i64,
+    pub penalties: i64,
+    /// charged + recalculated + penalties.
+    pub total: i64,
+}
+
+/// One closed period's charges, line by line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PeriodCharges {
+    pub period: String,
+    pub lines: Vec<ExplainedLine>,
+    pub recalculations: Vec<RecalculationLine>,
+    pub charged: i64,
+    pub recalculated: i64,
+    pub penalties: i64,
+    pub total: i64,
+}
+
+/// A charge line and how it was computed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExplainedLine {
+    pub service_id: i64,
+    pub service: String,
+    pub supplier_name: String,
+    pub unit: String,
+    /// 0 unless a zone of a multi-zone meter.
+    pub zone: i32,
+    /// meter | average | norm | area | persons | fixed | share | house_meter_by_area | drainage
+    pub method: String,
+    /// The individual volume, thousandths of the unit.
+    pub volume: i64,
+    /// The common-house volume, thousandths of the unit.
+    pub common_volume: i64,
+    /// Hundredths of a kopeck per unit.
+    pub tariff: i64,
+    /// The day the tariff took effect.
+    pub tariff_from: Option<chrono::NaiveDate>,
+    /// Kopecks, as computed in the period.
+    pub amount: i64,
+    /// Recalculations of this service booked in the period, kopecks.
+    pub recalculated: i64,
+    /// amount + recalculated.
+    pub adjusted: i64,
+    /// How the line was computed, in words: readings, average months, norm × persons,
+    /// the house meter and areas, the tariff and its date.
+    pub explanation: String,
+}
+
+/// A recalculation booked in the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecalculationLine {
+    pub service_id: i64,
+    pub service: String,
+    /// The period it corrects (this one or an earlier one).
+    pub corrects_period: String,
+    /// Kopecks; negative reduces the bill.
+    pub amount: i64,
+    pub reason: String,
+}
+
+/// A range of periods, `YYYY-MM`, both ends included; the last 12 closed ones by default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct PeriodRange {
+    pub from: Option<String>,
+    pub to: Option<String>,
+}

@@ -1,0 +1,188 @@
+//! A resident's charges: the closed periods of a linked account and each period's lines
+//! with their explanation.
+
+use super::schema::{
+    account_links as l, balances as b, meters as m, recalculations as r, services as s,
+    tariffs as t,
+};
+use super::{charges, enum_text, DbConn};
+use crate::billing::explain::{explain, Context};
+use diesel::prelude::*;
+use domkom_domain::{Charge, Period};
+use domkom_dto::{ChargePeriodSummary, ExplainedLine, PeriodCharges, RecalculationLine};
+use std::collections::HashMap;
+
+/// Periods kept in view by default: a year.
+const DEFAULT_PERIODS: i64 = 12;
+
+pub fn is_linked(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        l::table
+            .filter(l::user_id.eq(user))
+            .filter(l::account_id.eq(account)),
+    ))
+    .get_result(conn)
+}
+
+/// Closed periods from `from` to `to` (both optional), newest first.
+pub fn periods(
+    conn: &mut DbConn,
+    account: i64,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> QueryResult<Vec<ChargePeriodSummary>> {
+    let rows: Vec<(String, i64, i64, i64)> = b::table
+        .filter(b::account_id.eq(account))
+        .filter(b::period.ge(from.unwrap_or("")))
+        .filter(b::period.le(to.unwrap_or("9999-12")))
+        .order(b::period.desc())
+        .limit(if from.is_some() {
+            i64::MAX
+        } else {
+            DEFAULT_PERIODS
+        })
+        .select((b::period, b::charged, b::recalculated, b::penalties))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(period, charged, recalculated, penalties)| ChargePeriodSummary {
+                period,
+                charged,
+                recalculated,
+                penalties,
+                total: charged + recalculated + penalties,
+            },
+        )
+        .collect())
+}
+
+/// The period's lines explained, or `None` when the account has no closed `period`.
+pub fn of_period(
+    conn: &mut DbConn,
+    account: i64,
+    period: Period,
+) -> QueryResult<Option<PeriodCharges>> {
+    let key = period.to_string();
+    let Some((charged, recalculated, penalties)) = b::table
+        .find((account, &key))
+        .select((b::charged, b::recalculated, b::penalties))
+        .first::<(i64, i64, i64)>(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let lines = charges::of_account(conn, account, &key)?;
+    let recalcs: Vec<(i64, String, i64, String)> = r::table
+        .filter(r::account_id.eq(account))
+        .filter(r::period.eq(&key))
+        .order(r::id)
+        .select((r::service_id, r::corrects_period, r::amount, r::reason))
+        .load(conn)?;
+    let mut ids: Vec<i64> = lines.iter().map(|l| l.service_id).collect();
+    ids.extend(recalcs.iter().map(|r| r.0));
+    let services: HashMap<i64, (String, String, String)> = s::table
+        .filter(s::id.eq_any(&ids))
+        .select((s::id, (s::name, s::supplier_name, s::unit)))
+        .load(conn)?
+        .into_iter()
+        .collect();
+    let serials: HashMap<i64, String> = m::table
+        .filter(m::account_id.eq(account))
+        .select((m::id, m::serial))
+        .load(conn)?
+        .into_iter()
+        .collect();
+    let tariff_from = tariff_dates(conn, &ids, period)?;
+    let name = |id: i64| services.get(&id).map(|s| s.0.clone()).unwrap_or_default();
+
+    let explained = lines
+        .iter()
+        .map(|line| {
+            let (service, supplier_name, unit) =
+                services.get(&line.service_id).cloned().unwrap_or_default();
+            let zone = line.zone.map_or(0, i32::from);
+            // A zone's own tariff, else the single one (zone 0), else the first zone's.
+            let since = [zone, 0, 1]
+                .iter()
+                .find_map(|z| tariff_from.get(&(line.service_id, *z)))
+                .copied();
+            let ctx = Context {
+                unit: &unit,
+                tariff_from: since,
+                serial: &|id| serials.get(&id).cloned(),
+                service: &|id| services.get(&id).map(|s| s.0.clone()),
+            };
+            let recalculated: i64 = recalcs
+                .iter()
+                .filter(|r| r.0 == line.service_id)
+                .map(|r| r.2)
+                .sum();
+            explained_line(line, &ctx, service, supplier_name, zone, recalculated)
+        })
+        .collect();
+    let recalculations = recalcs
+        .into_iter()
+        .map(
+            |(service_id, corrects_period, amount, reason)| RecalculationLine {
+                service: name(service_id),
+                service_id,
+                corrects_period,
+                amount,
+                reason,
+            },
+        )
+        .collect();
+    Ok(Some(PeriodCharges {
+        period: key,
+        lines: explained,
+        recalculations,
+        charged,
+        recalculated,
+        penalties,
+        total: charged + recalculated + penalties,
+    }))
+}
+
+fn explained_line(
+    line: &Charge,
+    ctx: &Context,
+    service: String,
+    supplier_name: String,
+    zone: i32,
+    recalculated: i64,
+) -> ExplainedLine {
+    let amount = line.amount.kopecks();
+    ExplainedLine {
+        service_id: line.service_id,
+        service,
+        supplier_name,
+        unit: ctx.unit.to_owned(),
+        zone,
+        method: enum_text(&line.method),
+        volume: line.individual_volume.thousandths(),
+        common_volume: line.common_volume.thousandths(),
+        tariff: line.tariff.hundredths_of_kopeck(),
+        tariff_from: ctx.tariff_from,
+        amount,
+        recalculated,
+        adjusted: amount + recalculated,
+        explanation: explain(line, ctx),
+    }
+}
+
+/// The day each (service, zone) tariff in force in `period` took effect.
+fn tariff_dates(
+    conn: &mut DbConn,
+    services: &[i64],
+    period: Period,
+) -> QueryResult<HashMap<(i64, i32), chrono::NaiveDate>> {
+    let rows: Vec<(i64, i32, chrono::NaiveDate)> = t::table
+        .filter(t::service_id.eq_any(services))
+        .filter(t::valid_from.le(period.first_day()))
+        .order(t::valid_from)
+        .select((t::service_id, t::zone, t::valid_from))
+        .load(conn)?;
+    // Ordered by date, so the last one of each key wins.
+    Ok(rows.into_iter().map(|(s, z, d)| ((s, z), d)).collect())
+}

@@ -1,0 +1,25 @@
+//! Charge sheets: each account's charge lines of a closed period, stored as one JSON array
+//! of the engine's `Charge` (how each line was computed included, for "explain my bill").
+
+use super::schema::charges as c;
+use super::DbConn;
+use diesel::prelude::*;
+use domkom_domain::Charge;
+
+pub fn to_json(lines: &[Charge]) -> Result<String, String> {
+    serde_json::to_string(lines).map_err(|e| e.to_string())
+}
+
+pub fn from_json(text: &str) -> QueryResult<Vec<Charge>> {
+    serde_json::from_str(text).map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
+}
+
+/// The account's lines of `period`; empty when the period left none.
+pub fn of_account(conn: &mut DbConn, account: i64, period: &str) -> QueryResult<Vec<Charge>> {
+    let text: Option<String> = c::table
+        .find((account, period))
+        .select(c::lines)
+        .first(conn)
+        .optional()?;
+    text.map_or(Ok(Vec::new()), |t| from_json(&t))
+}

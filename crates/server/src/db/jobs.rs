@@ -1,0 +1,110 @@
+//! The `jobs` table: background work any server instance may claim.
+
+use super::schema::jobs as j;
+use super::{now, write_tx, DbConn};
+use diesel::prelude::*;
+
+/// A claimed job: what to run.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct ClaimedJob {
+    pub id: i64,
+    pub kind: String,
+    pub payload: String,
+}
+
+pub fn enqueue(conn: &mut DbConn, org: i64, kind: &str, payload: &str) -> QueryResult<i64> {
+    diesel::insert_into(j::table)
+        .values((
+            j::organization_id.eq(org),
+            j::kind.eq(kind),
+            j::payload.eq(payload),
+            j::status.eq("queued"),
+            j::created_at.eq(now()),
+        ))
+        .returning(j::id)
+        .get_result(conn)
+}
+
+/// Claims the oldest queued job, or a running one whose heartbeat is older than
+/// `stale_after` (its instance died), for `instance`; `only` narrows it to one job.
+/// PostgreSQL skips rows another instance is claiming at the same moment; SQLite's
+/// write transactions run one at a time.
+pub fn claim(
+    conn: &mut DbConn,
+    instance: &str,
+    stale_after: chrono::Duration,
+    only: Option<i64>,
+) -> QueryResult<Option<ClaimedJob>> {
+    let at = now();
+    write_tx(conn, |conn| {
+        let claimable = j::status.eq("queued").or(j::status
+            .eq("running")
+            .and(j::heartbeat_at.lt(at - stale_after)));
+        let candidates = j::table
+            .filter(claimable)
+            .filter(j::id.between(only.unwrap_or(0), only.unwrap_or(i64::MAX)))
+            .order(j::id)
+            .select(j::id);
+        let id: Option<i64> = match conn {
+            DbConn::Pg(c) => candidates.for_update().skip_locked().first(c).optional()?,
+            DbConn::Sqlite(c) => candidates.first(c).optional()?,
+        };
+        let Some(id) = id else { return Ok(None) };
+        diesel::update(j::table.find(id))
+            .set((
+                j::status.eq("running"),
+                j::claimed_by.eq(instance),
+                j::heartbeat_at.eq(at),
+                j::attempts.eq(j::attempts + 1),
+            ))
+            .execute(conn)?;
+        j::table
+            .find(id)
+            .select((j::id, j::kind, j::payload))
+            .first(conn)
+            .map(Some)
+    })
+}
+
+/// The claimer is alive; false when the job was claimed away from it.
+pub fn heartbeat(conn: &mut DbConn, id: i64, instance: &str) -> QueryResult<bool> {
+    diesel::update(
+        j::table
+            .find(id)
+            .filter(j::status.eq("running"))
+            .filter(j::claimed_by.eq(instance)),
+    )
+    .set(j::heartbeat_at.eq(now()))
+    .execute(conn)
+    .map(|n| n == 1)
+}
+
+pub fn finish(
+    conn: &mut DbConn,
+    id: i64,
+    instance: &str,
+    result: Result<(), &str>,
+) -> QueryResult<usize> {
+    diesel::update(j::table.find(id).filter(j::claimed_by.eq(instance)))
+        .set((
+            j::status.eq(if result.is_ok() { "done" } else { "failed" }),
+            j::error.eq(result.err()),
+            j::finished_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+/// At start-up on SQLite, which runs one instance: what was running died with the last
+/// process, so it is queued again at once instead of after the heartbeat goes stale.
+pub fn requeue_running(conn: &mut DbConn) -> QueryResult<usize> {
+    diesel::update(j::table.filter(j::status.eq("running")))
+        .set(j::status.eq("queued"))
+        .execute(conn)
+}
+
+pub fn status(conn: &mut DbConn, id: i64) -> QueryResult<(String, i32, Option<String>)> {
+    j::table
+        .find(id)
+        .select((j::status, j::attempts, j::error))
+        .first(conn)
+}

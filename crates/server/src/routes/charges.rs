@@ -1,0 +1,66 @@
+//! `accounts/{id}/charges`: the closed periods of a linked account and each period's
+//! lines explained («Начисления»). 404 to anyone the account is not linked to.
+
+use crate::auth::Caller;
+use crate::db::{self, account_charges};
+use crate::error::ApiError;
+use crate::routes::operator::periods::parse_period;
+use crate::routes::valid;
+use crate::state::AppState;
+use actix_web::{get, web};
+use domkom_dto::{rules, ChargePeriodSummary, PeriodCharges, PeriodRange, Problem};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list).service(period);
+}
+
+/// Closed periods with their charges, recalculations and penalties, newest first; the
+/// last 12 unless `from` is given.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(PeriodRange),
+    responses((status = 200, body = [ChargePeriodSummary]), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[get("/accounts/{account_id}/charges")]
+async fn list(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    range: web::Query<PeriodRange>,
+) -> Result<web::Json<Vec<ChargePeriodSummary>>, ApiError> {
+    let (id, range) = (id.into_inner(), range.into_inner());
+    valid(rules::check_period_range(&range))?;
+    let list = db::run(&state.pool, move |c| {
+        if !account_charges::is_linked(c, caller.user_id, id)? {
+            return Err(ApiError::not_found());
+        }
+        Ok(account_charges::periods(
+            c,
+            id,
+            range.from.as_deref(),
+            range.to.as_deref(),
+        )?)
+    })
+    .await?;
+    Ok(web::Json(list))
+}
+
+/// One closed period line by line: the volume and how it was found (readings, average,
+/// norm, the house meter and areas), the tariff and its date, recalculations and reasons.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])),
+    params(("period" = String, Path, description = "YYYY-MM")),
+    responses((status = 200, body = PeriodCharges), (status = 404, body = Problem)))]
+#[get("/accounts/{account_id}/charges/{period}")]
+async fn period(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(i64, String)>,
+) -> Result<web::Json<PeriodCharges>, ApiError> {
+    let (id, period) = path.into_inner();
+    let period = parse_period(&period)?;
+    let charges = db::run(&state.pool, move |c| {
+        if !account_charges::is_linked(c, caller.user_id, id)? {
+            return Err(ApiError::not_found());
+        }
+        account_charges::of_period(c, id, period)?.ok_or_else(ApiError::not_found)
+    })
+    .await?;
+    Ok(web::Json(charges))
+}
