@@ -68,6 +68,19 @@ pub enum Bench {
         #[arg(long, default_value = "2026-10")]
         period: String,
     },
+    /// Serve N accounts with a closed period and load the resident's pages from many
+    /// connections, `/health/live` first; prints requests per second, p50 and p99.
+    Load {
+        #[arg(long, default_value_t = 100_000)]
+        accounts: i64,
+        #[arg(long, default_value_t = 64)]
+        connections: usize,
+        /// Per endpoint.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        #[arg(long, default_value = "2026-10")]
+        period: String,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -109,6 +122,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench {
             what: Bench::ClosePeriod { accounts, period },
         } => bench_close(config, accounts, &period),
+        Command::Bench {
+            what:
+                Bench::Load {
+                    accounts,
+                    connections,
+                    seconds,
+                    period,
+                },
+        } => {
+            let plan = crate::bench::LoadPlan {
+                accounts,
+                connections,
+                seconds,
+                period: parse_period(&period)?,
+            };
+            crate::bench::load(config, plan).await
+        }
         Command::RunJobs => {
             let state = crate::prepare(config)?;
             let ran = state.jobs.run_pending();
@@ -120,63 +150,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn bench_close(config: Config, accounts: i64, period: &str) -> anyhow::Result<()> {
-    let period: domkom_domain::Period = period
-        .parse()
-        .map_err(|_| anyhow::anyhow!("--period: expected YYYY-MM"))?;
-    let backend = if config.database_url.starts_with("postgres") {
-        "PostgreSQL"
-    } else {
-        "SQLite"
-    };
+    let period = parse_period(period)?;
     let state = crate::prepare(config)?;
-    let mut conn = state.pool.get()?;
-    let started = std::time::Instant::now();
-    let n = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)?
-        .as_secs();
-    let org = crate::synthetic::organization(&mut conn, n)?;
-    crate::synthetic::generate(&mut conn, org, accounts, period)?;
-    drop(conn);
-    println!(
-        "{backend}: generated {accounts} accounts in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    let req = CloseRequest {
-        organization_id: org,
-        period,
-        user_id: None,
-        key_rate_bp: state.config.key_rate_bp,
-    };
-    let started = std::time::Instant::now();
-    let today = chrono::Utc::now().date_naive();
-    let stats = close::close_now(&state.pool, req, today, &progress_bar)?;
-    let seconds = started.elapsed().as_secs_f64();
-    eprintln!();
-    println!(
-        "{backend}: closed {period} for {accounts} accounts ({} charge lines) in {seconds:.2} s = {:.0} accounts/s \
-         (load {:.2} s, compute {:.2} s, write {:.2} s); peak memory {} MiB",
-        stats.charges,
-        accounts as f64 / seconds,
-        stats.load.as_secs_f64(),
-        stats.compute.as_secs_f64(),
-        stats.write.as_secs_f64(),
-        peak_memory_mib().map_or("?".into(), |m| m.to_string())
-    );
-    Ok(())
+    crate::bench::closed_organization(&state, accounts, period, &progress_bar).map(drop)
 }
 
-/// The process's peak resident memory (VmHWM), Linux only.
-fn peak_memory_mib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024)
+fn parse_period(period: &str) -> anyhow::Result<domkom_domain::Period> {
+    period
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--period: expected YYYY-MM, got {period}"))
 }
 
 fn close_period(config: Config, organization_id: i64, period: &str) -> anyhow::Result<()> {
-    let period = period
-        .parse()
-        .map_err(|_| anyhow::anyhow!("--period: expected YYYY-MM, got {period}"))?;
+    let period = parse_period(period)?;
     let state = crate::prepare(config)?;
     let req = CloseRequest {
         organization_id,

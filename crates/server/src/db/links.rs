@@ -87,12 +87,12 @@ type Row = (i64, String, String, String, String, String, i64, String);
 
 /// The resident's linked accounts, oldest link first; `only` narrows to one account.
 pub fn linked(conn: &mut DbConn, user: i64, only: Option<i64>) -> QueryResult<Vec<LinkedAccount>> {
+    // Flat joins: SQLite plans nested ones several times slower.
     let rows = l::table
-        .inner_join(
-            a::table
-                .inner_join(p::table.inner_join(h::table))
-                .inner_join(o::table),
-        )
+        .inner_join(a::table)
+        .inner_join(p::table.on(p::id.eq(a::premise_id)))
+        .inner_join(h::table.on(h::id.eq(p::house_id)))
+        .inner_join(o::table.on(o::id.eq(a::organization_id)))
         .filter(l::user_id.eq(user))
         .filter(
             a::id
