@@ -3,6 +3,8 @@
 //! Query functions live in one module per aggregate and take `&mut DbConn`; the caller owns
 //! the transaction (`write_tx`). They are blocking: handlers call them through `run`.
 
+pub mod account_meters;
+pub mod account_money;
 pub mod accounts;
 pub mod card;
 pub mod houses;

@@ -6,7 +6,9 @@ pub mod auth;
 pub mod health;
 pub mod links;
 pub mod me;
+pub mod meters;
 pub mod operator;
+pub mod statement;
 
 use crate::error::ApiError;
 use domkom_dto::FieldError;
