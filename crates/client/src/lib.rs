@@ -9,8 +9,10 @@ mod auth;
 mod company;
 mod error;
 mod me;
+mod meters;
 mod operator;
 mod periods;
+mod statement;
 
 pub use operator::NoFilter;
 
