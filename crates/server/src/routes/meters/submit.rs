@@ -41,12 +41,17 @@ pub async fn submit(
     let result = db::run(&state.pool, move |c| {
         let org = linked_organization(c, &caller, account)?;
         let window = window(c, org, today)?;
-        db::write_tx(c, |c| {
+        let check = |c: &mut DbConn| -> Result<Plan, ApiError> {
             periods::ensure_open(c, org, &window.period.to_string())?;
-            let plan = plan(c, org, account, &window, &form.readings)?;
-            if preview {
-                return Ok(plan.result(true, Vec::new()));
-            }
+            plan(c, org, account, &window, &form.readings)
+        };
+        if preview {
+            // Reads only: no write lock for a preview.
+            return Ok(check(c)?.result(true, Vec::new()));
+        }
+        // The checks and the writes in one transaction: what was checked is what is stored.
+        db::write_tx(c, |c| {
+            let plan = check(c)?;
             let ids = am::insert(c, org, caller.user_id, &plan.rows)?;
             let meters: Vec<i64> = plan.meters.iter().map(|m| m.meter_id).collect();
             let key = window.period.to_string();
