@@ -10,8 +10,10 @@ mod charges;
 mod company;
 mod error;
 mod me;
+mod meters;
 mod operator;
 mod periods;
+mod statement;
 
 pub use operator::NoFilter;
 

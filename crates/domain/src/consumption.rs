@@ -4,11 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::billing::charge::{ChargeDetails, NormReason};
-use crate::billing::input::{MeterInput, VolumeMethod, ZoneReading};
+use crate::billing::input::{MeterInput, PastConsumption, VolumeMethod, ZoneReading};
 use crate::decimal::div_round_half_up;
 use crate::error::EngineError;
 use crate::period::Period;
 use crate::quantity::Quantity;
+use crate::reading::ReadingError;
 
 /// How many past periods with readings the average looks at, and how many it needs.
 pub const AVERAGE_MONTHS: usize = 6;
@@ -88,20 +89,15 @@ fn reading_delta(
     current: Quantity,
 ) -> Result<Quantity, EngineError> {
     let (meter_id, zone) = (meter.meter_id, z.zone);
-    // `None`: so many digits that the reading cannot roll over within i64.
-    let capacity = 10i64
-        .checked_pow(u32::from(meter.digits))
-        .and_then(|c| c.checked_mul(1000));
-    let within = |q: Quantity| q.thousandths() >= 0 && capacity.is_none_or(|c| q.thousandths() < c);
-    if !within(z.previous) || !within(current) {
-        return Err(EngineError::ReadingBeyondCapacity { meter_id, zone });
-    }
-    match (current < z.previous, z.rolled_over, capacity) {
-        (false, false, _) => Ok(current - z.previous),
-        (true, true, Some(c)) => Ok(Quantity::from_thousandths(c) - z.previous + current),
-        (true, _, _) => Err(EngineError::ReadingDecreased { meter_id, zone }),
-        (false, true, _) => Err(EngineError::RollOverWithoutDecrease { meter_id, zone }),
-    }
+    crate::reading::consumption(z.previous, current, z.rolled_over, meter.digits).map_err(|e| {
+        match e {
+            ReadingError::BeyondCapacity => EngineError::ReadingBeyondCapacity { meter_id, zone },
+            ReadingError::Decreased => EngineError::ReadingDecreased { meter_id, zone },
+            ReadingError::RollOverWithoutDecrease => {
+                EngineError::RollOverWithoutDecrease { meter_id, zone }
+            }
+        }
+    })
 }
 
 fn by_average(meter: &MeterInput, period: Period) -> MeterConsumption {
@@ -111,8 +107,50 @@ fn by_average(meter: &MeterInput, period: Period) -> MeterConsumption {
             reason: NormReason::AverageLimitReached,
         };
     }
-    let mut measured: Vec<_> = meter
-        .history
+    let Some(basis) = average_monthly(&meter.history, period, meter.zones.len()) else {
+        return MeterConsumption::Absent {
+            reason: NormReason::NotEnoughHistory,
+        };
+    };
+    let zones = meter
+        .zones
+        .iter()
+        .zip(basis.zones)
+        .map(|(z, (total, average))| ZoneVolume {
+            zone: z.zone,
+            volume: average,
+            details: ChargeDetails::Average {
+                meter_id: meter.meter_id,
+                months: basis.months.clone(),
+                months_total: total,
+                in_row: in_row_before + 1,
+            },
+        })
+        .collect();
+    MeterConsumption::Measured {
+        method: VolumeMethod::Average,
+        zones,
+    }
+}
+
+/// The periods an average is taken over and, per zone, their total and average.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AverageBasis {
+    /// Newest first.
+    pub months: Vec<Period>,
+    /// `(total, average)` per zone, zone 1 first.
+    pub zones: Vec<(Quantity, Quantity)>,
+}
+
+/// The average monthly consumption per zone over the last [`AVERAGE_MONTHS`] periods
+/// before `period` billed by readings (п.59); `None` with fewer than
+/// [`AVERAGE_MIN_MONTHS`] of them.
+pub fn average_monthly(
+    history: &[PastConsumption],
+    period: Period,
+    zones: usize,
+) -> Option<AverageBasis> {
+    let mut measured: Vec<_> = history
         .iter()
         .filter(|h| h.method == VolumeMethod::Meter && h.period < period)
         .collect();
@@ -120,41 +158,25 @@ fn by_average(meter: &MeterInput, period: Period) -> MeterConsumption {
     measured.dedup_by_key(|h| h.period);
     measured.truncate(AVERAGE_MONTHS);
     if measured.len() < AVERAGE_MIN_MONTHS {
-        return MeterConsumption::Absent {
-            reason: NormReason::NotEnoughHistory,
-        };
+        return None;
     }
-    let months: Vec<Period> = measured.iter().map(|h| h.period).collect();
-    let zones = meter
-        .zones
-        .iter()
-        .enumerate()
-        .map(|(i, z)| {
+    let n = i128::try_from(measured.len()).expect("at most 6 months");
+    let zones = (0..zones)
+        .map(|i| {
             // A past period without this zone's figure counts as zero for it.
             let total: Quantity = measured
                 .iter()
                 .map(|h| h.volumes.get(i).copied().unwrap_or(Quantity::ZERO))
                 .sum();
-            let n = i128::try_from(months.len()).expect("at most 6 months");
             let average = div_round_half_up(i128::from(total.thousandths()), n);
-            ZoneVolume {
-                zone: z.zone,
-                volume: Quantity::from_thousandths(
-                    i64::try_from(average).expect("an average never exceeds its total"),
-                ),
-                details: ChargeDetails::Average {
-                    meter_id: meter.meter_id,
-                    months: months.clone(),
-                    months_total: total,
-                    in_row: in_row_before + 1,
-                },
-            }
+            let average = i64::try_from(average).expect("an average never exceeds its total");
+            (total, Quantity::from_thousandths(average))
         })
         .collect();
-    MeterConsumption::Measured {
-        method: VolumeMethod::Average,
+    Some(AverageBasis {
+        months: measured.iter().map(|h| h.period).collect(),
         zones,
-    }
+    })
 }
 
 /// How many periods right before `period` this meter was billed by average.

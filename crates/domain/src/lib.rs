@@ -17,6 +17,7 @@ pub mod payment;
 pub mod penalty;
 pub mod period;
 pub mod quantity;
+pub mod reading;
 pub mod split;
 pub mod tariff;
 

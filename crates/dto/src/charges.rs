@@ -73,11 +73,3 @@ pub struct RecalculationLine {
     pub amount: i64,
     pub reason: String,
 }
-
-/// A range of periods, `YYYY-MM`, both ends included; the last 12 closed ones by default.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-pub struct PeriodRange {
-    pub from: Option<String>,
-    pub to: Option<String>,
-}

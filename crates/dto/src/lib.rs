@@ -12,7 +12,9 @@ pub mod import;
 pub mod page;
 pub mod problem;
 pub mod resident;
+pub mod resident_meters;
 pub mod rules;
+pub mod statement;
 pub mod user;
 
 pub use auth::*;
@@ -24,6 +26,8 @@ pub use import::*;
 pub use page::*;
 pub use problem::*;
 pub use resident::*;
+pub use resident_meters::*;
+pub use statement::*;
 pub use user::*;
 
 /// A plain confirmation returned where there is nothing else to say.

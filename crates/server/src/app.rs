@@ -85,6 +85,8 @@ fn configure(cfg: &mut web::ServiceConfig) {
             .configure(routes::links::configure)
             .configure(routes::accounts::configure)
             .configure(routes::charges::configure)
+            .configure(routes::meters::configure)
+            .configure(routes::statement::configure)
             .configure(routes::operator::configure)
             .configure(routes::admin::configure)
             .default_service(web::to(|| async {

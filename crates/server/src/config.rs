@@ -29,6 +29,9 @@ pub struct Config {
     pub env: Environment,
     /// `DOMKOM_DEMO=off` turns off seeding demo data into an empty database at start-up.
     pub demo: bool,
+    /// A fixed calendar date instead of the clock's, for the reading window in tests;
+    /// `None` everywhere else.
+    pub fixed_today: Option<chrono::NaiveDate>,
 }
 
 /// Where the server runs: production never gets demo data.
@@ -60,6 +63,15 @@ impl Default for Limits {
             recovery_per_email: Limit::per_minutes(3, 60),
             link_failures_per_user: Limit::per_minutes(5, 60),
         }
+    }
+}
+
+impl Config {
+    /// Today's date where residents are: the server's local date (it runs in the
+    /// companies' time zone), unless fixed.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.fixed_today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 }
 
@@ -234,6 +246,7 @@ impl Config {
             key_rate_bp: DEFAULT_KEY_RATE_BP,
             env: Environment::Development,
             demo: true,
+            fixed_today: None,
         }
     }
 

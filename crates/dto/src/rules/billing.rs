@@ -3,7 +3,7 @@
 use super::housing::text;
 use super::required;
 use crate::{
-    FieldError, MeterData, PaymentData, PeriodRange, ReadingData, RecalculationData, ServiceData,
+    FieldError, MeterData, PaymentData, ReadingData, RecalculationData, ServiceData,
     ServiceMethodKind as M, TariffData,
 };
 
@@ -22,18 +22,6 @@ pub fn check_period(field: &str, value: &str) -> Option<FieldError> {
         (!is_period(value))
             .then(|| FieldError::new(field, "format", "Период в виде ГГГГ-ММ, например 2026-10"))
     })
-}
-
-/// Both ends optional, each `YYYY-MM`, `from` not after `to`.
-pub fn check_period_range(r: &PeriodRange) -> Vec<FieldError> {
-    let mut errors: Vec<FieldError> = [("from", &r.from), ("to", &r.to)]
-        .into_iter()
-        .filter_map(|(field, v)| v.as_deref().and_then(|v| check_period(field, v)))
-        .collect();
-    if let (Some(from), Some(to), true) = (&r.from, &r.to, errors.is_empty()) {
-        errors.extend(range("from", from <= to, "Начало периода позже его конца"));
-    }
-    errors
 }
 
 fn range(field: &str, ok: bool, message: &str) -> Option<FieldError> {

@@ -3,9 +3,11 @@
 
 mod billing;
 mod housing;
+mod resident;
 
 pub use billing::*;
 pub use housing::*;
+pub use resident::*;
 
 use crate::{FieldError, Register};
 

@@ -127,3 +127,14 @@ pub fn linked(conn: &mut DbConn, user: i64, only: Option<i64>) -> QueryResult<Ve
         )
         .collect()
 }
+
+/// The organization of `account` when it is linked to `user`: every resident endpoint of
+/// an account starts here, and answers 404 on `None`.
+pub fn linked_organization(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<i64>> {
+    l::table
+        .filter(l::user_id.eq(user))
+        .filter(l::account_id.eq(account))
+        .select(l::organization_id)
+        .first(conn)
+        .optional()
+}

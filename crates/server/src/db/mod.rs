@@ -4,6 +4,8 @@
 //! the transaction (`write_tx`). They are blocking: handlers call them through `run`.
 
 pub mod account_charges;
+pub mod account_meters;
+pub mod account_money;
 pub mod accounts;
 pub mod card;
 pub mod charges;

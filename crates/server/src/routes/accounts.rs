@@ -2,7 +2,7 @@
 //! not linked to the caller answers 404 to everyone, operators included.
 
 use crate::auth::Caller;
-use crate::db::{self, card};
+use crate::db::{self, card, links, DbConn};
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::{get, web};
@@ -28,4 +28,10 @@ async fn read(
     })
     .await?;
     Ok(web::Json(card))
+}
+
+/// The organization of an account linked to the caller; 404 for any other account, so
+/// nobody learns which accounts exist.
+pub fn linked_organization(c: &mut DbConn, caller: &Caller, account: i64) -> Result<i64, ApiError> {
+    links::linked_organization(c, caller.user_id, account)?.ok_or_else(ApiError::not_found)
 }

@@ -26,7 +26,10 @@ async fn list(
     range: web::Query<PeriodRange>,
 ) -> Result<web::Json<Vec<ChargePeriodSummary>>, ApiError> {
     let (id, range) = (id.into_inner(), range.into_inner());
-    valid(rules::check_period_range(&range))?;
+    valid(rules::check_period_range(
+        range.from.as_deref(),
+        range.to.as_deref(),
+    ))?;
     let list = db::run(&state.pool, move |c| {
         if !account_charges::is_linked(c, caller.user_id, id)? {
             return Err(ApiError::not_found());

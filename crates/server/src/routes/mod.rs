@@ -7,7 +7,9 @@ pub mod charges;
 pub mod health;
 pub mod links;
 pub mod me;
+pub mod meters;
 pub mod operator;
+pub mod statement;
 
 use crate::error::ApiError;
 use domkom_dto::FieldError;

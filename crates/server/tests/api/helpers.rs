@@ -25,25 +25,34 @@ pub struct TestApp {
     _pg: Option<PgDatabase>,
 }
 
-/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL.
+/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL; after
+/// `today = "YYYY-MM-DD";` the app's calendar is fixed to that date.
 #[macro_export]
 macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
+    (today = $today:literal; $($name:ident),* $(,)?) => {
+        $crate::on_both_backends!(@apps |c: &mut domkom_server::config::Config| {
+            c.fixed_today = Some($today.parse().expect("a YYYY-MM-DD date"));
+        }; $($name),*);
+    };
+    (@apps $tune:expr; $($name:ident),* $(,)?) => {
         mod sqlite {
             $(#[tokio::test]
             async fn $name() {
-                let app = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Sqlite).await;
+                let app = $crate::helpers::TestApp::spawn_with($crate::helpers::Backend::Sqlite, $tune).await;
                 super::$name(app.expect("SQLite is always available")).await;
             })*
         }
         mod postgres {
             $(#[tokio::test]
             async fn $name() {
-                if let Some(app) = $crate::helpers::TestApp::spawn($crate::helpers::Backend::Postgres).await {
+                if let Some(app) = $crate::helpers::TestApp::spawn_with($crate::helpers::Backend::Postgres, $tune).await {
                     super::$name(app).await;
                 }
             })*
         }
+    };
+    ($($name:ident),* $(,)?) => {
+        $crate::on_both_backends!(@apps |_: &mut domkom_server::config::Config| {}; $($name),*);
     };
 }
 

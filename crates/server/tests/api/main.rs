@@ -21,5 +21,7 @@ mod penalties;
 mod periods;
 mod premises;
 mod recovery;
+mod resident_meters;
 mod services;
+mod statement;
 mod worked_example;

@@ -40,6 +40,11 @@ async fn the_spec_and_swagger_ui_are_served_and_list_every_endpoint() {
         "/api/v1/auth/password/reset",
         "/api/v1/me",
         "/api/v1/me/password",
+        "/api/v1/accounts/{account_id}/meters",
+        "/api/v1/accounts/{account_id}/meters/{meter_id}/readings",
+        "/api/v1/accounts/{account_id}/readings",
+        "/api/v1/accounts/{account_id}/statement",
+        "/api/v1/accounts/{account_id}/payments",
         "/health/live",
         "/health/ready",
     ] {

@@ -1,0 +1,242 @@
+//! The resident's meters («Показания счётчиков»): what is installed, what was billed, the
+//! reading window, the history for a chart, and submitting the month's readings.
+//!
+//! Readings and volumes are thousandths of the unit (`123456` = 123.456 m³); money is
+//! kopecks; tariffs are hundredths of a kopeck per unit.
+
+use crate::{ReadingSource, Resource};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// When readings are taken and which period one sent now counts for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReadingWindow {
+    /// The organization's window: days of the month, inclusive.
+    pub day_from: i32,
+    pub day_to: i32,
+    pub today: NaiveDate,
+    /// Whether today is inside the window.
+    pub open: bool,
+    /// This month's window has passed: a reading sent now counts for the next period.
+    pub next_period: bool,
+    /// `YYYY-MM`: the period a reading sent now counts for.
+    pub period: String,
+    /// The same for a person, in Russian, to show before sending.
+    pub message: String,
+}
+
+/// How far the meter's verification (поверка) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VerificationState {
+    Valid,
+    /// Due within 60 days.
+    DueSoon,
+    /// Passed: the meter counts as absent and its readings are not accepted.
+    Expired,
+}
+
+/// A reading that counts for a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubmittedValue {
+    pub reading_id: i64,
+    /// Thousandths.
+    pub value: i64,
+    pub rolled_over: bool,
+    pub source: ReadingSource,
+    pub submitted_at: NaiveDateTime,
+}
+
+/// One zone of a meter (day, night...; a one-tariff meter has zone 1 only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeterZoneState {
+    pub zone: i32,
+    /// The last billed reading (at installation if none was billed yet).
+    pub billed: i64,
+    /// What a new reading is checked against: the billed one, or a reading of an earlier
+    /// period that is not closed yet (it will be billed first).
+    pub base: i64,
+    /// The reading that counts for the window's period, if one was sent.
+    pub submitted: Option<SubmittedValue>,
+}
+
+/// A meter of the account as its resident sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountMeter {
+    pub id: i64,
+    pub service_id: i64,
+    pub service_name: String,
+    /// «м³», «кВт·ч».
+    pub unit: String,
+    pub resource: Option<Resource>,
+    pub serial: String,
+    pub zones: i32,
+    /// Digits before the decimal point: the reading rolls over at 10^digits.
+    pub digits: i32,
+    pub verification_due: NaiveDate,
+    pub verification: VerificationState,
+    /// Why to act, in Russian, unless the verification is far.
+    pub verification_warning: Option<String>,
+    /// Whether a reading for the window's period is accepted (not while the meter would be
+    /// unverified at that period's end).
+    pub accepts_readings: bool,
+    /// The last period billed by this meter, `YYYY-MM`.
+    pub billed_period: Option<String>,
+    pub readings: Vec<MeterZoneState>,
+}
+
+/// `GET accounts/{id}/meters`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountMeters {
+    pub window: ReadingWindow,
+    pub meters: Vec<AccountMeter>,
+}
+
+/// `?from=YYYY-MM&to=YYYY-MM`, both inclusive.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct PeriodRange {
+    /// `YYYY-MM`.
+    pub from: Option<String>,
+    /// `YYYY-MM`.
+    pub to: Option<String>,
+}
+
+/// One submitted reading in the meter's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReadingEntry {
+    pub id: i64,
+    pub period: String,
+    pub zone: i32,
+    /// Thousandths.
+    pub value: i64,
+    pub rolled_over: bool,
+    pub source: ReadingSource,
+    pub submitted_at: NaiveDateTime,
+    /// It replaced an earlier reading of the same period and zone.
+    pub correction: bool,
+    /// It is the one that counts for its period (the newest).
+    pub current: bool,
+}
+
+/// How a period's consumption was determined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ConsumptionMethod {
+    /// By readings.
+    Meter,
+    /// The average of past months (no reading).
+    Average,
+    /// The norm (no usable meter).
+    Norm,
+}
+
+/// A closed period's consumption by the meter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PeriodConsumption {
+    pub period: String,
+    pub method: ConsumptionMethod,
+    /// Thousandths per zone, zone 1 first (zero by norm: the norm is billed per flat).
+    pub volumes: Vec<i64>,
+    /// The sum of the zones.
+    pub total: i64,
+}
+
+/// `GET accounts/{id}/meters/{meter_id}/readings`: newest reading first, consumption in
+/// period order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeterHistory {
+    pub meter_id: i64,
+    pub unit: String,
+    pub from: String,
+    pub to: String,
+    pub readings: Vec<ReadingEntry>,
+    pub consumption: Vec<PeriodConsumption>,
+}
+
+/// One reading in a submission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewReading {
+    pub meter_id: i64,
+    /// 1 for a one-tariff meter.
+    #[serde(default = "first_zone")]
+    pub zone: i32,
+    /// Thousandths of the unit, as the operator's readings.
+    pub value: i64,
+    /// The meter passed its capacity and started from zero.
+    #[serde(default)]
+    pub rolled_over: bool,
+    /// The resident confirms an unusually large consumption (`confirm_required`).
+    #[serde(default)]
+    pub confirm: bool,
+}
+
+fn first_zone() -> i32 {
+    1
+}
+
+/// `POST accounts/{id}/readings`: the month's readings of the account's meters, stored
+/// all or none; with `preview` nothing is stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SubmitReadings {
+    pub readings: Vec<NewReading>,
+    #[serde(default)]
+    pub preview: bool,
+}
+
+/// A zone's consumption by a submitted reading and what it would cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ZoneEstimate {
+    pub zone: i32,
+    pub base: i64,
+    pub value: i64,
+    /// Thousandths.
+    pub consumption: i64,
+    /// The tariff in force on the period's first day; absent when there is none yet.
+    pub tariff: Option<i64>,
+    /// Kopecks: consumption × tariff, rounded once.
+    pub charge: Option<i64>,
+}
+
+/// A meter's part of a submission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeterEstimate {
+    pub meter_id: i64,
+    pub service_name: String,
+    pub unit: String,
+    pub zones: Vec<ZoneEstimate>,
+    /// Thousandths, all zones sent.
+    pub consumption: i64,
+    /// Kopecks; absent when a zone has no tariff.
+    pub charge: Option<i64>,
+}
+
+/// What a submission did (or, with `preview`, would do).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReadingsResult {
+    pub preview: bool,
+    /// `YYYY-MM`: the period the readings count for.
+    pub period: String,
+    /// The window sentence, e.g. that the readings count for the next period.
+    pub message: String,
+    pub meters: Vec<MeterEstimate>,
+    /// Kopecks over the meters; absent when a charge is unknown.
+    pub charge: Option<i64>,
+    /// The stored readings; empty for a preview.
+    pub readings: Vec<ReadingEntry>,
+}

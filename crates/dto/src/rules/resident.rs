@@ -1,0 +1,147 @@
+//! Input rules of the resident's meters, statement and payments.
+
+use super::billing::check_period;
+use crate::{FieldError, SubmitReadings};
+use chrono::NaiveDate;
+
+/// Readings in one submission: more than any flat has meters and zones.
+pub const READINGS_MAX: usize = 64;
+
+/// The shape of a submission; the meters themselves are checked against the account.
+pub fn check_submit_readings(s: &SubmitReadings) -> Vec<FieldError> {
+    if s.readings.is_empty() {
+        return vec![FieldError::new(
+            "readings",
+            "required",
+            "Передайте хотя бы одно показание",
+        )];
+    }
+    if s.readings.len() > READINGS_MAX {
+        return vec![FieldError::new(
+            "readings",
+            "range",
+            format!("Не более {READINGS_MAX} показаний за раз"),
+        )];
+    }
+    let mut errors = Vec::new();
+    for (i, r) in s.readings.iter().enumerate() {
+        if !(1..=4).contains(&r.zone) {
+            errors.push(FieldError::new(
+                &format!("readings[{i}].zone"),
+                "range",
+                "Зона от 1 до 4",
+            ));
+        }
+        if r.value < 0 {
+            errors.push(FieldError::new(
+                &format!("readings[{i}].value"),
+                "range",
+                "Показание не может быть отрицательным",
+            ));
+        }
+        let repeated = s.readings[..i]
+            .iter()
+            .any(|o| o.meter_id == r.meter_id && o.zone == r.zone);
+        if repeated {
+            errors.push(FieldError::new(
+                &format!("readings[{i}].zone"),
+                "duplicate",
+                "Показание этой зоны счётчика уже есть в списке",
+            ));
+        }
+    }
+    errors
+}
+
+/// `from` and `to` as periods `YYYY-MM`, `from` not after `to`.
+pub fn check_period_range(from: Option<&str>, to: Option<&str>) -> Vec<FieldError> {
+    let mut errors: Vec<FieldError> = [("from", from), ("to", to)]
+        .into_iter()
+        .filter_map(|(field, value)| value.and_then(|v| check_period(field, v)))
+        .collect();
+    if let (true, Some(from), Some(to)) = (errors.is_empty(), from, to) {
+        // Well-formed periods compare as text.
+        if from > to {
+            errors.push(not_after("from"));
+        }
+    }
+    errors
+}
+
+/// `from` not after `to`.
+pub fn check_date_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Vec<FieldError> {
+    match (from, to) {
+        (Some(from), Some(to)) if from > to => vec![not_after("from")],
+        _ => Vec::new(),
+    }
+}
+
+fn not_after(field: &str) -> FieldError {
+    FieldError::new(field, "range", "Начало периода позже его конца")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NewReading;
+
+    fn reading(meter_id: i64, zone: i32, value: i64) -> NewReading {
+        NewReading {
+            meter_id,
+            zone,
+            value,
+            rolled_over: false,
+            confirm: false,
+        }
+    }
+
+    fn fields(errors: Vec<FieldError>) -> Vec<(String, String)> {
+        errors.into_iter().map(|e| (e.field, e.code)).collect()
+    }
+
+    #[test]
+    fn a_submission_names_each_bad_reading() {
+        let s = SubmitReadings {
+            readings: vec![reading(1, 1, 10), reading(1, 5, -1), reading(1, 1, 12)],
+            preview: false,
+        };
+        assert_eq!(
+            fields(check_submit_readings(&s)),
+            [
+                ("readings[1].zone".into(), "range".into()),
+                ("readings[1].value".into(), "range".into()),
+                ("readings[2].zone".into(), "duplicate".into()),
+            ]
+        );
+        let empty = SubmitReadings {
+            readings: vec![],
+            preview: true,
+        };
+        assert_eq!(
+            fields(check_submit_readings(&empty)),
+            [("readings".into(), "required".into())]
+        );
+    }
+
+    #[test]
+    fn ranges_are_well_formed_and_in_order() {
+        assert!(check_period_range(Some("2026-01"), Some("2026-10")).is_empty());
+        assert!(check_period_range(None, None).is_empty());
+        assert_eq!(
+            fields(check_period_range(Some("2026-11"), Some("2026-10"))),
+            [("from".into(), "range".into())]
+        );
+        assert_eq!(
+            fields(check_period_range(Some("2026-1"), Some("26-10"))),
+            [
+                ("from".into(), "format".into()),
+                ("to".into(), "format".into())
+            ]
+        );
+        let d = |s: &str| s.parse::<NaiveDate>().ok();
+        assert_eq!(
+            fields(check_date_range(d("2026-10-02"), d("2026-10-01"))),
+            [("from".into(), "range".into())]
+        );
+    }
+}

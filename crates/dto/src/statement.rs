@@ -1,0 +1,67 @@
+//! The resident's money («Платежи», движение денежных средств): the statement of closed
+//! periods and the payments received. Money is integer kopecks; positive balances are
+//! debts, negative ones advances.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A payment received for the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountPayment {
+    pub id: i64,
+    pub paid_on: NaiveDate,
+    /// Kopecks.
+    pub amount: i64,
+    /// Where it came from: «bank», «cash», «online», a registry name.
+    pub source: String,
+    /// The period the payer named, if any.
+    pub for_period: Option<String>,
+}
+
+/// `GET accounts/{id}/payments?from=&to=` (dates, inclusive) with `limit`/`offset`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct DateRange {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+/// The money of one closed period: closing = opening + charged + recalculated +
+/// penalties − paid.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MoneyMovement {
+    pub opening: i64,
+    pub charged: i64,
+    pub recalculated: i64,
+    pub penalties: i64,
+    pub paid: i64,
+    pub closing: i64,
+}
+
+/// One closed period of the statement with the payments made in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatementPeriod {
+    pub period: String,
+    #[serde(flatten)]
+    pub money: MoneyMovement,
+    /// Payments dated in the period, oldest first.
+    pub payments: Vec<AccountPayment>,
+}
+
+/// `GET accounts/{id}/statement?from=YYYY-MM&to=YYYY-MM`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Statement {
+    /// The range shown, `YYYY-MM`; absent when no period is closed yet.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Closed periods in order.
+    pub periods: Vec<StatementPeriod>,
+    /// The opening of the first period, the closing of the last, the sums of the rest.
+    pub totals: MoneyMovement,
+    /// Why nothing is shown, when nothing is.
+    pub notice: Option<String>,
+}

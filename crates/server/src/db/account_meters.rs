@@ -1,0 +1,373 @@
+//! An account's meters as its resident sees them: each with what was billed and what was
+//! submitted, and the reading rules' inputs (base, past consumption, tariffs).
+
+use super::schema::{
+    meter_volumes as mv, meters as m, organizations as o, readings as r, services as s,
+    tariffs as t,
+};
+use super::{enum_text, now, split_ids, text_enum, DbConn};
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use domkom_domain::billing::input::{PastConsumption, VolumeMethod};
+use domkom_domain::{Period, Quantity};
+use domkom_dto::{ReadingEntry, ReadingSource, Resource};
+use std::collections::{BTreeMap, HashMap};
+
+/// A flat meter of the account with its service.
+#[derive(Debug, Clone)]
+pub struct MeterRow {
+    pub id: i64,
+    pub service_id: i64,
+    pub service_name: String,
+    pub unit: String,
+    pub resource: Option<Resource>,
+    pub serial: String,
+    pub zones: i32,
+    pub digits: i32,
+    pub verification_due: NaiveDate,
+    pub initial_values: Vec<i64>,
+}
+
+/// A closed period of a meter (`meter_volumes`).
+#[derive(Debug, Clone)]
+pub struct VolumeRow {
+    pub period: String,
+    pub method: VolumeMethod,
+    pub volumes: Vec<i64>,
+    pub billed: Vec<i64>,
+}
+
+/// A reading as stored: every submission is kept.
+#[derive(Debug, Clone)]
+pub struct StoredReading {
+    pub id: i64,
+    pub period: String,
+    pub zone: i32,
+    pub value: i64,
+    pub rolled_over: bool,
+    pub source: ReadingSource,
+    pub created_at: NaiveDateTime,
+}
+
+/// A meter with its closed periods (oldest first) and its readings (oldest first).
+#[derive(Debug, Clone)]
+pub struct MeterBook {
+    pub meter: MeterRow,
+    pub volumes: Vec<VolumeRow>,
+    pub readings: Vec<StoredReading>,
+}
+
+type Row = (
+    i64,
+    i64,
+    String,
+    String,
+    Option<String>,
+    String,
+    i32,
+    i32,
+    NaiveDate,
+    String,
+);
+
+/// The account's flat meters (house meters have no account), by service order.
+pub fn meters(conn: &mut DbConn, account: i64) -> QueryResult<Vec<MeterRow>> {
+    m::table
+        .inner_join(s::table)
+        .filter(m::account_id.eq(account))
+        .order((s::sort_order, s::id, m::id))
+        .select((
+            m::id,
+            s::id,
+            s::name,
+            s::unit,
+            s::resource,
+            m::serial,
+            m::zones,
+            m::digits,
+            m::verification_due,
+            m::initial_values,
+        ))
+        .load::<Row>(conn)?
+        .into_iter()
+        .map(|row| {
+            let (id, service_id, service_name, unit, resource, serial, zones, digits, due, init) =
+                row;
+            Ok(MeterRow {
+                id,
+                service_id,
+                service_name,
+                unit,
+                resource: resource.as_deref().map(text_enum).transpose()?,
+                serial,
+                zones,
+                digits,
+                verification_due: due,
+                initial_values: split_ids(&init)?,
+            })
+        })
+        .collect()
+}
+
+/// The account's meters with their closed periods and readings up to `up_to` (inclusive).
+pub fn books(conn: &mut DbConn, account: i64, up_to: &str) -> QueryResult<Vec<MeterBook>> {
+    let meters = meters(conn, account)?;
+    let ids: Vec<i64> = meters.iter().map(|m| m.id).collect();
+    let mut volumes = volumes(conn, &ids, "", up_to)?;
+    let mut readings = readings(conn, &ids, "", up_to)?;
+    Ok(meters
+        .into_iter()
+        .map(|meter| MeterBook {
+            volumes: volumes.remove(&meter.id).unwrap_or_default(),
+            readings: readings.remove(&meter.id).unwrap_or_default(),
+            meter,
+        })
+        .collect())
+}
+
+/// Closed periods of the meters in `from..=to` (an empty `from` is no lower bound).
+pub fn volumes(
+    conn: &mut DbConn,
+    meters: &[i64],
+    from: &str,
+    to: &str,
+) -> QueryResult<HashMap<i64, Vec<VolumeRow>>> {
+    let mut out: HashMap<i64, Vec<VolumeRow>> = HashMap::new();
+    for (meter, period, method, volumes, billed) in mv::table
+        .filter(mv::meter_id.eq_any(meters))
+        .filter(mv::period.ge(from).and(mv::period.le(to)))
+        .order(mv::period)
+        .select((
+            mv::meter_id,
+            mv::period,
+            mv::method,
+            mv::volumes,
+            mv::billed_values,
+        ))
+        .load::<(i64, String, String, String, String)>(conn)?
+    {
+        out.entry(meter).or_default().push(VolumeRow {
+            period,
+            method: text_enum(&method)?,
+            volumes: split_ids(&volumes)?,
+            billed: split_ids(&billed)?,
+        });
+    }
+    Ok(out)
+}
+
+/// Readings of the meters in `from..=to`, oldest first.
+pub fn readings(
+    conn: &mut DbConn,
+    meters: &[i64],
+    from: &str,
+    to: &str,
+) -> QueryResult<HashMap<i64, Vec<StoredReading>>> {
+    let mut out: HashMap<i64, Vec<StoredReading>> = HashMap::new();
+    for (id, meter, period, zone, value, rolled_over, source, created_at) in r::table
+        .filter(r::meter_id.eq_any(meters))
+        .filter(r::period.ge(from).and(r::period.le(to)))
+        .order(r::id)
+        .select((
+            r::id,
+            r::meter_id,
+            r::period,
+            r::zone,
+            r::value,
+            r::rolled_over,
+            r::source,
+            r::created_at,
+        ))
+        .load::<(i64, i64, String, i32, i64, bool, String, NaiveDateTime)>(conn)?
+    {
+        out.entry(meter).or_default().push(StoredReading {
+            id,
+            period,
+            zone,
+            value,
+            rolled_over,
+            source: text_enum(&source)?,
+            created_at,
+        });
+    }
+    Ok(out)
+}
+
+/// The organization's reading window, days of the month.
+pub fn window_days(conn: &mut DbConn, org: i64) -> QueryResult<(i32, i32)> {
+    o::table
+        .find(org)
+        .select((o::reading_day_from, o::reading_day_to))
+        .first(conn)
+}
+
+/// The price in force on `day` per (service, zone), as the period close takes it.
+pub fn tariffs_on(
+    conn: &mut DbConn,
+    org: i64,
+    services: &[i64],
+    day: NaiveDate,
+) -> QueryResult<HashMap<(i64, i32), i64>> {
+    let mut prices = HashMap::new();
+    for (service, zone, price) in t::table
+        .filter(t::organization_id.eq(org))
+        .filter(t::service_id.eq_any(services))
+        .filter(t::valid_from.le(day))
+        .order(t::valid_from)
+        .select((t::service_id, t::zone, t::price))
+        .load::<(i64, i32, i64)>(conn)?
+    {
+        prices.insert((service, zone), price);
+    }
+    Ok(prices)
+}
+
+/// One resident reading to store.
+pub struct NewRow {
+    pub meter_id: i64,
+    pub period: String,
+    pub zone: i32,
+    pub value: i64,
+    pub rolled_over: bool,
+}
+
+/// Stores the resident's readings; the caller owns the transaction.
+pub fn insert(conn: &mut DbConn, org: i64, user: i64, rows: &[NewRow]) -> QueryResult<Vec<i64>> {
+    let (at, source) = (now(), enum_text(&ReadingSource::Resident));
+    rows.iter()
+        .map(|d| {
+            crate::per_backend!(conn, |c| diesel::insert_into(r::table)
+                .values((
+                    r::organization_id.eq(org),
+                    r::meter_id.eq(d.meter_id),
+                    r::period.eq(&d.period),
+                    r::zone.eq(d.zone),
+                    r::value.eq(d.value),
+                    r::rolled_over.eq(d.rolled_over),
+                    r::source.eq(&source),
+                    r::submitted_by.eq(Some(user)),
+                    r::created_at.eq(at),
+                ))
+                .returning(r::id)
+                .get_result(c))
+        })
+        .collect()
+}
+
+impl MeterBook {
+    /// The last closed period before `period` and its billed readings, else the readings
+    /// at installation: what the close takes as the previous readings.
+    pub fn billed_before(&self, period: &str) -> (Option<&str>, Vec<i64>) {
+        match self
+            .volumes
+            .iter()
+            .rev()
+            .find(|v| v.period.as_str() < period)
+        {
+            Some(v) => (Some(v.period.as_str()), self.per_zone(&v.billed)),
+            None => (None, self.per_zone(&self.meter.initial_values)),
+        }
+    }
+
+    /// What a reading for `period` is checked against: the billed readings, moved on by
+    /// the newest complete reading of each later period that is not closed yet (the close
+    /// of that period will bill it first).
+    pub fn base_for(&self, period: Period) -> Vec<i64> {
+        let key = period.to_string();
+        let (billed_period, mut base) = self.billed_before(&key);
+        let billed_period = billed_period.unwrap_or("").to_owned();
+        for (pending, values) in self.newest_by_period() {
+            let counts = pending.as_str() > billed_period.as_str()
+                && pending < key
+                && pending
+                    .parse::<Period>()
+                    .is_ok_and(|p| self.meter.verification_due > p.last_day());
+            // A period with a zone missing is billed by average: the base stays.
+            if let (true, Some(values)) = (counts, values.into_iter().collect::<Option<Vec<_>>>()) {
+                base = values.iter().map(|r| r.value).collect();
+            }
+        }
+        base
+    }
+
+    /// The newest reading of each zone per period, periods in order.
+    pub fn newest_by_period(&self) -> BTreeMap<String, Vec<Option<&StoredReading>>> {
+        let mut out: BTreeMap<String, Vec<Option<&StoredReading>>> = BTreeMap::new();
+        for reading in &self.readings {
+            let zones = out
+                .entry(reading.period.clone())
+                .or_insert_with(|| vec![None; self.zone_count()]);
+            if let Some(slot) = usize::try_from(reading.zone - 1)
+                .ok()
+                .and_then(|i| zones.get_mut(i))
+            {
+                // Oldest first, so a later one replaces an earlier one.
+                *slot = Some(reading);
+            }
+        }
+        out
+    }
+
+    /// The closed periods before `period`, as the average needs them.
+    pub fn past(&self, period: Period) -> Vec<PastConsumption> {
+        self.volumes
+            .iter()
+            .filter_map(|v| {
+                let p = v.period.parse::<Period>().ok()?;
+                (p < period).then(|| PastConsumption {
+                    period: p,
+                    method: v.method,
+                    volumes: v
+                        .volumes
+                        .iter()
+                        .copied()
+                        .map(Quantity::from_thousandths)
+                        .collect(),
+                })
+            })
+            .collect()
+    }
+
+    pub fn zone_count(&self) -> usize {
+        usize::try_from(self.meter.zones).unwrap_or(1)
+    }
+
+    /// One value per zone: a short list padded with zeros, as the close reads it.
+    fn per_zone(&self, values: &[i64]) -> Vec<i64> {
+        (0..self.zone_count())
+            .map(|i| values.get(i).copied().unwrap_or(0))
+            .collect()
+    }
+}
+
+/// Readings with whether each corrected an earlier one and whether it counts.
+pub fn entries(readings: &[StoredReading]) -> Vec<ReadingEntry> {
+    let mut newest: HashMap<(&str, i32), i64> = HashMap::new();
+    let mut first: HashMap<(&str, i32), i64> = HashMap::new();
+    for r in readings {
+        let key = (r.period.as_str(), r.zone);
+        let n = newest.entry(key).or_insert(r.id);
+        *n = (*n).max(r.id);
+        let f = first.entry(key).or_insert(r.id);
+        *f = (*f).min(r.id);
+    }
+    let mut out: Vec<ReadingEntry> = readings
+        .iter()
+        .map(|r| {
+            let key = (r.period.as_str(), r.zone);
+            ReadingEntry {
+                id: r.id,
+                period: r.period.clone(),
+                zone: r.zone,
+                value: r.value,
+                rolled_over: r.rolled_over,
+                source: r.source,
+                submitted_at: r.created_at,
+                correction: first.get(&key) != Some(&r.id),
+                current: newest.get(&key) == Some(&r.id),
+            }
+        })
+        .collect();
+    out.sort_by_key(|r| std::cmp::Reverse(r.id));
+    out
+}

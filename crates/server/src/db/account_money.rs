@@ -1,0 +1,124 @@
+//! An account's money as its resident sees it: the balances of closed periods and the
+//! payments received.
+
+use super::schema::{balances as b, payments as p};
+use super::DbConn;
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use domkom_dto::{AccountPayment, MoneyMovement};
+
+/// The account's closed periods (those with a balance), oldest first.
+pub fn closed_periods(conn: &mut DbConn, account: i64) -> QueryResult<Vec<String>> {
+    b::table
+        .filter(b::account_id.eq(account))
+        .order(b::period)
+        .select(b::period)
+        .load(conn)
+}
+
+/// The balances of `from..=to`, in order.
+pub fn balances(
+    conn: &mut DbConn,
+    account: i64,
+    from: &str,
+    to: &str,
+) -> QueryResult<Vec<(String, MoneyMovement)>> {
+    Ok(b::table
+        .filter(b::account_id.eq(account))
+        .filter(b::period.ge(from).and(b::period.le(to)))
+        .order(b::period)
+        .select((
+            b::period,
+            b::opening,
+            b::charged,
+            b::recalculated,
+            b::penalties,
+            b::paid,
+            b::closing,
+        ))
+        .load::<(String, i64, i64, i64, i64, i64, i64)>(conn)?
+        .into_iter()
+        .map(
+            |(period, opening, charged, recalculated, penalties, paid, closing)| {
+                (
+                    period,
+                    MoneyMovement {
+                        opening,
+                        charged,
+                        recalculated,
+                        penalties,
+                        paid,
+                        closing,
+                    },
+                )
+            },
+        )
+        .collect())
+}
+
+type Row = (i64, NaiveDate, i64, String, Option<String>);
+
+const COLUMNS: (p::id, p::paid_on, p::amount, p::source, p::for_period) =
+    (p::id, p::paid_on, p::amount, p::source, p::for_period);
+
+fn to_dto((id, paid_on, amount, source, for_period): Row) -> AccountPayment {
+    AccountPayment {
+        id,
+        paid_on,
+        amount,
+        source,
+        for_period,
+    }
+}
+
+/// Payments dated `from..=to`, oldest first.
+pub fn payments_between(
+    conn: &mut DbConn,
+    account: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> QueryResult<Vec<AccountPayment>> {
+    Ok(p::table
+        .filter(p::account_id.eq(account))
+        .filter(p::paid_on.ge(from).and(p::paid_on.le(to)))
+        .order((p::paid_on, p::id))
+        .select(COLUMNS)
+        .load::<Row>(conn)?
+        .into_iter()
+        .map(to_dto)
+        .collect())
+}
+
+/// A page of the account's payments, newest first; `from` and `to` inclusive.
+pub fn payments(
+    conn: &mut DbConn,
+    account: i64,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<AccountPayment>, i64)> {
+    let any_day = NaiveDate::default();
+    let filter = p::account_id
+        .eq(account)
+        .and(
+            p::paid_on
+                .ge(from.unwrap_or(any_day))
+                .or(from.is_none().into_sql::<Bool>()),
+        )
+        .and(
+            p::paid_on
+                .le(to.unwrap_or(any_day))
+                .or(to.is_none().into_sql::<Bool>()),
+        );
+    let items = p::table
+        .filter(filter)
+        .order((p::paid_on.desc(), p::id.desc()))
+        .limit(limit)
+        .offset(offset)
+        .select(COLUMNS)
+        .load::<Row>(conn)?;
+    let total = p::table.filter(filter).count().get_result(conn)?;
+    Ok((items.into_iter().map(to_dto).collect(), total))
+}

@@ -1,0 +1,226 @@
+//! `accounts/{id}/meters` and `accounts/{id}/readings`: a linked account's meters, their
+//! history, and the month's readings. 404 for an account not linked to the caller.
+
+pub mod submit;
+
+use super::accounts::linked_organization;
+use crate::auth::Caller;
+use crate::db::account_meters::{self as am, MeterBook};
+use crate::db::{self, DbConn};
+use crate::error::ApiError;
+use crate::routes::valid;
+use crate::state::AppState;
+use actix_web::{get, web};
+use chrono::{Days, NaiveDate};
+use domkom_domain::reading::{month_name, Window};
+use domkom_domain::Period;
+use domkom_dto::{
+    rules, AccountMeter, AccountMeters, ConsumptionMethod, MeterHistory, MeterZoneState,
+    PeriodConsumption, PeriodRange, Problem, ReadingWindow, SubmittedValue, VerificationState,
+};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(list).service(history).service(submit::submit);
+}
+
+/// How early the resident is warned about the verification.
+const VERIFICATION_WARNING_DAYS: u64 = 60;
+
+/// The reading window of the organization on `today`.
+fn window(c: &mut DbConn, org: i64, today: NaiveDate) -> Result<Window, ApiError> {
+    let (from, to) = am::window_days(c, org)?;
+    let day = |d: i32| u8::try_from(d).unwrap_or(1);
+    Window::on(today, day(from), day(to))
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("no period contains {today}")))
+}
+
+fn window_dto(w: &Window, today: NaiveDate) -> ReadingWindow {
+    ReadingWindow {
+        day_from: i32::from(w.day_from),
+        day_to: i32::from(w.day_to),
+        today,
+        open: w.open,
+        next_period: w.next,
+        period: w.period.to_string(),
+        message: w.message(),
+    }
+}
+
+fn date_ru(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+fn verification(due: NaiveDate, today: NaiveDate) -> (VerificationState, Option<String>) {
+    let soon = today
+        .checked_add_days(Days::new(VERIFICATION_WARNING_DAYS))
+        .unwrap_or(today);
+    if due <= today {
+        (
+            VerificationState::Expired,
+            Some(format!(
+                "Срок поверки истёк {}: счётчик считается отсутствующим, начисление идёт по \
+                 нормативу. Поверьте или замените счётчик и сообщите в управляющую организацию.",
+                date_ru(due)
+            )),
+        )
+    } else if due <= soon {
+        (
+            VerificationState::DueSoon,
+            Some(format!(
+                "Срок поверки — {}. Поверьте счётчик заранее: после этой даты он считается \
+                 отсутствующим и показания по нему не принимаются.",
+                date_ru(due)
+            )),
+        )
+    } else {
+        (VerificationState::Valid, None)
+    }
+}
+
+fn meter_dto(book: &MeterBook, window: &Window, today: NaiveDate) -> AccountMeter {
+    let m = &book.meter;
+    let key = window.period.to_string();
+    let (billed_period, billed) = book.billed_before(&key);
+    let base = book.base_for(window.period);
+    let newest = book.newest_by_period();
+    let submitted = newest.get(&key);
+    let (state, warning) = verification(m.verification_due, today);
+    AccountMeter {
+        id: m.id,
+        service_id: m.service_id,
+        service_name: m.service_name.clone(),
+        unit: m.unit.clone(),
+        resource: m.resource,
+        serial: m.serial.clone(),
+        zones: m.zones,
+        digits: m.digits,
+        verification_due: m.verification_due,
+        verification: state,
+        verification_warning: warning,
+        accepts_readings: m.verification_due > window.period.last_day(),
+        billed_period: billed_period.map(str::to_owned),
+        readings: (0..book.zone_count())
+            .map(|i| MeterZoneState {
+                zone: i32::try_from(i + 1).unwrap_or(1),
+                billed: billed[i],
+                base: base[i],
+                submitted: submitted
+                    .and_then(|zones| zones.get(i).copied().flatten())
+                    .map(|r| SubmittedValue {
+                        reading_id: r.id,
+                        value: r.value,
+                        rolled_over: r.rolled_over,
+                        source: r.source,
+                        submitted_at: r.created_at,
+                    }),
+            })
+            .collect(),
+    }
+}
+
+/// The account's meters («Показания счётчиков»): each with its verification, the last
+/// billed readings, what was sent for the window's period, and the window itself.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])),
+    responses((status = 200, body = AccountMeters), (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[get("/accounts/{account_id}/meters")]
+async fn list(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+) -> Result<web::Json<AccountMeters>, ApiError> {
+    let (account, today) = (id.into_inner(), state.config.today());
+    let meters = db::run(&state.pool, move |c| {
+        let org = linked_organization(c, &caller, account)?;
+        let window = window(c, org, today)?;
+        let books = am::books(c, account, &window.period.to_string())?;
+        Ok(AccountMeters {
+            window: window_dto(&window, today),
+            meters: books.iter().map(|b| meter_dto(b, &window, today)).collect(),
+        })
+    })
+    .await?;
+    Ok(web::Json(meters))
+}
+
+/// A meter's readings (every one sent, corrections included) and its consumption per
+/// closed period, for a chart. `from`/`to` are periods; by default the last 12 months up
+/// to the window's period.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(PeriodRange),
+    responses((status = 200, body = MeterHistory), (status = 401, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[get("/accounts/{account_id}/meters/{meter_id}/readings")]
+async fn history(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(i64, i64)>,
+    range: web::Query<PeriodRange>,
+) -> Result<web::Json<MeterHistory>, ApiError> {
+    let ((account, meter), range) = (path.into_inner(), range.into_inner());
+    valid(rules::check_period_range(
+        range.from.as_deref(),
+        range.to.as_deref(),
+    ))?;
+    let today = state.config.today();
+    let history = db::run(&state.pool, move |c| {
+        let org = linked_organization(c, &caller, account)?;
+        let row = am::meters(c, account)?
+            .into_iter()
+            .find(|m| m.id == meter)
+            .ok_or_else(ApiError::not_found)?;
+        let to = match range.to {
+            Some(to) => to,
+            None => window(c, org, today)?.period.to_string(),
+        };
+        let from = match range.from {
+            Some(from) => from,
+            None => year_before(&to),
+        };
+        let readings = am::readings(c, &[meter], &from, &to)?
+            .remove(&meter)
+            .unwrap_or_default();
+        let volumes = am::volumes(c, &[meter], &from, &to)?
+            .remove(&meter)
+            .unwrap_or_default();
+        Ok(MeterHistory {
+            meter_id: meter,
+            unit: row.unit,
+            readings: am::entries(&readings),
+            consumption: volumes
+                .into_iter()
+                .map(|v| PeriodConsumption {
+                    period: v.period,
+                    method: method_dto(v.method),
+                    total: v.volumes.iter().sum(),
+                    volumes: v.volumes,
+                })
+                .collect(),
+            from,
+            to,
+        })
+    })
+    .await?;
+    Ok(web::Json(history))
+}
+
+fn method_dto(m: domkom_domain::billing::input::VolumeMethod) -> ConsumptionMethod {
+    use domkom_domain::billing::input::VolumeMethod as V;
+    match m {
+        V::Meter => ConsumptionMethod::Meter,
+        V::Average => ConsumptionMethod::Average,
+        V::Norm => ConsumptionMethod::Norm,
+    }
+}
+
+/// The 12 months ending with `to` start 11 months before it.
+fn year_before(to: &str) -> String {
+    to.parse::<Period>()
+        .ok()
+        .and_then(|p| (0..11).try_fold(p, |p, _| p.prev()))
+        .map(|p| p.to_string())
+        .unwrap_or_else(|| to.to_owned())
+}
+
+/// «за ноябрь 2026» in messages.
+fn for_period(p: Period) -> String {
+    format!("за {}", month_name(p))
+}

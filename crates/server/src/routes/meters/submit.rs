@@ -1,0 +1,350 @@
+//! `POST accounts/{id}/readings`: the resident's readings of the account's meters, checked
+//! as the period close will bill them and stored all or none.
+
+use super::{for_period, window};
+use crate::auth::Caller;
+use crate::db::account_meters::{self as am, MeterBook, NewRow};
+use crate::db::{self, periods, DbConn};
+use crate::error::ApiError;
+use crate::routes::accounts::linked_organization;
+use crate::routes::valid;
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{post, web, HttpResponse};
+use domkom_domain::reading::{self, ReadingError, Window};
+use domkom_domain::{Period, Quantity, Tariff};
+use domkom_dto::{
+    rules, FieldError, MeterEstimate, NewReading, Problem, ReadingsResult, SubmitReadings,
+    ZoneEstimate,
+};
+use std::collections::HashMap;
+
+/// Send the month's readings of the account's meters, all at once: all are stored or
+/// none. They count for the window's period (outside the window, the next one); a second
+/// reading of the same meter and zone in that period corrects the first. With `preview`
+/// nothing is stored and the answer shows each meter's consumption and estimated charge.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), request_body = SubmitReadings,
+    responses((status = 201, body = ReadingsResult), (status = 200, description = "`preview`", body = ReadingsResult),
+        (status = 401, body = Problem), (status = 404, body = Problem),
+        (status = 409, description = "`period_closed`", body = Problem),
+        (status = 422, description = "`validation_failed`, or `confirm_required` for an unusually large consumption", body = Problem)))]
+#[post("/accounts/{account_id}/readings")]
+pub async fn submit(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    body: web::Json<SubmitReadings>,
+) -> Result<HttpResponse, ApiError> {
+    let (account, form, today) = (id.into_inner(), body.into_inner(), state.config.today());
+    valid(rules::check_submit_readings(&form))?;
+    let preview = form.preview;
+    let result = db::run(&state.pool, move |c| {
+        let org = linked_organization(c, &caller, account)?;
+        let window = window(c, org, today)?;
+        let check = |c: &mut DbConn| -> Result<Plan, ApiError> {
+            periods::ensure_open(c, org, &window.period.to_string())?;
+            plan(c, org, account, &window, &form.readings)
+        };
+        if preview {
+            // Reads only: no write lock for a preview.
+            return Ok(check(c)?.result(true, Vec::new()));
+        }
+        // The checks and the writes in one transaction: what was checked is what is stored.
+        db::write_tx(c, |c| {
+            let plan = check(c)?;
+            let ids = am::insert(c, org, caller.user_id, &plan.rows)?;
+            let meters: Vec<i64> = plan.meters.iter().map(|m| m.meter_id).collect();
+            let key = window.period.to_string();
+            let stored: Vec<_> = am::readings(c, &meters, &key, &key)?
+                .into_values()
+                .flat_map(|readings| am::entries(&readings))
+                .filter(|r| ids.contains(&r.id))
+                .collect();
+            Ok(plan.result(false, stored))
+        })
+    })
+    .await?;
+    let status = if preview {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok(HttpResponse::build(status).json(result))
+}
+
+/// What a valid submission stores and what it costs.
+struct Plan {
+    period: Period,
+    message: String,
+    rows: Vec<NewRow>,
+    meters: Vec<MeterEstimate>,
+}
+
+impl Plan {
+    fn result(self, preview: bool, mut readings: Vec<domkom_dto::ReadingEntry>) -> ReadingsResult {
+        readings.sort_by_key(|r| r.id);
+        ReadingsResult {
+            preview,
+            period: self.period.to_string(),
+            message: self.message,
+            charge: self.meters.iter().map(|m| m.charge).sum(),
+            meters: self.meters,
+            readings,
+        }
+    }
+}
+
+/// Checks every reading against its meter; any problem refuses the whole submission,
+/// hard errors first, then the jumps to confirm.
+fn plan(
+    c: &mut DbConn,
+    org: i64,
+    account: i64,
+    window: &Window,
+    readings: &[NewReading],
+) -> Result<Plan, ApiError> {
+    let period = window.period;
+    let books = am::books(c, account, &period.to_string())?;
+    let services: Vec<i64> = books.iter().map(|b| b.meter.service_id).collect();
+    let prices = am::tariffs_on(c, org, &services, period.first_day())?;
+    let (mut errors, mut jumps) = (Vec::new(), Vec::new());
+    let mut meters: Vec<MeterEstimate> = Vec::new();
+    let mut rows = Vec::new();
+    for (i, r) in readings.iter().enumerate() {
+        let Some(book) = books.iter().find(|b| b.meter.id == r.meter_id) else {
+            errors.push(at(
+                i,
+                "meter_id",
+                "not_found",
+                "У этого лицевого счёта нет такого счётчика".into(),
+            ));
+            continue;
+        };
+        match check(book, period, r) {
+            Err(e) => errors.push(at(i, e.0, e.1, e.2)),
+            Ok((base, used, jump)) => {
+                if let Some(message) = jump.filter(|_| !r.confirm) {
+                    jumps.push(at(i, "value", "confirm_required", message));
+                }
+                let estimate = estimate(&prices, book, r, base, used);
+                match meters.iter_mut().find(|m| m.meter_id == r.meter_id) {
+                    Some(m) => m.zones.push(estimate),
+                    None => meters.push(MeterEstimate {
+                        meter_id: r.meter_id,
+                        service_name: book.meter.service_name.clone(),
+                        unit: book.meter.unit.clone(),
+                        zones: vec![estimate],
+                        consumption: 0,
+                        charge: None,
+                    }),
+                }
+                rows.push(NewRow {
+                    meter_id: r.meter_id,
+                    period: period.to_string(),
+                    zone: r.zone,
+                    value: r.value,
+                    rolled_over: r.rolled_over,
+                });
+            }
+        }
+    }
+    errors.extend(missing_zones(&books, period, readings));
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    if !jumps.is_empty() {
+        let mut e = ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "confirm_required",
+            "Расход необычно велик. Проверьте показания; если они верны, подтвердите их",
+        );
+        e.errors = jumps;
+        return Err(e);
+    }
+    for m in &mut meters {
+        m.zones.sort_by_key(|z| z.zone);
+        m.consumption = m.zones.iter().map(|z| z.consumption).sum();
+        m.charge = m.zones.iter().map(|z| z.charge).sum();
+    }
+    Ok(Plan {
+        period,
+        message: window.message(),
+        rows,
+        meters,
+    })
+}
+
+fn at(i: usize, field: &str, code: &str, message: String) -> FieldError {
+    FieldError::new(&format!("readings[{i}].{field}"), code, message)
+}
+
+type Refusal = (&'static str, &'static str, String);
+
+/// A reading against its meter: `(base, consumption, a jump to confirm)`, or why not.
+fn check(
+    book: &MeterBook,
+    period: Period,
+    r: &NewReading,
+) -> Result<(i64, Quantity, Option<String>), Refusal> {
+    let m = &book.meter;
+    if r.zone > m.zones {
+        return Err((
+            "zone",
+            "range",
+            format!("У счётчика {} зон: {}", m.serial, m.zones),
+        ));
+    }
+    if m.verification_due <= period.last_day() {
+        return Err((
+            "meter_id",
+            "verification_expired",
+            format!(
+                "Срок поверки счётчика {} — {}: показания {} не принимаются, начисление будет \
+                 по нормативу. Поверьте или замените счётчик",
+                m.serial,
+                m.verification_due.format("%d.%m.%Y"),
+                for_period(period)
+            ),
+        ));
+    }
+    let zone = usize::try_from(r.zone - 1).unwrap_or(0);
+    let base = book.base_for(period)[zone];
+    let digits = u8::try_from(m.digits).unwrap_or(5);
+    let q = Quantity::from_thousandths;
+    let used = reading::consumption(q(base), q(r.value), r.rolled_over, digits).map_err(|e| {
+        let capacity = reading::capacity(digits).map(|c| c.to_string());
+        match e {
+            ReadingError::Decreased => (
+                "value",
+                "decreased",
+                format!(
+                    "Показание меньше предыдущего ({}). Если счётчик дошёл до предела и начал \
+                     с нуля, отметьте переход через ноль",
+                    q(base)
+                ),
+            ),
+            ReadingError::BeyondCapacity => (
+                "value",
+                "beyond_capacity",
+                format!(
+                    "Счётчик с {digits} разрядами показывает меньше {}",
+                    capacity.unwrap_or_default()
+                ),
+            ),
+            ReadingError::RollOverWithoutDecrease => (
+                "rolled_over",
+                "roll_over_without_decrease",
+                format!(
+                    "Переход через ноль отмечен, но показание не меньше предыдущего ({})",
+                    q(base)
+                ),
+            ),
+        }
+    })?;
+    if r.rolled_over && !reading::roll_over_plausible(used, digits) {
+        return Err((
+            "rolled_over",
+            "roll_over_implausible",
+            format!(
+                "Переход через ноль маловероятен: предыдущее показание ({}) далеко от предела \
+                 счётчика. Проверьте показание",
+                q(base)
+            ),
+        ));
+    }
+    let jump = reading::usual_consumption(&book.past(period), period, book.zone_count())
+        .and_then(|avg| avg.get(zone).copied())
+        .filter(|avg| reading::is_jump(used, *avg))
+        .map(|avg| {
+            format!(
+                "Расход {used} {unit} более чем в {} раза выше среднего ({avg} {unit}). Проверьте \
+                 показание; если оно верно, подтвердите его",
+                reading::JUMP_FACTOR,
+                unit = m.unit
+            )
+        });
+    Ok((base, used, jump))
+}
+
+/// A meter billed by readings needs every zone: with one missing the close bills the
+/// average instead, which a resident would not expect.
+fn missing_zones(books: &[MeterBook], period: Period, readings: &[NewReading]) -> Vec<FieldError> {
+    let key = period.to_string();
+    let mut seen = Vec::new();
+    let mut errors = Vec::new();
+    for (i, r) in readings.iter().enumerate() {
+        let Some(book) = books.iter().find(|b| b.meter.id == r.meter_id) else {
+            continue;
+        };
+        if seen.contains(&r.meter_id) {
+            continue;
+        }
+        seen.push(r.meter_id);
+        let before = book.newest_by_period().remove(&key).unwrap_or_default();
+        let missing: Vec<String> = (1..=book.meter.zones)
+            .filter(|z| {
+                let sent = readings
+                    .iter()
+                    .any(|o| o.meter_id == r.meter_id && o.zone == *z);
+                let earlier = before
+                    .get(usize::try_from(z - 1).unwrap_or(0))
+                    .is_some_and(Option::is_some);
+                !sent && !earlier
+            })
+            .map(|z| z.to_string())
+            .collect();
+        if !missing.is_empty() {
+            errors.push(at(
+                i,
+                "meter_id",
+                "zones_missing",
+                format!(
+                    "Передайте показания всех зон счётчика {} (нет зон: {}): иначе начисление \
+                     будет по среднему",
+                    book.meter.serial,
+                    missing.join(", ")
+                ),
+            ));
+        }
+    }
+    errors
+}
+
+/// The zone's consumption at the tariff the close will use: the service's tariff in force
+/// on the period's first day, the zone's own on a multi-zone meter.
+fn estimate(
+    prices: &HashMap<(i64, i32), i64>,
+    book: &MeterBook,
+    r: &NewReading,
+    base: i64,
+    used: Quantity,
+) -> ZoneEstimate {
+    let service = book.meter.service_id;
+    let zone_prices: Vec<i64> = (1..=4)
+        .filter_map(|z| prices.get(&(service, z)).copied())
+        .collect();
+    let tariff = if book.meter.zones > 1 && !zone_prices.is_empty() {
+        usize::try_from(r.zone - 1)
+            .ok()
+            .and_then(|i| zone_prices.get(i).copied())
+    } else {
+        prices
+            .get(&(service, 0))
+            .copied()
+            .or_else(|| zone_prices.first().copied())
+    };
+    let charge = tariff.and_then(|t| {
+        Tariff::from_hundredths_of_kopeck(t)
+            .charge_volume(used)
+            .ok()
+            .map(|m| m.kopecks())
+    });
+    ZoneEstimate {
+        zone: r.zone,
+        base,
+        value: r.value,
+        consumption: used.thousandths(),
+        tariff,
+        charge,
+    }
+}

@@ -1,0 +1,157 @@
+//! `accounts/{id}/statement` and `accounts/{id}/payments`: a linked account's money
+//! («Платежи»). 404 for an account not linked to the caller.
+
+use super::accounts::linked_organization;
+use crate::auth::Caller;
+use crate::db::{self, account_money};
+use crate::error::ApiError;
+use crate::routes::valid;
+use crate::state::AppState;
+use actix_web::{get, web};
+use domkom_domain::Period;
+use domkom_dto::{
+    rules, AccountPayment, DateRange, FieldError, MoneyMovement, Page, PageQuery, PeriodRange,
+    Problem, Statement, StatementPeriod,
+};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(statement).service(payments);
+}
+
+/// Closed periods one statement may show: ten years.
+const STATEMENT_MONTHS_MAX: i32 = 120;
+/// Closed periods shown when no range is given.
+const DEFAULT_MONTHS: usize = 12;
+
+/// The statement («движение денежных средств») of closed periods: per period the opening
+/// balance, charged, recalculated, penalties, paid and the closing balance, with the
+/// payments made in it, and the totals of the range. `from`/`to` are periods; by default
+/// the last 12 closed periods.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(PeriodRange),
+    responses((status = 200, body = Statement), (status = 401, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[get("/accounts/{account_id}/statement")]
+async fn statement(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    range: web::Query<PeriodRange>,
+) -> Result<web::Json<Statement>, ApiError> {
+    let (account, range) = (id.into_inner(), range.into_inner());
+    valid(rules::check_period_range(
+        range.from.as_deref(),
+        range.to.as_deref(),
+    ))?;
+    if let (Some(from), Some(to)) = (&range.from, &range.to) {
+        let months = parse(from).months_until(parse(to)) + 1;
+        if months > STATEMENT_MONTHS_MAX {
+            valid(vec![FieldError::new(
+                "from",
+                "range",
+                format!("Не более {STATEMENT_MONTHS_MAX} месяцев за раз"),
+            )])?;
+        }
+    }
+    let statement = db::run(&state.pool, move |c| {
+        linked_organization(c, &caller, account)?;
+        let closed = account_money::closed_periods(c, account)?;
+        let recent = closed.len().saturating_sub(DEFAULT_MONTHS);
+        let to = range.to.or_else(|| closed.last().cloned());
+        let from = range.from.or_else(|| closed.get(recent).cloned());
+        let (Some(from), Some(to)) = (from, to) else {
+            return Ok(empty(None, None));
+        };
+        let balances = account_money::balances(c, account, &from, &to)?;
+        if balances.is_empty() {
+            return Ok(empty(Some(from), Some(to)));
+        }
+        let (first, last) = (
+            parse(&balances[0].0),
+            parse(&balances[balances.len() - 1].0),
+        );
+        let mut received =
+            account_money::payments_between(c, account, first.first_day(), last.last_day())?;
+        let periods: Vec<StatementPeriod> = balances
+            .into_iter()
+            .map(|(period, money)| {
+                let p = parse(&period);
+                let (mine, rest): (Vec<AccountPayment>, Vec<AccountPayment>) = received
+                    .drain(..)
+                    .partition(|pay| Period::containing(pay.paid_on) == Some(p));
+                received = rest;
+                StatementPeriod {
+                    period,
+                    money,
+                    payments: mine,
+                }
+            })
+            .collect();
+        Ok(Statement {
+            totals: totals(&periods),
+            from: Some(from),
+            to: Some(to),
+            periods,
+            notice: None,
+        })
+    })
+    .await?;
+    Ok(web::Json(statement))
+}
+
+/// A period already checked by the input rules.
+fn parse(period: &str) -> Period {
+    period
+        .parse()
+        .unwrap_or_else(|_| Period::new(1970, 1).expect("a real month"))
+}
+
+fn empty(from: Option<String>, to: Option<String>) -> Statement {
+    Statement {
+        from,
+        to,
+        periods: Vec::new(),
+        totals: MoneyMovement::default(),
+        notice: Some(
+            "Движение средств появится, когда управляющая организация закроет расчётный период"
+                .into(),
+        ),
+    }
+}
+
+/// The opening of the first period, the closing of the last, the sums of the rest.
+fn totals(periods: &[StatementPeriod]) -> MoneyMovement {
+    let sum = |f: fn(&MoneyMovement) -> i64| -> i64 { periods.iter().map(|p| f(&p.money)).sum() };
+    MoneyMovement {
+        opening: periods.first().map_or(0, |p| p.money.opening),
+        charged: sum(|m| m.charged),
+        recalculated: sum(|m| m.recalculated),
+        penalties: sum(|m| m.penalties),
+        paid: sum(|m| m.paid),
+        closing: periods.last().map_or(0, |p| p.money.closing),
+    }
+}
+
+/// Payments received for the account, newest first; `from`/`to` are dates, inclusive.
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(PageQuery, DateRange),
+    responses((status = 200, body = Page<AccountPayment>), (status = 401, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[get("/accounts/{account_id}/payments")]
+async fn payments(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    page: web::Query<PageQuery>,
+    range: web::Query<DateRange>,
+) -> Result<web::Json<Page<AccountPayment>>, ApiError> {
+    let (account, range) = (id.into_inner(), range.into_inner());
+    let (limit, offset) = (page.limit(), page.offset());
+    valid(rules::check_date_range(range.from, range.to))?;
+    let (items, total) = db::run(&state.pool, move |c| {
+        linked_organization(c, &caller, account)?;
+        Ok(account_money::payments(
+            c, account, range.from, range.to, limit, offset,
+        )?)
+    })
+    .await?;
+    Ok(web::Json(Page { items, total }))
+}
