@@ -132,6 +132,7 @@ pub async fn load(mut config: Config, plan: LoadPlan) -> anyhow::Result<()> {
         "/api/v1/accounts/{id}",
         "/api/v1/accounts/{id}/charges",
         "/api/v1/accounts/{id}/charges/{p}",
+        "/api/v1/accounts/{id}/statement",
     ];
     for template in endpoints {
         let run = Duration::from_secs(plan.seconds);

@@ -1,10 +1,7 @@
 //! A resident's charges: the closed periods of a linked account and each period's lines
 //! with their explanation.
 
-use super::schema::{
-    account_links as l, balances as b, meters as m, recalculations as r, services as s,
-    tariffs as t,
-};
+use super::schema::{balances as b, meters as m, recalculations as r, services as s, tariffs as t};
 use super::{charges, enum_text, DbConn};
 use crate::billing::explain::{explain, Context};
 use diesel::prelude::*;
@@ -14,15 +11,6 @@ use std::collections::HashMap;
 
 /// Periods kept in view by default: a year.
 const DEFAULT_PERIODS: i64 = 12;
-
-pub fn is_linked(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
-        l::table
-            .filter(l::user_id.eq(user))
-            .filter(l::account_id.eq(account)),
-    ))
-    .get_result(conn)
-}
 
 /// Closed periods from `from` to `to` (both optional), newest first.
 pub fn periods(

@@ -2,7 +2,7 @@
 //! lines explained («Начисления»). 404 to anyone the account is not linked to.
 
 use crate::auth::Caller;
-use crate::db::{self, account_charges};
+use crate::db::{self, account_charges, links};
 use crate::error::ApiError;
 use crate::routes::operator::periods::parse_period;
 use crate::routes::valid;
@@ -31,7 +31,7 @@ async fn list(
         range.to.as_deref(),
     ))?;
     let list = db::run(&state.pool, move |c| {
-        if !account_charges::is_linked(c, caller.user_id, id)? {
+        if links::linked_organization(c, caller.user_id, id)?.is_none() {
             return Err(ApiError::not_found());
         }
         Ok(account_charges::periods(
@@ -59,7 +59,7 @@ async fn period(
     let (id, period) = path.into_inner();
     let period = parse_period(&period)?;
     let charges = db::run(&state.pool, move |c| {
-        if !account_charges::is_linked(c, caller.user_id, id)? {
+        if links::linked_organization(c, caller.user_id, id)?.is_none() {
             return Err(ApiError::not_found());
         }
         account_charges::of_period(c, id, period)?.ok_or_else(ApiError::not_found)
