@@ -2,5 +2,6 @@
 
 pub mod field;
 pub mod form;
+pub mod guard;
 pub mod layout;
 pub mod page;
