@@ -4,4 +4,5 @@ pub mod field;
 pub mod form;
 pub mod guard;
 pub mod layout;
+pub mod load;
 pub mod page;

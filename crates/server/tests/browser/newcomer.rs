@@ -62,7 +62,9 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     b.fill("#login-form", "login", "newcomer").await;
     b.fill("#login-form", "password", "first-pass1").await;
     b.submit("#login-form").await;
-    b.wait_path("/profile").await;
+    // A resident lands on the accounts; the profile is one click away.
+    b.wait_path("/accounts").await;
+    b.find("a[href=\"/profile\"]").await.click().await.unwrap();
     b.wait_text("#profile-view", "Смирнова Ольга Петровна")
         .await;
 
@@ -91,6 +93,8 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     b.fill("#login-form", "login", "newcomer@example.ru").await;
     b.fill("#login-form", "password", "second-pass2").await;
     b.submit("#login-form").await;
+    b.wait_path("/accounts").await;
+    b.goto(&app.url("/profile")).await;
     b.wait_text("#profile-view", "+7 912 000-33-44").await;
 
     // What the browser did is what the server holds.
