@@ -1,26 +1,7 @@
 //! A newcomer's first visit, as a person would do it on a phone-sized screen.
 
-use crate::browser::Browser;
-use crate::helpers::{self, free_port, Backend, TestApp};
-
-async fn spawn_app() -> TestApp {
-    let dist = std::env::var("DOMKOM_TEST_STATIC_DIR")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../frontend/dist").into());
-    let index = std::path::Path::new(&dist).join("index.html");
-    assert!(
-        index.is_file(),
-        "the SPA is not built ({} missing): run scripts/test.sh",
-        index.display()
-    );
-    let port = free_port();
-    TestApp::spawn_with(Backend::Sqlite, |c| {
-        c.static_dir = dist.into();
-        c.addr = ([127, 0, 0, 1], port).into();
-        c.public_url = format!("http://127.0.0.1:{port}");
-    })
-    .await
-    .expect("SQLite app")
-}
+use crate::browser::{spawn_app, Browser};
+use crate::helpers;
 
 #[tokio::test]
 async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
