@@ -4,6 +4,7 @@
 
 use crate::browser::{spawn_app, Browser};
 use crate::helpers::PASSWORD;
+use domkom_client::dto::LinkAccount;
 use domkom_server::demo;
 
 /// The kopecks in the `data-kopecks` attributes of `css`.
@@ -223,6 +224,33 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
         .await;
     b.wait_text("#no-accounts", "ещё не добавлены").await;
     assert!(api.my_accounts().await.unwrap().is_empty());
+
+    // Wrong proofs are limited: one above, four more here, then even the right code waits,
+    // and the page says for how long.
+    for _ in 0..4 {
+        let wrong = LinkAccount {
+            organization_id: uk.id,
+            account_number: uk.resident_account.clone(),
+            link_code: Some("WRONG123".into()),
+            last_receipt_total: None,
+        };
+        let e = api.link_account(&wrong).await.unwrap_err();
+        assert_eq!(e.code(), Some("link_refused"));
+    }
+    b.click("#add-account").await;
+    b.click("[data-test=kind][data-kind=zhku]").await;
+    // By INN this time.
+    b.fill("#org-search-form", "org_query", "7728164590").await;
+    b.submit("#org-search-form").await;
+    b.click(&chosen).await;
+    b.fill("#link-form", "account_number", &uk.resident_account)
+        .await;
+    b.click("#proof-total").await;
+    b.fill("#link-form", "last_receipt_total", "1 234,56").await;
+    b.submit("#link-form").await;
+    b.wait_text("#link-form [role=alert]", "попробуйте снова через")
+        .await;
+    b.screenshot("08-too-many-tries").await;
 
     browser.close().await;
 }
