@@ -74,7 +74,10 @@ fn AccountFrame(id: i64) -> impl IntoView {
                 {move || card.get().and_then(Result::ok).map(|c| c.address)}
             </p>
             // No menu for an account that is not there.
-            {move || (!matches!(card.get(), Some(Err(_)))).then(|| view! { <AccountMenu id /> })}
+            {move || {
+                card.with(|c| !matches!(c, Some(Err(_))))
+                    .then(|| view! { <AccountMenu id /> })
+            }}
             {show(card, "Загружаем лицевой счёт…", |_| view! { <Outlet /> })}
         </section>
     }
