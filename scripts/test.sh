@@ -34,3 +34,5 @@ say "running the tests"
 export DOMKOM_TEST_STATIC_DIR="$ROOT/frontend/dist"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver || true)}"
 cargo test --workspace --exclude domkom-web
+# The SPA's own tests (number formatting) run natively.
+cargo test -p domkom-web

@@ -2,10 +2,10 @@
 
 use crate::components::layout::{Footer, Header};
 use crate::components::page::{Loading, Page};
-use crate::pages::{activate, login, password, profile, register};
+use crate::pages::{account, accounts, activate, login, password, profile, register};
 use crate::session::{use_session, Session};
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes, A};
 use leptos_router::{path, NavigateOptions};
 
 #[component]
@@ -27,6 +27,15 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/password/forgot") view=password::ForgotPasswordPage />
                         <Route path=path!("/password/reset") view=password::ResetPasswordPage />
                         <Route path=path!("/profile") view=profile::ProfilePage />
+                        <Route path=path!("/accounts") view=accounts::AccountsPage />
+                        // Before `/accounts/:id`, which would take «add» for an id.
+                        <Route path=path!("/accounts/add") view=accounts::add::AddAccountPage />
+                        <ParentRoute path=path!("/accounts/:id") view=account::AccountLayout>
+                            <Route path=path!("") view=account::home::AccountHome />
+                            <Route path=path!("charges") view=account::charges::AccountCharges />
+                            <Route path=path!("readings") view=account::soon::AccountReadings />
+                            <Route path=path!("payments") view=account::soon::AccountPayments />
+                        </ParentRoute>
                     </Routes>
                 </Show>
             </main>
@@ -35,16 +44,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// `/` leads to the profile or to the sign-in page.
+/// `/` leads to the resident's accounts or to the sign-in page.
 #[component]
 fn Home() -> impl IntoView {
     let target = if use_session().is_signed_in_untracked() {
-        "/profile"
+        HOME
     } else {
         "/login"
     };
     view! { <Redirect path=target options=replace() /> }
 }
+
+/// Where a signed-in resident lands: «Мои лицевые счета».
+pub const HOME: &str = "/accounts";
 
 /// Navigation that replaces the current history entry, for redirects.
 pub fn replace() -> NavigateOptions {
@@ -55,7 +67,7 @@ pub fn replace() -> NavigateOptions {
 }
 
 #[component]
-fn NotFound() -> impl IntoView {
+pub fn NotFound() -> impl IntoView {
     view! {
         <Page title="Страница не найдена">
             <p>"Такой страницы нет. Возможно, ссылка устарела или в адресе опечатка."</p>

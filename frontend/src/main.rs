@@ -2,6 +2,8 @@
 
 mod app;
 mod components;
+mod format;
+mod labels;
 mod pages;
 mod session;
 

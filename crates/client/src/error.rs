@@ -39,6 +39,11 @@ impl Error {
         self.problem().map(|p| p.code.as_str())
     }
 
+    /// How many seconds to wait before trying again, when the server said so (429).
+    pub fn retry_after(&self) -> Option<u64> {
+        self.problem().and_then(|p| p.retry_after)
+    }
+
     /// A message for a person, in Russian.
     pub fn message(&self) -> String {
         match self {
@@ -60,14 +65,22 @@ pub(crate) async fn check(response: reqwest::Response) -> Result<reqwest::Respon
     if status.is_success() {
         return Ok(response);
     }
+    // Whole seconds only: the server never sends the HTTP-date form.
+    let retry_after = response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
     let body = response.text().await?;
-    let problem = serde_json::from_str::<Problem>(&body).unwrap_or_else(|_| Problem {
+    let mut problem = serde_json::from_str::<Problem>(&body).unwrap_or_else(|_| Problem {
         kind: "about:blank".into(),
         title: status.canonical_reason().unwrap_or("Error").into(),
         status: status.as_u16(),
         detail: format!("Сервер ответил {status}"),
         code: "unexpected_response".into(),
         errors: Vec::new(),
+        retry_after: None,
     });
+    problem.retry_after = retry_after;
     Err(Error::Api(problem))
 }

@@ -19,6 +19,10 @@ pub struct Problem {
     /// Per-field problems of a rejected request body.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// Seconds to wait before trying again, from the `Retry-After` header of a 429: the
+    /// header is the wire format, the client copies it here so callers can say how long.
+    #[serde(skip)]
+    pub retry_after: Option<u64>,
 }
 
 /// One problem with one field of the request.

@@ -117,6 +117,7 @@ impl ApiError {
             detail: self.detail.clone(),
             code: self.code.to_owned(),
             errors: self.errors.clone(),
+            retry_after: self.retry_after_secs,
         }
     }
 }

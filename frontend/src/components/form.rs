@@ -79,9 +79,16 @@ pub fn describe(error: &Error) -> String {
             "Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.".into()
         }
         Error::Decode(_) => "Сервер ответил непонятно. Попробуйте ещё раз позже.".into(),
-        Error::Api(p) if p.code == "rate_limited" && p.detail.is_empty() => {
-            "Слишком много попыток. Подождите немного и попробуйте снова.".into()
-        }
+        Error::Api(p) if p.code == "rate_limited" => match p.retry_after {
+            Some(seconds) => format!(
+                "Слишком много попыток. Попробуйте снова через {}.",
+                crate::format::wait(seconds).trim_end_matches('.')
+            ),
+            None if p.detail.is_empty() => {
+                "Слишком много попыток. Подождите немного и попробуйте снова.".into()
+            }
+            None => p.detail.clone(),
+        },
         Error::Api(_) => error.message(),
     }
 }

@@ -59,6 +59,9 @@ fn SignedInMenu() -> impl IntoView {
     view! {
         <ul class="menu-list">
             <li>
+                <A href="/accounts">"Лицевые счета"</A>
+            </li>
+            <li>
                 <A href="/profile">"Мой профиль"</A>
             </li>
             <li>

@@ -2,5 +2,7 @@
 
 pub mod field;
 pub mod form;
+pub mod guard;
 pub mod layout;
+pub mod load;
 pub mod page;

@@ -18,7 +18,8 @@ pub fn Page(
     }
 }
 
-fn set_document_title(title: &str) {
+/// Names the browser tab: «title — Домком».
+pub fn set_document_title(title: &str) {
     if let Some(document) = window().document() {
         document.set_title(&format!("{title} — Домком"));
     }

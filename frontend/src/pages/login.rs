@@ -1,6 +1,6 @@
 //! «Вход»: sign in by login or e-mail.
 
-use crate::app::replace;
+use crate::app::{replace, HOME};
 use crate::components::field::{collect, required, Field, FieldErrors};
 use crate::components::form::{report, FormAlert, SubmitButton, CHECK_FIELDS};
 use crate::components::page::Page;
@@ -18,7 +18,7 @@ const INACTIVE: &str = "Учётная запись ещё не активиро
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
     if session.is_signed_in_untracked() {
-        return view! { <Redirect path="/profile" options=replace() /> }.into_any();
+        return view! { <Redirect path=HOME options=replace() /> }.into_any();
     }
     let navigate = use_navigate();
     let login = RwSignal::new(String::new());
@@ -48,7 +48,7 @@ pub fn LoginPage() -> impl IntoView {
             match session.sign_in(login_value.trim(), &password_value).await {
                 Ok(()) => {
                     pending.set(false);
-                    navigate("/profile", Default::default());
+                    navigate(HOME, Default::default());
                 }
                 Err(e) => {
                     let message = if e.code() == Some("account_inactive") {

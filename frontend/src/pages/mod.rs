@@ -1,5 +1,7 @@
 //! One module per page (or group of pages) of the portal.
 
+pub mod account;
+pub mod accounts;
 pub mod activate;
 pub mod login;
 pub mod password;

@@ -136,6 +136,8 @@ async fn wrong_proofs_are_limited(app: TestApp) {
         (limited.status(), limited.code()),
         (Some(429), Some("rate_limited"))
     );
+    // The client passes on the Retry-After header, so the SPA can say how long to wait.
+    assert!(limited.retry_after().is_some_and(|s| s > 0), "{limited:?}");
     // Another resident has tries of their own.
     let (other, _) = app.signed_in("other").await;
     other

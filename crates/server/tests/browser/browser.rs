@@ -1,9 +1,29 @@
 //! A headless Chromium session for one test, with helpers that wait like a person would.
 
-use crate::helpers::free_port;
+use crate::helpers::{free_port, Backend, TestApp};
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+/// The real server on a fresh SQLite database, serving the built SPA.
+pub async fn spawn_app() -> TestApp {
+    let dist = std::env::var("DOMKOM_TEST_STATIC_DIR")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../frontend/dist").into());
+    let index = std::path::Path::new(&dist).join("index.html");
+    assert!(
+        index.is_file(),
+        "the SPA is not built ({} missing): run scripts/test.sh",
+        index.display()
+    );
+    let port = free_port();
+    TestApp::spawn_with(Backend::Sqlite, |c| {
+        c.static_dir = dist.into();
+        c.addr = ([127, 0, 0, 1], port).into();
+        c.public_url = format!("http://127.0.0.1:{port}");
+    })
+    .await
+    .expect("SQLite app")
+}
 
 const PATIENCE: Duration = Duration::from_secs(20);
 
@@ -38,6 +58,18 @@ impl Browser {
             }
         };
         let profile = tempfile::tempdir().unwrap();
+        // A phone's 390×844 unless DOMKOM_TEST_WINDOW asks for a desktop window, e.g.
+        // `1280,900`. Chromium's window is never narrower than 500 px, so the phone's
+        // screen is emulated rather than a window of that size.
+        let (window, emulation) = match std::env::var("DOMKOM_TEST_WINDOW") {
+            Ok(size) => (size, serde_json::json!({})),
+            Err(_) => (
+                "390,844".to_owned(),
+                serde_json::json!({
+                    "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 1.0 }
+                }),
+            ),
+        };
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
@@ -45,9 +77,10 @@ impl Browser {
                 "args": [
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--window-size=390,844",
+                    "--disable-dev-shm-usage", format!("--window-size={window}"),
                     format!("--user-data-dir={}", profile.path().display()),
-                ]
+                ],
+                "mobileEmulation": emulation,
             }),
         );
         let url = format!("http://127.0.0.1:{port}");
@@ -109,6 +142,33 @@ impl Browser {
         field.send_keys(value).await.unwrap();
     }
 
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click `{css}`: {e}"));
+    }
+
+    /// The attribute `name` of every element matching `css`, in document order.
+    pub async fn attrs(&self, css: &str, name: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            out.push(element.attr(name).await.unwrap().unwrap_or_default());
+        }
+        out
+    }
+
+    /// The attribute `name` of the element `css`, once it is present.
+    pub async fn attr(&self, css: &str, name: &str) -> String {
+        let element = self.find(css).await;
+        element
+            .attr(name)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("`{css}` has no {name}"))
+    }
+
     pub async fn submit(&self, form: &str) {
         self.find(&format!("{form} button[type=\"submit\"]"))
             .await
@@ -156,6 +216,17 @@ impl Browser {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Saves `<name>.png` into `DOMKOM_TEST_SCREENSHOTS` when it is set, to look at the
+    /// pages the test went through.
+    pub async fn screenshot(&self, name: &str) {
+        let Some(dir) = std::env::var_os("DOMKOM_TEST_SCREENSHOTS") else {
+            return;
+        };
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png).unwrap();
     }
 
     pub async fn close(mut self) {

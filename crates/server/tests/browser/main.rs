@@ -7,4 +7,5 @@ mod helpers;
 
 mod browser;
 
+mod cabinet;
 mod newcomer;

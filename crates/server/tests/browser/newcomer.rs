@@ -1,26 +1,7 @@
 //! A newcomer's first visit, as a person would do it on a phone-sized screen.
 
-use crate::browser::Browser;
-use crate::helpers::{self, free_port, Backend, TestApp};
-
-async fn spawn_app() -> TestApp {
-    let dist = std::env::var("DOMKOM_TEST_STATIC_DIR")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../frontend/dist").into());
-    let index = std::path::Path::new(&dist).join("index.html");
-    assert!(
-        index.is_file(),
-        "the SPA is not built ({} missing): run scripts/test.sh",
-        index.display()
-    );
-    let port = free_port();
-    TestApp::spawn_with(Backend::Sqlite, |c| {
-        c.static_dir = dist.into();
-        c.addr = ([127, 0, 0, 1], port).into();
-        c.public_url = format!("http://127.0.0.1:{port}");
-    })
-    .await
-    .expect("SQLite app")
-}
+use crate::browser::{spawn_app, Browser};
+use crate::helpers;
 
 #[tokio::test]
 async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
@@ -62,7 +43,9 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     b.fill("#login-form", "login", "newcomer").await;
     b.fill("#login-form", "password", "first-pass1").await;
     b.submit("#login-form").await;
-    b.wait_path("/profile").await;
+    // A resident lands on the accounts; the profile is one click away.
+    b.wait_path("/accounts").await;
+    b.find("a[href=\"/profile\"]").await.click().await.unwrap();
     b.wait_text("#profile-view", "Смирнова Ольга Петровна")
         .await;
 
@@ -91,6 +74,8 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     b.fill("#login-form", "login", "newcomer@example.ru").await;
     b.fill("#login-form", "password", "second-pass2").await;
     b.submit("#login-form").await;
+    b.wait_path("/accounts").await;
+    b.goto(&app.url("/profile")).await;
     b.wait_text("#profile-view", "+7 912 000-33-44").await;
 
     // What the browser did is what the server holds.

@@ -4,21 +4,16 @@ mod delete;
 mod details;
 mod password;
 
-use crate::app::replace;
+use crate::components::guard::SignedIn;
 use crate::components::page::Page;
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 /// Only for signed-in users; everyone else goes to `/login`.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    let session = use_session();
     view! {
-        <Show
-            when=move || session.is_signed_in()
-            fallback=|| view! { <Redirect path="/login" options=replace() /> }
-        >
+        <SignedIn>
             <Page title="Мой профиль">
                 <div class="profile-grid">
                     <ProfileView />
@@ -27,7 +22,7 @@ pub fn ProfilePage() -> impl IntoView {
                     <delete::DeleteForm />
                 </div>
             </Page>
-        </Show>
+        </SignedIn>
     }
 }
 

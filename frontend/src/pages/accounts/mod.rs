@@ -1,0 +1,195 @@
+//! «Мои лицевые счета»: the accounts linked to the resident, the way to add one and to
+//! unlink one. The page a resident lands on after signing in.
+
+pub mod add;
+
+use crate::components::form::{describe, FormAlert, FormStatus};
+use crate::components::guard::SignedIn;
+use crate::components::load::{load, show, Loaded};
+use crate::components::page::Page;
+use crate::labels;
+use crate::session::use_session;
+use domkom_dto::LinkedAccount;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    view! {
+        <SignedIn>
+            <AccountList />
+        </SignedIn>
+    }
+}
+
+#[component]
+fn AccountList() -> impl IntoView {
+    let session = use_session();
+    let accounts: Loaded<Vec<LinkedAccount>> = load(
+        session,
+        "Список лицевых счетов недоступен.",
+        async |c| c.my_accounts().await,
+    );
+    // What the last unlinking did, above the list.
+    let alert = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<String>);
+    view! {
+        <Page title="Мои лицевые счета">
+            <p class="page-actions">
+                <A href="/accounts/add" attr:class="button" attr:id="add-account">
+                    "Добавить лицевой счёт"
+                </A>
+            </p>
+            <FormAlert message=alert />
+            <FormStatus message=status />
+            {show(
+                accounts,
+                "Загружаем лицевые счета…",
+                move |list| {
+                    if list.is_empty() {
+                        return view! { <NoAccounts /> }.into_any();
+                    }
+                    view! {
+                        <ul id="account-list" class="account-list">
+                            {list
+                                .into_iter()
+                                .map(|account| {
+                                    view! { <AccountItem account accounts alert status /> }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                },
+            )}
+        </Page>
+    }
+}
+
+#[component]
+fn NoAccounts() -> impl IntoView {
+    view! {
+        <div id="no-accounts" class="card empty">
+            <p>
+                <strong>"Лицевые счета ещё не добавлены."</strong>
+            </p>
+            <p class="muted">
+                "Чтобы видеть начисления, показания счётчиков и платежи, привяжите лицевой счёт: понадобятся его номер и код привязки или сумма последней квитанции."
+            </p>
+        </div>
+    }
+}
+
+/// One account with its «Отвязать» and the confirmation it asks for.
+#[component]
+fn AccountItem(
+    account: LinkedAccount,
+    accounts: Loaded<Vec<LinkedAccount>>,
+    alert: RwSignal<Option<String>>,
+    status: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let session = use_session();
+    let confirming = RwSignal::new(false);
+    let pending = RwSignal::new(false);
+    let confirm_button = NodeRef::<html::Button>::new();
+    Effect::new(move || {
+        if confirming.get() {
+            if let Some(button) = confirm_button.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    let id = account.id;
+    let number = account.number.clone();
+    let unlink = move |_| {
+        let number = number.clone();
+        pending.set(true);
+        spawn_local(async move {
+            match session
+                .authorized(async |c| c.unlink_account(id).await)
+                .await
+            {
+                Ok(()) => {
+                    alert.set(None);
+                    status.set(Some(format!("Лицевой счёт № {number} отвязан.")));
+                    accounts.refetch();
+                }
+                Err(e) => {
+                    status.set(None);
+                    alert.set(Some(describe(&e)));
+                    pending.set(false);
+                    confirming.set(false);
+                }
+            }
+        });
+    };
+    let href = format!("/accounts/{id}");
+    let question_id = format!("unlink-question-{id}");
+    let shown_number = account.number.clone();
+    view! {
+        <li class="card account-item" data-test="account" data-account-id=id>
+            <A href=href attr:class="account-link">
+                <span class="account-number">"Лицевой счёт № " {account.number.clone()}</span>
+                <span class="account-kind">{labels::account_kind(account.kind)}</span>
+            </A>
+            <dl class="facts facts-compact">
+                <div>
+                    <dt>"Адрес"</dt>
+                    <dd>{account.address}</dd>
+                </div>
+                <div>
+                    <dt>"Абонент"</dt>
+                    <dd>{account.holder}</dd>
+                </div>
+                <div>
+                    <dt>"Организация"</dt>
+                    <dd>{account.organization_name}</dd>
+                </div>
+            </dl>
+            <Show
+                when=move || confirming.get()
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="button button-quiet"
+                            data-test="unlink"
+                            on:click=move |_| confirming.set(true)
+                        >
+                            "Отвязать"
+                        </button>
+                    }
+                }
+            >
+                <div class="confirm" role="group" aria-labelledby=question_id.clone()>
+                    <p id=question_id.clone() class="confirm-question">
+                        "Отвязать лицевой счёт № " {shown_number.clone()}
+                        " от личного кабинета? Данные счёта останутся у организации, снова добавить его можно по коду с квитанции."
+                    </p>
+                    <div class="button-row">
+                        <button
+                            type="button"
+                            class="button button-danger"
+                            data-test="unlink-confirm"
+                            node_ref=confirm_button
+                            disabled=move || pending.get()
+                            on:click=unlink.clone()
+                        >
+                            {move || if pending.get() { "Отвязываем…" } else { "Да, отвязать" }}
+                        </button>
+                        <button
+                            type="button"
+                            class="button button-quiet"
+                            disabled=move || pending.get()
+                            on:click=move |_| confirming.set(false)
+                        >
+                            "Отмена"
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </li>
+    }
+}
