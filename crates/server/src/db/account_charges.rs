@@ -2,7 +2,7 @@
 //! with their explanation.
 
 use super::schema::{balances as b, meters as m, recalculations as r, services as s, tariffs as t};
-use super::{charges, enum_text, DbConn};
+use super::{by_key, charges, enum_text, DbConn};
 use crate::billing::explain::{explain, Context};
 use diesel::prelude::*;
 use domkom_domain::{Charge, Period};
@@ -52,12 +52,13 @@ pub fn of_period(
     period: Period,
 ) -> QueryResult<Option<PeriodCharges>> {
     let key = period.to_string();
-    let Some((charged, recalculated, penalties)) = b::table
-        .find((account, &key))
-        .select((b::charged, b::recalculated, b::penalties))
-        .first::<(i64, i64, i64)>(conn)
-        .optional()?
-    else {
+    let found: Option<(i64, i64, i64)> = by_key(
+        conn,
+        b::table
+            .find((account, &key))
+            .select((b::charged, b::recalculated, b::penalties)),
+    )?;
+    let Some((charged, recalculated, penalties)) = found else {
         return Ok(None);
     };
     let lines = charges::of_account(conn, account, &key)?;

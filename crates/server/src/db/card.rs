@@ -4,7 +4,7 @@ use super::schema::{
     account_links as l, accounts as a, balances as b, houses as h, organizations as o,
     payments as pay, premises as p, services as s,
 };
-use super::{charges, enum_text, text_enum, DbConn};
+use super::{by_key, charges, enum_text, text_enum, DbConn};
 use diesel::prelude::*;
 use domkom_domain::{Money, Period};
 use domkom_dto::{AccountCard, AccountService, MoneyState, OrganizationContacts};
@@ -16,37 +16,38 @@ type OrganizationRow = (String, String, String, String, String, String, i32);
 /// The card, or `None` when the account is not linked to `user` (or does not exist).
 pub fn card(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<AccountCard>> {
     // Flat joins: SQLite plans nested ones (`a JOIN (b JOIN c)`) several times slower.
-    let row: Option<(AccountRow, OrganizationRow)> = l::table
-        .inner_join(a::table)
-        .inner_join(p::table.on(p::id.eq(a::premise_id)))
-        .inner_join(h::table.on(h::id.eq(p::house_id)))
-        .inner_join(o::table.on(o::id.eq(a::organization_id)))
-        .filter(l::user_id.eq(user))
-        .filter(l::account_id.eq(account))
-        .select((
-            (
-                a::id,
-                a::number,
-                a::kind,
-                a::holder,
-                a::persons,
-                a::organization_id,
-                h::address,
-                p::number,
-                p::area,
-            ),
-            (
-                o::name,
-                o::address,
-                o::phone,
-                o::email,
-                o::site,
-                o::hours,
-                o::due_day,
-            ),
-        ))
-        .first(conn)
-        .optional()?;
+    let row: Option<(AccountRow, OrganizationRow)> = by_key(
+        conn,
+        l::table
+            .inner_join(a::table)
+            .inner_join(p::table.on(p::id.eq(a::premise_id)))
+            .inner_join(h::table.on(h::id.eq(p::house_id)))
+            .inner_join(o::table.on(o::id.eq(a::organization_id)))
+            .filter(l::user_id.eq(user))
+            .filter(l::account_id.eq(account))
+            .select((
+                (
+                    a::id,
+                    a::number,
+                    a::kind,
+                    a::holder,
+                    a::persons,
+                    a::organization_id,
+                    h::address,
+                    p::number,
+                    p::area,
+                ),
+                (
+                    o::name,
+                    o::address,
+                    o::phone,
+                    o::email,
+                    o::site,
+                    o::hours,
+                    o::due_day,
+                ),
+            )),
+    )?;
     let Some((
         (id, number, kind, holder, persons, org, house, premise, area),
         (name, address, phone, email, site, hours, due_day),
@@ -54,12 +55,14 @@ pub fn card(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<Ac
     else {
         return Ok(None);
     };
-    let last: Option<(String, i64)> = b::table
-        .filter(b::account_id.eq(id))
-        .order(b::period.desc())
-        .select((b::period, b::closing))
-        .first(conn)
-        .optional()?;
+    // All periods newest first, no LIMIT: see `by_key`; an account has a row a month.
+    let last: Option<(String, i64)> = by_key(
+        conn,
+        b::table
+            .filter(b::account_id.eq(id))
+            .order(b::period.desc())
+            .select((b::period, b::closing)),
+    )?;
     let (money, services) =
         match last.and_then(|(p, closing)| Some((p.parse::<Period>().ok()?, closing))) {
             Some((period, closing)) => (

@@ -2,7 +2,7 @@
 //! of the engine's `Charge` (how each line was computed included, for "explain my bill").
 
 use super::schema::charges as c;
-use super::DbConn;
+use super::{by_key, DbConn};
 use diesel::prelude::*;
 use domkom_domain::Charge;
 
@@ -16,10 +16,6 @@ pub fn from_json(text: &str) -> QueryResult<Vec<Charge>> {
 
 /// The account's lines of `period`; empty when the period left none.
 pub fn of_account(conn: &mut DbConn, account: i64, period: &str) -> QueryResult<Vec<Charge>> {
-    let text: Option<String> = c::table
-        .find((account, period))
-        .select(c::lines)
-        .first(conn)
-        .optional()?;
+    let text: Option<String> = by_key(conn, c::table.find((account, period)).select(c::lines))?;
     text.map_or(Ok(Vec::new()), |t| from_json(&t))
 }

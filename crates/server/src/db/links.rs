@@ -4,7 +4,7 @@ use super::schema::{
     account_links as l, accounts as a, balances as b, houses as h, organizations as o,
     premises as p,
 };
-use super::{now, text_enum, DbConn};
+use super::{by_key, now, text_enum, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{LinkedAccount, OrganizationSummary};
@@ -131,10 +131,11 @@ pub fn linked(conn: &mut DbConn, user: i64, only: Option<i64>) -> QueryResult<Ve
 /// The organization of `account` when it is linked to `user`: every resident endpoint of
 /// an account starts here, and answers 404 on `None`.
 pub fn linked_organization(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<i64>> {
-    l::table
-        .filter(l::user_id.eq(user))
-        .filter(l::account_id.eq(account))
-        .select(l::organization_id)
-        .first(conn)
-        .optional()
+    by_key(
+        conn,
+        l::table
+            .filter(l::user_id.eq(user))
+            .filter(l::account_id.eq(account))
+            .select(l::organization_id),
+    )
 }

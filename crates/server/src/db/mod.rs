@@ -251,6 +251,16 @@ pub fn text_enum<T: serde::de::DeserializeOwned>(text: &str) -> QueryResult<T> {
         .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
 }
 
+/// The one row a key lookup finds, if any. Unlike `.first()` it adds no `LIMIT`: diesel
+/// keeps no SQLite statement with a LIMIT prepared, and preparing costs more than the
+/// lookup on the resident's pages.
+pub fn by_key<'q, Q, T>(conn: &mut DbConn, query: Q) -> QueryResult<Option<T>>
+where
+    Q: diesel::query_dsl::LoadQuery<'q, DbConn, T>,
+{
+    Ok(query.load(conn)?.into_iter().next())
+}
+
 /// Numbers stored comma-separated in a TEXT column (`"1,2,3"`).
 pub fn join_ids(ids: &[i64]) -> String {
     ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
