@@ -1,11 +1,12 @@
 //! Every operator endpoint, called by someone it does not belong to: an operator of another
 //! organization gets 404 for the first organization's ids (and changes nothing), residents
-//! and administrators get 403 everywhere.
+//! and administrators get 403 everywhere. Every resident endpoint of an account answers 404
+//! to anyone the account is not linked to, and 401 without a session.
 
-use crate::fixtures::Company;
+use crate::fixtures::{close_period, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
-use domkom_client::dto::PageQuery;
+use domkom_client::dto::{LinkAccount, PageQuery};
 use domkom_client::{Client, NoFilter};
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -215,4 +216,88 @@ async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app
     );
 }
 
-on_both_backends!(other_organizations_get_404_and_residents_and_admins_403_everywhere);
+/// The resident's endpoints of one account: (method, path, body).
+fn resident_endpoints(account: i64, meter: i64) -> Vec<(Method, String, Value)> {
+    let readings = json!({
+        "readings": [{"meter_id": meter, "zone": 1, "value": 120_000, "rolled_over": false, "confirm": false}],
+        "preview": false
+    });
+    let get = |path: String| (Method::GET, path, Value::Null);
+    vec![
+        get(format!("accounts/{account}")),
+        get(format!("accounts/{account}/charges")),
+        get(format!("accounts/{account}/charges/2026-10")),
+        get(format!("accounts/{account}/meters")),
+        get(format!("accounts/{account}/meters/{meter}/readings")),
+        get(format!("accounts/{account}/statement")),
+        get(format!("accounts/{account}/payments")),
+        (
+            Method::POST,
+            format!("accounts/{account}/readings"),
+            readings,
+        ),
+        (
+            Method::DELETE,
+            format!("me/accounts/{account}"),
+            Value::Null,
+        ),
+    ]
+}
+
+async fn every_resident_endpoint_answers_404_to_anyone_not_linked(app: TestApp) {
+    let admin = app.admin().await;
+    let co = Company::new(&app, &admin, 1).await;
+    close_period(&co.operator, "2026-10").await;
+    let (resident, _) = app.signed_in("resident").await;
+    let link = LinkAccount {
+        organization_id: co.org.id,
+        account_number: co.account.data.number.clone(),
+        link_code: Some(co.account.link_code.clone()),
+        last_receipt_total: None,
+    };
+    resident.link_account(&link).await.unwrap();
+    let endpoints = resident_endpoints(co.account.id, co.meter.id);
+    // The resident reads every page: the 404s below are about who asks, not what is there.
+    for (method, path, body) in endpoints.iter().filter(|e| e.0 == Method::GET) {
+        let (status, code) = call(&app, &resident, method.clone(), path, body).await;
+        assert_eq!(status, 200, "{method} {path}: {code}");
+    }
+
+    let (stranger, _) = app.signed_in("stranger").await;
+    let (other_operator, _) = app.operator(&admin, 2).await;
+    let staff = [&other_operator, &co.operator, &admin];
+    for who in [&stranger].into_iter().chain(staff) {
+        for (method, path, body) in &endpoints {
+            // `me/accounts` is the residents' own list: staff have none (403).
+            let expected = if path.starts_with("me/") && !std::ptr::eq(who, &stranger) {
+                (403, "forbidden".into())
+            } else {
+                (404, "not_found".into())
+            };
+            let got = call(&app, who, method.clone(), path, body).await;
+            assert_eq!(got, expected, "{method} {path}");
+        }
+    }
+    for (method, path, body) in &endpoints {
+        let mut request =
+            reqwest::Client::new().request(method.clone(), app.url(&format!("/api/v1/{path}")));
+        if !body.is_null() {
+            request = request.json(body);
+        }
+        let status = request.send().await.unwrap().status().as_u16();
+        assert_eq!(status, 401, "{method} {path} without a session");
+    }
+    // Nothing changed: still linked, no reading stored.
+    assert_eq!(resident.my_accounts().await.unwrap().len(), 1);
+    let readings = co
+        .operator
+        .readings(&Default::default(), PageQuery::default())
+        .await
+        .unwrap();
+    assert_eq!(readings.total, 1, "only the fixture's reading");
+}
+
+on_both_backends!(
+    other_organizations_get_404_and_residents_and_admins_403_everywhere,
+    every_resident_endpoint_answers_404_to_anyone_not_linked,
+);

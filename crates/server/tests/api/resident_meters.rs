@@ -601,66 +601,6 @@ async fn the_close_bills_exactly_the_submitted_reading(app: TestApp) {
     assert_eq!((e.status(), e.code()), (Some(409), Some("period_closed")));
 }
 
-async fn nobody_else_reaches_the_meters_or_the_money(app: TestApp) {
-    let h = Home::new(&app).await;
-    let (stranger, _) = app.signed_in("stranger").await;
-    let (other_operator, _) = app.operator(&h.admin, 2).await;
-    let (account, meter) = (h.account(), h.co.meter.id);
-    let form = SubmitReadings {
-        readings: vec![one(meter, 120_000)],
-        preview: false,
-    };
-    for who in [&stranger, &other_operator, &h.co.operator, &h.admin] {
-        let calls = [
-            who.account_meters(account).await.map(drop),
-            who.meter_history(account, meter, &PeriodRange::default())
-                .await
-                .map(drop),
-            who.submit_readings(account, &form).await.map(drop),
-            who.account_statement(account, &PeriodRange::default())
-                .await
-                .map(drop),
-            who.account_payments(account, &DateRange::default(), PageQuery::default())
-                .await
-                .map(drop),
-        ];
-        for (i, call) in calls.into_iter().enumerate() {
-            let e = call.unwrap_err();
-            assert_eq!(
-                (e.status(), e.code()),
-                (Some(404), Some("not_found")),
-                "call {i}"
-            );
-        }
-    }
-    assert_eq!(
-        h.history(meter).await.readings.len(),
-        1,
-        "nothing was stored"
-    );
-
-    let anonymous = app.new_client();
-    let calls = [
-        anonymous.account_meters(account).await.map(drop),
-        anonymous
-            .meter_history(account, meter, &PeriodRange::default())
-            .await
-            .map(drop),
-        anonymous.submit_readings(account, &form).await.map(drop),
-        anonymous
-            .account_statement(account, &PeriodRange::default())
-            .await
-            .map(drop),
-        anonymous
-            .account_payments(account, &DateRange::default(), PageQuery::default())
-            .await
-            .map(drop),
-    ];
-    for call in calls {
-        assert_eq!(call.unwrap_err().status(), Some(401));
-    }
-}
-
 on_both_backends!(
     today = "2026-10-22";
     the_meters_show_verification_billed_readings_and_the_window,
@@ -672,5 +612,4 @@ on_both_backends!(
     one_bad_reading_refuses_the_whole_batch,
     meters_that_are_not_the_accounts_are_refused,
     the_close_bills_exactly_the_submitted_reading,
-    nobody_else_reaches_the_meters_or_the_money,
 );
