@@ -61,7 +61,7 @@ pub fn of_period(
     let Some((charged, recalculated, penalties)) = found else {
         return Ok(None);
     };
-    let lines = charges::of_account(conn, account, &key)?;
+    let lines: Vec<Charge> = charges::of_account(conn, account, &key)?;
     let recalcs: Vec<(i64, String, i64, String)> = r::table
         .filter(r::account_id.eq(account))
         .filter(r::period.eq(&key))

@@ -4,11 +4,19 @@ use super::schema::{
     account_links as l, accounts as a, balances as b, houses as h, organizations as o,
     payments as pay, premises as p, services as s,
 };
-use super::{by_key, charges, enum_text, text_enum, DbConn};
+use super::{by_key, charges, text_enum, DbConn};
 use diesel::prelude::*;
 use domkom_domain::{Money, Period};
 use domkom_dto::{AccountCard, AccountService, MoneyState, OrganizationContacts};
 use std::collections::HashMap;
+
+/// What the card shows of a stored charge line; the rest of it is skipped unread.
+#[derive(serde::Deserialize)]
+struct CardLine {
+    service_id: i64,
+    method: String,
+    tariff: i64,
+}
 
 type AccountRow = (i64, String, String, String, i32, i64, String, String, i64);
 type OrganizationRow = (String, String, String, String, String, String, i32);
@@ -128,7 +136,7 @@ fn services(
     account: i64,
     period: Period,
 ) -> QueryResult<Vec<AccountService>> {
-    let lines = charges::of_account(conn, account, &period.to_string())?;
+    let lines: Vec<CardLine> = charges::of_account(conn, account, &period.to_string())?;
     // The organization's few services by a query the connection keeps prepared.
     let names: HashMap<i64, (String, String, String)> = s::table
         .filter(s::organization_id.eq(org))
@@ -145,8 +153,8 @@ fn services(
                 name,
                 supplier_name,
                 unit,
-                tariff: l.tariff.hundredths_of_kopeck(),
-                method: enum_text(&l.method),
+                tariff: l.tariff,
+                method: l.method.clone(),
             })
         })
         .collect())

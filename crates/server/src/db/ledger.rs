@@ -41,7 +41,7 @@ pub fn charges(
     let items = rows
         .into_iter()
         .map(|(account_id, period, lines)| {
-            let lines: Vec<ChargeLine> = charges::from_json(&lines)?
+            let lines: Vec<ChargeLine> = charges::from_json::<Charge>(&lines)?
                 .iter()
                 .map(charge_line)
                 .collect();
