@@ -69,25 +69,7 @@ impl Window {
 
 /// «ноябрь 2026».
 pub fn month_name(period: Period) -> String {
-    const MONTHS: [&str; 12] = [
-        "январь",
-        "февраль",
-        "март",
-        "апрель",
-        "май",
-        "июнь",
-        "июль",
-        "август",
-        "сентябрь",
-        "октябрь",
-        "ноябрь",
-        "декабрь",
-    ];
-    format!(
-        "{} {}",
-        MONTHS[usize::from(period.month()) - 1],
-        period.year()
-    )
+    format!("{} {}", period.month_name(), period.year())
 }
 
 /// Why a reading cannot be billed as given.

@@ -9,21 +9,6 @@ use domkom_domain::Period;
 use domkom_dto::{AccountPeriodFilter, PaymentData, ReadingData, ReadingSource, RecalculationData};
 use std::collections::HashMap;
 
-const MONTHS: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
-
 /// Month `k` (0-based) of the history, in one transaction; the caller closes it.
 pub fn month(
     conn: &mut db::DbConn,
@@ -225,7 +210,7 @@ fn recalculation(
     if amount == 0 {
         return Ok(());
     }
-    let month = MONTHS[prev.first_day().month0() as usize];
+    let month = prev.month_name();
     let data = RecalculationData {
         account_id: flat.account_id,
         service_id: service,

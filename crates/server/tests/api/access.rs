@@ -6,7 +6,7 @@
 use crate::fixtures::{close_period, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
-use domkom_client::dto::{LinkAccount, PageQuery};
+use domkom_client::dto::PageQuery;
 use domkom_client::{Client, NoFilter};
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -248,14 +248,7 @@ async fn every_resident_endpoint_answers_404_to_anyone_not_linked(app: TestApp) 
     let admin = app.admin().await;
     let co = Company::new(&app, &admin, 1).await;
     close_period(&co.operator, "2026-10").await;
-    let (resident, _) = app.signed_in("resident").await;
-    let link = LinkAccount {
-        organization_id: co.org.id,
-        account_number: co.account.data.number.clone(),
-        link_code: Some(co.account.link_code.clone()),
-        last_receipt_total: None,
-    };
-    resident.link_account(&link).await.unwrap();
+    let resident = co.resident(&app, "resident").await;
     let endpoints = resident_endpoints(co.account.id, co.meter.id);
     // The resident reads every page: the 404s below are about who asks, not what is there.
     for (method, path, body) in endpoints.iter().filter(|e| e.0 == Method::GET) {

@@ -3,19 +3,12 @@
 use crate::fixtures::{close_period, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
-use domkom_client::dto::{AccountPeriodFilter, LinkAccount, PageQuery};
+use domkom_client::dto::{AccountPeriodFilter, PageQuery};
 
 async fn the_card_shows_the_account_the_company_the_money_and_the_services(app: TestApp) {
     let admin = app.admin().await;
     let co = Company::new(&app, &admin, 1).await;
-    let (resident, _) = app.signed_in("resident").await;
-    let link = LinkAccount {
-        organization_id: co.org.id,
-        account_number: "1001".into(),
-        link_code: Some(co.account.link_code.clone()),
-        last_receipt_total: None,
-    };
-    resident.link_account(&link).await.unwrap();
+    let resident = co.resident(&app, "resident").await;
 
     let before = resident.account_card(co.account.id).await.unwrap();
     assert_eq!(

@@ -4,25 +4,12 @@
 use crate::fixtures::{close_period, fields, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
-use domkom_client::dto::{LinkAccount, PeriodRange};
-use domkom_client::Client;
-
-async fn linked(app: &TestApp, co: &Company) -> Client {
-    let (resident, _) = app.signed_in("resident").await;
-    let link = LinkAccount {
-        organization_id: co.org.id,
-        account_number: "1001".into(),
-        link_code: Some(co.account.link_code.clone()),
-        last_receipt_total: None,
-    };
-    resident.link_account(&link).await.unwrap();
-    resident
-}
+use domkom_client::dto::PeriodRange;
 
 async fn a_metered_line_explains_its_readings_and_tariff(app: TestApp) {
     let admin = app.admin().await;
     let co = Company::new(&app, &admin, 1).await;
-    let resident = linked(&app, &co).await;
+    let resident = co.resident(&app, "resident").await;
     let all = PeriodRange::default();
     assert!(resident
         .account_charges(co.account.id, &all)
@@ -98,7 +85,7 @@ async fn a_metered_line_explains_its_readings_and_tariff(app: TestApp) {
 async fn bad_ranges_are_refused_by_field(app: TestApp) {
     let admin = app.admin().await;
     let co = Company::new(&app, &admin, 1).await;
-    let resident = linked(&app, &co).await;
+    let resident = co.resident(&app, "resident").await;
     let backwards = PeriodRange {
         from: Some("2026-10".into()),
         to: Some("2026-09".into()),

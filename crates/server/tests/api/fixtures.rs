@@ -127,6 +127,21 @@ impl Company {
     }
 }
 
+impl Company {
+    /// A resident signed in as `login` who linked the company's account by its code.
+    pub async fn resident(&self, app: &TestApp, login: &str) -> Client {
+        let (resident, _) = app.signed_in(login).await;
+        let form = LinkAccount {
+            organization_id: self.org.id,
+            account_number: self.account.data.number.clone(),
+            link_code: Some(self.account.link_code.clone()),
+            last_receipt_total: None,
+        };
+        resident.link_account(&form).await.unwrap();
+        resident
+    }
+}
+
 /// The fields a 422 names.
 pub fn fields(e: &domkom_client::Error) -> Vec<String> {
     assert_eq!(e.status(), Some(422), "{e}");

@@ -19,8 +19,7 @@ impl Home {
     async fn new(app: &TestApp) -> Home {
         let admin = app.admin().await;
         let co = Company::new(app, &admin, 1).await;
-        let (resident, _) = app.signed_in("resident").await;
-        link(&resident, &co).await;
+        let resident = co.resident(app, "resident").await;
         Home {
             admin,
             co,
@@ -67,16 +66,6 @@ impl Home {
             .await
             .unwrap()
     }
-}
-
-async fn link(resident: &Client, co: &Company) {
-    let form = LinkAccount {
-        organization_id: co.org.id,
-        account_number: co.account.data.number.clone(),
-        link_code: Some(co.account.link_code.clone()),
-        last_receipt_total: None,
-    };
-    resident.link_account(&form).await.unwrap();
 }
 
 fn one(meter_id: i64, value: i64) -> NewReading {

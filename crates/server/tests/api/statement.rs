@@ -10,14 +10,7 @@ use domkom_client::Client;
 async fn linked_company(app: &TestApp) -> (Company, Client) {
     let admin = app.admin().await;
     let co = Company::new(app, &admin, 1).await;
-    let (resident, _) = app.signed_in("resident").await;
-    let form = LinkAccount {
-        organization_id: co.org.id,
-        account_number: co.account.data.number.clone(),
-        link_code: Some(co.account.link_code.clone()),
-        last_receipt_total: None,
-    };
-    resident.link_account(&form).await.unwrap();
+    let resident = co.resident(app, "resident").await;
     (co, resident)
 }
 
