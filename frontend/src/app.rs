@@ -33,7 +33,7 @@ pub fn App() -> impl IntoView {
                         <ParentRoute path=path!("/accounts/:id") view=account::AccountLayout>
                             <Route path=path!("") view=account::home::AccountHome />
                             <Route path=path!("charges") view=account::charges::AccountCharges />
-                            <Route path=path!("readings") view=account::soon::AccountReadings />
+                            <Route path=path!("readings") view=account::readings::AccountReadings />
                             <Route path=path!("payments") view=account::soon::AccountPayments />
                         </ParentRoute>
                     </Routes>

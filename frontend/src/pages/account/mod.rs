@@ -3,6 +3,7 @@
 
 pub mod charges;
 pub mod home;
+pub mod readings;
 pub mod soon;
 
 use crate::app::NotFound;
