@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("") view=account::home::AccountHome />
                             <Route path=path!("charges") view=account::charges::AccountCharges />
                             <Route path=path!("readings") view=account::readings::AccountReadings />
-                            <Route path=path!("payments") view=account::soon::AccountPayments />
+                            <Route path=path!("payments") view=account::payments::AccountPayments />
                         </ParentRoute>
                     </Routes>
                 </Show>

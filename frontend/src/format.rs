@@ -108,6 +108,12 @@ pub fn parse_volume(text: &str) -> Option<i64> {
     units.checked_mul(1_000)?.checked_add(thousandths)
 }
 
+/// Kopecks as whole rubles for a chart: `1 235 ₽` (rounded half away from zero).
+pub fn rubles(kopecks: i64) -> String {
+    let rounded = (kopecks.abs() + 50) / 100 * kopecks.signum();
+    format!("{}{GROUP}₽", fixed(rounded, 0, 0))
+}
+
 const MONTHS: [&str; 12] = [
     "январь",
     "февраль",
@@ -257,6 +263,9 @@ mod tests {
         ] {
             assert_eq!(parse_volume(bad), None, "{bad}");
         }
+        assert_eq!(rubles(123_450), "1\u{a0}235\u{a0}₽");
+        assert_eq!(rubles(-149), "−1\u{a0}₽");
+        assert_eq!(rubles(0), "0\u{a0}₽");
     }
 
     #[test]

@@ -66,3 +66,13 @@ pub fn consumption_method(method: ConsumptionMethod) -> &'static str {
         ConsumptionMethod::Norm => "по нормативу",
     }
 }
+
+/// Where a payment came from (`AccountPayment::source`): a registry's name stays as it is.
+pub fn payment_source(source: &str) -> &str {
+    match source {
+        "online" => "онлайн",
+        "bank" => "банк",
+        "cash" => "касса",
+        other => other,
+    }
+}

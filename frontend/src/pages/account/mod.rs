@@ -3,8 +3,8 @@
 
 pub mod charges;
 pub mod home;
+pub mod payments;
 pub mod readings;
-pub mod soon;
 
 use crate::app::NotFound;
 use crate::components::guard::SignedIn;
