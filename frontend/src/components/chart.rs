@@ -62,8 +62,10 @@ pub fn BarChart(
         .unwrap_or(0)
         .max(1);
     let count = i64::try_from(months.len()).unwrap_or(1).max(1);
-    // Each month gets an equal slot; its bars share 70 % of it.
-    let slot = 10_000 / count;
+    // Each month gets an equal slot, its bars share 70 % of it. A slot is never wider
+    // than a sixth of the chart, so a month or two stay bars, centred, not blocks.
+    let slot = 10_000 / count.max(6);
+    let offset = (10_000 - slot * count) / 2;
     let spoken = months
         .iter()
         .map(|m| m.title.clone())
@@ -73,7 +75,7 @@ pub fn BarChart(
         .into_iter()
         .enumerate()
         .map(|(i, month)| {
-            let left = slot * i64::try_from(i).unwrap_or(0);
+            let left = offset + slot * i64::try_from(i).unwrap_or(0);
             let bars = i64::try_from(month.bars.len()).unwrap_or(1).max(1);
             let width = slot * 7 / 10 / bars;
             let start = left + slot * 15 / 100;
