@@ -33,8 +33,8 @@ pub fn App() -> impl IntoView {
                         <ParentRoute path=path!("/accounts/:id") view=account::AccountLayout>
                             <Route path=path!("") view=account::home::AccountHome />
                             <Route path=path!("charges") view=account::charges::AccountCharges />
-                            <Route path=path!("readings") view=account::soon::AccountReadings />
-                            <Route path=path!("payments") view=account::soon::AccountPayments />
+                            <Route path=path!("readings") view=account::readings::AccountReadings />
+                            <Route path=path!("payments") view=account::payments::AccountPayments />
                         </ParentRoute>
                     </Routes>
                 </Show>

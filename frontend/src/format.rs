@@ -81,6 +81,39 @@ pub fn parse_rubles(text: &str) -> Option<i64> {
     rubles.checked_mul(100)?.checked_add(kopecks)
 }
 
+/// A meter reading typed by a person (`123,456`, `123.4`, `1 234`) as thousandths of the
+/// unit, without floats; `None` for anything else, a negative number or more than three
+/// decimals (a meter shows no finer).
+pub fn parse_volume(text: &str) -> Option<i64> {
+    let text: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    let (whole, fraction) = match text.split_once([',', '.']) {
+        Some((w, f)) => (w, f),
+        None => (text.as_str(), ""),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    // Twelve digits are beyond any meter and far from overflowing.
+    if whole.is_empty() || whole.len() > 12 || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    if fraction.len() > 3 {
+        return None;
+    }
+    let units: i64 = whole.parse().ok()?;
+    let padded = format!("{fraction:0<3}");
+    let thousandths: i64 = padded.parse().ok()?;
+    units.checked_mul(1_000)?.checked_add(thousandths)
+}
+
+/// Kopecks as whole rubles for a chart: `1 235 ₽` (rounded half away from zero).
+pub fn rubles(kopecks: i64) -> String {
+    let rounded = (kopecks.abs() + 50) / 100 * kopecks.signum();
+    format!("{}{GROUP}₽", fixed(rounded, 0, 0))
+}
+
 const MONTHS: [&str; 12] = [
     "январь",
     "февраль",
@@ -208,6 +241,31 @@ mod tests {
         for bad in ["", "abc", "1,234,5", "-5", "1,234", ",5", "₽"] {
             assert_eq!(parse_rubles(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn readings_typed_by_a_person() {
+        assert_eq!(parse_volume("123,456"), Some(123_456));
+        assert_eq!(parse_volume(" 123.4 "), Some(123_400));
+        assert_eq!(parse_volume("1 234"), Some(1_234_000));
+        assert_eq!(parse_volume("0,007"), Some(7));
+        assert_eq!(parse_volume("00045,05"), Some(45_050));
+        assert_eq!(parse_volume("7,"), Some(7_000));
+        for bad in [
+            "",
+            "abc",
+            "1,2345",
+            "-5",
+            ",5",
+            "1,2,3",
+            "1e3",
+            "9999999999999",
+        ] {
+            assert_eq!(parse_volume(bad), None, "{bad}");
+        }
+        assert_eq!(rubles(123_450), "1\u{a0}235\u{a0}₽");
+        assert_eq!(rubles(-149), "−1\u{a0}₽");
+        assert_eq!(rubles(0), "0\u{a0}₽");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Pieces shared by the pages.
 
+pub mod chart;
 pub mod field;
 pub mod form;
 pub mod guard;

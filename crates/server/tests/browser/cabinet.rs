@@ -1,6 +1,7 @@
 //! A new resident's cabinet on the demo data, on a phone-sized screen: no accounts yet, the
 //! «Добавить лицевой счёт» wizard with a wrong and then the right code, the account card
-//! («Главная»), «Начисления» with «Как рассчитано» and totals that add up, and unlinking.
+//! («Главная»), «Начисления» with «Как рассчитано» and totals that add up, «Показания
+//! счётчиков» sent (`readings`), «Платежи» that add up (`payments`), and unlinking.
 
 use crate::browser::{spawn_app, Browser};
 use crate::helpers::PASSWORD;
@@ -8,7 +9,7 @@ use domkom_client::dto::LinkAccount;
 use domkom_server::demo;
 
 /// The kopecks in the `data-kopecks` attributes of `css`.
-async fn kopecks(b: &Browser, css: &str) -> Vec<i64> {
+pub async fn kopecks(b: &Browser, css: &str) -> Vec<i64> {
     b.attrs(css, "data-kopecks")
         .await
         .iter()
@@ -19,7 +20,7 @@ async fn kopecks(b: &Browser, css: &str) -> Vec<i64> {
         .collect()
 }
 
-async fn one_kopecks(b: &Browser, css: &str) -> i64 {
+pub async fn one_kopecks(b: &Browser, css: &str) -> i64 {
     b.find(css).await;
     let all = kopecks(b, css).await;
     assert_eq!(all.len(), 1, "`{css}`: {all:?}");
@@ -27,7 +28,7 @@ async fn one_kopecks(b: &Browser, css: &str) -> i64 {
 }
 
 /// Nothing sticks out sideways on the phone screen.
-async fn fits_the_screen(b: &Browser, page: &str) {
+pub async fn fits_the_screen(b: &Browser, page: &str) {
     let fits = b
         .client
         .execute(
@@ -207,11 +208,9 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
     ))
     .await;
 
-    // The sections still being built say so.
-    b.click(&format!("a[href=\"/accounts/{}/payments\"]", account.id))
-        .await;
-    b.wait_text("[data-test=section-soon]", "готовится").await;
-    b.screenshot("07-payments").await;
+    // Показания счётчиков, then Платежи.
+    crate::readings::send_the_months_readings(b, &api, account.id).await;
+    crate::payments::read_the_statement(b, &api, account.id).await;
 
     // Someone else's account, or a link typed wrong, is not there.
     b.goto(&app.url("/accounts/999999/charges")).await;
@@ -250,7 +249,7 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
     b.submit("#link-form").await;
     b.wait_text("#link-form [role=alert]", "попробуйте снова через")
         .await;
-    b.screenshot("08-too-many-tries").await;
+    b.screenshot("15-too-many-tries").await;
 
     browser.close().await;
 }

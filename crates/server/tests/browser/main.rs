@@ -9,3 +9,5 @@ mod browser;
 
 mod cabinet;
 mod newcomer;
+mod payments;
+mod readings;

@@ -3,7 +3,8 @@
 
 pub mod charges;
 pub mod home;
-pub mod soon;
+pub mod payments;
+pub mod readings;
 
 use crate::app::NotFound;
 use crate::components::guard::SignedIn;

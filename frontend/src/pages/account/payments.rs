@@ -1,0 +1,506 @@
+//! «Платежи» (5 on the manual's рис. 6), движение денежных средств: the periods to show
+//! («Период отображения»), and for them the debt or advance at the start and the end of
+//! each month, what was charged, recalculated, fined and paid, the payments themselves,
+//! the totals and the months as bars; then the payments received after the last closed
+//! period, which no statement month holds yet.
+
+use super::home::NOT_CLOSED;
+use super::use_account;
+use crate::components::chart::{Bar, BarChart, Legend, Month};
+use crate::components::field::FieldErrors;
+use crate::components::load::{load, show, Loaded};
+use crate::format;
+use crate::labels;
+use crate::session::use_session;
+use chrono::NaiveDate;
+use domkom_dto::{
+    AccountPayment, ChargePeriodSummary, DateRange, FieldError, MoneyMovement, PageQuery,
+    PeriodRange, Statement, StatementPeriod,
+};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+const NOT_LINKED: &str = "Лицевой счёт не найден среди ваших.";
+
+/// The earliest period the API takes: with it as `from`, the charges list holds every
+/// closed period, which are the choices of the period selector.
+const EVERY_PERIOD: &str = "1000-01";
+
+#[component]
+pub fn AccountPayments() -> impl IntoView {
+    let session = use_session();
+    let id = use_account().id;
+    let closed = load(session, NOT_LINKED, async move |c| {
+        let every = PeriodRange {
+            from: Some(EVERY_PERIOD.to_owned()),
+            to: None,
+        };
+        c.account_charges(id, &every).await
+    });
+    // The range lives in the address (`?from=YYYY-MM&to=YYYY-MM`): it can be bookmarked
+    // and survives a reload. Without it the API shows its default, the last 12 months.
+    let query = use_query_map();
+    let range = Memo::new(move |_| {
+        query.with(|q| PeriodRange {
+            from: q.get("from"),
+            to: q.get("to"),
+        })
+    });
+    view! {
+        <section class="section" aria-labelledby="payments-title">
+            <h2 id="payments-title">"Платежи"</h2>
+            {move || {
+                let range = range.get();
+                view! { <StatementView id range closed /> }
+            }}
+            <PaymentsSince id />
+        </section>
+    }
+}
+
+#[component]
+fn StatementView(
+    id: i64,
+    range: PeriodRange,
+    closed: Loaded<Vec<ChargePeriodSummary>>,
+) -> impl IntoView {
+    let session = use_session();
+    let asked = range.clone();
+    let statement = load(session, NOT_LINKED, async move |c| {
+        c.account_statement(id, &asked).await
+    });
+    show(
+        statement,
+        "Загружаем движение средств…",
+        move |s| {
+            if s.periods.is_empty() && range == PeriodRange::default() {
+                return view! {
+                    <p class="notice notice-info" data-test="no-statement">
+                        {s.notice.clone().unwrap_or_else(|| NOT_CLOSED.to_owned())}
+                    </p>
+                }
+                .into_any();
+            }
+            view! {
+                <RangeForm id from=s.from.clone() to=s.to.clone() closed />
+                <StatementBody statement=s />
+            }
+            .into_any()
+        },
+    )
+}
+
+/// The most months one statement shows (the API refuses more).
+const MONTHS_MAX: i64 = 120;
+
+/// Months from `from` to `to`, both counted (`YYYY-MM`; 0 for anything else).
+fn months(from: &str, to: &str) -> i64 {
+    let index = |p: &str| -> Option<i64> {
+        let (year, month) = p.split_once('-')?;
+        Some(year.parse::<i64>().ok()? * 12 + month.parse::<i64>().ok()?)
+    };
+    match (index(from), index(to)) {
+        (Some(f), Some(t)) => t - f + 1,
+        _ => 0,
+    }
+}
+
+/// «Период отображения»: from and to among the closed periods, the API's range first.
+#[component]
+fn RangeForm(
+    id: i64,
+    from: Option<String>,
+    to: Option<String>,
+    closed: Loaded<Vec<ChargePeriodSummary>>,
+) -> impl IntoView {
+    let from = RwSignal::new(from.unwrap_or_default());
+    let to = RwSignal::new(to.unwrap_or_default());
+    let errors = FieldErrors::default();
+    let navigate = use_navigate();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let (f, t) = (from.get_untracked(), to.get_untracked());
+        // Periods `YYYY-MM` compare as text.
+        let problem = if f > t {
+            Some("Начало не может быть позже конца")
+        } else if months(&f, &t) > MONTHS_MAX {
+            Some("Не более 120 месяцев за раз")
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            errors.set(vec![FieldError::new("from", "range", message)]);
+            return;
+        }
+        errors.set(Vec::new());
+        let options = NavigateOptions {
+            scroll: false,
+            ..Default::default()
+        };
+        navigate(&format!("/accounts/{id}/payments?from={f}&to={t}"), options);
+    };
+    let select = move |name: &'static str, label: &'static str, value: RwSignal<String>| {
+        let error = move || errors.message(name);
+        view! {
+            <div class="field period-field" class:field-invalid=move || error().is_some()>
+                <label for=name>{label}</label>
+                <select
+                    id=name
+                    name=name
+                    data-test=format!("range-{name}")
+                    on:change=move |ev| value.set(event_target_value(&ev))
+                >
+                    {move || {
+                        closed
+                            .get()
+                            .and_then(Result::ok)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|p| {
+                                let period = p.period.clone();
+                                view! {
+                                    <option
+                                        value=p.period.clone()
+                                        prop:selected=move || value.get() == period
+                                    >
+                                        {format::period(&p.period)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                {move || error().map(|text| view! { <p class="field-error" id=format!("{name}-error")>{text}</p> })}
+            </div>
+        }
+    };
+    view! {
+        <form id="range-form" class="card range-form" novalidate on:submit=submit aria-label="Период отображения">
+            {select("from", "С", from)}
+            {select("to", "По", to)}
+            <button type="submit" class="button button-quiet">"Показать"</button>
+        </form>
+    }
+}
+
+/// The statement of the range: the totals, the months as bars, and month by month.
+#[component]
+fn StatementBody(statement: Statement) -> impl IntoView {
+    if statement.periods.is_empty() {
+        return view! {
+            <p class="notice notice-info" data-test="no-statement">
+                "В выбранные месяцы закрытых периодов нет."
+            </p>
+        }
+        .into_any();
+    }
+    let first = statement.periods[0].period.clone();
+    let last = statement.periods[statement.periods.len() - 1]
+        .period
+        .clone();
+    view! {
+        <div class="statement-top">
+            <Totals totals=statement.totals first=first.clone() last=last.clone() />
+            <MoneyChart periods=statement.periods.clone() />
+        </div>
+        <PeriodsTable periods=statement.periods totals=statement.totals />
+    }
+    .into_any()
+}
+
+/// «долг 1 234,56 ₽», «переплата 500,00 ₽» or «0,00 ₽»: a balance says which it is.
+fn balance(kopecks: i64) -> String {
+    match kopecks {
+        k if k > 0 => format!("долг {}", format::money(k)),
+        k if k < 0 => format!("переплата {}", format::money(-k)),
+        _ => format::money(0),
+    }
+}
+
+/// The range at a glance: where it started, what happened, where it ended.
+#[component]
+fn Totals(totals: MoneyMovement, first: String, last: String) -> impl IntoView {
+    let row = |label: String, test: &'static str, text: String, kopecks: i64| {
+        view! {
+            <div>
+                <dt>{label}</dt>
+                <dd data-test=test data-kopecks=kopecks>{text}</dd>
+            </div>
+        }
+    };
+    let money = |k: i64| format::money(k);
+    view! {
+        <section id="statement-totals" class="card" aria-labelledby="statement-totals-title">
+            <h3 id="statement-totals-title">
+                "Движение средств: " {format::period(&first)}
+                {(first != last).then(|| format!(" — {}", format::period(&last)))}
+            </h3>
+            <dl class="totals totals-wide">
+                {row(
+                    format!("На начало {}", format::period_genitive(&first)),
+                    "opening",
+                    balance(totals.opening),
+                    totals.opening,
+                )}
+                {row("Начислено".into(), "charged", money(totals.charged), totals.charged)}
+                {row("Перерасчёты".into(), "recalculated", money(totals.recalculated), totals.recalculated)}
+                {row("Пени".into(), "penalties", money(totals.penalties), totals.penalties)}
+                {row("Оплачено".into(), "paid", money(totals.paid), totals.paid)}
+                <div class="totals-sum">
+                    <dt>{format!("На конец {}", format::period_genitive(&last))}</dt>
+                    <dd data-test="closing" data-kopecks=totals.closing>{balance(totals.closing)}</dd>
+                </div>
+            </dl>
+        </section>
+    }
+}
+
+/// Charged (with recalculations and penalties) against paid, month by month.
+#[component]
+fn MoneyChart(periods: Vec<StatementPeriod>) -> impl IntoView {
+    let months = periods
+        .iter()
+        .map(|p| {
+            let charged = p.money.charged + p.money.recalculated + p.money.penalties;
+            Month {
+                period: p.period.clone(),
+                bars: vec![
+                    Bar {
+                        class: "chart-bar-charged",
+                        value: charged,
+                    },
+                    Bar {
+                        class: "chart-bar-paid",
+                        value: p.money.paid,
+                    },
+                ],
+                title: format!(
+                    "{}: начислено {}, оплачено {}",
+                    format::period(&p.period),
+                    format::money(charged),
+                    format::money(p.money.paid)
+                ),
+            }
+        })
+        .collect();
+    let legend = vec![
+        Legend {
+            class: "chart-bar-charged",
+            label: "начислено с перерасчётами и пенями",
+        },
+        Legend {
+            class: "chart-bar-paid",
+            label: "оплачено",
+        },
+    ];
+    view! {
+        <section class="card" aria-label="Начислено и оплачено по месяцам">
+            <BarChart
+                id="money-chart"
+                caption="Начислено и оплачено по месяцам".to_owned()
+                months
+                legend
+                scale=format::rubles
+            />
+        </section>
+    }
+}
+
+/// Month by month, each with its payments folded under it, and the totals row.
+#[component]
+fn PeriodsTable(periods: Vec<StatementPeriod>, totals: MoneyMovement) -> impl IntoView {
+    view! {
+        <section class="card section" aria-labelledby="statement-title">
+            <h3 id="statement-title">"По месяцам"</h3>
+            <div class="table-wrap">
+                <table id="statement-table" class="table table-stack statement-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Период"</th>
+                            <th scope="col" class="num">"Долг/переплата на начало"</th>
+                            <th scope="col" class="num">"Начислено"</th>
+                            <th scope="col" class="num">"Перерасчёт"</th>
+                            <th scope="col" class="num">"Пени"</th>
+                            <th scope="col" class="num">"Оплачено"</th>
+                            <th scope="col" class="num">"Долг/переплата на конец"</th>
+                        </tr>
+                    </thead>
+                    {periods.into_iter().rev().map(|p| view! { <PeriodRows period=p /> }).collect_view()}
+                    <tbody class="statement-totals-row" data-test="statement-total">
+                        <MoneyRow label="Итого".into() money=totals />
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The money columns of one row; `label` heads it.
+#[component]
+fn MoneyRow(label: String, money: MoneyMovement) -> impl IntoView {
+    // A zero recalculation or penalty is left out on a phone, where each is a line.
+    let cell = |label: &'static str, test: &'static str, kopecks: i64| {
+        let optional = matches!(test, "recalculated" | "penalties");
+        view! {
+            <td data-label=label class="num" class:zero=optional && kopecks == 0 data-test=test data-kopecks=kopecks>
+                {format::money(kopecks)}
+            </td>
+        }
+    };
+    view! {
+        <tr>
+            <th scope="row">{label}</th>
+            <BalanceCell label="На начало" test="opening" kopecks=money.opening />
+            {cell("Начислено", "charged", money.charged)}
+            {cell("Перерасчёт", "recalculated", money.recalculated)}
+            {cell("Пени", "penalties", money.penalties)}
+            {cell("Оплачено", "paid", money.paid)}
+            <BalanceCell label="На конец" test="closing" kopecks=money.closing />
+        </tr>
+    }
+}
+
+/// A balance in a narrow column: the amount, and under it whether it is a debt or an
+/// advance.
+#[component]
+fn BalanceCell(label: &'static str, test: &'static str, kopecks: i64) -> impl IntoView {
+    let word = match kopecks {
+        k if k > 0 => Some("долг"),
+        k if k < 0 => Some("переплата"),
+        _ => None,
+    };
+    view! {
+        <td data-label=label class="num" class:strong=test == "closing" data-test=test data-kopecks=kopecks>
+            // One child: on a phone the label and the value share a row.
+            <span>
+                {format::money(kopecks.abs())}
+                {word.map(|w| view! { <span class="sub">{w}</span> })}
+            </span>
+        </td>
+    }
+}
+
+/// One month: its money, then the payments dated in it.
+#[component]
+fn PeriodRows(period: StatementPeriod) -> impl IntoView {
+    let count = period.payments.len();
+    let payments = (count > 0).then(|| {
+        view! {
+            <tr class="explain-row">
+                <td colspan="7">
+                    <details data-test="period-payments">
+                        <summary>{format!("Платежи за месяц: {count}")}</summary>
+                        <PaymentList payments=period.payments />
+                    </details>
+                </td>
+            </tr>
+        }
+    });
+    view! {
+        <tbody class="charge-line" data-test="statement-period" data-period=period.period.clone()>
+            <MoneyRow label=format::period(&period.period) money=period.money />
+            {payments}
+        </tbody>
+    }
+}
+
+/// Payments as date, amount and source.
+#[component]
+fn PaymentList(payments: Vec<AccountPayment>) -> impl IntoView {
+    view! {
+        <ul class="plain-list payment-list">
+            {payments
+                .into_iter()
+                .map(|p| {
+                    view! {
+                        <li data-test="payment" data-kopecks=p.amount>
+                            <span>{format::date(p.paid_on)}</span>
+                            <span class="muted">{labels::payment_source(&p.source).to_owned()}</span>
+                            <span class="num strong">{format::money(p.amount)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// The first day after the period `YYYY-MM`.
+fn day_after(period: &str) -> Option<NaiveDate> {
+    let next = format::next_period(period);
+    let (year, month) = next.split_once('-')?;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)
+}
+
+/// Payments received after the last closed period: the statement has no month for them
+/// until the next close, and the resident wants to see that a payment arrived.
+#[component]
+fn PaymentsSince(id: i64) -> impl IntoView {
+    let card = use_account().card;
+    move || {
+        let card = card.get().and_then(Result::ok)?;
+        let last = card.money.map(|m| m.period);
+        Some(view! { <RecentPayments id last /> })
+    }
+}
+
+#[component]
+fn RecentPayments(id: i64, last: Option<String>) -> impl IntoView {
+    let session = use_session();
+    let since = last.as_deref().and_then(day_after);
+    let payments = load(session, NOT_LINKED, async move |c| {
+        let range = DateRange {
+            from: since,
+            to: None,
+        };
+        c.account_payments(id, &range, PageQuery::default()).await
+    });
+    let title = match &last {
+        Some(p) => format!("Поступления после {}", format::period_genitive(p)),
+        None => "Поступления".to_owned(),
+    };
+    view! {
+        <section id="recent-payments" class="card section" aria-labelledby="recent-title">
+            <h3 id="recent-title">{title}</h3>
+            {show(
+                payments,
+                "Загружаем платежи…",
+                move |page| {
+                    if page.items.is_empty() {
+                        return view! {
+                            <p class="muted" data-test="no-recent">"Платежей пока не поступало."</p>
+                        }
+                            .into_any();
+                    }
+                    let more = page.total - i64::try_from(page.items.len()).unwrap_or(0);
+                    view! {
+                        <p class="muted">"Войдут в движение средств, когда закроется следующий расчётный период."</p>
+                        <PaymentList payments=page.items />
+                        {(more > 0).then(|| view! { <p class="muted">"И ещё " {more} " — более ранних."</p> })}
+                    }
+                        .into_any()
+                },
+            )}
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{balance, day_after, months};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn ranges_balances_and_the_day_after_a_period() {
+        assert_eq!(months("2025-11", "2026-10"), 12);
+        assert_eq!(months("2026-10", "2026-10"), 1);
+        assert_eq!(months("2016-01", "2025-12"), 120);
+        assert_eq!(balance(123_456), "долг 1\u{a0}234,56\u{a0}₽");
+        assert_eq!(balance(-50_000), "переплата 500,00\u{a0}₽");
+        assert_eq!(balance(0), "0,00\u{a0}₽");
+        assert_eq!(day_after("2026-12"), NaiveDate::from_ymd_opt(2027, 1, 1));
+        assert_eq!(day_after("later"), None);
+    }
+}

@@ -1,0 +1,292 @@
+//! One meter's card: what it is, its verification, the readings billed and sent, the
+//! inputs for this period's reading, the checked consumption and the history.
+
+use super::history::MeterHistory;
+use super::{estimate, meter_field, Entry, ReadingsForm};
+use crate::format;
+use crate::labels;
+use domkom_dto::{AccountMeter, MeterZoneState, SubmittedValue, VerificationState};
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn MeterCard(
+    account: i64,
+    meter: AccountMeter,
+    /// The window's period, `YYYY-MM`.
+    period: String,
+    form: ReadingsForm,
+    open: RwSignal<Vec<i64>>,
+) -> impl IntoView {
+    let id = meter.id;
+    let multi = meter.zones > 1;
+    let unit = meter.unit.clone();
+    let title_id = format!("meter-{id}-title");
+    let entries: Vec<Entry> = form
+        .entries
+        .with_value(|all| all.iter().filter(|e| e.meter_id == id).copied().collect());
+    let state = match meter.verification {
+        VerificationState::Valid => "valid",
+        VerificationState::DueSoon => "due_soon",
+        VerificationState::Expired => "expired",
+    };
+    let warning = meter.verification_warning.clone().map(|text| {
+        let class = if meter.verification == VerificationState::Expired {
+            "notice notice-error"
+        } else {
+            "notice notice-warning"
+        };
+        view! { <p class=class data-test="verification-warning" data-state=state>{text}</p> }
+    });
+    let zone_name = move |zone: i32| {
+        if multi {
+            format!(", зона {zone}")
+        } else {
+            String::new()
+        }
+    };
+    let billed_when = match &meter.billed_period {
+        Some(p) => format!("за {}", format::period(p).to_lowercase()),
+        None => "при установке".to_owned(),
+    };
+    let facts_zones = meter
+        .readings
+        .iter()
+        .map(|z| {
+            view! {
+                <div>
+                    <dt>"Учтено " {billed_when.clone()} {zone_name(z.zone)}</dt>
+                    <dd data-test="billed" data-zone=z.zone data-value=z.billed>
+                        {format::volume(z.billed)} " " {unit.clone()}
+                    </dd>
+                </div>
+                <div>
+                    <dt>"Отправлено за " {format::period(&period).to_lowercase()} {zone_name(z.zone)}</dt>
+                    <Sent zone=z.zone submitted=z.submitted.clone() unit=unit.clone() />
+                </div>
+            }
+        })
+        .collect_view();
+    let inputs = if meter.accepts_readings {
+        entries
+            .iter()
+            .filter_map(|e| {
+                let zone = meter.readings.iter().find(|z| z.zone == e.zone)?;
+                let label = if multi {
+                    format!("Зона {}, {}", e.zone, unit)
+                } else {
+                    format!("Показание, {unit}")
+                };
+                Some(
+                    view! { <ZoneInput entry=*e label zone=zone.clone() unit=unit.clone() form /> },
+                )
+            })
+            .collect_view()
+            .into_any()
+    } else {
+        view! {
+            <p class="muted" data-test="no-input">
+                "Показания по этому счётчику за " {format::period(&period).to_lowercase()}
+                " не принимаются: срок поверки истекает раньше конца периода."
+            </p>
+        }
+        .into_any()
+    };
+    let errors = form.errors;
+    let meter_error = {
+        let field = meter_field(id);
+        move || {
+            errors
+                .message(&field)
+                .map(|text| view! { <p class="field-error" data-test="meter-error">{text}</p> })
+        }
+    };
+    let checked = move || {
+        form.preview
+            .with(|p| {
+                p.as_ref()
+                    .and_then(|r| r.meters.iter().find(|m| m.meter_id == id).cloned())
+            })
+            .map(|m| {
+                view! {
+                    <p class="estimate" data-test="estimate" data-consumption=m.consumption data-kopecks=m.charge>
+                        "Расход " <strong>{format::volume(m.consumption)} " " {m.unit}</strong>
+                        ", начисление " <strong>{estimate(m.charge)}</strong>
+                    </p>
+                }
+            })
+    };
+    let is_open = move || open.with(|o| o.contains(&id));
+    let toggle = move |_| {
+        open.update(|o| match o.iter().position(|m| *m == id) {
+            Some(i) => {
+                o.remove(i);
+            }
+            None => o.push(id),
+        })
+    };
+    let history_id = format!("history-{id}");
+    let zones = meter.zones;
+    let history_unit = meter.unit.clone();
+    view! {
+        <section
+            class="card meter-card"
+            data-test="meter"
+            data-meter-id=id
+            data-accepts=meter.accepts_readings.to_string()
+            aria-labelledby=title_id.clone()
+        >
+            <h3 id=title_id.clone() class="meter-title">
+                {meter.service_name.clone()}
+                <span class="sub">{labels::resource(meter.resource)} ", " {meter.unit.clone()}</span>
+            </h3>
+            // Two columns on a phone too: the card stays short enough to see the input.
+            <dl class="meter-facts">
+                <div>
+                    <dt>"Заводской номер"</dt>
+                    <dd data-test="serial">{meter.serial.clone()}</dd>
+                </div>
+                {multi
+                    .then(|| {
+                        view! {
+                            <div>
+                                <dt>"Тарифных зон"</dt>
+                                <dd>{meter.zones}</dd>
+                            </div>
+                        }
+                    })}
+                <div>
+                    <dt>"Поверка до"</dt>
+                    <dd data-test="verification" data-state=state>{format::date(meter.verification_due)}</dd>
+                </div>
+                {facts_zones}
+            </dl>
+            {warning}
+            {meter_error}
+            <div class="zone-inputs">{inputs}</div>
+            {checked}
+            <button
+                type="button"
+                class="button button-quiet history-toggle"
+                data-test="history-toggle"
+                aria-expanded=move || if is_open() { "true" } else { "false" }
+                aria-controls=history_id
+                on:click=toggle
+            >
+                {move || if is_open() { "Скрыть историю" } else { "История показаний" }}
+            </button>
+            {move || {
+                is_open()
+                    .then(|| {
+                        view! { <MeterHistory account meter=id zones unit=history_unit.clone() /> }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// The reading already sent for the period, or that none was.
+#[component]
+fn Sent(zone: i32, submitted: Option<SubmittedValue>, unit: String) -> impl IntoView {
+    match submitted {
+        Some(s) => view! {
+            <dd data-test="submitted" data-zone=zone data-value=s.value data-sent="true">
+                {format::volume(s.value)} " " {unit}
+                <span class="sub">
+                    {format::date(s.submitted_at.date())} ", " {labels::reading_source(s.source)}
+                    {s.rolled_over.then_some(", переход через ноль")}
+                </span>
+            </dd>
+        }
+        .into_any(),
+        None => view! {
+            <dd data-test="submitted" data-zone=zone data-sent="false" class="muted">
+                "ещё не передано"
+            </dd>
+        }
+        .into_any(),
+    }
+}
+
+/// The value of one zone with the «перешёл через ноль» box under it.
+#[component]
+fn ZoneInput(
+    entry: Entry,
+    label: String,
+    zone: MeterZoneState,
+    unit: String,
+    form: ReadingsForm,
+) -> impl IntoView {
+    let name = entry.value_field();
+    let rolled_name = entry.rolled_field();
+    let errors = form.errors;
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let rolled_error_id = format!("{rolled_name}-error");
+    let error = {
+        let name = name.clone();
+        Signal::derive(move || errors.message(&name))
+    };
+    let rolled_error = {
+        let name = rolled_name.clone();
+        Signal::derive(move || errors.message(&name))
+    };
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            if error.with(Option::is_some) {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    let replaces = zone.submitted.is_some();
+    view! {
+        <div class="zone-input">
+            <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+                <label for=name.clone()>{label}</label>
+                <input
+                    id=name.clone()
+                    name=name.clone()
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    placeholder=format::volume(zone.base)
+                    data-base=zone.base
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=described_by
+                    prop:value=move || entry.value.get()
+                    on:input=move |ev| {
+                        entry.value.set(event_target_value(&ev));
+                        form.edited(entry);
+                    }
+                />
+                <p class="field-hint" id=hint_id>
+                    "Предыдущее: " {format::volume(zone.base)} " " {unit}
+                    {replaces.then_some(". Новое показание заменит отправленное")}
+                </p>
+                {move || error.get().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })}
+            </div>
+            <div class="field field-check" class:field-invalid=move || rolled_error.with(Option::is_some)>
+                <label class="checkbox" for=rolled_name.clone()>
+                    <input
+                        type="checkbox"
+                        id=rolled_name.clone()
+                        name=rolled_name.clone()
+                        prop:checked=move || entry.rolled.get()
+                        on:change=move |ev| {
+                            entry.rolled.set(event_target_checked(&ev));
+                            form.edited(entry);
+                        }
+                    />
+                    "Счётчик перешёл через ноль"
+                </label>
+                {move || {
+                    rolled_error
+                        .get()
+                        .map(|text| view! { <p class="field-error" id=rolled_error_id.clone()>{text}</p> })
+                }}
+            </div>
+        </div>
+    }
+}
