@@ -151,6 +151,7 @@ mod tests {
             date: date(on),
             amount: Money::from_rubles(rub),
             period: None,
+            booked_in: Period::containing(date(on)).unwrap(),
         }
     }
 

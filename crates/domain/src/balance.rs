@@ -57,11 +57,32 @@ pub struct Payment {
     pub amount: Money,
     /// The period the payer named, if any (see [`crate::payment::allocate_payment`]).
     pub period: Option<Period>,
+    /// The period whose balance counts it (see [`booked_in`]).
+    pub booked_in: Period,
+}
+
+/// The period whose balance counts a payment: the month of its date, unless that month
+/// was already closed when the payment arrived (a bank registry comes days later) — then
+/// the first period closed after its arrival, so no payment is left out of every balance.
+/// `closes` are the organization's closed periods with the time each was closed.
+pub fn booked_in(
+    date: NaiveDate,
+    arrived: chrono::NaiveDateTime,
+    closes: &[(Period, chrono::NaiveDateTime)],
+) -> Option<Period> {
+    let dated = Period::containing(date)?;
+    let open_on_arrival = closes
+        .iter()
+        .filter(|(_, closed_at)| *closed_at <= arrived)
+        .map(|(p, _)| *p)
+        .max()
+        .and_then(Period::next);
+    Some(open_on_arrival.map_or(dated, |open| open.max(dated)))
 }
 
 /// The balance of `account_id` for `period` from the period's charge lines (the
 /// engine's output for that period), the recalculations *booked in* it (whatever period
-/// they correct), the penalties accrued in it and the payments made in it.
+/// they correct), the penalties accrued in it and the payments booked in it.
 pub fn account_balance(
     account_id: i64,
     period: Period,
@@ -83,7 +104,7 @@ pub fn account_balance(
         .sum();
     let paid = payments
         .iter()
-        .filter(|p| p.account_id == account_id && Period::containing(p.date) == Some(period))
+        .filter(|p| p.account_id == account_id && p.booked_in == period)
         .map(|p| p.amount)
         .sum();
     Balance::new(opening, charged, recalculated, penalties, paid)
@@ -102,5 +123,37 @@ mod tests {
         let b = Balance::new(m(0), m(100), m(0), m(0), m(500));
         assert_eq!(b.closing, m(-400));
         assert!(b.is_advance());
+    }
+
+    #[test]
+    fn a_payment_that_arrives_after_its_month_closed_counts_in_the_next_close() {
+        let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        let p = |s: &str| s.parse::<Period>().unwrap();
+        let oct_30: NaiveDate = "2026-10-30".parse().unwrap();
+        let closes = [
+            (p("2026-09"), at("2026-10-01 09:00")),
+            (p("2026-10"), at("2026-11-02 09:00")),
+        ];
+        // Before October closed: October.
+        assert_eq!(
+            booked_in(oct_30, at("2026-10-31 12:00"), &closes),
+            Some(p("2026-10"))
+        );
+        // The bank's registry came on 3 November, after October closed: November.
+        assert_eq!(
+            booked_in(oct_30, at("2026-11-03 10:00"), &closes),
+            Some(p("2026-11"))
+        );
+        // Far in the past, arrived now: the first open period.
+        let march: NaiveDate = "2026-03-15".parse().unwrap();
+        assert_eq!(
+            booked_in(march, at("2026-11-03 10:00"), &closes),
+            Some(p("2026-11"))
+        );
+        // Nothing closed yet: its own month.
+        assert_eq!(
+            booked_in(oct_30, at("2026-11-03 10:00"), &[]),
+            Some(p("2026-10"))
+        );
     }
 }

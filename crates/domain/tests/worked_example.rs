@@ -234,6 +234,7 @@ fn flat_1_october_statement() {
         date: NaiveDate::from_ymd_opt(2026, 10, 12).unwrap(),
         amount: rub("2000.00"),
         period: None,
+        booked_in: october,
     };
     let balance = account_balance(
         1001,

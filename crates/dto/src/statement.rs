@@ -47,7 +47,8 @@ pub struct StatementPeriod {
     pub period: String,
     #[serde(flatten)]
     pub money: MoneyMovement,
-    /// Payments dated in the period, oldest first.
+    /// Payments counted in the period, oldest first: those dated in it, and those that
+    /// arrived after their own month had closed.
     pub payments: Vec<AccountPayment>,
 }
 

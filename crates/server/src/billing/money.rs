@@ -6,6 +6,7 @@ use crate::db::DbConn;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use domkom_domain::arrears::{Accrual, CarriedOver};
+use domkom_domain::balance::booked_in;
 use domkom_domain::{Money, Payment, Period, Recalculation};
 use std::collections::HashMap;
 
@@ -74,7 +75,8 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
                 reason,
             });
     }
-    for (payment_id, account_id, date, amount, named) in pay::table
+    let closes = crate::db::periods::closes(conn, org).map_err(db)?;
+    for (payment_id, account_id, date, amount, named, arrived) in pay::table
         .filter(pay::organization_id.eq(org))
         .filter(pay::paid_on.le(period.last_day()))
         .select((
@@ -83,17 +85,27 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
             pay::paid_on,
             pay::amount,
             pay::for_period,
+            pay::created_at,
         ))
-        .load::<(i64, i64, NaiveDate, i64, Option<String>)>(conn)
+        .load::<(
+            i64,
+            i64,
+            NaiveDate,
+            i64,
+            Option<String>,
+            chrono::NaiveDateTime,
+        )>(conn)
         .map_err(db)?
     {
-        let period = named.and_then(|p| p.parse().ok());
+        let booked_in = booked_in(date, arrived, &closes)
+            .ok_or_else(|| format!("payment {payment_id}: no period for {date}"))?;
         let payment = Payment {
             payment_id,
             account_id,
             date,
             amount: Money::from_kopecks(amount),
-            period,
+            period: named.and_then(|p| p.parse().ok()),
+            booked_in,
         };
         data.payments.entry(account_id).or_default().push(payment);
     }

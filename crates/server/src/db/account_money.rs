@@ -3,9 +3,11 @@
 
 use super::schema::{balances as b, payments as p};
 use super::DbConn;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
+use domkom_domain::balance::booked_in;
+use domkom_domain::Period;
 use domkom_dto::{AccountPayment, MoneyMovement};
 
 /// The account's closed periods (those with a balance), oldest first.
@@ -72,21 +74,31 @@ fn to_dto((id, paid_on, amount, source, for_period): Row) -> AccountPayment {
     }
 }
 
-/// Payments dated `from..=to`, oldest first.
-pub fn payments_between(
+/// Payments booked in `first..=last`, oldest first, each with its period: the month of
+/// its date, or for one that arrived after its month closed, the next close's period
+/// (`domkom_domain::balance::booked_in`), as the balances count them.
+pub fn payments_booked(
     conn: &mut DbConn,
+    org: i64,
     account: i64,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> QueryResult<Vec<AccountPayment>> {
-    Ok(p::table
+    first: Period,
+    last: Period,
+) -> QueryResult<Vec<(Period, AccountPayment)>> {
+    let closes = super::periods::closes(conn, org)?;
+    let rows: Vec<(Row, NaiveDateTime)> = p::table
         .filter(p::account_id.eq(account))
-        .filter(p::paid_on.ge(from).and(p::paid_on.le(to)))
+        .filter(p::paid_on.le(last.last_day()))
         .order((p::paid_on, p::id))
-        .select(COLUMNS)
-        .load::<Row>(conn)?
+        .select((COLUMNS, p::created_at))
+        .load(conn)?;
+    Ok(rows
         .into_iter()
-        .map(to_dto)
+        .filter_map(|(row, arrived)| {
+            let period = booked_in(row.1, arrived, &closes)?;
+            (first..=last)
+                .contains(&period)
+                .then(|| (period, to_dto(row)))
+        })
         .collect())
 }
 

@@ -189,3 +189,21 @@ pub fn mark_failed(conn: &mut DbConn, org: i64, period: &str, error: &str) -> Qu
     .set((p::status.eq("open"), p::error.eq(error)))
     .execute(conn)
 }
+
+/// The organization's closed periods with the time each was closed, oldest first: what
+/// decides which period a late payment is booked in.
+pub fn closes(
+    conn: &mut DbConn,
+    org: i64,
+) -> QueryResult<Vec<(domkom_domain::Period, chrono::NaiveDateTime)>> {
+    let rows: Vec<(String, Option<chrono::NaiveDateTime>)> = p::table
+        .filter(p::organization_id.eq(org))
+        .filter(p::status.eq("closed"))
+        .order(p::period)
+        .select((p::period, p::closed_at))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(period, at)| Some((period.parse().ok()?, at?)))
+        .collect())
+}

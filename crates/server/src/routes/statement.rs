@@ -53,7 +53,7 @@ async fn statement(
         }
     }
     let statement = db::run(&state.pool, move |c| {
-        linked_organization(c, &caller, account)?;
+        let org = linked_organization(c, &caller, account)?;
         let closed = account_money::closed_periods(c, account)?;
         let recent = closed.len().saturating_sub(DEFAULT_MONTHS);
         let to = range.to.or_else(|| closed.last().cloned());
@@ -69,20 +69,18 @@ async fn statement(
             parse(&balances[0].0),
             parse(&balances[balances.len() - 1].0),
         );
-        let mut received =
-            account_money::payments_between(c, account, first.first_day(), last.last_day())?;
+        let mut received = account_money::payments_booked(c, org, account, first, last)?;
         let periods: Vec<StatementPeriod> = balances
             .into_iter()
             .map(|(period, money)| {
                 let p = parse(&period);
-                let (mine, rest): (Vec<AccountPayment>, Vec<AccountPayment>) = received
-                    .drain(..)
-                    .partition(|pay| Period::containing(pay.paid_on) == Some(p));
+                let (mine, rest): (Vec<_>, Vec<_>) =
+                    received.drain(..).partition(|(booked, _)| *booked == p);
                 received = rest;
                 StatementPeriod {
                     period,
                     money,
-                    payments: mine,
+                    payments: mine.into_iter().map(|(_, pay)| pay).collect(),
                 }
             })
             .collect();

@@ -256,7 +256,43 @@ async fn payments_are_listed_newest_first(app: TestApp) {
     assert_eq!(e.problem().unwrap().errors[0].field, "from");
 }
 
+/// A bank registry comes days after the month closed: its payments are not lost, they
+/// count in the next close and show there.
+async fn a_payment_that_arrives_after_its_month_closed_counts_in_the_next(app: TestApp) {
+    let (co, resident) = linked_company(&app).await;
+    let account = co.account.id;
+    close_period(&co.operator, "2026-09").await;
+    let late = PaymentData {
+        amount: 50_000,
+        paid_on: date("2026-09-28"),
+        for_period: None,
+        ..crate::fixtures::payment(account, "П-поздний")
+    };
+    co.operator.create_payment(&late).await.unwrap();
+    close_period(&co.operator, "2026-10").await;
+
+    let statement = resident
+        .account_statement(account, &PeriodRange::default())
+        .await
+        .unwrap();
+    let month = |p: &str| statement.periods.iter().find(|m| m.period == p).unwrap();
+    let (september, october) = (month("2026-09"), month("2026-10"));
+    assert_eq!(september.money.paid, 0);
+    assert!(september.payments.is_empty());
+    assert_eq!(october.money.paid, co.payment.data.amount + 50_000);
+    let listed: i64 = october.payments.iter().map(|p| p.amount).sum();
+    assert_eq!(
+        listed, october.money.paid,
+        "the list adds up to what was counted"
+    );
+    assert!(october
+        .payments
+        .iter()
+        .any(|p| p.paid_on == date("2026-09-28") && p.amount == 50_000));
+}
+
 on_both_backends!(
+    a_payment_that_arrives_after_its_month_closed_counts_in_the_next,
     the_statement_adds_up_and_lists_the_payments,
     statement_ranges_are_checked,
     payments_are_listed_newest_first,
