@@ -13,11 +13,10 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
-pub fn backend(config: &Config) -> &'static str {
-    if config.database_url.starts_with("postgres") {
-        "PostgreSQL"
-    } else {
-        "SQLite"
+fn backend(config: &Config) -> &'static str {
+    match db::Backend::of_url(&config.database_url) {
+        Some(db::Backend::Postgres) => "PostgreSQL",
+        _ => "SQLite",
     }
 }
 

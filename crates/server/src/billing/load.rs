@@ -3,7 +3,7 @@
 
 use crate::db::schema::{
     account_services as asv, accounts as a, houses as h, meter_volumes as mv, meters as m,
-    premises as pr, readings as r, services as s, tariffs as t,
+    premises as pr, readings as r, services as s,
 };
 use crate::db::DbConn;
 use chrono::NaiveDate;
@@ -78,18 +78,11 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
         ))
         .load(conn)
         .map_err(db)?;
-    // The tariff in force on the first day of the period, per service and zone.
-    let mut tariffs: HashMap<(i64, i32), i64> = HashMap::new();
-    for (service, zone, price) in t::table
-        .filter(t::organization_id.eq(org))
-        .filter(t::valid_from.le(first_day))
-        .order(t::valid_from)
-        .select((t::service_id, t::zone, t::price))
-        .load::<(i64, i32, i64)>(conn)
+    let tariffs: HashMap<(i64, i32), i64> = crate::db::tariffs::in_force(conn, org, first_day)
         .map_err(db)?
-    {
-        tariffs.insert((service, zone), price);
-    }
+        .into_iter()
+        .map(|(key, (price, _))| (key, price))
+        .collect();
     let meters: Vec<MeterRow> = m::table
         .filter(m::organization_id.eq(org))
         .order(m::id)

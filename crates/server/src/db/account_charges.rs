@@ -1,8 +1,8 @@
 //! A resident's charges: the closed periods of a linked account and each period's lines
 //! with their explanation.
 
-use super::schema::{balances as b, meters as m, recalculations as r, services as s, tariffs as t};
-use super::{by_key, charges, enum_text, DbConn};
+use super::schema::{balances as b, meters as m, recalculations as r};
+use super::{by_key, charges, enum_text, services, tariffs, DbConn};
 use crate::billing::explain::{explain, Context};
 use diesel::prelude::*;
 use domkom_domain::{Charge, Period};
@@ -48,6 +48,7 @@ pub fn periods(
 /// The period's lines explained, or `None` when the account has no closed `period`.
 pub fn of_period(
     conn: &mut DbConn,
+    org: i64,
     account: i64,
     period: Period,
 ) -> QueryResult<Option<PeriodCharges>> {
@@ -68,21 +69,14 @@ pub fn of_period(
         .order(r::id)
         .select((r::service_id, r::corrects_period, r::amount, r::reason))
         .load(conn)?;
-    let mut ids: Vec<i64> = lines.iter().map(|l| l.service_id).collect();
-    ids.extend(recalcs.iter().map(|r| r.0));
-    let services: HashMap<i64, (String, String, String)> = s::table
-        .filter(s::id.eq_any(&ids))
-        .select((s::id, (s::name, s::supplier_name, s::unit)))
-        .load(conn)?
-        .into_iter()
-        .collect();
+    let services = services::labels(conn, org)?;
     let serials: HashMap<i64, String> = m::table
         .filter(m::account_id.eq(account))
         .select((m::id, m::serial))
         .load(conn)?
         .into_iter()
         .collect();
-    let tariff_from = tariff_dates(conn, &ids, period)?;
+    let tariffs = tariffs::in_force(conn, org, period.first_day())?;
     let name = |id: i64| services.get(&id).map(|s| s.0.clone()).unwrap_or_default();
 
     let explained = lines
@@ -94,8 +88,8 @@ pub fn of_period(
             // A zone's own tariff, else the single one (zone 0), else the first zone's.
             let since = [zone, 0, 1]
                 .iter()
-                .find_map(|z| tariff_from.get(&(line.service_id, *z)))
-                .copied();
+                .find_map(|z| tariffs.get(&(line.service_id, *z)))
+                .map(|(_, from)| *from);
             let ctx = Context {
                 unit: &unit,
                 tariff_from: since,
@@ -158,20 +152,4 @@ fn explained_line(
         adjusted: amount + recalculated,
         explanation: explain(line, ctx),
     }
-}
-
-/// The day each (service, zone) tariff in force in `period` took effect.
-fn tariff_dates(
-    conn: &mut DbConn,
-    services: &[i64],
-    period: Period,
-) -> QueryResult<HashMap<(i64, i32), chrono::NaiveDate>> {
-    let rows: Vec<(i64, i32, chrono::NaiveDate)> = t::table
-        .filter(t::service_id.eq_any(services))
-        .filter(t::valid_from.le(period.first_day()))
-        .order(t::valid_from)
-        .select((t::service_id, t::zone, t::valid_from))
-        .load(conn)?;
-    // Ordered by date, so the last one of each key wins.
-    Ok(rows.into_iter().map(|(s, z, d)| ((s, z), d)).collect())
 }

@@ -3,7 +3,6 @@
 
 use super::schema::{
     meter_volumes as mv, meters as m, organizations as o, readings as r, services as s,
-    tariffs as t,
 };
 use super::{enum_text, now, split_ids, text_enum, DbConn};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -199,27 +198,6 @@ pub fn window_days(conn: &mut DbConn, org: i64) -> QueryResult<(i32, i32)> {
         .find(org)
         .select((o::reading_day_from, o::reading_day_to))
         .first(conn)
-}
-
-/// The price in force on `day` per (service, zone), as the period close takes it.
-pub fn tariffs_on(
-    conn: &mut DbConn,
-    org: i64,
-    services: &[i64],
-    day: NaiveDate,
-) -> QueryResult<HashMap<(i64, i32), i64>> {
-    let mut prices = HashMap::new();
-    for (service, zone, price) in t::table
-        .filter(t::organization_id.eq(org))
-        .filter(t::service_id.eq_any(services))
-        .filter(t::valid_from.le(day))
-        .order(t::valid_from)
-        .select((t::service_id, t::zone, t::price))
-        .load::<(i64, i32, i64)>(conn)?
-    {
-        prices.insert((service, zone), price);
-    }
-    Ok(prices)
 }
 
 /// One resident reading to store.

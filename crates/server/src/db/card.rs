@@ -2,13 +2,12 @@
 
 use super::schema::{
     account_links as l, accounts as a, balances as b, houses as h, organizations as o,
-    payments as pay, premises as p, services as s,
+    payments as pay, premises as p,
 };
-use super::{by_key, charges, text_enum, DbConn};
+use super::{by_key, charges, services, text_enum, DbConn};
 use diesel::prelude::*;
 use domkom_domain::{Money, Period};
 use domkom_dto::{AccountCard, AccountService, MoneyState, OrganizationContacts};
-use std::collections::HashMap;
 
 /// What the card shows of a stored charge line; the rest of it is skipped unread.
 #[derive(serde::Deserialize)]
@@ -137,13 +136,7 @@ fn services(
     period: Period,
 ) -> QueryResult<Vec<AccountService>> {
     let lines: Vec<CardLine> = charges::of_account(conn, account, &period.to_string())?;
-    // The organization's few services by a query the connection keeps prepared.
-    let names: HashMap<i64, (String, String, String)> = s::table
-        .filter(s::organization_id.eq(org))
-        .select((s::id, (s::name, s::supplier_name, s::unit)))
-        .load(conn)?
-        .into_iter()
-        .collect();
+    let names = services::labels(conn, org)?;
     // The lines are in the services' order already: the close lists them so.
     Ok(lines
         .iter()

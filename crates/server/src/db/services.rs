@@ -186,3 +186,17 @@ pub fn names(conn: &mut DbConn, org: i64) -> QueryResult<Vec<(i64, String)>> {
         .select((s::id, s::name))
         .load(conn)
 }
+
+/// `id → (name, supplier, unit)` of every service of the organization: what a resident's
+/// page prints next to a charge line.
+pub fn labels(
+    conn: &mut DbConn,
+    org: i64,
+) -> QueryResult<std::collections::HashMap<i64, (String, String, String)>> {
+    Ok(s::table
+        .filter(s::organization_id.eq(org))
+        .select((s::id, (s::name, s::supplier_name, s::unit)))
+        .load(conn)?
+        .into_iter()
+        .collect())
+}

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Tariff, TariffData};
+use std::collections::HashMap;
 
 type Row = (i64, i64, NaiveDate, i32, i64);
 
@@ -90,4 +91,24 @@ pub fn list(
 
 pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
     diesel::delete(t::table.find(id).filter(t::organization_id.eq(org))).execute(conn)
+}
+
+/// The price in force on `day` and the day it took effect, per (service, zone): the tariff
+/// a period is billed at is the one in force on its first day.
+pub fn in_force(
+    conn: &mut DbConn,
+    org: i64,
+    day: NaiveDate,
+) -> QueryResult<HashMap<(i64, i32), (i64, NaiveDate)>> {
+    let rows: Vec<(i64, i32, i64, NaiveDate)> = t::table
+        .filter(t::organization_id.eq(org))
+        .filter(t::valid_from.le(day))
+        .order(t::valid_from)
+        .select((t::service_id, t::zone, t::price, t::valid_from))
+        .load(conn)?;
+    // Oldest first, so the newest of each (service, zone) wins.
+    Ok(rows
+        .into_iter()
+        .map(|(service, zone, price, from)| ((service, zone), (price, from)))
+        .collect())
 }

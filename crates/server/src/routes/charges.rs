@@ -2,8 +2,9 @@
 //! lines explained («Начисления»). 404 to anyone the account is not linked to.
 
 use crate::auth::Caller;
-use crate::db::{self, account_charges, links};
+use crate::db::{self, account_charges};
 use crate::error::ApiError;
+use crate::routes::accounts::linked_organization;
 use crate::routes::operator::periods::parse_period;
 use crate::routes::valid;
 use crate::state::AppState;
@@ -31,9 +32,7 @@ async fn list(
         range.to.as_deref(),
     ))?;
     let list = db::run(&state.pool, move |c| {
-        if links::linked_organization(c, caller.user_id, id)?.is_none() {
-            return Err(ApiError::not_found());
-        }
+        linked_organization(c, &caller, id)?;
         Ok(account_charges::periods(
             c,
             id,
@@ -59,10 +58,8 @@ async fn period(
     let (id, period) = path.into_inner();
     let period = parse_period(&period)?;
     let charges = db::run(&state.pool, move |c| {
-        if links::linked_organization(c, caller.user_id, id)?.is_none() {
-            return Err(ApiError::not_found());
-        }
-        account_charges::of_period(c, id, period)?.ok_or_else(ApiError::not_found)
+        let org = linked_organization(c, &caller, id)?;
+        account_charges::of_period(c, org, id, period)?.ok_or_else(ApiError::not_found)
     })
     .await?;
     Ok(web::Json(charges))

@@ -4,7 +4,7 @@
 use super::{for_period, window};
 use crate::auth::Caller;
 use crate::db::account_meters::{self as am, MeterBook, NewRow};
-use crate::db::{self, periods, DbConn};
+use crate::db::{self, periods, tariffs, DbConn};
 use crate::error::ApiError;
 use crate::routes::accounts::linked_organization;
 use crate::routes::valid;
@@ -105,8 +105,10 @@ fn plan(
 ) -> Result<Plan, ApiError> {
     let period = window.period;
     let books = am::books(c, account, &period.to_string())?;
-    let services: Vec<i64> = books.iter().map(|b| b.meter.service_id).collect();
-    let prices = am::tariffs_on(c, org, &services, period.first_day())?;
+    let prices: HashMap<(i64, i32), i64> = tariffs::in_force(c, org, period.first_day())?
+        .into_iter()
+        .map(|(key, (price, _))| (key, price))
+        .collect();
     let (mut errors, mut jumps) = (Vec::new(), Vec::new());
     let mut meters: Vec<MeterEstimate> = Vec::new();
     let mut rows = Vec::new();
