@@ -7,7 +7,7 @@ use crate::consumption::{meter_consumption, MeterConsumption};
 use crate::error::EngineError;
 use crate::period::Period;
 use crate::quantity::Quantity;
-use crate::tariff::Tariff;
+use crate::tariff::{zone_tariff, Tariff};
 
 /// An account's volume of a metered service, with its lines.
 #[derive(Debug, Clone)]
@@ -51,16 +51,12 @@ pub(crate) fn metered_lines(
         }
         let multi_zone = zones.len() > 1;
         for z in zones {
-            let tariff = if multi_zone && !zone_tariffs.is_empty() {
-                *zone_tariffs
-                    .get(usize::from(z.zone).wrapping_sub(1))
-                    .ok_or(EngineError::MissingZoneTariff {
-                        service_id: service.service_id,
-                        zone: z.zone,
-                    })?
-            } else {
-                service.tariff
-            };
+            let tariff = zone_tariff(service.tariff, zone_tariffs, multi_zone, z.zone).ok_or(
+                EngineError::MissingZoneTariff {
+                    service_id: service.service_id,
+                    zone: z.zone,
+                },
+            )?;
             lines.push(Charge {
                 account_id: account.account_id,
                 service_id: service.service_id,

@@ -12,8 +12,8 @@ use domkom_domain::billing::input::{
     AccountInput, CommonShareInput, MeterInput, PastConsumption, ServiceInput, ShareCap,
     VolumeMethod, ZoneReading,
 };
-use domkom_domain::{Area, AreaNorm, HouseInput, Period, Quantity, ServiceMethod, Tariff};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use domkom_domain::{Area, AreaNorm, HouseInput, Period, Quantity, ServiceMethod};
+use std::collections::{HashMap, HashSet};
 
 /// Everything one close computes from.
 pub struct PeriodData {
@@ -78,11 +78,7 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
         ))
         .load(conn)
         .map_err(db)?;
-    let tariffs: HashMap<(i64, i32), i64> = crate::db::tariffs::in_force(conn, org, first_day)
-        .map_err(db)?
-        .into_iter()
-        .map(|(key, (price, _))| (key, price))
-        .collect();
+    let tariffs = crate::db::tariffs::in_force(conn, org, first_day).map_err(db)?;
     let meters: Vec<MeterRow> = m::table
         .filter(m::organization_id.eq(org))
         .order(m::id)
@@ -297,27 +293,17 @@ fn house_meter_volume(meter: &MeterInput) -> Option<i64> {
 
 fn service_input(
     s: &ServiceRow,
-    tariffs: &HashMap<(i64, i32), i64>,
+    tariffs: &HashMap<(i64, i32), (i64, NaiveDate)>,
     house_volume: &dyn Fn(&[i64]) -> Option<Quantity>,
 ) -> Result<ServiceInput, String> {
     let (id, name, method, sources, norm_per_person, norm_per_m2) = s;
-    let zone_tariffs: BTreeMap<i32, Tariff> = (1..=4)
-        .filter_map(|z| {
-            tariffs
-                .get(&(*id, z))
-                .map(|p| (z, Tariff::from_hundredths_of_kopeck(*p)))
-        })
-        .collect();
-    let tariff = tariffs
-        .get(&(*id, 0))
-        .map(|p| Tariff::from_hundredths_of_kopeck(*p))
-        .or_else(|| zone_tariffs.values().next().copied())
+    let (tariff, zone_tariffs) = crate::db::tariffs::of_service(tariffs, *id)
         .ok_or_else(|| format!("У услуги «{name}» нет тарифа, действующего с начала периода"))?;
     let sources = ids(sources)?;
     let method = match method.as_str() {
         "meter" => ServiceMethod::Metered {
             norm_per_person: Quantity::from_thousandths(*norm_per_person),
-            zone_tariffs: zone_tariffs.into_values().collect(),
+            zone_tariffs,
         },
         "area" => ServiceMethod::ByArea,
         "person" => ServiceMethod::PerPerson,

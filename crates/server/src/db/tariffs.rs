@@ -112,3 +112,19 @@ pub fn in_force(
         .map(|(service, zone, price, from)| ((service, zone), (price, from)))
         .collect())
 }
+
+/// A service's tariffs among those in force: the single one (zone 0, else the first
+/// zone's) and the zones' own in zone order; `None` when it has none.
+pub fn of_service(
+    in_force: &HashMap<(i64, i32), (i64, NaiveDate)>,
+    service: i64,
+) -> Option<(domkom_domain::Tariff, Vec<domkom_domain::Tariff>)> {
+    let price = |zone| {
+        in_force
+            .get(&(service, zone))
+            .map(|(p, _)| domkom_domain::Tariff::from_hundredths_of_kopeck(*p))
+    };
+    let zones: Vec<_> = (1..=4).filter_map(price).collect();
+    let single = price(0).or_else(|| zones.first().copied())?;
+    Some((single, zones))
+}

@@ -12,6 +12,7 @@ use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
 use domkom_domain::reading::{self, ReadingError, Window};
+use domkom_domain::tariff::zone_tariff;
 use domkom_domain::{Period, Quantity, Tariff};
 use domkom_dto::{
     rules, FieldError, MeterEstimate, NewReading, Problem, ReadingsResult, SubmitReadings,
@@ -105,10 +106,7 @@ fn plan(
 ) -> Result<Plan, ApiError> {
     let period = window.period;
     let books = am::books(c, account, &period.to_string())?;
-    let prices: HashMap<(i64, i32), i64> = tariffs::in_force(c, org, period.first_day())?
-        .into_iter()
-        .map(|(key, (price, _))| (key, price))
-        .collect();
+    let prices = tariffs::in_force(c, org, period.first_day())?;
     let (mut errors, mut jumps) = (Vec::new(), Vec::new());
     let mut meters: Vec<MeterEstimate> = Vec::new();
     let mut rows = Vec::new();
@@ -315,38 +313,23 @@ fn missing_zones(books: &[MeterBook], period: Period, readings: &[NewReading]) -
 /// The zone's consumption at the tariff the close will use: the service's tariff in force
 /// on the period's first day, the zone's own on a multi-zone meter.
 fn estimate(
-    prices: &HashMap<(i64, i32), i64>,
+    prices: &HashMap<(i64, i32), (i64, chrono::NaiveDate)>,
     book: &MeterBook,
     r: &NewReading,
     base: i64,
     used: Quantity,
 ) -> ZoneEstimate {
-    let service = book.meter.service_id;
-    let zone_prices: Vec<i64> = (1..=4)
-        .filter_map(|z| prices.get(&(service, z)).copied())
-        .collect();
-    let tariff = if book.meter.zones > 1 && !zone_prices.is_empty() {
-        usize::try_from(r.zone - 1)
-            .ok()
-            .and_then(|i| zone_prices.get(i).copied())
-    } else {
-        prices
-            .get(&(service, 0))
-            .copied()
-            .or_else(|| zone_prices.first().copied())
-    };
-    let charge = tariff.and_then(|t| {
-        Tariff::from_hundredths_of_kopeck(t)
-            .charge_volume(used)
-            .ok()
-            .map(|m| m.kopecks())
+    let tariff = tariffs::of_service(prices, book.meter.service_id).and_then(|(single, zones)| {
+        let zone = u8::try_from(r.zone).ok()?;
+        zone_tariff(single, &zones, book.meter.zones > 1, zone)
     });
+    let charge = tariff.and_then(|t| t.charge_volume(used).ok().map(|m| m.kopecks()));
     ZoneEstimate {
         zone: r.zone,
         base,
         value: r.value,
         consumption: used.thousandths(),
-        tariff,
+        tariff: tariff.map(Tariff::hundredths_of_kopeck),
         charge,
     }
 }
