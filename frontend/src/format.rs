@@ -177,15 +177,6 @@ pub fn period_genitive(period: &str) -> String {
     }
 }
 
-/// The month after `2026-12`: `2027-01` (the text as it came when it is not a period).
-pub fn next_period(period: &str) -> String {
-    match year_month(period).and_then(|(y, m)| Some((y.parse::<u32>().ok()?, m))) {
-        Some((year, 12)) => format!("{}-01", year + 1),
-        Some((year, month)) => format!("{year}-{:02}", month + 1),
-        None => period.to_owned(),
-    }
-}
-
 /// A wait in seconds as a person counts it: `45 с`, `2 мин.` (rounded up), `1 ч 5 мин.`.
 pub fn wait(seconds: u64) -> String {
     match seconds {
@@ -273,8 +264,6 @@ mod tests {
         assert_eq!(period("2026-10"), "Октябрь 2026");
         assert_eq!(period_genitive("2026-05"), "мая 2026");
         assert_eq!(period("later"), "later");
-        assert_eq!(next_period("2026-12"), "2027-01");
-        assert_eq!(next_period("2026-09"), "2026-10");
         assert_eq!(wait(45), "45 с");
         assert_eq!(wait(61), "2 мин.");
         assert_eq!(wait(3600), "1 ч");

@@ -73,7 +73,8 @@ pub struct MoneyState {
     pub balance: i64,
     /// The same for a person, e.g. «1 521.13 ₽».
     pub balance_text: String,
-    /// Payments received after that period, kopecks.
+    /// Kopecks received that this balance does not count yet: dated after the period, or
+    /// arrived after it closed. The next close counts them.
     pub paid_since: i64,
     /// Pay by this date.
     pub due_date: chrono::NaiveDate,
@@ -107,6 +108,9 @@ pub struct AccountCard {
     pub organization: OrganizationContacts,
     /// Absent until the company closes the first period for this account.
     pub money: Option<MoneyState>,
+    /// The payments behind `paid_since`, oldest first; before the first close, every
+    /// payment.
+    pub pending_payments: Vec<crate::AccountPayment>,
     pub services: Vec<AccountService>,
     /// Why nothing is shown yet, when nothing is.
     pub notice: Option<String>,

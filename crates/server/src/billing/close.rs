@@ -79,7 +79,7 @@ pub fn start(
             }
         }
         let accounts = count_accounts(conn, org)?;
-        periods::start_closing(conn, org, &key, accounts)?;
+        periods::start_closing(conn, org, req.period, accounts)?;
         let job = jobs::enqueue(conn, &jobs::Job::ClosePeriod(req))?;
         Ok((periods::get(conn, org, &key)?, job))
     })

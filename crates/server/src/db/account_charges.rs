@@ -2,7 +2,7 @@
 //! with their explanation.
 
 use super::schema::{balances as b, meters as m, recalculations as r};
-use super::{by_key, charges, enum_text, services, tariffs, DbConn};
+use super::{by_key, charges, enum_text, periods, tariffs, DbConn};
 use crate::billing::explain::{explain, Context};
 use diesel::prelude::*;
 use domkom_domain::{Charge, Period};
@@ -69,7 +69,7 @@ pub fn of_period(
         .order(r::id)
         .select((r::service_id, r::corrects_period, r::amount, r::reason))
         .load(conn)?;
-    let services = services::labels(conn, org)?;
+    let services = periods::labels(conn, org, &key)?;
     let serials: HashMap<i64, String> = m::table
         .filter(m::account_id.eq(account))
         .select((m::id, m::serial))

@@ -1,13 +1,14 @@
 //! The account card of a resident: only for accounts linked to them.
 
 use super::schema::{
-    account_links as l, accounts as a, balances as b, houses as h, organizations as o,
-    payments as pay, premises as p,
+    account_links as l, accounts as a, balances as b, charges as c, houses as h,
+    organizations as o, payments as pay, periods as per, premises as p,
 };
-use super::{by_key, charges, services, text_enum, DbConn};
+use super::{json_array, services, text_enum, DbConn};
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domkom_domain::{Money, Period};
-use domkom_dto::{AccountCard, AccountService, MoneyState, OrganizationContacts};
+use domkom_dto::{AccountCard, AccountPayment, AccountService, MoneyState, OrganizationContacts};
 
 /// What the card shows of a stored charge line; the rest of it is skipped unread.
 #[derive(serde::Deserialize)]
@@ -19,65 +20,117 @@ struct CardLine {
 
 type AccountRow = (i64, String, String, String, i32, i64, String, String, i64);
 type OrganizationRow = (String, String, String, String, String, String, i32);
+/// The organization's last closed period for the account (none for an account opened
+/// after it): its balance, charge lines, last day, close time and services.
+type ClosedRow = (
+    Option<(String, i64)>,
+    Option<String>,
+    Option<(NaiveDate, Option<NaiveDateTime>, Option<String>)>,
+);
+type PaymentRow = Option<(i64, NaiveDate, i64, String, Option<String>)>;
+type Row = (AccountRow, OrganizationRow, ClosedRow, PaymentRow);
 
 /// The card, or `None` when the account is not linked to `user` (or does not exist).
+///
+/// One statement: on PostgreSQL each round trip costs more than the lookups themselves.
+/// It yields a row per payment not yet counted by the last closed balance (at least one).
 pub fn card(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<AccountCard>> {
     // Flat joins: SQLite plans nested ones (`a JOIN (b JOIN c)`) several times slower.
-    let row: Option<(AccountRow, OrganizationRow)> = by_key(
-        conn,
-        l::table
-            .inner_join(a::table)
-            .inner_join(p::table.on(p::id.eq(a::premise_id)))
-            .inner_join(h::table.on(h::id.eq(p::house_id)))
-            .inner_join(o::table.on(o::id.eq(a::organization_id)))
-            .filter(l::user_id.eq(user))
-            .filter(l::account_id.eq(account))
-            .select((
-                (
-                    a::id,
-                    a::number,
-                    a::kind,
-                    a::holder,
-                    a::persons,
-                    a::organization_id,
-                    h::address,
-                    p::number,
-                    p::area,
-                ),
-                (
-                    o::name,
-                    o::address,
-                    o::phone,
-                    o::email,
-                    o::site,
-                    o::hours,
-                    o::due_day,
-                ),
+    let rows: Vec<Row> = l::table
+        .inner_join(a::table)
+        .inner_join(p::table.on(p::id.eq(a::premise_id)))
+        .inner_join(h::table.on(h::id.eq(p::house_id)))
+        .inner_join(o::table.on(o::id.eq(a::organization_id)))
+        .left_join(
+            b::table.on(b::account_id
+                .eq(a::id)
+                .and(b::period.nullable().eq(o::last_closed))),
+        )
+        .left_join(c::table.on(c::account_id.eq(a::id).and(c::period.eq(b::period))))
+        .left_join(
+            per::table.on(per::organization_id
+                .eq(o::id)
+                .and(per::period.eq(b::period))),
+        )
+        // Counted by the balance: dated in or before its period and arrived before it
+        // closed (`domkom_domain::balance::booked_in`).
+        .left_join(
+            pay::table.on(pay::account_id.eq(a::id).and(
+                per::id
+                    .nullable()
+                    .is_null()
+                    .or(pay::paid_on.gt(per::ends_on))
+                    .or(pay::created_at.nullable().ge(per::closed_at)),
             )),
-    )?;
-    let Some((
-        (id, number, kind, holder, persons, org, house, premise, area),
-        (name, address, phone, email, site, hours, due_day),
-    )) = row
-    else {
+        )
+        .filter(l::user_id.eq(user))
+        .filter(l::account_id.eq(account))
+        .order((pay::paid_on, pay::id))
+        .select((
+            (
+                a::id,
+                a::number,
+                a::kind,
+                a::holder,
+                a::persons,
+                a::organization_id,
+                h::address,
+                p::number,
+                p::area,
+            ),
+            (
+                o::name,
+                o::address,
+                o::phone,
+                o::email,
+                o::site,
+                o::hours,
+                o::due_day,
+            ),
+            (
+                (b::period, b::closing).nullable(),
+                c::lines.nullable(),
+                (per::ends_on, per::closed_at, per::services).nullable(),
+            ),
+            (
+                pay::id,
+                pay::paid_on,
+                pay::amount,
+                pay::source,
+                pay::for_period,
+            )
+                .nullable(),
+        ))
+        .load(conn)?;
+    let Some((account_row, org_row, closed, _)) = rows.first().cloned() else {
         return Ok(None);
     };
-    // All periods newest first, no LIMIT: see `by_key`; an account has a row a month.
-    let last: Option<(String, i64)> = by_key(
-        conn,
-        b::table
-            .filter(b::account_id.eq(id))
-            .order(b::period.desc())
-            .select((b::period, b::closing)),
-    )?;
-    let (money, services) =
-        match last.and_then(|(p, closing)| Some((p.parse::<Period>().ok()?, closing))) {
-            Some((period, closing)) => (
-                Some(money_state(conn, id, period, closing, due_day)?),
-                services(conn, org, id, period)?,
-            ),
-            None => (None, Vec::new()),
-        };
+    let (id, number, kind, holder, persons, org, house, premise, area) = account_row;
+    let (name, address, phone, email, site, hours, due_day) = org_row;
+    let pending: Vec<AccountPayment> = rows
+        .into_iter()
+        .filter_map(|(.., payment)| payment)
+        .map(|(id, paid_on, amount, source, for_period)| AccountPayment {
+            id,
+            paid_on,
+            amount,
+            source,
+            for_period,
+        })
+        .collect();
+    let paid_since = pending.iter().map(|p| p.amount).sum();
+    let (money, services) = match closed {
+        (Some((period, closing)), lines, Some((_, _, snapshot))) => {
+            match period.parse::<Period>() {
+                Ok(period) => (
+                    Some(money_state(period, closing, paid_since, due_day)),
+                    services(lines.as_deref(), snapshot.as_deref())?,
+                ),
+                Err(_) => (None, Vec::new()),
+            }
+        }
+        _ => (None, Vec::new()),
+    };
     let notice = money.is_none().then(|| {
         "Начисления появятся, когда управляющая организация закроет первый расчётный период"
             .to_owned()
@@ -100,43 +153,29 @@ pub fn card(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<Ac
             hours,
         },
         money,
+        pending_payments: pending,
         services,
         notice,
     }))
 }
 
-fn money_state(
-    conn: &mut DbConn,
-    account: i64,
-    period: Period,
-    closing: i64,
-    due_day: i32,
-) -> QueryResult<MoneyState> {
-    let paid: Vec<i64> = pay::table
-        .filter(pay::account_id.eq(account))
-        .filter(pay::paid_on.gt(period.last_day()))
-        .select(pay::amount)
-        .load(conn)?;
+fn money_state(period: Period, closing: i64, paid_since: i64, due_day: i32) -> MoneyState {
     let due_day = u8::try_from(due_day).unwrap_or(15);
-    Ok(MoneyState {
+    MoneyState {
         period: period.to_string(),
         balance: closing,
         balance_text: Money::from_kopecks(closing).format_rub(),
-        paid_since: paid.iter().sum(),
+        paid_since,
         due_date: period
             .due_date(due_day)
             .unwrap_or_else(|| period.last_day()),
-    })
+    }
 }
 
-fn services(
-    conn: &mut DbConn,
-    org: i64,
-    account: i64,
-    period: Period,
-) -> QueryResult<Vec<AccountService>> {
-    let lines: Vec<CardLine> = charges::of_account(conn, account, &period.to_string())?;
-    let names = services::labels(conn, org)?;
+/// The services table: the period's lines named as the period's services were.
+fn services(lines: Option<&str>, snapshot: Option<&str>) -> QueryResult<Vec<AccountService>> {
+    let lines: Vec<CardLine> = lines.map_or(Ok(Vec::new()), json_array)?;
+    let names = services::labels_of(snapshot)?;
     // The lines are in the services' order already: the close lists them so.
     Ok(lines
         .iter()

@@ -2,18 +2,13 @@
 //! of the engine's `Charge` (how each line was computed included, for "explain my bill").
 
 use super::schema::charges as c;
-use super::{by_key, DbConn};
+use super::{by_key, json_array, DbConn};
 use diesel::prelude::*;
 use domkom_domain::Charge;
 use serde::de::DeserializeOwned;
 
 pub fn to_json(lines: &[Charge]) -> Result<String, String> {
     serde_json::to_string(lines).map_err(|e| e.to_string())
-}
-
-/// The lines as `Charge`, or as any lighter view of their fields.
-pub fn from_json<T: DeserializeOwned>(text: &str) -> QueryResult<Vec<T>> {
-    serde_json::from_str(text).map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
 }
 
 /// The account's lines of `period`; empty when the period left none.
@@ -23,5 +18,5 @@ pub fn of_account<T: DeserializeOwned>(
     period: &str,
 ) -> QueryResult<Vec<T>> {
     let text: Option<String> = by_key(conn, c::table.find((account, period)).select(c::lines))?;
-    text.map_or(Ok(Vec::new()), |t| from_json(&t))
+    text.map_or(Ok(Vec::new()), |t| json_array(&t))
 }

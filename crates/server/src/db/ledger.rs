@@ -1,7 +1,7 @@
 //! What a closed period left: charge sheets and balances, read-only.
 
 use super::schema::{balances as b, charges as c};
-use super::{charges, enum_text, DbConn};
+use super::{enum_text, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_domain::Charge;
@@ -41,7 +41,7 @@ pub fn charges(
     let items = rows
         .into_iter()
         .map(|(account_id, period, lines)| {
-            let lines: Vec<ChargeLine> = charges::from_json::<Charge>(&lines)?
+            let lines: Vec<ChargeLine> = super::json_array::<Charge>(&lines)?
                 .iter()
                 .map(charge_line)
                 .collect();

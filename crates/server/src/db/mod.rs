@@ -251,6 +251,11 @@ pub fn text_enum<T: serde::de::DeserializeOwned>(text: &str) -> QueryResult<T> {
         .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
 }
 
+/// A JSON array stored in a TEXT column, as `T`s (or any lighter view of their fields).
+pub fn json_array<T: serde::de::DeserializeOwned>(text: &str) -> QueryResult<Vec<T>> {
+    serde_json::from_str(text).map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
+}
+
 /// The one row a key lookup finds, if any. Unlike `.first()` it adds no `LIMIT`: diesel
 /// keeps no SQLite statement with a LIMIT prepared, and preparing costs more than the
 /// lookup on the resident's pages.

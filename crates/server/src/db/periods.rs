@@ -1,10 +1,11 @@
 //! Billing periods of an organization: open (no row or `open`), `closing`, `closed`.
 
-use super::schema::periods as p;
-use super::{now, DbConn};
+use super::schema::{organizations as o, periods as p};
+use super::{by_key, now, services, DbConn};
 use crate::error::ApiError;
 use actix_web::http::StatusCode;
 use diesel::prelude::*;
+use domkom_domain::Period;
 use domkom_dto::{PeriodState, PeriodStatus};
 
 type Row = (
@@ -120,7 +121,8 @@ pub fn last_closed(conn: &mut DbConn, org: i64) -> QueryResult<Option<String>> {
 }
 
 /// Marks the period as being closed (creating its row if needed).
-pub fn start_closing(conn: &mut DbConn, org: i64, period: &str, total: i32) -> QueryResult<()> {
+pub fn start_closing(conn: &mut DbConn, org: i64, month: Period, total: i32) -> QueryResult<()> {
+    let period = &month.to_string();
     let updated = diesel::update(
         p::table
             .filter(p::organization_id.eq(org))
@@ -141,6 +143,7 @@ pub fn start_closing(conn: &mut DbConn, org: i64, period: &str, total: i32) -> Q
                 p::status.eq("closing"),
                 p::accounts_total.eq(total),
                 p::accounts_done.eq(0),
+                p::ends_on.eq(month.last_day()),
             ))
             .execute(conn)?;
     }
@@ -157,12 +160,18 @@ pub fn set_progress(conn: &mut DbConn, org: i64, period: &str, done: i32) -> Que
     .execute(conn)
 }
 
+/// Closes the period, keeping the services as they are now (what its charges print),
+/// and makes it the organization's `last_closed`.
 pub fn mark_closed(
     conn: &mut DbConn,
     org: i64,
     period: &str,
     by: Option<i64>,
 ) -> QueryResult<usize> {
+    let snapshot = services::snapshot(conn, org)?;
+    diesel::update(o::table.find(org))
+        .set(o::last_closed.eq(period))
+        .execute(conn)?;
     diesel::update(
         p::table
             .filter(p::organization_id.eq(org))
@@ -174,8 +183,21 @@ pub fn mark_closed(
         p::accounts_done.eq(p::accounts_total),
         p::closed_at.eq(now()),
         p::closed_by.eq(by),
+        p::services.eq(snapshot),
     ))
     .execute(conn)
+}
+
+/// The services as they were when `period` closed (none for a period not closed).
+pub fn labels(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<services::Labels> {
+    let snapshot: Option<Option<String>> = by_key(
+        conn,
+        p::table
+            .filter(p::organization_id.eq(org))
+            .filter(p::period.eq(period))
+            .select(p::services),
+    )?;
+    services::labels_of(snapshot.flatten().as_deref())
 }
 
 /// A failed close leaves the period open, saying why.

@@ -65,6 +65,7 @@ diesel::table! {
         due_day -> Integer,
         penalties_enabled -> Bool,
         created_at -> Timestamp,
+        last_closed -> Nullable<Text>,
     }
 }
 
@@ -184,6 +185,8 @@ diesel::table! {
         error -> Nullable<Text>,
         closed_at -> Nullable<Timestamp>,
         closed_by -> Nullable<BigInt>,
+        ends_on -> Date,
+        services -> Nullable<Text>,
     }
 }
 

@@ -1,7 +1,7 @@
 //! Services an organization bills (содержание, ХВС, ...).
 
 use super::schema::services as s;
-use super::{enum_text, join_ids, split_ids, text_enum, DbConn};
+use super::{enum_text, join_ids, json_array, split_ids, text_enum, DbConn};
 use diesel::prelude::*;
 use domkom_dto::{Service, ServiceData};
 
@@ -187,16 +187,28 @@ pub fn names(conn: &mut DbConn, org: i64) -> QueryResult<Vec<(i64, String)>> {
         .load(conn)
 }
 
-/// `id → (name, supplier, unit)` of every service of the organization: what a resident's
-/// page prints next to a charge line.
-pub fn labels(
-    conn: &mut DbConn,
-    org: i64,
-) -> QueryResult<std::collections::HashMap<i64, (String, String, String)>> {
-    Ok(s::table
+/// `id → (name, supplier, unit)`: what a resident's page prints next to a charge line.
+pub type Labels = std::collections::HashMap<i64, (String, String, String)>;
+
+/// The organization's services as a closed period keeps them (`periods.services`): a JSON
+/// array of `[id, name, supplier, unit]`.
+pub fn snapshot(conn: &mut DbConn, org: i64) -> QueryResult<String> {
+    let rows: Vec<(i64, String, String, String)> = s::table
         .filter(s::organization_id.eq(org))
-        .select((s::id, (s::name, s::supplier_name, s::unit)))
-        .load(conn)?
+        .order(s::id)
+        .select((s::id, s::name, s::supplier_name, s::unit))
+        .load(conn)?;
+    serde_json::to_string(&rows).map_err(|e| diesel::result::Error::SerializationError(e.into()))
+}
+
+/// Reads a `snapshot`; a period closed with no services has none.
+pub fn labels_of(snapshot: Option<&str>) -> QueryResult<Labels> {
+    let rows: Vec<(i64, String, String, String)> = match snapshot {
+        Some(json) => json_array(json)?,
+        None => Vec::new(),
+    };
+    Ok(rows
         .into_iter()
+        .map(|(id, name, supplier, unit)| (id, (name, supplier, unit)))
         .collect())
 }

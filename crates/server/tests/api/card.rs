@@ -1,9 +1,11 @@
 //! The account card («Главная») of a linked account, and nobody else's.
 
-use crate::fixtures::{close_period, Company};
+use crate::fixtures::{close_period, date, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
-use domkom_client::dto::{AccountPeriodFilter, PageQuery};
+use domkom_client::dto::{
+    AccountPayment, AccountPeriodFilter, PageQuery, Payment, PaymentData, ServiceData,
+};
 
 async fn the_card_shows_the_account_the_company_the_money_and_the_services(app: TestApp) {
     let admin = app.admin().await;
@@ -21,6 +23,11 @@ async fn the_card_shows_the_account_the_company_the_money_and_the_services(app: 
     assert!(
         before.notice.unwrap().contains("закроет"),
         "says why nothing is shown"
+    );
+    assert_eq!(
+        before.pending_payments,
+        vec![payment_of(&co.payment)],
+        "before the first close no balance counts any payment"
     );
 
     close_period(&co.operator, "2026-10").await;
@@ -50,6 +57,38 @@ async fn the_card_shows_the_account_the_company_the_money_and_the_services(app: 
         ("Холодное водоснабжение", co.tariff.data.price, "meter")
     );
     assert!(card.notice.is_none());
+    assert!(card.pending_payments.is_empty() && money.paid_since == 0);
+
+    // A payment made since, and a service renamed since: the card counts the one and
+    // keeps October's name for October.
+    let since = PaymentData {
+        paid_on: date("2026-11-03"),
+        amount: 70_000,
+        ..crate::fixtures::payment(co.account.id, "П-после")
+    };
+    let since = co.operator.create_payment(&since).await.unwrap();
+    let renamed = ServiceData {
+        name: "ХВС".into(),
+        ..co.service.data.clone()
+    };
+    co.operator
+        .update_service(co.service.id, &renamed)
+        .await
+        .unwrap();
+    let card = resident.account_card(co.account.id).await.unwrap();
+    assert_eq!(card.money.unwrap().paid_since, 70_000);
+    assert_eq!(card.pending_payments, vec![payment_of(&since)]);
+    assert_eq!(card.services[0].name, "Холодное водоснабжение");
+}
+
+fn payment_of(p: &Payment) -> AccountPayment {
+    AccountPayment {
+        id: p.id,
+        paid_on: p.data.paid_on,
+        amount: p.data.amount,
+        source: p.data.source.clone(),
+        for_period: p.data.for_period.clone(),
+    }
 }
 
 on_both_backends!(the_card_shows_the_account_the_company_the_money_and_the_services);

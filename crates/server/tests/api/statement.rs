@@ -269,7 +269,17 @@ async fn a_payment_that_arrives_after_its_month_closed_counts_in_the_next(app: T
         ..crate::fixtures::payment(account, "П-поздний")
     };
     co.operator.create_payment(&late).await.unwrap();
+    let card = resident.account_card(account).await.unwrap();
+    assert_eq!(
+        card.money.unwrap().paid_since,
+        50_000 + co.payment.data.amount,
+        "the card shows it as received and not yet counted, with October's"
+    );
+    let dates: Vec<_> = card.pending_payments.iter().map(|p| p.paid_on).collect();
+    assert_eq!(dates, [date("2026-09-28"), co.payment.data.paid_on]);
     close_period(&co.operator, "2026-10").await;
+    let card = resident.account_card(account).await.unwrap();
+    assert!(card.pending_payments.is_empty());
 
     let statement = resident
         .account_statement(account, &PeriodRange::default())

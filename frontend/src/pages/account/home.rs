@@ -174,7 +174,7 @@ pub fn MoneyCard(money: Option<MoneyState>, notice: Option<String>) -> impl Into
                             }
                         })}
                     <div>
-                        <dt>{format!("Оплачено с 1 {}", format::period_genitive(&format::next_period(&m.period)))}</dt>
+                        <dt>{format!("Поступило после {}", format::period_genitive(&m.period))}</dt>
                         <dd data-test="paid-since" data-kopecks=m.paid_since>
                             {format::money(m.paid_since)}
                         </dd>

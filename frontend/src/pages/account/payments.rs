@@ -12,10 +12,9 @@ use crate::components::load::{load, show, Loaded};
 use crate::format;
 use crate::labels;
 use crate::session::use_session;
-use chrono::NaiveDate;
 use domkom_dto::{
-    AccountPayment, ChargePeriodSummary, DateRange, FieldError, MoneyMovement, PageQuery,
-    PeriodRange, Statement, StatementPeriod,
+    AccountPayment, ChargePeriodSummary, FieldError, MoneyMovement, PeriodRange, Statement,
+    StatementPeriod,
 };
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -55,7 +54,7 @@ pub fn AccountPayments() -> impl IntoView {
                 let range = range.get();
                 view! { <StatementView id range closed /> }
             }}
-            <PaymentsSince id />
+            <PaymentsSince />
         </section>
     }
 }
@@ -427,80 +426,48 @@ fn PaymentList(payments: Vec<AccountPayment>) -> impl IntoView {
     }
 }
 
-/// The first day after the period `YYYY-MM`.
-fn day_after(period: &str) -> Option<NaiveDate> {
-    let next = format::next_period(period);
-    let (year, month) = next.split_once('-')?;
-    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)
-}
-
-/// Payments received after the last closed period: the statement has no month for them
-/// until the next close, and the resident wants to see that a payment arrived.
+/// Payments received that the last closed period does not count (they arrived after it
+/// closed, or are dated after it): no statement month holds them until the next close,
+/// and the resident wants to see that a payment arrived.
 #[component]
-fn PaymentsSince(id: i64) -> impl IntoView {
+fn PaymentsSince() -> impl IntoView {
     let card = use_account().card;
     move || {
         let card = card.get().and_then(Result::ok)?;
-        let last = card.money.map(|m| m.period);
-        Some(view! { <RecentPayments id last /> })
-    }
-}
-
-#[component]
-fn RecentPayments(id: i64, last: Option<String>) -> impl IntoView {
-    let session = use_session();
-    let since = last.as_deref().and_then(day_after);
-    let payments = load(session, NOT_LINKED, async move |c| {
-        let range = DateRange {
-            from: since,
-            to: None,
+        let title = match &card.money {
+            Some(m) => format!("Поступления после {}", format::period_genitive(&m.period)),
+            None => "Поступления".to_owned(),
         };
-        c.account_payments(id, &range, PageQuery::default()).await
-    });
-    let title = match &last {
-        Some(p) => format!("Поступления после {}", format::period_genitive(p)),
-        None => "Поступления".to_owned(),
-    };
-    view! {
-        <section id="recent-payments" class="card section" aria-labelledby="recent-title">
-            <h3 id="recent-title">{title}</h3>
-            {show(
-                payments,
-                "Загружаем платежи…",
-                move |page| {
-                    if page.items.is_empty() {
-                        return view! {
-                            <p class="muted" data-test="no-recent">"Платежей пока не поступало."</p>
-                        }
-                            .into_any();
-                    }
-                    let more = page.total - i64::try_from(page.items.len()).unwrap_or(0);
+        let payments = card.pending_payments;
+        Some(view! {
+            <section id="recent-payments" class="card section" aria-labelledby="recent-title">
+                <h3 id="recent-title">{title}</h3>
+                {if payments.is_empty() {
+                    view! { <p class="muted" data-test="no-recent">"Платежей пока не поступало."</p> }
+                        .into_any()
+                } else {
                     view! {
                         <p class="muted">"Войдут в движение средств, когда закроется следующий расчётный период."</p>
-                        <PaymentList payments=page.items />
-                        {(more > 0).then(|| view! { <p class="muted">"И ещё " {more} " — более ранних."</p> })}
+                        <PaymentList payments />
                     }
                         .into_any()
-                },
-            )}
-        </section>
+                }}
+            </section>
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{balance, day_after, months};
-    use chrono::NaiveDate;
+    use super::{balance, months};
 
     #[test]
-    fn ranges_balances_and_the_day_after_a_period() {
+    fn ranges_and_balances() {
         assert_eq!(months("2025-11", "2026-10"), 12);
         assert_eq!(months("2026-10", "2026-10"), 1);
         assert_eq!(months("2016-01", "2025-12"), 120);
         assert_eq!(balance(123_456), "долг 1\u{a0}234,56\u{a0}₽");
         assert_eq!(balance(-50_000), "переплата 500,00\u{a0}₽");
         assert_eq!(balance(0), "0,00\u{a0}₽");
-        assert_eq!(day_after("2026-12"), NaiveDate::from_ymd_opt(2027, 1, 1));
-        assert_eq!(day_after("later"), None);
     }
 }

@@ -1,0 +1,3 @@
+ALTER TABLE organizations DROP COLUMN last_closed;
+ALTER TABLE periods DROP COLUMN services;
+ALTER TABLE periods DROP COLUMN ends_on;
