@@ -28,6 +28,14 @@ impl Application {
             anyhow::anyhow!("DOMKOM_ADDR: cannot listen on {}: {e}", state.config.addr)
         })?;
         let port = listener.local_addr()?.port();
+        // Each worker gets as many blocking threads as its share of database connections:
+        // database work beyond that waits in the queue, where a thread that finishes takes
+        // the next job at once, instead of parking one thread per request on the pool,
+        // which costs more in context switches than the queries on a small machine.
+        let workers = std::thread::available_parallelism().map_or(2, usize::from);
+        let blocking = (state.config.db_pool_size as usize)
+            .div_ceil(workers)
+            .max(2);
         let state = web::Data::new(state);
         let server = HttpServer::new(move || {
             App::new()
@@ -40,6 +48,8 @@ impl Application {
                 .wrap(TracingLogger::default())
         })
         .listen(listener)?
+        .workers(workers)
+        .worker_max_blocking_threads(blocking)
         .shutdown_timeout(30)
         .run();
         Ok(Application { port, server })

@@ -96,8 +96,11 @@ pub async fn load(mut config: Config, plan: LoadPlan) -> anyhow::Result<()> {
     })
     .await??;
     let pool = state.pool.clone();
-    let linked =
-        tokio::task::spawn_blocking(move || residents(&pool, org, plan.connections)).await??;
+    let linked = tokio::task::spawn_blocking(move || {
+        settle(&pool)?;
+        residents(&pool, org, plan.connections)
+    })
+    .await??;
     let residents = linked
         .into_iter()
         .map(|(user_id, accounts)| {
@@ -115,7 +118,9 @@ pub async fn load(mut config: Config, plan: LoadPlan) -> anyhow::Result<()> {
         .collect::<anyhow::Result<Vec<_>>>()?;
     let app = crate::Application::build(state)?;
     let addr = format!("127.0.0.1:{}", app.port());
-    tokio::spawn(app.into_server());
+    let server = app.into_server();
+    let stop = server.handle();
+    tokio::spawn(server);
 
     println!(
         "{backend}: {} connections, {} s per endpoint, {} accounts",
@@ -171,6 +176,20 @@ pub async fn load(mut config: Config, plan: LoadPlan) -> anyhow::Result<()> {
             pct(50).as_secs_f64() * 1e3,
             pct(99).as_secs_f64() * 1e3,
         );
+    }
+    // The workers close their database connections before the process exits: libpq's
+    // TLS state is torn down at exit, under any connection still open.
+    stop.stop(true).await;
+    Ok(())
+}
+
+/// Vacuums and analyzes what the close wrote on PostgreSQL, as after any bulk load, so
+/// that autovacuum does not run in the middle of the measurements.
+fn settle(pool: &db::DbPool) -> anyhow::Result<()> {
+    use diesel::RunQueryDsl;
+    let mut conn = pool.get()?;
+    if let db::DbConn::Pg(c) = &mut *conn {
+        diesel::sql_query("VACUUM ANALYZE").execute(c)?;
     }
     Ok(())
 }

@@ -181,7 +181,7 @@ impl Config {
                 .ok()
                 .filter(|n| (1..=256).contains(n))
                 .ok_or_else(|| bad("DOMKOM_DB_POOL_SIZE", "must be a number from 1 to 256"))?,
-            None => 16,
+            None => default_pool_size(),
         };
         let key_rate_bp = match var("DOMKOM_KEY_RATE")? {
             Some(v) => {
@@ -237,7 +237,7 @@ impl Config {
             mail_from: String::new(),
             static_dir: PathBuf::new(),
             cors_origins: Vec::new(),
-            db_pool_size: 16,
+            db_pool_size: default_pool_size(),
             access_ttl: Duration::from_secs(15 * 60),
             refresh_ttl: Duration::from_secs(30 * 24 * 3600),
             activation_ttl: Duration::from_secs(24 * 3600),
@@ -293,4 +293,11 @@ fn redact_url(url: &str) -> String {
         }
         _ => url.to_owned(),
     }
+}
+
+/// Three connections per CPU core: enough to keep the database busy while some requests
+/// wait on the network, few enough that they do not fight over the cores.
+fn default_pool_size() -> u32 {
+    let cores = std::thread::available_parallelism().map_or(2, usize::from);
+    u32::try_from(cores * 3).unwrap_or(256).clamp(4, 256)
 }

@@ -296,6 +296,11 @@ impl PgDatabase {
             .expect("create test database");
         let mut url = url::Url::parse(&admin_url).expect("DOMKOM_TEST_POSTGRES_URL is a URL");
         url.set_path(&name);
+        // A finished test's server threads may still close their connections while the
+        // process exits, when libpq's TLS state is being torn down: plain text on loopback.
+        if !url.query_pairs().any(|(key, _)| key == "sslmode") {
+            url.query_pairs_mut().append_pair("sslmode", "disable");
+        }
         Some(PgDatabase {
             admin_url,
             url: url.to_string(),
