@@ -4,7 +4,7 @@ use super::schema::{
     account_links as l, accounts as a, balances as b, charges as c, houses as h,
     organizations as o, payments as pay, periods as per, premises as p,
 };
-use super::{json_array, services, text_enum, DbConn};
+use super::{json_array, load, services, text_enum, DbConn};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domkom_domain::{Money, Period};
@@ -36,7 +36,7 @@ type Row = (AccountRow, OrganizationRow, ClosedRow, PaymentRow);
 /// It yields a row per payment not yet counted by the last closed balance (at least one).
 pub fn card(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<AccountCard>> {
     // Flat joins: SQLite plans nested ones (`a JOIN (b JOIN c)`) several times slower.
-    let rows: Vec<Row> = l::table
+    let query = l::table
         .inner_join(a::table)
         .inner_join(p::table.on(p::id.eq(a::premise_id)))
         .inner_join(h::table.on(h::id.eq(p::house_id)))
@@ -100,8 +100,8 @@ pub fn card(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<Ac
                 pay::for_period,
             )
                 .nullable(),
-        ))
-        .load(conn)?;
+        ));
+    let rows: Vec<Row> = load(conn, query)?;
     let Some((account_row, org_row, closed, _)) = rows.first().cloned() else {
         return Ok(None);
     };

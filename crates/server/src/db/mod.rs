@@ -256,14 +256,26 @@ pub fn json_array<T: serde::de::DeserializeOwned>(text: &str) -> QueryResult<Vec
     serde_json::from_str(text).map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
 }
 
+/// The rows of `query`, run on the concrete connection: there diesel finds the prepared
+/// statement by the query's type, where through `DbConn` it writes the SQL out again to
+/// look it up. For the queries of the busiest pages.
+pub fn load<'q, Q, T>(conn: &mut DbConn, query: Q) -> QueryResult<Vec<T>>
+where
+    Q: diesel::query_dsl::LoadQuery<'q, PgConnection, T>
+        + diesel::query_dsl::LoadQuery<'q, SqliteConnection, T>,
+{
+    per_backend!(conn, |c| query.load(c))
+}
+
 /// The one row a key lookup finds, if any. Unlike `.first()` it adds no `LIMIT`: diesel
 /// keeps no SQLite statement with a LIMIT prepared, and preparing costs more than the
 /// lookup on the resident's pages.
 pub fn by_key<'q, Q, T>(conn: &mut DbConn, query: Q) -> QueryResult<Option<T>>
 where
-    Q: diesel::query_dsl::LoadQuery<'q, DbConn, T>,
+    Q: diesel::query_dsl::LoadQuery<'q, PgConnection, T>
+        + diesel::query_dsl::LoadQuery<'q, SqliteConnection, T>,
 {
-    Ok(query.load(conn)?.into_iter().next())
+    Ok(load(conn, query)?.into_iter().next())
 }
 
 /// Numbers stored comma-separated in a TEXT column (`"1,2,3"`).
