@@ -257,8 +257,8 @@ pub fn json_array<T: serde::de::DeserializeOwned>(text: &str) -> QueryResult<Vec
 }
 
 /// The rows of `query`, run on the concrete connection: there diesel finds the prepared
-/// statement by the query's type, where through `DbConn` it writes the SQL out again to
-/// look it up. For the queries of the busiest pages.
+/// statement by the query's type, where through `DbConn` it renders the SQL on every
+/// call. For the queries of the busiest pages.
 pub fn load<'q, Q, T>(conn: &mut DbConn, query: Q) -> QueryResult<Vec<T>>
 where
     Q: diesel::query_dsl::LoadQuery<'q, PgConnection, T>
