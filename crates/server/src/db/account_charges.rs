@@ -63,19 +63,23 @@ pub fn of_period(
         return Ok(None);
     };
     let lines: Vec<Charge> = charges::of_account(conn, account, &key)?;
-    let recalcs: Vec<(i64, String, i64, String)> = r::table
-        .filter(r::account_id.eq(account))
-        .filter(r::period.eq(&key))
-        .order(r::id)
-        .select((r::service_id, r::corrects_period, r::amount, r::reason))
-        .load(conn)?;
+    let recalcs: Vec<(i64, String, i64, String)> = super::load(
+        conn,
+        r::table
+            .filter(r::account_id.eq(account))
+            .filter(r::period.eq(&key))
+            .order(r::id)
+            .select((r::service_id, r::corrects_period, r::amount, r::reason)),
+    )?;
     let services = periods::labels(conn, org, &key)?;
-    let serials: HashMap<i64, String> = m::table
-        .filter(m::account_id.eq(account))
-        .select((m::id, m::serial))
-        .load(conn)?
-        .into_iter()
-        .collect();
+    let serials: HashMap<i64, String> = super::load(
+        conn,
+        m::table
+            .filter(m::account_id.eq(account))
+            .select((m::id, m::serial)),
+    )?
+    .into_iter()
+    .collect();
     let tariffs = tariffs::in_force(conn, org, period.first_day())?;
     let name = |id: i64| services.get(&id).map(|s| s.0.clone()).unwrap_or_default();
 

@@ -12,11 +12,13 @@ use domkom_dto::{AccountPayment, MoneyMovement};
 
 /// The account's closed periods (those with a balance), oldest first.
 pub fn closed_periods(conn: &mut DbConn, account: i64) -> QueryResult<Vec<String>> {
-    b::table
-        .filter(b::account_id.eq(account))
-        .order(b::period)
-        .select(b::period)
-        .load(conn)
+    super::load(
+        conn,
+        b::table
+            .filter(b::account_id.eq(account))
+            .order(b::period)
+            .select(b::period),
+    )
 }
 
 /// The balances of `from..=to`, in order.
@@ -26,37 +28,39 @@ pub fn balances(
     from: &str,
     to: &str,
 ) -> QueryResult<Vec<(String, MoneyMovement)>> {
-    Ok(b::table
-        .filter(b::account_id.eq(account))
-        .filter(b::period.ge(from).and(b::period.le(to)))
-        .order(b::period)
-        .select((
-            b::period,
-            b::opening,
-            b::charged,
-            b::recalculated,
-            b::penalties,
-            b::paid,
-            b::closing,
-        ))
-        .load::<(String, i64, i64, i64, i64, i64, i64)>(conn)?
-        .into_iter()
-        .map(
-            |(period, opening, charged, recalculated, penalties, paid, closing)| {
-                (
-                    period,
-                    MoneyMovement {
-                        opening,
-                        charged,
-                        recalculated,
-                        penalties,
-                        paid,
-                        closing,
-                    },
-                )
-            },
-        )
-        .collect())
+    Ok(super::load::<_, (String, i64, i64, i64, i64, i64, i64)>(
+        conn,
+        b::table
+            .filter(b::account_id.eq(account))
+            .filter(b::period.ge(from).and(b::period.le(to)))
+            .order(b::period)
+            .select((
+                b::period,
+                b::opening,
+                b::charged,
+                b::recalculated,
+                b::penalties,
+                b::paid,
+                b::closing,
+            )),
+    )?
+    .into_iter()
+    .map(
+        |(period, opening, charged, recalculated, penalties, paid, closing)| {
+            (
+                period,
+                MoneyMovement {
+                    opening,
+                    charged,
+                    recalculated,
+                    penalties,
+                    paid,
+                    closing,
+                },
+            )
+        },
+    )
+    .collect())
 }
 
 type Row = (i64, NaiveDate, i64, String, Option<String>);
@@ -85,12 +89,14 @@ pub fn payments_booked(
     last: Period,
 ) -> QueryResult<Vec<(Period, AccountPayment)>> {
     let closes = super::periods::closes(conn, org)?;
-    let rows: Vec<(Row, NaiveDateTime)> = p::table
-        .filter(p::account_id.eq(account))
-        .filter(p::paid_on.le(last.last_day()))
-        .order((p::paid_on, p::id))
-        .select((COLUMNS, p::created_at))
-        .load(conn)?;
+    let rows: Vec<(Row, NaiveDateTime)> = super::load(
+        conn,
+        p::table
+            .filter(p::account_id.eq(account))
+            .filter(p::paid_on.le(last.last_day()))
+            .order((p::paid_on, p::id))
+            .select((COLUMNS, p::created_at)),
+    )?;
     Ok(rows
         .into_iter()
         .filter_map(|(row, arrived)| {

@@ -218,12 +218,14 @@ pub fn closes(
     conn: &mut DbConn,
     org: i64,
 ) -> QueryResult<Vec<(domkom_domain::Period, chrono::NaiveDateTime)>> {
-    let rows: Vec<(String, Option<chrono::NaiveDateTime>)> = p::table
-        .filter(p::organization_id.eq(org))
-        .filter(p::status.eq("closed"))
-        .order(p::period)
-        .select((p::period, p::closed_at))
-        .load(conn)?;
+    let rows: Vec<(String, Option<chrono::NaiveDateTime>)> = super::load(
+        conn,
+        p::table
+            .filter(p::organization_id.eq(org))
+            .filter(p::status.eq("closed"))
+            .order(p::period)
+            .select((p::period, p::closed_at)),
+    )?;
     Ok(rows
         .into_iter()
         .filter_map(|(period, at)| Some((period.parse().ok()?, at?)))

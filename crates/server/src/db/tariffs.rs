@@ -100,12 +100,14 @@ pub fn in_force(
     org: i64,
     day: NaiveDate,
 ) -> QueryResult<HashMap<(i64, i32), (i64, NaiveDate)>> {
-    let rows: Vec<(i64, i32, i64, NaiveDate)> = t::table
-        .filter(t::organization_id.eq(org))
-        .filter(t::valid_from.le(day))
-        .order(t::valid_from)
-        .select((t::service_id, t::zone, t::price, t::valid_from))
-        .load(conn)?;
+    let rows: Vec<(i64, i32, i64, NaiveDate)> = super::load(
+        conn,
+        t::table
+            .filter(t::organization_id.eq(org))
+            .filter(t::valid_from.le(day))
+            .order(t::valid_from)
+            .select((t::service_id, t::zone, t::price, t::valid_from)),
+    )?;
     // Oldest first, so the newest of each (service, zone) wins.
     Ok(rows
         .into_iter()
