@@ -266,14 +266,15 @@ pub fn last_token(outbox: &Path, to: &str, route: &str) -> Option<String> {
 }
 
 /// A PostgreSQL database of one test, dropped with it.
-struct PgDatabase {
+pub struct PgDatabase {
     admin_url: String,
     name: String,
-    url: String,
+    pub url: String,
 }
 
 impl PgDatabase {
-    fn create() -> Option<PgDatabase> {
+    /// `None` when PostgreSQL is not configured outside CI (the skip is printed).
+    pub fn create() -> Option<PgDatabase> {
         let Ok(admin_url) = std::env::var("DOMKOM_TEST_POSTGRES_URL") else {
             assert!(
                 std::env::var("CI").as_deref() != Ok("true"),

@@ -15,6 +15,7 @@ mod links;
 mod mail;
 mod me;
 mod meters;
+mod migrations;
 mod openapi;
 mod payments;
 mod penalties;
