@@ -161,11 +161,7 @@ async fn login(
     })
     .await?;
     let stored = user.as_ref().map(|u| u.password_hash.clone());
-    let matches = web::block(move || {
-        password::verify(&pw, stored.as_deref().unwrap_or(password::dummy_hash()))
-    })
-    .await
-    .map_err(ApiError::internal)?;
+    let matches = password::verify_off_thread(pw, stored).await?;
     let user = match user {
         Some(user) if matches => user,
         _ => {

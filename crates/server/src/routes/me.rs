@@ -45,13 +45,6 @@ fn wrong_password(field: &str) -> ApiError {
     )
 }
 
-/// Checks the password on the blocking pool: argon2 is slow on purpose.
-async fn verify_password(pw: String, stored: String) -> Result<bool, ApiError> {
-    web::block(move || password::verify(&pw, &stored))
-        .await
-        .map_err(ApiError::internal)
-}
-
 /// The signed-in user's profile.
 #[utoipa::path(
     tag = "me",
@@ -129,7 +122,7 @@ async fn delete_me(
     body: web::Json<DeleteProfile>,
 ) -> Result<HttpResponse, ApiError> {
     let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
-    if !verify_password(body.into_inner().password, row.password_hash).await? {
+    if !password::verify_off_thread(body.into_inner().password, Some(row.password_hash)).await? {
         return Err(wrong_password("password"));
     }
     db::run(&state.pool, move |conn| {
@@ -171,7 +164,7 @@ async fn change_password(
         return Err(ApiError::validation(vec![e]));
     }
     let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
-    if !verify_password(current_password, row.password_hash).await? {
+    if !password::verify_off_thread(current_password, Some(row.password_hash)).await? {
         return Err(wrong_password("current_password"));
     }
     let new_hash = password::hash_off_thread(new_password).await?;
