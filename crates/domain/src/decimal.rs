@@ -114,6 +114,12 @@ pub(crate) fn format_fixed(value: i64, scale: u32, min_decimals: u32, group: boo
     out
 }
 
+/// A number's [`Display`](std::fmt::Display) form with the decimal comma a Russian
+/// reader expects: `8.655` → `8,655`.
+pub fn with_comma(value: &impl std::fmt::Display) -> String {
+    value.to_string().replace('.', ",")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,10 +58,11 @@ impl Money {
         self.0.checked_sub(other.0).map(Money)
     }
 
-    /// `1 275.00 ₽`: the [`Display`](fmt::Display) form and the ruble sign, joined by a
-    /// no-break space so the sign never wraps onto its own line.
+    /// `1 275,00 ₽` for a person: the [`Display`](fmt::Display) form with a decimal comma,
+    /// as Russian writes it, and the ruble sign joined by a no-break space so the sign never
+    /// wraps onto its own line.
     pub fn format_rub(self) -> String {
-        format!("{self}\u{a0}₽")
+        format!("{}\u{a0}₽", crate::decimal::with_comma(&self))
     }
 }
 
@@ -140,7 +141,7 @@ mod tests {
         assert_eq!(Money::from_kopecks(-10_000).to_string(), "-100.00");
         assert_eq!(
             Money::from_kopecks(123_456_789).format_rub(),
-            "1\u{a0}234\u{a0}567.89\u{a0}₽"
+            "1\u{a0}234\u{a0}567,89\u{a0}₽"
         );
     }
 

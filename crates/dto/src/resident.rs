@@ -71,7 +71,7 @@ pub struct MoneyState {
     pub period: String,
     /// Kopecks at the end of that period: positive is a debt, negative an advance.
     pub balance: i64,
-    /// The same for a person, e.g. «1 521.13 ₽».
+    /// The same for a person, e.g. «1 521,13 ₽».
     pub balance_text: String,
     /// Kopecks received that this balance does not count yet: dated after the period, or
     /// arrived after it closed. The next close counts them.

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use domkom_domain::billing::charge::{ShareDetails, ShareFormula};
+use domkom_domain::decimal::with_comma as ru;
 use domkom_domain::{Charge, ChargeDetails, NormReason};
 
 /// What a line's explanation names besides the line itself.
@@ -26,14 +27,16 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
             current,
             rolled_over,
         } => format!(
-            "Счётчик {}: показания {previous} → {current}{}, расход {} {unit}",
+            "Счётчик {}: показания {} → {}{}, расход {} {unit}",
             meter_name(*meter_id, ctx),
+            ru(previous),
+            ru(current),
             if *rolled_over {
                 " (счётчик перешёл через ноль)"
             } else {
                 ""
             },
-            line.individual_volume
+            ru(&line.individual_volume)
         ),
         ChargeDetails::Average {
             meter_id,
@@ -41,12 +44,13 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
             months_total,
             in_row,
         } => format!(
-            "Показания счётчика {} не переданы: средний расход за {} мес. ({}) — {months_total} {unit} / {} = {} {unit}; по среднему {in_row}-й месяц подряд (не более 3)",
+            "Показания счётчика {} не переданы: средний расход за {} мес. ({}) — {} {unit} / {} = {} {unit}; по среднему {in_row}-й месяц подряд (не более 3)",
             meter_name(*meter_id, ctx),
             months.len(),
             months.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+            ru(months_total),
             months.len(),
-            line.individual_volume
+            ru(&line.individual_volume)
         ),
         ChargeDetails::Norm {
             norm_per_person,
@@ -54,11 +58,12 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
             reason,
             ..
         } => format!(
-            "{}: норматив {norm_per_person} {unit} на человека × {persons} чел. = {} {unit}",
+            "{}: норматив {} {unit} на человека × {persons} чел. = {} {unit}",
             norm_reason(*reason),
-            line.individual_volume
+            ru(norm_per_person),
+            ru(&line.individual_volume)
         ),
-        ChargeDetails::Area { area } => format!("Площадь {area} м²"),
+        ChargeDetails::Area { area } => format!("Площадь {} м²", ru(area)),
         ChargeDetails::Persons { persons } => format!("Зарегистрировано {persons} чел."),
         ChargeDetails::Fixed => "Фиксированная плата за месяц".to_owned(),
         ChargeDetails::Share(share) => share_text(share, unit, line),
@@ -67,21 +72,24 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
             flat_area,
             total_area,
         } => format!(
-            "Общедомовой счётчик: {house_volume} {unit} на дом × {flat_area} м² квартиры / {total_area} м² всех помещений = {} {unit}",
-            line.common_volume
+            "Общедомовой счётчик: {} {unit} на дом × {} м² квартиры / {} м² всех помещений = {} {unit}",
+            ru(house_volume),
+            ru(flat_area),
+            ru(total_area),
+            ru(&line.common_volume)
         ),
         ChargeDetails::Drainage { parts } => {
             let parts: Vec<String> = parts
                 .iter()
                 .map(|p| {
                     let name = (ctx.service)(p.service_id).unwrap_or_else(|| "вода".into());
-                    format!("{name} {} {unit}", p.volume)
+                    format!("{name} {} {unit}", ru(&p.volume))
                 })
                 .collect();
             format!(
                 "Водоотведение = {} = {} {unit}",
                 parts.join(" + "),
-                line.individual_volume
+                ru(&line.individual_volume)
             )
         }
     };
@@ -91,7 +99,7 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
         .unwrap_or_default();
     format!(
         "{volume}. Тариф {} ₽{since}; начислено {}.",
-        line.tariff,
+        ru(&line.tariff),
         line.amount.format_rub()
     )
 }
@@ -116,28 +124,30 @@ fn norm_reason(reason: NormReason) -> &'static str {
 fn share_text(s: &ShareDetails, unit: &str, line: &Charge) -> String {
     let part = format!(
         "× {} м² квартиры / {} м² всех помещений",
-        s.flat_area, s.total_area
+        ru(&s.flat_area),
+        ru(&s.total_area)
     );
     let mut text = match s.formula {
         ShareFormula::Formula12 => format!(
             "Общедомовые нужды (формула 12): (общедомовой счётчик {} − квартиры {} − нежилые {} = {} {unit}) {part} = {} {unit}",
-            s.house_volume.unwrap_or_default(),
-            s.individual_total,
-            s.non_residential_total,
-            s.distributed,
-            s.uncapped
+            ru(&s.house_volume.unwrap_or_default()),
+            ru(&s.individual_total),
+            ru(&s.non_residential_total),
+            ru(&s.distributed),
+            ru(&s.uncapped)
         ),
         ShareFormula::Formula15 => format!(
             "Общедомовые нужды (формула 15, общедомового счётчика нет): норматив {} {unit}/м² × {} м² общего имущества {part} = {} {unit}",
-            s.norm_per_m2.unwrap_or_default(),
-            s.common_area,
-            s.uncapped
+            ru(&s.norm_per_m2.unwrap_or_default()),
+            ru(&s.common_area),
+            ru(&s.uncapped)
         ),
     };
     if let Some(cap) = s.cap.filter(|cap| *cap < s.uncapped) {
         text.push_str(&format!(
-            "; не больше норматива: {cap} {unit}, к оплате {} {unit}",
-            line.common_volume
+            "; не больше норматива: {} {unit}, к оплате {} {unit}",
+            ru(&cap),
+            ru(&line.common_volume)
         ));
     }
     text

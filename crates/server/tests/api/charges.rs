@@ -35,9 +35,9 @@ async fn a_metered_line_explains_its_readings_and_tariff(app: TestApp) {
     assert_eq!(line.tariff_from, Some(co.tariff.data.valid_from));
     for figure in [
         "ХВ-000123",
-        "0.000 → 110.000",
-        "110.000 м³",
-        "45.67",
+        "0,000 → 110,000",
+        "110,000 м³",
+        "45,67",
         "01.07.2026",
     ] {
         assert!(

@@ -353,7 +353,7 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
         .find(|l| l.service_id == common)
         .unwrap();
     assert_eq!((share.method.as_str(), share.amount), ("share", 9_883));
-    for figure in ["формула 12", "8.655", "2.164", "м² квартиры"] {
+    for figure in ["формула 12", "8,655", "2,164", "м² квартиры"] {
         assert!(
             share.explanation.contains(figure),
             "{figure} in «{}»",
