@@ -4,7 +4,7 @@
 use super::schema::{
     meter_volumes as mv, meters as m, organizations as o, readings as r, services as s,
 };
-use super::{enum_text, now, split_ids, text_enum, DbConn};
+use super::{split_ids, text_enum, DbConn};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domkom_domain::billing::input::{PastConsumption, VolumeMethod};
@@ -198,38 +198,6 @@ pub fn window_days(conn: &mut DbConn, org: i64) -> QueryResult<(i32, i32)> {
         .find(org)
         .select((o::reading_day_from, o::reading_day_to))
         .first(conn)
-}
-
-/// One resident reading to store.
-pub struct NewRow {
-    pub meter_id: i64,
-    pub period: String,
-    pub zone: i32,
-    pub value: i64,
-    pub rolled_over: bool,
-}
-
-/// Stores the resident's readings; the caller owns the transaction.
-pub fn insert(conn: &mut DbConn, org: i64, user: i64, rows: &[NewRow]) -> QueryResult<Vec<i64>> {
-    let (at, source) = (now(), enum_text(&ReadingSource::Resident));
-    rows.iter()
-        .map(|d| {
-            crate::per_backend!(conn, |c| diesel::insert_into(r::table)
-                .values((
-                    r::organization_id.eq(org),
-                    r::meter_id.eq(d.meter_id),
-                    r::period.eq(&d.period),
-                    r::zone.eq(d.zone),
-                    r::value.eq(d.value),
-                    r::rolled_over.eq(d.rolled_over),
-                    r::source.eq(&source),
-                    r::submitted_by.eq(Some(user)),
-                    r::created_at.eq(at),
-                ))
-                .returning(r::id)
-                .get_result(c))
-        })
-        .collect()
 }
 
 impl MeterBook {

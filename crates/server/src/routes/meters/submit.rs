@@ -3,8 +3,8 @@
 
 use super::{for_period, window};
 use crate::auth::Caller;
-use crate::db::account_meters::{self as am, MeterBook, NewRow};
-use crate::db::{self, periods, tariffs, DbConn};
+use crate::db::account_meters::{self as am, MeterBook};
+use crate::db::{self, periods, readings, tariffs, DbConn};
 use crate::error::ApiError;
 use crate::routes::accounts::linked_organization;
 use crate::routes::valid;
@@ -15,8 +15,8 @@ use domkom_domain::reading::{self, ReadingError, Window};
 use domkom_domain::tariff::zone_tariff;
 use domkom_domain::{Period, Quantity, Tariff};
 use domkom_dto::{
-    rules, FieldError, MeterEstimate, NewReading, Problem, ReadingsResult, SubmitReadings,
-    ZoneEstimate,
+    rules, FieldError, MeterEstimate, NewReading, Problem, ReadingData, ReadingSource,
+    ReadingsResult, SubmitReadings, ZoneEstimate,
 };
 use std::collections::HashMap;
 
@@ -53,7 +53,11 @@ pub async fn submit(
         // The checks and the writes in one transaction: what was checked is what is stored.
         db::write_tx(c, |c| {
             let plan = check(c)?;
-            let ids = am::insert(c, org, caller.user_id, &plan.rows)?;
+            let ids = plan
+                .rows
+                .iter()
+                .map(|r| readings::insert(c, org, r, ReadingSource::Resident, caller.user_id))
+                .collect::<Result<Vec<i64>, _>>()?;
             let meters: Vec<i64> = plan.meters.iter().map(|m| m.meter_id).collect();
             let key = window.period.to_string();
             let stored: Vec<_> = am::readings(c, &meters, &key, &key)?
@@ -77,7 +81,7 @@ pub async fn submit(
 struct Plan {
     period: Period,
     message: String,
-    rows: Vec<NewRow>,
+    rows: Vec<ReadingData>,
     meters: Vec<MeterEstimate>,
 }
 
@@ -138,7 +142,7 @@ fn plan(
                         charge: None,
                     }),
                 }
-                rows.push(NewRow {
+                rows.push(ReadingData {
                     meter_id: r.meter_id,
                     period: period.to_string(),
                     zone: r.zone,
