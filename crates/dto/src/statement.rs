@@ -19,6 +19,19 @@ pub struct AccountPayment {
     pub for_period: Option<String>,
 }
 
+/// What the resident sees of a payment the company recorded.
+impl From<crate::Payment> for AccountPayment {
+    fn from(p: crate::Payment) -> Self {
+        AccountPayment {
+            id: p.id,
+            paid_on: p.data.paid_on,
+            amount: p.data.amount,
+            source: p.data.source,
+            for_period: p.data.for_period,
+        }
+    }
+}
+
 /// `GET accounts/{id}/payments?from=&to=` (dates, inclusive) with `limit`/`offset`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]

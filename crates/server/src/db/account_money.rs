@@ -5,7 +5,6 @@ use super::schema::{balances as b, payments as p};
 use super::DbConn;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::sql_types::Bool;
 use domkom_domain::balance::booked_in;
 use domkom_domain::Period;
 use domkom_dto::{AccountPayment, MoneyMovement};
@@ -106,37 +105,4 @@ pub fn payments_booked(
                 .then(|| (period, to_dto(row)))
         })
         .collect())
-}
-
-/// A page of the account's payments, newest first; `from` and `to` inclusive.
-pub fn payments(
-    conn: &mut DbConn,
-    account: i64,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    limit: i64,
-    offset: i64,
-) -> QueryResult<(Vec<AccountPayment>, i64)> {
-    let any_day = NaiveDate::default();
-    let filter = p::account_id
-        .eq(account)
-        .and(
-            p::paid_on
-                .ge(from.unwrap_or(any_day))
-                .or(from.is_none().into_sql::<Bool>()),
-        )
-        .and(
-            p::paid_on
-                .le(to.unwrap_or(any_day))
-                .or(to.is_none().into_sql::<Bool>()),
-        );
-    let items = p::table
-        .filter(filter)
-        .order((p::paid_on.desc(), p::id.desc()))
-        .limit(limit)
-        .offset(offset)
-        .select(COLUMNS)
-        .load::<Row>(conn)?;
-    let total = p::table.filter(filter).count().get_result(conn)?;
-    Ok((items.into_iter().map(to_dto).collect(), total))
 }

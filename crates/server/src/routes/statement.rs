@@ -10,8 +10,8 @@ use crate::state::AppState;
 use actix_web::{get, web};
 use domkom_domain::Period;
 use domkom_dto::{
-    rules, AccountPayment, DateRange, FieldError, MoneyMovement, Page, PageQuery, PeriodRange,
-    Problem, Statement, StatementPeriod,
+    rules, AccountPayment, DateRange, FieldError, MoneyMovement, Page, PageQuery, PaymentFilter,
+    PeriodRange, Problem, Statement, StatementPeriod,
 };
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -145,11 +145,17 @@ async fn payments(
     let (limit, offset) = (page.limit(), page.offset());
     valid(rules::check_date_range(range.from, range.to))?;
     let (items, total) = db::run(&state.pool, move |c| {
-        linked_organization(c, &caller, account)?;
-        Ok(account_money::payments(
-            c, account, range.from, range.to, limit, offset,
-        )?)
+        let org = linked_organization(c, &caller, account)?;
+        let filter = PaymentFilter {
+            account_id: Some(account),
+            from: range.from,
+            to: range.to,
+        };
+        Ok(db::payments::list(c, org, &filter, limit, offset)?)
     })
     .await?;
-    Ok(web::Json(Page { items, total }))
+    Ok(web::Json(Page {
+        items: items.into_iter().map(AccountPayment::from).collect(),
+        total,
+    }))
 }

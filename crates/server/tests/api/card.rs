@@ -4,7 +4,7 @@ use crate::fixtures::{close_period, date, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
 use domkom_client::dto::{
-    AccountPayment, AccountPeriodFilter, PageQuery, Payment, PaymentData, ServiceData,
+    AccountPayment, AccountPeriodFilter, PageQuery, PaymentData, ServiceData,
 };
 
 async fn the_card_shows_the_account_the_company_the_money_and_the_services(app: TestApp) {
@@ -26,7 +26,7 @@ async fn the_card_shows_the_account_the_company_the_money_and_the_services(app: 
     );
     assert_eq!(
         before.pending_payments,
-        vec![payment_of(&co.payment)],
+        vec![AccountPayment::from(co.payment.clone())],
         "before the first close no balance counts any payment"
     );
 
@@ -77,18 +77,8 @@ async fn the_card_shows_the_account_the_company_the_money_and_the_services(app: 
         .unwrap();
     let card = resident.account_card(co.account.id).await.unwrap();
     assert_eq!(card.money.unwrap().paid_since, 70_000);
-    assert_eq!(card.pending_payments, vec![payment_of(&since)]);
+    assert_eq!(card.pending_payments, vec![AccountPayment::from(since)]);
     assert_eq!(card.services[0].name, "Холодное водоснабжение");
-}
-
-fn payment_of(p: &Payment) -> AccountPayment {
-    AccountPayment {
-        id: p.id,
-        paid_on: p.data.paid_on,
-        amount: p.data.amount,
-        source: p.data.source.clone(),
-        for_period: p.data.for_period.clone(),
-    }
 }
 
 on_both_backends!(the_card_shows_the_account_the_company_the_money_and_the_services);
