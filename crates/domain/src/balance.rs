@@ -48,6 +48,31 @@ impl Balance {
     }
 }
 
+pub use domkom_values::BalanceStatus;
+
+/// The status of a closed balance on `today`. `overdue_before` is what the period's
+/// opening debt still owed after the period's payments: it fell due a month earlier, so
+/// it is late already. `paid_since` counts payments the balance does not count yet.
+pub fn balance_status(
+    closing: Money,
+    overdue_before: Money,
+    paid_since: Money,
+    due: NaiveDate,
+    today: NaiveDate,
+) -> BalanceStatus {
+    if closing.is_negative() {
+        BalanceStatus::Advance
+    } else if closing.is_zero() {
+        BalanceStatus::Settled
+    } else if !(closing - paid_since).is_positive() {
+        BalanceStatus::Paid
+    } else if today > due || (overdue_before - paid_since).is_positive() {
+        BalanceStatus::Overdue
+    } else {
+        BalanceStatus::Due
+    }
+}
+
 /// A payment received on an account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
@@ -113,6 +138,36 @@ pub fn account_balance(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bill_is_due_until_its_date_and_overdue_after() {
+        let m = Money::from_rubles;
+        let due: NaiveDate = "2026-12-15".parse().unwrap();
+        let on = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let status = |closing, before, since, today| {
+            balance_status(m(closing), m(before), m(since), due, on(today))
+        };
+        assert_eq!(status(1000, 0, 0, "2026-12-03"), BalanceStatus::Due);
+        assert_eq!(
+            status(1000, 0, 0, "2026-12-15"),
+            BalanceStatus::Due,
+            "the due day itself is not late"
+        );
+        assert_eq!(status(1000, 0, 0, "2026-12-16"), BalanceStatus::Overdue);
+        assert_eq!(
+            status(1000, 300, 0, "2026-12-03"),
+            BalanceStatus::Overdue,
+            "an older debt is late already"
+        );
+        assert_eq!(
+            status(1000, 300, 300, "2026-12-03"),
+            BalanceStatus::Due,
+            "the older debt is paid since"
+        );
+        assert_eq!(status(1000, 0, 1000, "2026-12-20"), BalanceStatus::Paid);
+        assert_eq!(status(-5, 0, 0, "2026-12-20"), BalanceStatus::Advance);
+        assert_eq!(status(0, 0, 0, "2026-12-20"), BalanceStatus::Settled);
+    }
 
     #[test]
     fn closing_adds_up_and_signs_mean_debt_or_advance() {

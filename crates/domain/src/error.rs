@@ -2,22 +2,7 @@
 
 use thiserror::Error;
 
-/// Why a text could not become a value type (`Money`, `Quantity`, `Period`, ...).
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum ParseError {
-    #[error("empty value")]
-    Empty,
-    #[error("not a number: {0:?}")]
-    NotANumber(String),
-    #[error("too many decimal places (at most {max}): {text:?}")]
-    TooManyDecimals { text: String, max: u32 },
-    #[error("number out of range: {0:?}")]
-    OutOfRange(String),
-    #[error("negative value not allowed: {0:?}")]
-    Negative(String),
-    #[error("not a period YYYY-MM: {0:?}")]
-    Period(String),
-}
+pub use domkom_values::error::{Overflow, ParseError};
 
 /// Input the billing engine cannot bill without guessing; the server maps these to 422.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -52,4 +37,11 @@ pub enum EngineError {
     NegativeInput,
     #[error("amount out of range")]
     Overflow,
+}
+
+/// An amount that overflows is an engine error like any other.
+impl From<Overflow> for EngineError {
+    fn from(_: Overflow) -> Self {
+        EngineError::Overflow
+    }
 }

@@ -5,23 +5,22 @@
 //! hundredths of m², hundredths of a kopeck for tariffs); an amount is computed exactly
 //! and rounded once. Nothing here reads a clock, a file or a database.
 
+// The value types live in domkom-values; their modules keep their paths here.
+pub use domkom_values::{decimal, money, period, quantity, ru};
+
 pub mod arrears;
 pub mod balance;
 pub mod billing;
 pub mod common_share;
 pub mod consumption;
-pub mod decimal;
 pub mod error;
-pub mod money;
 pub mod payment;
 pub mod penalty;
-pub mod period;
-pub mod quantity;
 pub mod reading;
 pub mod split;
 pub mod tariff;
 
-pub use balance::{account_balance, Balance, Payment};
+pub use balance::{account_balance, Balance, BalanceStatus, Payment};
 pub use billing::calculate_house;
 pub use billing::charge::{Charge, ChargeDetails, ChargeMethod, NormReason};
 pub use billing::input::{HouseInput, Recalculation, ServiceMethod};

@@ -8,6 +8,7 @@ use crate::billing::input::PastConsumption;
 use crate::consumption::average_monthly;
 use crate::period::Period;
 use crate::quantity::Quantity;
+use crate::ru;
 
 /// A month's consumption above this many times the meter's average needs the resident's
 /// confirmation: it is far more often a misread digit than a real jump.
@@ -46,7 +47,7 @@ impl Window {
 
     /// What the resident is told before sending, in Russian.
     pub fn message(&self) -> String {
-        let (from, to, period) = (self.day_from, self.day_to, month_name(self.period));
+        let (from, to, period) = (self.day_from, self.day_to, ru::period(self.period));
         if self.open {
             format!(
                 "Приём показаний открыт с {from} по {to} число. Переданные сейчас показания \
@@ -67,9 +68,36 @@ impl Window {
     }
 }
 
-/// «ноябрь 2026».
-pub fn month_name(period: Period) -> String {
-    format!("{} {}", period.month_name(), period.year())
+/// Why a reading's day cannot be the one given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TakenOnError {
+    /// After today.
+    Future,
+    /// Before the month preceding the period, or after the month following it.
+    FarFromPeriod,
+}
+
+/// The day a reading of `period` was taken: the day given, else today — or the period's
+/// last day when the period has ended (a registry of past months entered later). A meter
+/// is read around its period: from the month before it (a reading sent after the window
+/// counts for the next period) to the month after it (an operator's late entry).
+pub fn taken_on(
+    period: Period,
+    given: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<NaiveDate, TakenOnError> {
+    let Some(day) = given else {
+        return Ok(today.min(period.last_day()));
+    };
+    if day > today {
+        return Err(TakenOnError::Future);
+    }
+    let earliest = period.prev().unwrap_or(period).first_day();
+    let latest = period.next().unwrap_or(period).last_day();
+    if day < earliest || day > latest {
+        return Err(TakenOnError::FarFromPeriod);
+    }
+    Ok(day)
 }
 
 /// Why a reading cannot be billed as given.
@@ -144,6 +172,39 @@ pub fn is_jump(consumption: Quantity, average: Quantity) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reading_is_dated_the_day_given_or_today_within_its_period() {
+        let p = |s: &str| s.parse::<Period>().unwrap();
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let today = d("2026-12-03");
+        assert_eq!(taken_on(p("2026-12"), None, today), Ok(today));
+        assert_eq!(
+            taken_on(p("2026-01"), None, today),
+            Ok(d("2026-01-31")),
+            "a past month"
+        );
+        assert_eq!(
+            taken_on(p("2026-01"), Some(d("2026-01-25")), today),
+            Ok(d("2026-01-25"))
+        );
+        assert_eq!(
+            taken_on(p("2026-12"), Some(d("2026-11-26")), today),
+            Ok(d("2026-11-26"))
+        );
+        assert_eq!(
+            taken_on(p("2026-12"), Some(d("2026-12-04")), today),
+            Err(TakenOnError::Future)
+        );
+        assert_eq!(
+            taken_on(p("2026-01"), Some(d("2026-11-25")), today),
+            Err(TakenOnError::FarFromPeriod)
+        );
+        assert_eq!(
+            taken_on(p("2026-03"), Some(d("2026-01-31")), today),
+            Err(TakenOnError::FarFromPeriod)
+        );
+    }
     use crate::billing::input::VolumeMethod;
 
     fn d(s: &str) -> NaiveDate {

@@ -161,6 +161,11 @@ pub struct ReadingData {
     /// The meter passed its capacity and started from zero.
     #[serde(default)]
     pub rolled_over: bool,
+    /// The day the meter was read. When omitted: today, or the period's last day for a
+    /// period that has ended. Never in the future, and within the month before the period
+    /// to the month after it.
+    #[serde(default)]
+    pub taken_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

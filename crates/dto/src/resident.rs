@@ -78,7 +78,13 @@ pub struct MoneyState {
     pub paid_since: i64,
     /// Pay by this date.
     pub due_date: chrono::NaiveDate,
+    /// Where the balance leaves the resident today.
+    pub status: BalanceStatus,
+    /// The same for a person: «К оплате до 15.12.2026», «Задолженность», «Переплата», …
+    pub status_text: String,
 }
+
+pub use domkom_values::BalanceStatus;
 
 /// A service of the account as billed in the last closed period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

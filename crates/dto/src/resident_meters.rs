@@ -48,6 +48,8 @@ pub struct SubmittedValue {
     pub rolled_over: bool,
     pub source: ReadingSource,
     pub submitted_at: NaiveDateTime,
+    /// The day the meter was read.
+    pub taken_on: NaiveDate,
 }
 
 /// One zone of a meter (day, night...; a one-tariff meter has zone 1 only).
@@ -119,7 +121,11 @@ pub struct ReadingEntry {
     pub value: i64,
     pub rolled_over: bool,
     pub source: ReadingSource,
+    /// When it was recorded.
     pub submitted_at: NaiveDateTime,
+    /// The day the meter was read: the day a resident sent it, or the day an import or
+    /// the company gave.
+    pub taken_on: NaiveDate,
     /// It replaced an earlier reading of the same period and zone.
     pub correction: bool,
     /// It is the one that counts for its period (the newest).

@@ -287,6 +287,7 @@ fn meters_and_readings(
                 r::value.eq(value),
                 r::source.eq("import"),
                 r::created_at.eq(now()),
+                r::taken_on.eq(period.last_day()),
             )
         })
         .collect();

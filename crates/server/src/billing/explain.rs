@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use domkom_domain::billing::charge::{ShareDetails, ShareFormula};
-use domkom_domain::decimal::with_comma as ru;
+use domkom_domain::ru;
 use domkom_domain::{Charge, ChargeDetails, NormReason};
 
 /// What a line's explanation names besides the line itself.
@@ -27,16 +27,16 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
             current,
             rolled_over,
         } => format!(
-            "Счётчик {}: показания {} → {}{}, расход {} {unit}",
+            "Счётчик {}: показания {} → {}{}, расход {}",
             meter_name(*meter_id, ctx),
-            ru(previous),
-            ru(current),
+            ru::volume(*previous),
+            ru::volume(*current),
             if *rolled_over {
                 " (счётчик перешёл через ноль)"
             } else {
                 ""
             },
-            ru(&line.individual_volume)
+            ru::volume_in(line.individual_volume, unit)
         ),
         ChargeDetails::Average {
             meter_id,
@@ -44,13 +44,13 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
             months_total,
             in_row,
         } => format!(
-            "Показания счётчика {} не переданы: средний расход за {} мес. ({}) — {} {unit} / {} = {} {unit}; по среднему {in_row}-й месяц подряд (не более 3)",
+            "Показания счётчика {} не переданы: средний расход за {} мес. ({}) — {} / {} = {}; по среднему {in_row}-й месяц подряд (не более 3)",
             meter_name(*meter_id, ctx),
             months.len(),
-            months.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
-            ru(months_total),
+            months.iter().map(|m| ru::period(*m)).collect::<Vec<_>>().join(", "),
+            ru::volume_in(*months_total, unit),
             months.len(),
-            ru(&line.individual_volume)
+            ru::volume_in(line.individual_volume, unit)
         ),
         ChargeDetails::Norm {
             norm_per_person,
@@ -58,13 +58,13 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
             reason,
             ..
         } => format!(
-            "{}: норматив {} {unit} на человека × {persons} чел. = {} {unit}",
+            "{}: норматив {} на человека × {persons} чел. = {}",
             norm_reason(*reason),
-            ru(norm_per_person),
-            ru(&line.individual_volume)
+            ru::volume_in(*norm_per_person, unit),
+            ru::volume_in(line.individual_volume, unit)
         ),
-        ChargeDetails::Area { area } => format!("Площадь {} м²", ru(area)),
-        ChargeDetails::Persons { persons } => format!("Зарегистрировано {persons} чел."),
+        ChargeDetails::Area { area } => format!("Площадь {}", ru::area(*area)),
+        ChargeDetails::Persons { persons } => format!("Зарегистрировано человек: {persons}"),
         ChargeDetails::Fixed => "Фиксированная плата за месяц".to_owned(),
         ChargeDetails::Share(share) => share_text(share, unit, line),
         ChargeDetails::HouseMeterByArea {
@@ -72,40 +72,40 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
             flat_area,
             total_area,
         } => format!(
-            "Общедомовой счётчик: {} {unit} на дом × {} м² квартиры / {} м² всех помещений = {} {unit}",
-            ru(house_volume),
-            ru(flat_area),
-            ru(total_area),
-            ru(&line.common_volume)
+            "Общедомовой счётчик: {} на дом × {} квартиры / {} всех помещений = {}",
+            ru::volume_in(*house_volume, unit),
+            ru::area(*flat_area),
+            ru::area(*total_area),
+            ru::volume_in(line.common_volume, unit)
         ),
         ChargeDetails::Drainage { parts } => {
             let parts: Vec<String> = parts
                 .iter()
                 .map(|p| {
                     let name = (ctx.service)(p.service_id).unwrap_or_else(|| "вода".into());
-                    format!("{name} {} {unit}", ru(&p.volume))
+                    format!("{name} {}", ru::volume_in(p.volume, unit))
                 })
                 .collect();
             format!(
-                "Водоотведение = {} = {} {unit}",
+                "Водоотведение = {} = {}",
                 parts.join(" + "),
-                ru(&line.individual_volume)
+                ru::volume_in(line.individual_volume, unit)
             )
         }
     };
     let since = ctx
         .tariff_from
-        .map(|d| format!(" (тариф с {})", d.format("%d.%m.%Y")))
+        .map(|d| format!(" (действует с {})", ru::date(d)))
         .unwrap_or_default();
     format!(
-        "{volume}. Тариф {} ₽{since}; начислено {}.",
-        ru(&line.tariff),
-        line.amount.format_rub()
+        "{volume}. Тариф {}{since}; начислено {}.",
+        ru::tariff(line.tariff),
+        ru::money(line.amount)
     )
 }
 
 fn meter_name(id: i64, ctx: &Context) -> String {
-    (ctx.serial)(id).map_or_else(|| format!("№ {id}"), |s| format!("№ {s}"))
+    (ctx.serial)(id).map_or_else(|| ru::number(&id.to_string()), |s| ru::number(&s))
 }
 
 fn norm_reason(reason: NormReason) -> &'static str {
@@ -123,31 +123,31 @@ fn norm_reason(reason: NormReason) -> &'static str {
 
 fn share_text(s: &ShareDetails, unit: &str, line: &Charge) -> String {
     let part = format!(
-        "× {} м² квартиры / {} м² всех помещений",
-        ru(&s.flat_area),
-        ru(&s.total_area)
+        "× {} квартиры / {} всех помещений",
+        ru::area(s.flat_area),
+        ru::area(s.total_area)
     );
     let mut text = match s.formula {
         ShareFormula::Formula12 => format!(
-            "Общедомовые нужды (формула 12): (общедомовой счётчик {} − квартиры {} − нежилые {} = {} {unit}) {part} = {} {unit}",
-            ru(&s.house_volume.unwrap_or_default()),
-            ru(&s.individual_total),
-            ru(&s.non_residential_total),
-            ru(&s.distributed),
-            ru(&s.uncapped)
+            "Общедомовые нужды (формула 12): (общедомовой счётчик {} − квартиры {} − нежилые {} = {}) {part} = {}",
+            ru::volume(s.house_volume.unwrap_or_default()),
+            ru::volume(s.individual_total),
+            ru::volume(s.non_residential_total),
+            ru::volume_in(s.distributed, unit),
+            ru::volume_in(s.uncapped, unit)
         ),
         ShareFormula::Formula15 => format!(
-            "Общедомовые нужды (формула 15, общедомового счётчика нет): норматив {} {unit}/м² × {} м² общего имущества {part} = {} {unit}",
-            ru(&s.norm_per_m2.unwrap_or_default()),
-            ru(&s.common_area),
-            ru(&s.uncapped)
+            "Общедомовые нужды (формула 15, общедомового счётчика нет): норматив {} × {} общего имущества {part} = {}",
+            ru::with_unit(ru::area_norm(s.norm_per_m2.unwrap_or_default()), &format!("{unit}/м²")),
+            ru::area(s.common_area),
+            ru::volume_in(s.uncapped, unit)
         ),
     };
     if let Some(cap) = s.cap.filter(|cap| *cap < s.uncapped) {
         text.push_str(&format!(
-            "; не больше норматива: {} {unit}, к оплате {} {unit}",
-            ru(&cap),
-            ru(&line.common_volume)
+            "; не больше норматива: {}, к оплате {}",
+            ru::volume_in(cap, unit),
+            ru::volume_in(line.common_volume, unit)
         ));
     }
     text

@@ -4,7 +4,7 @@
 use super::schema::{
     meter_volumes as mv, meters as m, organizations as o, readings as r, services as s,
 };
-use super::{split_ids, text_enum, DbConn};
+use super::{readings, split_ids, text_enum, DbConn};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domkom_domain::billing::input::{PastConsumption, VolumeMethod};
@@ -46,6 +46,7 @@ pub struct StoredReading {
     pub rolled_over: bool,
     pub source: ReadingSource,
     pub created_at: NaiveDateTime,
+    pub taken_on: NaiveDate,
 }
 
 /// A meter with its closed periods (oldest first) and its readings (oldest first).
@@ -163,21 +164,12 @@ pub fn readings(
     to: &str,
 ) -> QueryResult<HashMap<i64, Vec<StoredReading>>> {
     let mut out: HashMap<i64, Vec<StoredReading>> = HashMap::new();
-    for (id, meter, period, zone, value, rolled_over, source, created_at) in r::table
+    for (id, meter, period, zone, value, rolled_over, source, created_at, taken_on) in r::table
         .filter(r::meter_id.eq_any(meters))
         .filter(r::period.ge(from).and(r::period.le(to)))
         .order(r::id)
-        .select((
-            r::id,
-            r::meter_id,
-            r::period,
-            r::zone,
-            r::value,
-            r::rolled_over,
-            r::source,
-            r::created_at,
-        ))
-        .load::<(i64, i64, String, i32, i64, bool, String, NaiveDateTime)>(conn)?
+        .select(readings::COLUMNS)
+        .load::<readings::Row>(conn)?
     {
         out.entry(meter).or_default().push(StoredReading {
             id,
@@ -187,6 +179,7 @@ pub fn readings(
             rolled_over,
             source: text_enum(&source)?,
             created_at,
+            taken_on,
         });
     }
     Ok(out)
@@ -309,6 +302,7 @@ pub fn entries(readings: &[StoredReading]) -> Vec<ReadingEntry> {
                 rolled_over: r.rolled_over,
                 source: r.source,
                 submitted_at: r.created_at,
+                taken_on: r.taken_on,
                 correction: first.get(&key) != Some(&r.id),
                 current: newest.get(&key) == Some(&r.id),
             }

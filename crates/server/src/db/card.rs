@@ -7,7 +7,8 @@ use super::schema::{
 use super::{json_array, load, services, text_enum, DbConn};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use domkom_domain::{Money, Period};
+use domkom_domain::balance::balance_status;
+use domkom_domain::{ru, BalanceStatus, Money, Period};
 use domkom_dto::{AccountCard, AccountPayment, AccountService, MoneyState, OrganizationContacts};
 
 /// What the card shows of a stored charge line; the rest of it is skipped unread.
@@ -23,7 +24,7 @@ type OrganizationRow = (String, String, String, String, String, String, i32);
 /// The organization's last closed period for the account (none for an account opened
 /// after it): its balance, charge lines, last day, close time and services.
 type ClosedRow = (
-    Option<(String, i64)>,
+    Option<(String, i64, i64, i64)>,
     Option<String>,
     Option<(NaiveDate, Option<NaiveDateTime>, Option<String>)>,
 );
@@ -34,7 +35,12 @@ type Row = (AccountRow, OrganizationRow, ClosedRow, PaymentRow);
 ///
 /// One statement: on PostgreSQL each round trip costs more than the lookups themselves.
 /// It yields a row per payment not yet counted by the last closed balance (at least one).
-pub fn card(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<AccountCard>> {
+pub fn card(
+    conn: &mut DbConn,
+    user: i64,
+    account: i64,
+    today: NaiveDate,
+) -> QueryResult<Option<AccountCard>> {
     // Flat joins: SQLite plans nested ones (`a JOIN (b JOIN c)`) several times slower.
     let query = l::table
         .inner_join(a::table)
@@ -88,7 +94,7 @@ pub fn card(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<Ac
                 o::due_day,
             ),
             (
-                (b::period, b::closing).nullable(),
+                (b::period, b::closing, b::opening, b::paid).nullable(),
                 c::lines.nullable(),
                 (per::ends_on, per::closed_at, per::services).nullable(),
             ),
@@ -120,10 +126,19 @@ pub fn card(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<Ac
         .collect();
     let paid_since = pending.iter().map(|p| p.amount).sum();
     let (money, services) = match closed {
-        (Some((period, closing)), lines, Some((_, _, snapshot))) => {
+        (Some((period, closing, opening, paid)), lines, Some((_, _, snapshot))) => {
             match period.parse::<Period>() {
                 Ok(period) => (
-                    Some(money_state(period, closing, paid_since, due_day)),
+                    Some(money_state(
+                        period,
+                        Closed {
+                            closing,
+                            overdue_before: opening - paid,
+                            paid_since,
+                        },
+                        due_day,
+                        today,
+                    )),
                     services(lines.as_deref(), snapshot.as_deref())?,
                 ),
                 Err(_) => (None, Vec::new()),
@@ -159,16 +174,41 @@ pub fn card(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<Ac
     }))
 }
 
-fn money_state(period: Period, closing: i64, paid_since: i64, due_day: i32) -> MoneyState {
+/// The last closed balance in kopecks: its closing, what its opening debt still owed after
+/// the period's payments, and what has been paid since.
+struct Closed {
+    closing: i64,
+    overdue_before: i64,
+    paid_since: i64,
+}
+
+fn money_state(period: Period, m: Closed, due_day: i32, today: NaiveDate) -> MoneyState {
     let due_day = u8::try_from(due_day).unwrap_or(15);
+    let due_date = period
+        .due_date(due_day)
+        .unwrap_or_else(|| period.last_day());
+    let status = balance_status(
+        Money::from_kopecks(m.closing),
+        Money::from_kopecks(m.overdue_before),
+        Money::from_kopecks(m.paid_since),
+        due_date,
+        today,
+    );
+    let status_text = match status {
+        BalanceStatus::Settled => "Нет задолженности".to_owned(),
+        BalanceStatus::Advance => "Переплата".to_owned(),
+        BalanceStatus::Paid => "Оплачено".to_owned(),
+        BalanceStatus::Due => format!("К оплате до {}", ru::date(due_date)),
+        BalanceStatus::Overdue => "Задолженность".to_owned(),
+    };
     MoneyState {
         period: period.to_string(),
-        balance: closing,
-        balance_text: Money::from_kopecks(closing).format_rub(),
-        paid_since,
-        due_date: period
-            .due_date(due_day)
-            .unwrap_or_else(|| period.last_day()),
+        balance: m.closing,
+        balance_text: ru::money(Money::from_kopecks(m.closing)),
+        paid_since: m.paid_since,
+        due_date,
+        status,
+        status_text,
     }
 }
 

@@ -2,15 +2,26 @@
 
 use super::schema::{accounts as a, houses as h, meters as m, premises as p, readings as r};
 use super::{enum_text, now, text_enum, DbConn};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Reading, ReadingData, ReadingFilter, ReadingSource};
 use std::collections::{HashMap, HashSet};
 
-type Row = (i64, i64, String, i32, i64, bool, String, NaiveDateTime);
+/// A stored reading: id, meter, period, zone, value, rolled over, source, recorded, taken.
+pub type Row = (
+    i64,
+    i64,
+    String,
+    i32,
+    i64,
+    bool,
+    String,
+    NaiveDateTime,
+    NaiveDate,
+);
 
-const COLUMNS: (
+pub const COLUMNS: (
     r::id,
     r::meter_id,
     r::period,
@@ -19,6 +30,7 @@ const COLUMNS: (
     r::rolled_over,
     r::source,
     r::created_at,
+    r::taken_on,
 ) = (
     r::id,
     r::meter_id,
@@ -28,10 +40,11 @@ const COLUMNS: (
     r::rolled_over,
     r::source,
     r::created_at,
+    r::taken_on,
 );
 
 fn to_dto(row: Row) -> QueryResult<Reading> {
-    let (id, meter_id, period, zone, value, rolled_over, source, created_at) = row;
+    let (id, meter_id, period, zone, value, rolled_over, source, created_at, taken_on) = row;
     Ok(Reading {
         id,
         data: ReadingData {
@@ -40,6 +53,7 @@ fn to_dto(row: Row) -> QueryResult<Reading> {
             zone,
             value,
             rolled_over,
+            taken_on: Some(taken_on),
         },
         source: text_enum(&source)?,
         created_at,
@@ -56,10 +70,13 @@ pub fn meter_zones(conn: &mut DbConn, org: i64, meter: i64) -> QueryResult<Optio
         .optional()
 }
 
+/// Stores a reading checked by the caller, taken on `taken_on` (see
+/// `domkom_domain::reading::taken_on`).
 pub fn insert(
     conn: &mut DbConn,
     org: i64,
     d: &ReadingData,
+    taken_on: NaiveDate,
     source: ReadingSource,
     user: i64,
 ) -> QueryResult<i64> {
@@ -74,6 +91,7 @@ pub fn insert(
             r::source.eq(enum_text(&source)),
             r::submitted_by.eq(Some(user)),
             r::created_at.eq(now()),
+            r::taken_on.eq(taken_on),
         ))
         .returning(r::id)
         .get_result(c))
@@ -144,7 +162,8 @@ pub struct ExportLine {
     pub zone: i32,
     pub value: i64,
     pub source: String,
-    pub created_at: NaiveDateTime,
+    /// The day the meter was read.
+    pub taken_on: NaiveDate,
 }
 
 /// The newest reading of each (meter, zone) of the period, by account number. One query
@@ -153,8 +172,8 @@ pub fn export(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<Vec<Expo
     let readings = r::table
         .filter(r::organization_id.eq(org).and(r::period.eq(period)))
         .order((r::created_at.desc(), r::id.desc()))
-        .select((r::meter_id, r::zone, r::value, r::source, r::created_at))
-        .load::<(i64, i32, i64, String, NaiveDateTime)>(conn)?;
+        .select((r::meter_id, r::zone, r::value, r::source, r::taken_on))
+        .load::<(i64, i32, i64, String, NaiveDate)>(conn)?;
     let meters: HashMap<i64, (Option<i64>, i64, String)> = m::table
         .filter(m::organization_id.eq(org))
         .select((m::id, m::account_id, m::house_id, m::serial))
@@ -178,7 +197,7 @@ pub fn export(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<Vec<Expo
         .collect();
     let mut seen = HashSet::new();
     let mut lines = Vec::new();
-    for (meter, zone, value, source, created_at) in readings {
+    for (meter, zone, value, source, taken_on) in readings {
         if !seen.insert((meter, zone)) {
             continue;
         }
@@ -196,7 +215,7 @@ pub fn export(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<Vec<Expo
             zone,
             value,
             source,
-            created_at,
+            taken_on,
         });
     }
     lines.sort_by(|x, y| {
@@ -205,18 +224,19 @@ pub fn export(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<Vec<Expo
     Ok(lines)
 }
 
-/// Writes many readings (checked by the caller) in batches.
+/// Writes many readings (checked by the caller, each with the day it was taken) in
+/// batches.
 pub fn insert_many(
     conn: &mut DbConn,
     org: i64,
-    ds: &[ReadingData],
+    ds: &[(ReadingData, NaiveDate)],
     source: ReadingSource,
     user: i64,
 ) -> QueryResult<usize> {
     let (at, source) = (now(), enum_text(&source));
     let rows: Vec<_> = ds
         .iter()
-        .map(|d| {
+        .map(|(d, taken_on)| {
             (
                 r::organization_id.eq(org),
                 r::meter_id.eq(d.meter_id),
@@ -227,6 +247,7 @@ pub fn insert_many(
                 r::source.eq(&source),
                 r::submitted_by.eq(Some(user)),
                 r::created_at.eq(at),
+                r::taken_on.eq(*taken_on),
             )
         })
         .collect();

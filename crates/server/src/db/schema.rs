@@ -171,6 +171,7 @@ diesel::table! {
         source -> Text,
         submitted_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+        taken_on -> Date,
     }
 }
 

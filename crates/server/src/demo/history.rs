@@ -19,6 +19,19 @@ pub fn month(
 ) -> anyhow::Result<()> {
     db::write_tx(conn, |conn| -> anyhow::Result<()> {
         let (org, op) = (c.org, c.operator_id);
+        // Registered by the company, read on a day of the window as people do.
+        let imported = |conn: &mut db::DbConn, id, value| {
+            let source = ReadingSource::Import;
+            reading(
+                conn,
+                (org, op),
+                id,
+                period,
+                value,
+                source,
+                month_day(period, 22),
+            )
+        };
         let mut cold = 0;
         for flat in &mut c.flats {
             let used = consumption(rng, flat.persons, period);
@@ -28,14 +41,14 @@ pub fn month(
             }
             if !flat.skips.contains(&k) {
                 for (id, value) in flat.meters {
-                    reading(conn, org, op, id, period, value, ReadingSource::Import)?;
+                    imported(conn, id, value)?;
                 }
             }
         }
         // The house meter sees the flats and the common use: 4–9 % more.
         c.house_meter.1 += cold + cold * rng.range(40, 90) / 1_000;
         let (id, value) = c.house_meter;
-        reading(conn, org, op, id, period, value, ReadingSource::Import)?;
+        imported(conn, id, value)?;
         pay(conn, c, rng, period, k, 31)?;
         if k % 3 == 2 {
             recalculation(conn, c, rng, period)?;
@@ -70,12 +83,12 @@ pub fn current(
                 meter.1 += used;
                 reading(
                     conn,
-                    org,
-                    op,
+                    (org, op),
                     meter.0,
                     period,
                     meter.1,
                     ReadingSource::Operator,
+                    today.min(month_day(period, 22)),
                 )?;
             }
         }
@@ -93,14 +106,15 @@ fn consumption(rng: &mut Rng, persons: i64, period: Period) -> [i64; 3] {
     [cold, hot, kwh * 1_000]
 }
 
+/// Stores a reading entered by `(organization, user)`, taken on `taken_on`.
 fn reading(
     conn: &mut db::DbConn,
-    org: i64,
-    user: i64,
+    (org, user): (i64, i64),
     meter_id: i64,
     period: Period,
     value: i64,
     source: ReadingSource,
+    taken_on: chrono::NaiveDate,
 ) -> anyhow::Result<()> {
     let data = ReadingData {
         meter_id,
@@ -108,8 +122,9 @@ fn reading(
         zone: 1,
         value,
         rolled_over: false,
+        taken_on: None,
     };
-    readings::insert(conn, org, &data, source, user)?;
+    readings::insert(conn, org, &data, taken_on, source, user)?;
     Ok(())
 }
 
@@ -210,14 +225,13 @@ fn recalculation(
     if amount == 0 {
         return Ok(());
     }
-    let month = prev.month_name();
     let data = RecalculationData {
         account_id: flat.account_id,
         service_id: service,
         period: period.to_string(),
         corrects_period: prev.to_string(),
         amount,
-        reason: format!("{reason} (за {month} {})", prev.first_day().year()),
+        reason: reason.to_owned(),
     };
     recalculations::insert(conn, c.org, &data, c.operator_id)?;
     Ok(())

@@ -70,13 +70,16 @@ pub fn import(
     user: i64,
     kind: ImportKind,
     body: Body,
+    today: NaiveDate,
 ) -> Result<ImportResult, ApiError> {
     let (created, skipped) = match kind {
         ImportKind::Houses => houses::import(c, org, rows(&houses::COLUMNS, body)?),
         ImportKind::Premises => premises::import(c, org, rows(&premises::COLUMNS, body)?),
         ImportKind::Accounts => accounts::import(c, org, rows(&accounts::COLUMNS, body)?),
         ImportKind::Meters => meters::import(c, org, rows(&meters::COLUMNS, body)?),
-        ImportKind::Readings => readings::import(c, org, user, rows(&readings::COLUMNS, body)?),
+        ImportKind::Readings => {
+            readings::import(c, org, user, today, rows(&readings::COLUMNS, body)?)
+        }
     }?;
     Ok(ImportResult {
         kind,
@@ -293,6 +296,15 @@ impl<'a> Reader<'a> {
             self.error(column, "format", "Дата в виде ДД.ММ.ГГГГ или ГГГГ-ММ-ДД");
         }
         value
+    }
+
+    /// An optional date: `Some(None)` when the cell is empty or absent, `None` (with the
+    /// error noted) when it is not a date.
+    pub fn optional_date(&mut self, column: &str) -> Option<Option<NaiveDate>> {
+        if self.text(column).is_empty() {
+            return Some(None);
+        }
+        self.date(column).map(Some)
     }
 
     /// `MM.YYYY` or `YYYY-MM`, answered as `YYYY-MM`.

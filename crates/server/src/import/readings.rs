@@ -1,11 +1,13 @@
 //! `readings`: account_number (or empty); house_address (for a house meter); serial;
-//! period; zone; value.
+//! period; zone; value; optionally taken_on (the day the meter was read).
 
 use super::meters::{name, MeterName, NO_ACCOUNT};
 use super::premises::NO_HOUSE;
 use super::{check, csv, index, key, parse_rows, Columns, File};
 use crate::db::{accounts, houses, meters, periods, readings, DbConn};
 use crate::error::ApiError;
+use crate::routes::operator::readings::taken_on_refusal;
+use chrono::NaiveDate;
 use domkom_domain::Quantity;
 use domkom_dto::{rules, PeriodStatus, ReadingData, ReadingSource};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -18,11 +20,18 @@ pub const COLUMNS: Columns = Columns {
         "period",
         "zone",
         "value",
+        "taken_on",
     ],
     required: 6,
 };
 
-pub fn import(c: &mut DbConn, org: i64, user: i64, file: File) -> Result<(i64, i64), ApiError> {
+pub fn import(
+    c: &mut DbConn,
+    org: i64,
+    user: i64,
+    today: NaiveDate,
+    file: File,
+) -> Result<(i64, i64), ApiError> {
     let mut errors = Vec::new();
     let houses = index(
         houses::addresses(c, org)?
@@ -68,22 +77,31 @@ pub fn import(c: &mut DbConn, org: i64, user: i64, file: File) -> Result<(i64, i
         let period = r.period("period");
         let zone = r.number::<i32>("zone", Some(1), "1");
         let value = r.number::<Quantity>("value", None, "110,000");
+        let given = r.optional_date("taken_on");
         let reading = ReadingData {
             meter_id: meter?,
             period: period?,
             zone: zone?,
             value: value?.thousandths(),
             rolled_over: false,
+            taken_on: given?,
         };
         r.rules(rules::check_reading(&reading), &[]);
         if reading.zone > zones.get(&reading.meter_id).copied().unwrap_or(0) {
             r.error("zone", "range", "У счётчика нет такой зоны");
         }
-        Some(reading)
+        let period = reading.period.parse().ok()?;
+        match domkom_domain::reading::taken_on(period, reading.taken_on, today) {
+            Ok(day) => Some((reading, day)),
+            Err(e) => {
+                r.error("taken_on", "range", taken_on_refusal(e));
+                None
+            }
+        }
     });
     let periods: Vec<String> = parsed
         .iter()
-        .map(|(_, r)| r.period.clone())
+        .map(|(_, (r, _))| r.period.clone())
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -102,7 +120,7 @@ pub fn import(c: &mut DbConn, org: i64, user: i64, file: File) -> Result<(i64, i
     let current = readings::current(c, org, &periods)?;
     let mut seen = HashSet::new();
     let (mut new, mut skipped) = (Vec::with_capacity(parsed.len()), 0);
-    for (row, reading) in parsed {
+    for (row, (reading, taken_on)) in parsed {
         let k = (reading.meter_id, reading.period.clone(), reading.zone);
         if let Some((code, message)) = shut.get(&reading.period) {
             errors.push((row, csv::cell_error(row, "period", code, message)));
@@ -112,7 +130,7 @@ pub fn import(c: &mut DbConn, org: i64, user: i64, file: File) -> Result<(i64, i
         } else if current.get(&k) == Some(&reading.value) {
             skipped += 1;
         } else {
-            new.push(reading);
+            new.push((reading, taken_on));
         }
     }
     check(errors)?;

@@ -22,9 +22,9 @@ async fn read(
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<web::Json<AccountCard>, ApiError> {
-    let id = id.into_inner();
+    let (id, today) = (id.into_inner(), state.config.today());
     let card = db::run(&state.pool, move |c| {
-        card::card(c, caller.user_id, id)?.ok_or_else(ApiError::not_found)
+        card::card(c, caller.user_id, id, today)?.ok_or_else(ApiError::not_found)
     })
     .await?;
     Ok(web::Json(card))

@@ -34,10 +34,10 @@ async fn a_metered_line_explains_its_readings_and_tariff(app: TestApp) {
     );
     assert_eq!(line.tariff_from, Some(co.tariff.data.valid_from));
     for figure in [
-        "ХВ-000123",
-        "0,000 → 110,000",
-        "110,000 м³",
-        "45,67",
+        "№\u{a0}ХВ-000123",
+        "показания 0 → 110,",
+        "расход 110\u{a0}м³",
+        "45,67\u{a0}₽",
         "01.07.2026",
     ] {
         assert!(

@@ -174,6 +174,7 @@ pub fn reading(meter_id: i64, period: &str, value: i64) -> ReadingData {
         zone: 1,
         value,
         rolled_over: false,
+        taken_on: None,
     }
 }
 

@@ -21,6 +21,7 @@ mod payments;
 mod penalties;
 mod periods;
 mod premises;
+mod reading_dates;
 mod recovery;
 mod resident_meters;
 mod services;

@@ -22,15 +22,18 @@ fn migrate_before<DB: Backend>(conn: &mut impl MigrationHarness<DB>, dir: &str, 
     }
 }
 
-/// One organization with two services and two closed periods and an open one.
-const OLD_ROWS: &str = "
+/// One organization with two services.
+const ORGANIZATION: &str = "
     INSERT INTO organizations (id, kind, name, inn, kpp, ogrn, address, phone, email, site,
         hours, bank_account, bank_name, bic, corr_account, created_at)
     VALUES (1, 'uk', 'УК', '7700000001', '', '', '', '', '', '', '', '', '', '', '',
         '2026-09-01 00:00:00');
     INSERT INTO services (id, organization_id, name, unit, supplier_name, supplier_inn, method)
     VALUES (2, 1, 'Вода \"питьевая\"', 'м³', 'Водоканал', '7700000002', 'meter'),
-        (1, 1, 'Содержание', 'м²', 'УК', '7700000001', 'area');
+        (1, 1, 'Содержание', 'м²', 'УК', '7700000001', 'area');";
+
+/// Two closed periods and an open one.
+const OLD_PERIODS: &str = "
     INSERT INTO periods (organization_id, period, status, closed_at)
     VALUES (1, '2026-09', 'closed', '2026-10-02 00:00:00'),
         (1, '2026-10', 'closed', '2026-11-02 00:00:00'),
@@ -75,25 +78,93 @@ fn check_snapshot(conn: &mut DbConn) {
     assert_eq!(last.as_deref(), Some("2026-10"));
 }
 
-#[test]
-fn closed_periods_get_their_last_day_and_services_on_sqlite() {
+/// Runs the migrations before `until`, writes `rows`, runs the rest and checks.
+fn on_sqlite(until: &str, rows: &str, check: fn(&mut DbConn)) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("old.sqlite3");
     let mut conn = SqliteConnection::establish(path.to_str().unwrap()).expect("SQLite");
-    migrate_before(&mut conn, "sqlite", SNAPSHOT);
-    diesel::connection::SimpleConnection::batch_execute(&mut conn, OLD_ROWS).expect("old rows");
+    migrate_before(&mut conn, "sqlite", until);
+    diesel::connection::SimpleConnection::batch_execute(&mut conn, rows).expect("old rows");
     migrate_before(&mut conn, "sqlite", EVERY);
-    check_snapshot(&mut DbConn::Sqlite(conn));
+    check(&mut DbConn::Sqlite(conn));
 }
 
-#[test]
-fn closed_periods_get_their_last_day_and_services_on_postgres() {
+/// [`on_sqlite`] on a fresh PostgreSQL database, when there is one.
+fn on_postgres(until: &str, rows: &str, check: fn(&mut DbConn)) {
     let Some(db) = PgDatabase::create() else {
         return;
     };
     let mut conn = PgConnection::establish(&db.url).expect("PostgreSQL");
-    migrate_before(&mut conn, "postgres", SNAPSHOT);
-    diesel::connection::SimpleConnection::batch_execute(&mut conn, OLD_ROWS).expect("old rows");
+    migrate_before(&mut conn, "postgres", until);
+    diesel::connection::SimpleConnection::batch_execute(&mut conn, rows).expect("old rows");
     migrate_before(&mut conn, "postgres", EVERY);
-    check_snapshot(&mut DbConn::Pg(conn));
+    check(&mut DbConn::Pg(conn));
+}
+
+#[test]
+fn closed_periods_get_their_last_day_and_services_on_sqlite() {
+    on_sqlite(
+        SNAPSHOT,
+        &format!("{ORGANIZATION}{OLD_PERIODS}"),
+        check_snapshot,
+    );
+}
+
+#[test]
+fn closed_periods_get_their_last_day_and_services_on_postgres() {
+    on_postgres(
+        SNAPSHOT,
+        &format!("{ORGANIZATION}{OLD_PERIODS}"),
+        check_snapshot,
+    );
+}
+
+/// `2026-12-03-000009_reading_dates`.
+const READING_DATES: &str = "20261203000009";
+
+/// A house meter with a reading sent in its own month and one of a past month entered
+/// months later.
+const OLD_READINGS: &str = "
+    INSERT INTO houses (id, organization_id, address, total_area, common_area, created_at)
+    VALUES (1, 1, 'ул. Примерная, 1', 20000, 6000, '2026-09-01 00:00:00');
+    INSERT INTO meters (id, organization_id, house_id, service_id, serial, installed_on,
+        verification_due)
+    VALUES (1, 1, 1, 2, 'ОДПУ-1', '2020-01-01', '2030-01-01');
+    INSERT INTO readings (organization_id, meter_id, period, value, source, created_at)
+    VALUES (1, 1, '2026-11', 1000, 'operator', '2026-11-23 10:00:00'),
+        (1, 1, '2026-01', 500, 'import', '2026-12-03 09:00:00');";
+
+fn check_reading_dates(conn: &mut DbConn) {
+    use domkom_server::db::schema::readings as r;
+    let days: Vec<(String, NaiveDate)> = r::table
+        .order(r::period)
+        .select((r::period, r::taken_on))
+        .load(conn)
+        .expect("readings");
+    let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    assert_eq!(
+        days,
+        [
+            ("2026-01".to_owned(), day("2026-01-31")),
+            ("2026-11".to_owned(), day("2026-11-23")),
+        ]
+    );
+}
+
+#[test]
+fn readings_are_dated_within_their_period_on_sqlite() {
+    on_sqlite(
+        READING_DATES,
+        &format!("{ORGANIZATION}{OLD_READINGS}"),
+        check_reading_dates,
+    );
+}
+
+#[test]
+fn readings_are_dated_within_their_period_on_postgres() {
+    on_postgres(
+        READING_DATES,
+        &format!("{ORGANIZATION}{OLD_READINGS}"),
+        check_reading_dates,
+    );
 }

@@ -75,6 +75,7 @@ async fn read(op: &Client, meter_id: i64, period: &str, value: i64) {
         zone: 1,
         value,
         rolled_over: false,
+        taken_on: None,
     };
     op.create_reading(&data).await.unwrap();
 }
@@ -323,6 +324,7 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
         zone: 1,
         value: 111_000,
         rolled_over: false,
+        taken_on: None,
     };
     assert_eq!(
         op.create_reading(&late).await.unwrap_err().code(),

@@ -125,12 +125,10 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
     let money = card.money.as_ref().expect("a closed period");
     assert_eq!(money.period, last_closed);
     assert_eq!(one_kopecks(b, "[data-test=balance]").await, money.balance);
-    let word = match money.balance {
-        b if b > 0 => "Задолженность",
-        b if b < 0 => "Переплата",
-        _ => "Нет задолженности",
-    };
-    b.wait_text("[data-test=balance]", word).await;
+    // The label is the server's status text: «К оплате до …» before the due date, the
+    // debt only after it.
+    b.wait_text("[data-test=balance-status]", &money.status_text)
+        .await;
     b.wait_text("#organization", "+7 495 332-18-40").await;
     assert_eq!(
         b.attr("#organization a[href^=\"tel:\"]", "href").await,

@@ -163,7 +163,7 @@ fn PeriodDetail(id: i64, period: String) -> impl IntoView {
     );
     view! {
         <section id="period-charges" class="card section" data-period=period.clone() aria-labelledby="period-title">
-            <h3 id="period-title">"Начисления за " {format::period(&period).to_lowercase()}</h3>
+            <h3 id="period-title">"Начисления за " {format::period_in_text(&period)}</h3>
             {show(charges, "Загружаем начисления…", |c| view! { <PeriodBody charges=c /> })}
         </section>
     }
@@ -323,7 +323,7 @@ fn Recalculations(items: Vec<RecalculationLine>) -> impl IntoView {
                                 <div class="recalc-head">
                                     <span>
                                         <strong>{r.service}</strong>
-                                        " за " {format::period(&r.corrects_period).to_lowercase()}
+                                        " за " {format::period_in_text(&r.corrects_period)}
                                     </span>
                                     <span class="num strong" data-kopecks=r.amount>{format::money(r.amount)}</span>
                                 </div>

@@ -5,7 +5,7 @@
 use super::use_account;
 use crate::format;
 use crate::labels;
-use domkom_dto::{AccountCard, AccountService, MoneyState, OrganizationContacts};
+use domkom_dto::{AccountCard, AccountService, BalanceStatus, MoneyState, OrganizationContacts};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -145,15 +145,18 @@ pub fn MoneyCard(money: Option<MoneyState>, notice: Option<String>) -> impl Into
         }
         .into_any(),
         Some(m) => {
-            let (state, label, class) = match m.balance {
-                b if b > 0 => ("debt", "Задолженность", "money-debt"),
-                b if b < 0 => ("advance", "Переплата", "money-advance"),
-                _ => ("settled", "Нет задолженности", "money-settled"),
+            // A bill not yet due is no debt: only an overdue one is shown in red.
+            let (state, class) = match m.status {
+                BalanceStatus::Overdue => ("overdue", "money-debt"),
+                BalanceStatus::Due => ("due", "money-due"),
+                BalanceStatus::Paid => ("paid", "money-settled"),
+                BalanceStatus::Advance => ("advance", "money-advance"),
+                BalanceStatus::Settled => ("settled", "money-settled"),
             };
             let left = m.balance - m.paid_since;
             view! {
                 <p class=format!("money-state {class}") data-test="balance" data-state=state data-kopecks=m.balance>
-                    <span class="money-label">{label}</span>
+                    <span class="money-label" data-test="balance-status">{m.status_text.clone()}</span>
                     {(m.balance != 0)
                         .then(|| view! { <span class="money-amount">{format::money(m.balance.abs())}</span> })}
                 </p>

@@ -55,7 +55,7 @@ fn AccountFrame(id: i64) -> impl IntoView {
     set_document_title("Лицевой счёт");
     Effect::new(move || {
         if let Some(Ok(c)) = card.get() {
-            set_document_title(&format!("Лицевой счёт № {}", c.number));
+            set_document_title(&format!("Лицевой счёт №\u{a0}{}", c.number));
         }
     });
     view! {
@@ -68,7 +68,7 @@ fn AccountFrame(id: i64) -> impl IntoView {
                 {move || {
                     card.get()
                         .and_then(Result::ok)
-                        .map(|c| view! { " № " <span data-test="account-number">{c.number}</span> })
+                        .map(|c| view! { " №\u{a0}" <span data-test="account-number">{c.number}</span> })
                 }}
             </h1>
             <p class="muted account-address">

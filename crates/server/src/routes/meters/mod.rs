@@ -12,8 +12,8 @@ use crate::routes::valid;
 use crate::state::AppState;
 use actix_web::{get, web};
 use chrono::{Days, NaiveDate};
-use domkom_domain::reading::{month_name, Window};
-use domkom_domain::Period;
+use domkom_domain::reading::Window;
+use domkom_domain::{ru, Period};
 use domkom_dto::{
     rules, AccountMeter, AccountMeters, ConsumptionMethod, MeterHistory, MeterZoneState,
     PeriodConsumption, PeriodRange, Problem, ReadingWindow, SubmittedValue, VerificationState,
@@ -46,10 +46,6 @@ fn window_dto(w: &Window, today: NaiveDate) -> ReadingWindow {
     }
 }
 
-fn date_ru(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
-}
-
 fn verification(due: NaiveDate, today: NaiveDate) -> (VerificationState, Option<String>) {
     let soon = today
         .checked_add_days(Days::new(VERIFICATION_WARNING_DAYS))
@@ -58,9 +54,10 @@ fn verification(due: NaiveDate, today: NaiveDate) -> (VerificationState, Option<
         (
             VerificationState::Expired,
             Some(format!(
-                "Срок поверки истёк {}: счётчик считается отсутствующим, начисление идёт по \
-                 нормативу. Поверьте или замените счётчик и сообщите в управляющую организацию.",
-                date_ru(due)
+                "Срок поверки истёк {}: показания не принимаются, начисление идёт по среднему \
+                 расходу не дольше 3 месяцев, затем по нормативу. Поверьте или замените счётчик \
+                 и сообщите в управляющую организацию.",
+                ru::date(due)
             )),
         )
     } else if due <= soon {
@@ -69,7 +66,7 @@ fn verification(due: NaiveDate, today: NaiveDate) -> (VerificationState, Option<
             Some(format!(
                 "Срок поверки — {}. Поверьте счётчик заранее: после этой даты он считается \
                  отсутствующим и показания по нему не принимаются.",
-                date_ru(due)
+                ru::date(due)
             )),
         )
     } else {
@@ -112,6 +109,7 @@ fn meter_dto(book: &MeterBook, window: &Window, today: NaiveDate) -> AccountMete
                         rolled_over: r.rolled_over,
                         source: r.source,
                         submitted_at: r.created_at,
+                        taken_on: r.taken_on,
                     }),
             })
             .collect(),
@@ -222,5 +220,5 @@ fn year_before(to: &str) -> String {
 
 /// «за ноябрь 2026» in messages.
 fn for_period(p: Period) -> String {
-    format!("за {}", month_name(p))
+    format!("за {}", ru::period(p))
 }

@@ -13,7 +13,7 @@ use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
 use domkom_domain::reading::{self, ReadingError, Window};
 use domkom_domain::tariff::zone_tariff;
-use domkom_domain::{Period, Quantity, Tariff};
+use domkom_domain::{ru, Period, Quantity, Tariff};
 use domkom_dto::{
     rules, FieldError, MeterEstimate, NewReading, Problem, ReadingData, ReadingSource,
     ReadingsResult, SubmitReadings, ZoneEstimate,
@@ -56,7 +56,9 @@ pub async fn submit(
             let ids = plan
                 .rows
                 .iter()
-                .map(|r| readings::insert(c, org, r, ReadingSource::Resident, caller.user_id))
+                .map(|r| {
+                    readings::insert(c, org, r, today, ReadingSource::Resident, caller.user_id)
+                })
                 .collect::<Result<Vec<i64>, _>>()?;
             let meters: Vec<i64> = plan.meters.iter().map(|m| m.meter_id).collect();
             let key = window.period.to_string();
@@ -148,6 +150,7 @@ fn plan(
                     zone: r.zone,
                     value: r.value,
                     rolled_over: r.rolled_over,
+                    taken_on: None,
                 });
             }
         }
@@ -195,7 +198,7 @@ fn check(
         return Err((
             "zone",
             "range",
-            format!("У счётчика {} зон: {}", m.serial, m.zones),
+            format!("У счётчика {} зон: {}", ru::number(&m.serial), m.zones),
         ));
     }
     if m.verification_due <= period.last_day() {
@@ -204,9 +207,10 @@ fn check(
             "verification_expired",
             format!(
                 "Срок поверки счётчика {} — {}: показания {} не принимаются, начисление будет \
-                 по нормативу. Поверьте или замените счётчик",
-                m.serial,
-                m.verification_due.format("%d.%m.%Y"),
+                 по среднему расходу не дольше 3 месяцев, затем по нормативу. Поверьте или \
+                 замените счётчик",
+                ru::number(&m.serial),
+                ru::date(m.verification_due),
                 for_period(period)
             ),
         ));
@@ -215,32 +219,34 @@ fn check(
     let base = book.base_for(period)[zone];
     let digits = u8::try_from(m.digits).unwrap_or(5);
     let q = Quantity::from_thousandths;
+    let unit = m.unit.as_str();
+    let previous = ru::volume_in(q(base), unit);
     let used = reading::consumption(q(base), q(r.value), r.rolled_over, digits).map_err(|e| {
-        let capacity = reading::capacity(digits).map(|c| c.to_string());
         match e {
             ReadingError::Decreased => (
                 "value",
                 "decreased",
                 format!(
-                    "Показание меньше предыдущего ({}). Если счётчик дошёл до предела и начал \
-                     с нуля, отметьте переход через ноль",
-                    q(base)
+                    "Показание меньше предыдущего ({previous}). Если счётчик дошёл до предела и начал \
+                     с нуля, отметьте переход через ноль"
                 ),
             ),
             ReadingError::BeyondCapacity => (
                 "value",
                 "beyond_capacity",
-                format!(
-                    "Счётчик с {digits} разрядами показывает меньше {}",
-                    capacity.unwrap_or_default()
-                ),
+                match reading::capacity(digits) {
+                    Some(c) => format!(
+                        "Счётчик с {digits} разрядами показывает меньше {}",
+                        ru::volume_in(c, unit)
+                    ),
+                    None => "Показание больше, чем может показать счётчик".to_owned(),
+                },
             ),
             ReadingError::RollOverWithoutDecrease => (
                 "rolled_over",
                 "roll_over_without_decrease",
                 format!(
-                    "Переход через ноль отмечен, но показание не меньше предыдущего ({})",
-                    q(base)
+                    "Переход через ноль отмечен, но показание не меньше предыдущего ({previous})"
                 ),
             ),
         }
@@ -250,9 +256,8 @@ fn check(
             "rolled_over",
             "roll_over_implausible",
             format!(
-                "Переход через ноль маловероятен: предыдущее показание ({}) далеко от предела \
-                 счётчика. Проверьте показание",
-                q(base)
+                "Переход через ноль маловероятен: предыдущее показание ({previous}) далеко от \
+                 предела счётчика. Проверьте показание"
             ),
         ));
     }
@@ -261,10 +266,11 @@ fn check(
         .filter(|avg| reading::is_jump(used, *avg))
         .map(|avg| {
             format!(
-                "Расход {used} {unit} более чем в {} раза выше среднего ({avg} {unit}). Проверьте \
-                 показание; если оно верно, подтвердите его",
+                "Расход {} более чем в {} раза выше среднего ({}). Проверьте показание; если оно \
+                 верно, подтвердите его",
+                ru::volume_in(used, unit),
                 reading::JUMP_FACTOR,
-                unit = m.unit
+                ru::volume_in(avg, unit)
             )
         });
     Ok((base, used, jump))
@@ -305,7 +311,7 @@ fn missing_zones(books: &[MeterBook], period: Period, readings: &[NewReading]) -
                 format!(
                     "Передайте показания всех зон счётчика {} (нет зон: {}): иначе начисление \
                      будет по среднему",
-                    book.meter.serial,
+                    ru::number(&book.meter.serial),
                     missing.join(", ")
                 ),
             ));

@@ -73,9 +73,9 @@ async fn import_file(
     bytes: web::Bytes,
 ) -> Result<web::Json<ImportResult>, ApiError> {
     let (kind, body) = (kind.into_inner(), body(&req, bytes)?);
-    let (org, user) = (op.organization_id, op.user_id);
+    let (org, user, today) = (op.organization_id, op.user_id, state.config.today());
     let result = db::run(&state.pool, move |c| {
-        db::write_tx(c, |c| import::import(c, org, user, kind, body))
+        db::write_tx(c, |c| import::import(c, org, user, kind, body, today))
     })
     .await?;
     Ok(web::Json(result))

@@ -7,6 +7,7 @@ use crate::db::{self, periods, readings, DbConn};
 use crate::error::ApiError;
 use crate::routes::valid;
 use actix_web::{get, post, web, HttpResponse};
+use domkom_domain::reading::{self, TakenOnError};
 use domkom_dto::{
     rules, FieldError, Page, PageQuery, PeriodQuery, Problem, Reading, ReadingData, ReadingFilter,
     ReadingSource,
@@ -49,8 +50,9 @@ async fn create(
     op: Operator,
     body: web::Json<ReadingData>,
 ) -> Result<HttpResponse, ApiError> {
-    let (org, data) = (op.organization_id, body.into_inner());
+    let (org, data, today) = (op.organization_id, body.into_inner(), state.config.today());
     valid(rules::check_reading(&data))?;
+    let taken_on = taken_on(&data, today)?;
     let write = move |c: &mut DbConn| {
         let zones = readings::meter_zones(c, org, data.meter_id)?;
         db::must_own(zones.is_some(), "meter_id")?;
@@ -66,11 +68,40 @@ async fn create(
             c,
             org,
             &data,
+            taken_on,
             ReadingSource::Operator,
             op.user_id,
         )?)
     };
     crud::created(&state, org, write, readings::get).await
+}
+
+/// The day the reading was taken, or a 422 naming `taken_on`.
+pub fn taken_on(
+    data: &ReadingData,
+    today: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, ApiError> {
+    let period = data
+        .period
+        .parse()
+        .map_err(|_| ApiError::internal(anyhow::anyhow!("checked period")))?;
+    reading::taken_on(period, data.taken_on, today).map_err(|e| {
+        ApiError::validation(vec![FieldError::new(
+            "taken_on",
+            "range",
+            taken_on_refusal(e),
+        )])
+    })
+}
+
+/// Why a reading's day was refused, for a person.
+pub fn taken_on_refusal(e: TakenOnError) -> &'static str {
+    match e {
+        TakenOnError::Future => "Дата показания не может быть позже сегодняшней",
+        TakenOnError::FarFromPeriod => {
+            "Показание снимают в расчётном периоде, в месяце до него или в месяце после"
+        }
+    }
 }
 
 /// The period's readings for a spreadsheet: the newest of each meter and zone, CSV in
@@ -101,7 +132,7 @@ async fn export(
             l.zone.to_string(),
             format!("{},{:03}", l.value / 1000, l.value % 1000),
             l.source,
-            l.created_at.format("%d.%m.%Y").to_string(),
+            domkom_domain::ru::date(l.taken_on),
         ];
         csv.push_str(&row.join(";"));
         csv.push_str("\r\n");

@@ -135,7 +135,7 @@ fn ReadingsList(readings: Vec<ReadingEntry>, zones: i32, unit: String) -> impl I
                             </span>
                             <span class="num strong">{format::volume(r.value)} " " {unit.clone()}</span>
                             <span class="sub">
-                                {format::date(r.submitted_at.date())} ", " {labels::reading_source(r.source)}
+                                {format::date(r.taken_on)} ", " {labels::reading_source(r.source)}
                                 {r.rolled_over.then_some(", переход через ноль")}
                                 {mark.map(|m| format!("; {m}"))}
                             </span>

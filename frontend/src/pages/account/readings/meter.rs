@@ -45,7 +45,7 @@ pub(super) fn MeterCard(
         }
     };
     let billed_when = match &meter.billed_period {
-        Some(p) => format!("за {}", format::period(p).to_lowercase()),
+        Some(p) => format!("за {}", format::period_in_text(p)),
         None => "при установке".to_owned(),
     };
     let facts_zones = meter
@@ -60,7 +60,7 @@ pub(super) fn MeterCard(
                     </dd>
                 </div>
                 <div>
-                    <dt>"Отправлено за " {format::period(&period).to_lowercase()} {zone_name(z.zone)}</dt>
+                    <dt>"Отправлено за " {format::period_in_text(&period)} {zone_name(z.zone)}</dt>
                     <Sent zone=z.zone submitted=z.submitted.clone() unit=unit.clone() />
                 </div>
             }
@@ -85,7 +85,7 @@ pub(super) fn MeterCard(
     } else {
         view! {
             <p class="muted" data-test="no-input">
-                "Показания по этому счётчику за " {format::period(&period).to_lowercase()}
+                "Показания по этому счётчику за " {format::period_in_text(&period)}
                 " не принимаются: срок поверки истекает раньше конца периода."
             </p>
         }
@@ -192,7 +192,7 @@ fn Sent(zone: i32, submitted: Option<SubmittedValue>, unit: String) -> impl Into
             <dd data-test="submitted" data-zone=zone data-value=s.value data-sent="true">
                 {format::volume(s.value)} " " {unit}
                 <span class="sub">
-                    {format::date(s.submitted_at.date())} ", " {labels::reading_source(s.source)}
+                    {format::date(s.taken_on)} ", " {labels::reading_source(s.source)}
                     {s.rolled_over.then_some(", переход через ноль")}
                 </span>
             </dd>

@@ -151,7 +151,12 @@ fn Readings(
     // «Холодное водоснабжение, № 123456» for the confirmation's list.
     let names = StoredValue::new(
         list.iter()
-            .map(|m| (m.id, format!("{}, № {}", m.service_name, m.serial)))
+            .map(|m| {
+                (
+                    m.id,
+                    format!("{}, {}", m.service_name, format::number(&m.serial)),
+                )
+            })
             .collect::<Vec<_>>(),
     );
     let alert = RwSignal::new(None::<String>);
@@ -222,7 +227,7 @@ fn Readings(
                     status.set(Some(format!(
                         "Показания переданы: {}. Они будут учтены в расчётном периоде «{}».",
                         result.readings.len(),
-                        format::period(&result.period).to_lowercase(),
+                        format::period_in_text(&result.period),
                     )));
                     form.preview.set(None);
                     meters.refetch();
@@ -264,7 +269,7 @@ fn Readings(
                     } else {
                         "Переданные сейчас показания будут учтены в расчётном периоде «"
                     }}
-                    {format::period(&window.period).to_lowercase()}
+                    {format::period_in_text(&window.period)}
                     "»."
                 </p>
                 <FormAlert message=alert />

@@ -57,13 +57,6 @@ impl Money {
     pub fn checked_sub(self, other: Money) -> Option<Money> {
         self.0.checked_sub(other.0).map(Money)
     }
-
-    /// `1 275,00 ₽` for a person: the [`Display`](fmt::Display) form with a decimal comma,
-    /// as Russian writes it, and the ruble sign joined by a no-break space so the sign never
-    /// wraps onto its own line.
-    pub fn format_rub(self) -> String {
-        format!("{}\u{a0}₽", crate::decimal::with_comma(&self))
-    }
 }
 
 /// `1 275.00`: two decimals, thousands grouped by U+00A0 NO-BREAK SPACE
@@ -139,10 +132,6 @@ mod tests {
         assert_eq!(Money::from_kopecks(127_500).to_string(), "1\u{a0}275.00");
         assert_eq!(Money::from_kopecks(5).to_string(), "0.05");
         assert_eq!(Money::from_kopecks(-10_000).to_string(), "-100.00");
-        assert_eq!(
-            Money::from_kopecks(123_456_789).format_rub(),
-            "1\u{a0}234\u{a0}567,89\u{a0}₽"
-        );
     }
 
     #[test]
@@ -162,7 +151,7 @@ mod tests {
         for k in [0, 1, -1, 99, 100, 127_500, -123_456_789, i64::MAX / 1000] {
             let m = Money::from_kopecks(k);
             assert_eq!(m.to_string().parse(), Ok(m));
-            assert_eq!(m.format_rub().parse(), Ok(m));
+            assert_eq!(crate::ru::money(m).parse(), Ok(m));
         }
     }
 

@@ -85,28 +85,6 @@ impl Period {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
-
-impl Period {
-    /// The month in Russian, lower case: «октябрь».
-    pub fn month_name(self) -> &'static str {
-        MONTHS[usize::from(self.month()) - 1]
-    }
-}
-
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}", self.year, self.month)

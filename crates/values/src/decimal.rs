@@ -11,7 +11,7 @@ pub const GROUP_SEPARATOR: char = '\u{a0}';
 
 /// Divides rounding half away from zero: half up for the non-negative amounts the
 /// engine bills, symmetric for corrections so that `-x` rounds to `-(round x)`.
-pub(crate) fn div_round_half_up(num: i128, den: i128) -> i128 {
+pub fn div_round_half_up(num: i128, den: i128) -> i128 {
     debug_assert!(den > 0);
     let (q, r) = (num / den, num % den);
     if 2 * r.abs() >= den {
@@ -22,14 +22,14 @@ pub(crate) fn div_round_half_up(num: i128, den: i128) -> i128 {
 }
 
 /// Narrows an exact intermediate to the i64 the value types store.
-pub(crate) fn to_i64(value: i128) -> Option<i64> {
+pub fn to_i64(value: i128) -> Option<i64> {
     i64::try_from(value).ok()
 }
 
 /// Parses `[-]digits[(.|,)digits]` with at most `scale` decimals into units of
 /// 10^-scale. Group separators (space, no-break or narrow no-break space) are allowed in
 /// the integer part so that printed values read back.
-pub(crate) fn parse_fixed(text: &str, scale: u32) -> Result<i64, ParseError> {
+pub fn parse_fixed(text: &str, scale: u32) -> Result<i64, ParseError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(ParseError::Empty);
@@ -89,7 +89,7 @@ pub(crate) fn parse_fixed(text: &str, scale: u32) -> Result<i64, ParseError> {
 /// Prints `value` units of 10^-scale with at least `min_decimals` decimals (trailing
 /// zeros beyond that trimmed), a `.` as decimal mark and, when `group`, thousands
 /// separated by [`GROUP_SEPARATOR`].
-pub(crate) fn format_fixed(value: i64, scale: u32, min_decimals: u32, group: bool) -> String {
+pub fn format_fixed(value: i64, scale: u32, min_decimals: u32, group: bool) -> String {
     let unit = 10u64.pow(scale);
     let abs = value.unsigned_abs();
     let int = (abs / unit).to_string();
@@ -112,12 +112,6 @@ pub(crate) fn format_fixed(value: i64, scale: u32, min_decimals: u32, group: boo
         out.push_str(&frac);
     }
     out
-}
-
-/// A number's [`Display`](std::fmt::Display) form with the decimal comma a Russian
-/// reader expects: `8.655` → `8,655`.
-pub fn with_comma(value: &impl std::fmt::Display) -> String {
-    value.to_string().replace('.', ",")
 }
 
 #[cfg(test)]

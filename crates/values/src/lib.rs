@@ -1,0 +1,22 @@
+//! Domkom's value types, shared by the server, the domain rules and the SPA: money in
+//! kopecks, billing periods, quantities and areas, tariffs — each an integer count of a
+//! small unit, parsed and printed without floats — and [`ru`], the one place that writes
+//! them for a Russian reader.
+//!
+//! Nothing here reads a clock, a file or a network, so the crate builds for wasm.
+
+pub mod balance;
+pub mod decimal;
+pub mod error;
+pub mod money;
+pub mod period;
+pub mod quantity;
+pub mod ru;
+pub mod tariff;
+
+pub use balance::BalanceStatus;
+pub use error::{Overflow, ParseError};
+pub use money::Money;
+pub use period::Period;
+pub use quantity::{Area, AreaNorm, Quantity};
+pub use tariff::Tariff;

@@ -1,0 +1,7 @@
+-- The day a meter was read, as the history shows it: a resident's reading is taken the
+-- day it is sent, an imported or an operator's one the day given. Readings stored before
+-- knew only when they were recorded: that day, unless it is after the period, when the
+-- period's last day is the better guess (a registry of past months entered later).
+ALTER TABLE readings ADD COLUMN taken_on DATE NOT NULL DEFAULT '1970-01-01';
+UPDATE readings
+SET taken_on = min(date(created_at), date(period || '-01', '+1 month', '-1 day'));
