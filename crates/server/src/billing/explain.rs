@@ -43,23 +43,39 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
             months,
             months_total,
             in_row,
-        } => format!(
-            "Показания счётчика {} не переданы: средний расход за {} мес. ({}) — {} {unit} / {} = {} {unit}; по среднему {in_row}-й месяц подряд (не более 3)",
-            meter_name(*meter_id, ctx),
-            months.len(),
-            months.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
-            ru(months_total),
-            months.len(),
-            ru(&line.individual_volume)
-        ),
+            verification_expired,
+        } => {
+            let average = format!(
+                "средний расход за {} мес. ({}) — {} {unit} / {} = {} {unit}",
+                months.len(),
+                months.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+                ru(months_total),
+                months.len(),
+                ru(&line.individual_volume)
+            );
+            match verification_expired {
+                Some(on) => format!(
+                    "{}: по среднему, {in_row}-й месяц из 3; {average}",
+                    expired(*meter_id, *on, ctx)
+                ),
+                None => format!(
+                    "Показания счётчика {} не переданы: {average}; по среднему {in_row}-й месяц подряд (не более 3)",
+                    meter_name(*meter_id, ctx)
+                ),
+            }
+        }
         ChargeDetails::Norm {
+            meter_id,
             norm_per_person,
             persons,
             reason,
-            ..
+            verification_expired,
         } => format!(
             "{}: норматив {} {unit} на человека × {persons} чел. = {} {unit}",
-            norm_reason(*reason),
+            match (meter_id, verification_expired) {
+                (Some(id), Some(on)) => expired_norm_reason(*reason, &expired(*id, *on, ctx)),
+                _ => norm_reason(*reason).to_owned(),
+            },
             ru(norm_per_person),
             ru(&line.individual_volume)
         ),
@@ -106,6 +122,25 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
 
 fn meter_name(id: i64, ctx: &Context) -> String {
     (ctx.serial)(id).map_or_else(|| format!("№ {id}"), |s| format!("№ {s}"))
+}
+
+/// «Срок поверки счётчика № … истёк 10.09.2026»: why an expired meter gives no reading.
+fn expired(meter_id: i64, on: NaiveDate, ctx: &Context) -> String {
+    format!(
+        "Срок поверки счётчика {} истёк {}",
+        meter_name(meter_id, ctx),
+        on.format("%d.%m.%Y")
+    )
+}
+
+/// Why an expired meter is billed by the norm: the average for it is over or impossible.
+fn expired_norm_reason(reason: NormReason, expired: &str) -> String {
+    match reason {
+        NormReason::NotEnoughHistory => {
+            format!("{expired}, а для расчёта по среднему нужно не меньше 3 месяцев с показаниями")
+        }
+        _ => format!("{expired}: расчёт по среднему исчерпан (не более 3 месяцев)"),
+    }
 }
 
 fn norm_reason(reason: NormReason) -> &'static str {
