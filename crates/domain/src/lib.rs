@@ -15,6 +15,7 @@ pub mod error;
 pub mod money;
 pub mod payment;
 pub mod penalty;
+pub mod penalty_correction;
 pub mod period;
 pub mod quantity;
 pub mod reading;

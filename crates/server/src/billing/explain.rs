@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use domkom_domain::billing::charge::{ShareDetails, ShareFormula};
 use domkom_domain::decimal::with_comma as ru;
+use domkom_domain::penalty_correction::PenaltyCorrection;
+use domkom_domain::reading::month_name;
 use domkom_domain::{Charge, ChargeDetails, NormReason};
 
 /// What a line's explanation names besides the line itself.
@@ -117,6 +119,24 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
         "{volume}. Тариф {} ₽{since}; начислено {}.",
         ru(&line.tariff),
         line.amount.format_rub()
+    )
+}
+
+/// Why an earlier period's penalty is corrected: «Перерасчёт пеней за июль 2026: оплата
+/// 20.07.2026 поступила после закрытия периода».
+pub fn penalty_correction(c: &PenaltyCorrection) -> String {
+    let dates: Vec<String> = c
+        .paid_on
+        .iter()
+        .map(|d| d.format("%d.%m.%Y").to_string())
+        .collect();
+    let payments = match dates.as_slice() {
+        [one] => format!("оплата {one} поступила"),
+        many => format!("оплаты {} поступили", many.join(", ")),
+    };
+    format!(
+        "Перерасчёт пеней за {}: {payments} после закрытия периода",
+        month_name(c.corrects)
     )
 }
 
