@@ -1,6 +1,7 @@
 //! A flat meter's consumption for a period (Правила 354): the difference of readings,
 //! else the average of past periods (п.59), else the norm (п.60).
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::billing::charge::{ChargeDetails, NormReason};
@@ -14,7 +15,8 @@ use crate::reading::ReadingError;
 /// How many past periods with readings the average looks at, and how many it needs.
 pub const AVERAGE_MONTHS: usize = 6;
 pub const AVERAGE_MIN_MONTHS: usize = 3;
-/// Periods in a row that may be billed by average before the norm applies (п.59).
+/// Periods in a row that may be billed by average before the norm applies (п.59): after
+/// the last reading given, or from the period a meter's verification expired in.
 pub const AVERAGE_MAX_IN_ROW: u8 = 3;
 
 /// One zone's volume and how it was found.
@@ -34,7 +36,11 @@ pub enum MeterConsumption {
         zones: Vec<ZoneVolume>,
     },
     /// The meter gives nothing usable: bill the norm × registered persons.
-    Absent { reason: NormReason },
+    Absent {
+        reason: NormReason,
+        /// The meter's verification expired on this date.
+        verification_expired: Option<NaiveDate>,
+    },
 }
 
 /// The volume a meter consumed in `period`.
@@ -47,11 +53,10 @@ pub fn meter_consumption(
             meter_id: meter.meter_id,
         });
     }
-    // Readings are taken by the end of the month; a meter unverified by then is absent.
+    // Readings are taken by the end of the month; a meter unverified by then is out of
+    // order for the whole month.
     if meter.verification_due <= period.last_day() {
-        return Ok(MeterConsumption::Absent {
-            reason: NormReason::VerificationExpired,
-        });
+        return Ok(after_verification(meter, period));
     }
     if meter.zones.iter().all(|z| z.current.is_some()) {
         let zones = meter
@@ -100,16 +105,47 @@ fn reading_delta(
     })
 }
 
+/// No reading given (п.59 «б»): the average for at most 3 periods in a row, then the norm.
 fn by_average(meter: &MeterInput, period: Period) -> MeterConsumption {
     let in_row_before = average_periods_in_row(meter, period);
     if in_row_before >= AVERAGE_MAX_IN_ROW {
         return MeterConsumption::Absent {
             reason: NormReason::AverageLimitReached,
+            verification_expired: None,
         };
     }
+    averaged(meter, period, in_row_before + 1, None)
+}
+
+/// A meter past its verification is out of order (п.59 «а»): the average for at most 3
+/// periods counted from the one it expired in, then the norm (п.60).
+fn after_verification(meter: &MeterInput, period: Period) -> MeterConsumption {
+    let expired = meter.verification_due;
+    let nth = Period::containing(expired)
+        .map(|p| p.months_until(period) + 1)
+        .and_then(|n| u8::try_from(n).ok())
+        .filter(|n| *n <= AVERAGE_MAX_IN_ROW);
+    match nth {
+        Some(nth) => averaged(meter, period, nth, Some(expired)),
+        None => MeterConsumption::Absent {
+            reason: NormReason::AverageLimitReached,
+            verification_expired: Some(expired),
+        },
+    }
+}
+
+/// The average of past readings as this period's volume, the `in_row`-th period so; the
+/// norm without enough history.
+fn averaged(
+    meter: &MeterInput,
+    period: Period,
+    in_row: u8,
+    verification_expired: Option<NaiveDate>,
+) -> MeterConsumption {
     let Some(basis) = average_monthly(&meter.history, period, meter.zones.len()) else {
         return MeterConsumption::Absent {
             reason: NormReason::NotEnoughHistory,
+            verification_expired,
         };
     };
     let zones = meter
@@ -123,7 +159,8 @@ fn by_average(meter: &MeterInput, period: Period) -> MeterConsumption {
                 meter_id: meter.meter_id,
                 months: basis.months.clone(),
                 months_total: total,
-                in_row: in_row_before + 1,
+                in_row,
+                verification_expired,
             },
         })
         .collect();

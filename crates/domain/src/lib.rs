@@ -16,6 +16,7 @@ pub mod consumption;
 pub mod error;
 pub mod payment;
 pub mod penalty;
+pub mod penalty_correction;
 pub mod reading;
 pub mod split;
 pub mod tariff;

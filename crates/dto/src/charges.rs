@@ -12,9 +12,14 @@ pub struct ChargePeriodSummary {
     pub charged: i64,
     /// Recalculations booked in the period, for it or for earlier ones.
     pub recalculated: i64,
+    /// Penalties accrued in the period, with the corrections of earlier periods'
+    /// penalties booked in it.
     pub penalties: i64,
     /// charged + recalculated + penalties.
     pub total: i64,
+    /// The corrections of earlier periods' penalties booked in the period.
+    #[serde(default)]
+    pub penalty_corrections: Vec<PenaltyCorrectionLine>,
 }
 
 /// One closed period's charges, line by line.
@@ -26,8 +31,12 @@ pub struct PeriodCharges {
     pub recalculations: Vec<RecalculationLine>,
     pub charged: i64,
     pub recalculated: i64,
+    /// With the corrections of earlier periods' penalties booked in the period.
     pub penalties: i64,
     pub total: i64,
+    /// The corrections of earlier periods' penalties booked in the period.
+    #[serde(default)]
+    pub penalty_corrections: Vec<PenaltyCorrectionLine>,
 }
 
 /// A charge line and how it was computed.
@@ -71,5 +80,19 @@ pub struct RecalculationLine {
     pub corrects_period: String,
     /// Kopecks; negative reduces the bill.
     pub amount: i64,
+    pub reason: String,
+}
+
+/// A correction of an earlier period's penalties booked in this one, and part of its
+/// penalties: a payment dated in that period reached the company only after the period
+/// closed (a late bank registry), and penalties run to the day of payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PenaltyCorrectionLine {
+    /// The period whose penalties it corrects.
+    pub corrects_period: String,
+    /// Kopecks; negative reduces the debt.
+    pub amount: i64,
+    /// «Перерасчёт пеней за июль 2026: оплата 20.07.2026 поступила после закрытия периода».
     pub reason: String,
 }

@@ -41,7 +41,8 @@ pub struct DateRange {
 }
 
 /// The money of one closed period: closing = opening + charged + recalculated +
-/// penalties − paid.
+/// penalties − paid. `penalties` holds the corrections of earlier periods' penalties
+/// booked in the period.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MoneyMovement {
@@ -63,6 +64,10 @@ pub struct StatementPeriod {
     /// Payments counted in the period, oldest first: those dated in it, and those that
     /// arrived after their own month had closed.
     pub payments: Vec<AccountPayment>,
+    /// The corrections of earlier periods' penalties booked in the period (part of its
+    /// `penalties`), oldest corrected period first.
+    #[serde(default)]
+    pub penalty_corrections: Vec<crate::PenaltyCorrectionLine>,
 }
 
 /// `GET accounts/{id}/statement?from=YYYY-MM&to=YYYY-MM`.

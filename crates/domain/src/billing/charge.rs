@@ -1,6 +1,7 @@
 //! What the engine returns: one charge line per account, service (and meter zone),
 //! with the figures an "explain my bill" screen shows.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::billing::input::VolumeMethod;
@@ -61,10 +62,13 @@ impl From<VolumeMethod> for ChargeMethod {
 #[serde(rename_all = "snake_case")]
 pub enum NormReason {
     NoMeter,
+    /// The meter's verification expired. Closes before the average rule for an expired
+    /// meter (п.59 «а») billed it by the norm at once; their sheets still say so. Since,
+    /// an expired meter gives one of the two reasons below, with the expiry date beside.
     VerificationExpired,
     /// Fewer than 3 past periods with readings.
     NotEnoughHistory,
-    /// Already 3 periods in a row by average (п.59).
+    /// Already 3 periods in a row by average (п.59), or 3 since the verification expired.
     AverageLimitReached,
 }
 
@@ -84,14 +88,23 @@ pub enum ChargeDetails {
         /// Their total volume for this zone; the average is this / months, rounded to the
         /// thousandth half up.
         months_total: Quantity,
-        /// This is the n-th period in a row billed by average (1 to 3).
+        /// This is the n-th period in a row billed by average (1 to 3); for an expired
+        /// meter, the n-th period counted from the one its verification expired in.
         in_row: u8,
+        /// Why there is no reading: the meter's verification expired on this date (п.59
+        /// «а»); `None`: the reading was not given (п.59 «б»).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        verification_expired: Option<NaiveDate>,
     },
     Norm {
         meter_id: Option<i64>,
         norm_per_person: Quantity,
         persons: u32,
         reason: NormReason,
+        /// The meter's verification expired on this date, and the average could not be
+        /// used (`reason`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        verification_expired: Option<NaiveDate>,
     },
     Area {
         area: Area,
@@ -146,4 +159,36 @@ pub struct ShareDetails {
     pub uncapped: Quantity,
     /// The flat's share of the norm, when the house caps at the norm.
     pub cap: Option<Quantity>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_stored_before_the_expiry_date_was_kept_still_read() {
+        let average = r#"{"kind":"average","meter_id":7,"months":["2026-09","2026-08","2026-07"],"months_total":30000,"in_row":2}"#;
+        let norm = r#"{"kind":"norm","meter_id":7,"norm_per_person":4745,"persons":2,"reason":"verification_expired"}"#;
+        let stored_norm = norm;
+        let average: ChargeDetails = serde_json::from_str(average).unwrap();
+        assert!(matches!(
+            average,
+            ChargeDetails::Average {
+                in_row: 2,
+                verification_expired: None,
+                ..
+            }
+        ));
+        let norm: ChargeDetails = serde_json::from_str(norm).unwrap();
+        assert!(matches!(
+            norm,
+            ChargeDetails::Norm {
+                reason: NormReason::VerificationExpired,
+                verification_expired: None,
+                ..
+            }
+        ));
+        // And lines without the date are stored as before.
+        assert_eq!(serde_json::to_string(&norm).unwrap(), stored_norm);
+    }
 }

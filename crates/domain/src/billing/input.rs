@@ -100,7 +100,8 @@ pub struct MeterInput {
     pub service_id: i64,
     /// Digits before the decimal point: the reading rolls over at 10^digits.
     pub digits: u8,
-    /// The next verification (поверка) date; from this date on the meter is absent.
+    /// The next verification (поверка) date; from this date on the meter is out of order
+    /// and takes no readings (п.59 «а»).
     pub verification_due: NaiveDate,
     /// One entry per zone (1 to 4).
     pub zones: Vec<ZoneReading>,

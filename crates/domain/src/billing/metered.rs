@@ -1,6 +1,8 @@
 //! The lines of one account's metered service: per meter and zone by readings or
 //! average, or one line by norm.
 
+use chrono::NaiveDate;
+
 use crate::billing::charge::{Charge, ChargeDetails, ChargeMethod, NormReason};
 use crate::billing::input::{AccountInput, ServiceInput, VolumeMethod};
 use crate::consumption::{meter_consumption, MeterConsumption};
@@ -30,16 +32,28 @@ pub(crate) fn metered_lines(
         .iter()
         .filter(|m| m.service_id == service.service_id)
         .collect();
-    let norm = |meter_id, reason| norm_line(account, service, norm_per_person, meter_id, reason);
+    let norm = |meter_id, reason, verification_expired| {
+        norm_line(
+            account,
+            service,
+            norm_per_person,
+            meter_id,
+            reason,
+            verification_expired,
+        )
+    };
     if meters.is_empty() {
-        return norm(None, NormReason::NoMeter);
+        return norm(None, NormReason::NoMeter, None);
     }
     let mut outcomes = Vec::with_capacity(meters.len());
     for meter in &meters {
         match meter_consumption(meter, period)? {
             // One unusable meter of several leaves the flat's volume unknown: the norm
             // covers the whole flat, so it is billed once, not per meter.
-            MeterConsumption::Absent { reason } => return norm(Some(meter.meter_id), reason),
+            MeterConsumption::Absent {
+                reason,
+                verification_expired,
+            } => return norm(Some(meter.meter_id), reason, verification_expired),
             MeterConsumption::Measured { method, zones } => outcomes.push((method, zones)),
         }
     }
@@ -84,6 +98,7 @@ fn norm_line(
     norm_per_person: Quantity,
     meter_id: Option<i64>,
     reason: NormReason,
+    verification_expired: Option<NaiveDate>,
 ) -> Result<MeteredVolume, EngineError> {
     let volume = Quantity::from_thousandths(
         norm_per_person
@@ -105,6 +120,7 @@ fn norm_line(
             norm_per_person,
             persons: account.registered_persons,
             reason,
+            verification_expired,
         },
     };
     Ok(MeteredVolume {

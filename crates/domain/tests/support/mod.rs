@@ -23,6 +23,10 @@ pub fn period(s: &str) -> Period {
     s.parse().unwrap()
 }
 
+pub fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
 pub fn zone(previous: &str, current: Option<&str>, rolled_over: bool) -> ZoneReading {
     ZoneReading {
         zone: 1,

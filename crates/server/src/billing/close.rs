@@ -9,6 +9,7 @@ use crate::jobs;
 use actix_web::http::StatusCode;
 use domkom_domain::arrears::{penalties_in, AccountHistory};
 use domkom_domain::penalty::{PenaltyRate, DECREE_329_CAP_BP};
+use domkom_domain::penalty_correction::{penalty_corrections, ChargedPenalty, PenaltyCorrection};
 use domkom_domain::{account_balance, calculate_house, Balance, Charge, Money, Period};
 use domkom_dto::{PeriodState, PeriodStatus};
 use std::collections::{HashMap, HashSet};
@@ -185,27 +186,37 @@ fn compute_and_store(
             volume_rows.push(row);
         }
     }
-    let rate = PenaltyRate {
+    let rates = Rates {
         key_rate_bp: req.key_rate_bp,
-        cap_bp: penalty_cap(period),
+        enabled: data.money.penalties_enabled,
     };
-    let mut sheet_rows = Vec::with_capacity(data.account_ids.len());
-    let mut balance_rows = Vec::with_capacity(data.account_ids.len());
+    let mut rows = store::ClosedRows {
+        volumes: volume_rows,
+        ..store::ClosedRows::default()
+    };
     let mut lines = 0;
     for &account in &data.account_ids {
         let own = by_account.remove(&account).unwrap_or_default();
-        let balance = account_money(&data.money, rate, period, account, &own);
-        balance_rows.push(store::balance_row(org, period, account, &balance));
+        let (balance, corrections) = account_money(&data.money, rates, period, account, &own);
+        rows.balances
+            .push(store::balance_row(org, period, account, &balance));
+        for correction in &corrections {
+            rows.corrections.push(store::penalty_correction_row(
+                org, period, account, correction,
+            ));
+        }
         if !own.is_empty() {
             lines += own.len();
-            sheet_rows.push(store::charge_sheet_row(org, period, account, &own)?);
+            rows.sheets
+                .push(store::charge_sheet_row(org, period, account, &own)?);
         }
     }
     let computed = started.elapsed();
 
+    let charged_at = rates.of(period, None).effective_bp();
     db::write_tx(&mut conn, |conn| -> anyhow::Result<()> {
-        store::insert_all(conn, &sheet_rows, &volume_rows, &balance_rows)?;
-        match periods::mark_closed(conn, org, &key, req.user_id)? {
+        store::insert_all(conn, &rows)?;
+        match periods::mark_closed(conn, org, &key, req.user_id, charged_at)? {
             1 => Ok(()),
             _ => Err(anyhow::anyhow!("the period is no longer being closed")),
         }
@@ -222,15 +233,47 @@ fn compute_and_store(
     Ok(stats)
 }
 
+/// The penalty rates of a close.
+#[derive(Debug, Clone, Copy)]
+struct Rates {
+    /// The key rate this close was asked to charge at, basis points.
+    key_rate_bp: u32,
+    /// Whether the organization charges penalties now.
+    enabled: bool,
+}
+
+impl Rates {
+    /// The rate for `period`: the one its close recorded, else (this period, or one
+    /// closed before rates were kept) the key rate with the cap in force for `period`;
+    /// zero when the organization charges no penalties.
+    fn of(self, period: Period, recorded: Option<u32>) -> PenaltyRate {
+        match recorded {
+            Some(bp) => PenaltyRate {
+                key_rate_bp: bp,
+                cap_bp: None,
+            },
+            None if self.enabled => PenaltyRate {
+                key_rate_bp: self.key_rate_bp,
+                cap_bp: penalty_cap(period),
+            },
+            None => PenaltyRate {
+                key_rate_bp: 0,
+                cap_bp: None,
+            },
+        }
+    }
+}
+
 /// The account's balance of the period: its charges, recalculations, payments and the
-/// penalties replayed over its history.
+/// penalties replayed over its history, with the corrections of earlier periods'
+/// penalties that late payments call for (part of the penalties).
 fn account_money(
     m: &MoneyData,
-    rate: PenaltyRate,
+    rates: Rates,
     period: Period,
     account: i64,
     own: &[Charge],
-) -> Balance {
+) -> (Balance, Vec<PenaltyCorrection>) {
     let opening = m.openings.get(&account).copied().unwrap_or(Money::ZERO);
     let recalculations = m
         .recalculations
@@ -238,24 +281,40 @@ fn account_money(
         .map(Vec::as_slice)
         .unwrap_or(&[]);
     let payments = m.payments.get(&account).map(Vec::as_slice).unwrap_or(&[]);
+    let history = AccountHistory {
+        carried: m.carried.get(&account).copied(),
+        accruals: m.accruals.get(&account).map(Vec::as_slice).unwrap_or(&[]),
+        payments,
+    };
     let penalties = if m.penalties_enabled {
-        let accruals = m.accruals.get(&account).map(Vec::as_slice).unwrap_or(&[]);
-        let history = AccountHistory {
-            carried: m.carried.get(&account).copied(),
-            accruals,
-            payments,
-        };
-        penalties_in(period, m.due_day, rate, &history)
+        penalties_in(period, m.due_day, rates.of(period, None), &history)
     } else {
         Money::ZERO
     };
-    account_balance(
+    let corrections = m
+        .charged_penalties
+        .get(&account)
+        .map(|charged| {
+            let charged: Vec<ChargedPenalty> = charged
+                .iter()
+                .map(|&(p, charged)| ChargedPenalty {
+                    period: p,
+                    charged,
+                    rate: rates.of(p, m.penalty_rates.get(&p).copied().flatten()),
+                })
+                .collect();
+            penalty_corrections(period, m.due_day, &history, &charged)
+        })
+        .unwrap_or_default();
+    let corrected: Money = corrections.iter().map(|c| c.amount).sum();
+    let balance = account_balance(
         account,
         period,
         opening,
         own,
         recalculations,
-        penalties,
+        penalties + corrected,
         payments,
-    )
+    );
+    (balance, corrections)
 }

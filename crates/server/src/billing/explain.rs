@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use domkom_domain::billing::charge::{ShareDetails, ShareFormula};
+use domkom_domain::penalty_correction::PenaltyCorrection;
 use domkom_domain::ru;
 use domkom_domain::{Charge, ChargeDetails, NormReason};
 
@@ -43,23 +44,43 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
             months,
             months_total,
             in_row,
-        } => format!(
-            "Показания счётчика {} не переданы: средний расход за {} мес. ({}) — {} / {} = {}; по среднему {in_row}-й месяц подряд (не более 3)",
-            meter_name(*meter_id, ctx),
-            months.len(),
-            months.iter().map(|m| ru::period(*m)).collect::<Vec<_>>().join(", "),
-            ru::volume_in(*months_total, unit),
-            months.len(),
-            ru::volume_in(line.individual_volume, unit)
-        ),
+            verification_expired,
+        } => {
+            let average = format!(
+                "средний расход за {} мес. ({}) — {} / {} = {}",
+                months.len(),
+                months
+                    .iter()
+                    .map(|m| ru::period(*m))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                ru::volume_in(*months_total, unit),
+                months.len(),
+                ru::volume_in(line.individual_volume, unit)
+            );
+            match verification_expired {
+                Some(on) => format!(
+                    "{}: по среднему, {in_row}-й месяц из 3; {average}",
+                    expired(*meter_id, *on, ctx)
+                ),
+                None => format!(
+                    "Показания счётчика {} не переданы: {average}; по среднему {in_row}-й месяц подряд (не более 3)",
+                    meter_name(*meter_id, ctx)
+                ),
+            }
+        }
         ChargeDetails::Norm {
+            meter_id,
             norm_per_person,
             persons,
             reason,
-            ..
+            verification_expired,
         } => format!(
             "{}: норматив {} на человека × {persons} чел. = {}",
-            norm_reason(*reason),
+            match (meter_id, verification_expired) {
+                (Some(id), Some(on)) => expired_norm_reason(*reason, &expired(*id, *on, ctx)),
+                _ => norm_reason(*reason).to_owned(),
+            },
             ru::volume_in(*norm_per_person, unit),
             ru::volume_in(line.individual_volume, unit)
         ),
@@ -104,8 +125,41 @@ pub fn explain(line: &Charge, ctx: &Context) -> String {
     )
 }
 
+/// Why an earlier period's penalty is corrected: «Перерасчёт пеней за июль 2026: оплата
+/// 20.07.2026 поступила после закрытия периода».
+pub fn penalty_correction(c: &PenaltyCorrection) -> String {
+    let dates: Vec<String> = c.paid_on.iter().map(|d| ru::date(*d)).collect();
+    let payments = match dates.as_slice() {
+        [one] => format!("оплата {one} поступила"),
+        many => format!("оплаты {} поступили", many.join(", ")),
+    };
+    format!(
+        "Перерасчёт пеней за {}: {payments} после закрытия периода",
+        ru::period(c.corrects)
+    )
+}
+
 fn meter_name(id: i64, ctx: &Context) -> String {
     (ctx.serial)(id).map_or_else(|| ru::number(&id.to_string()), |s| ru::number(&s))
+}
+
+/// «Срок поверки счётчика № … истёк 10.09.2026»: why an expired meter gives no reading.
+fn expired(meter_id: i64, on: NaiveDate, ctx: &Context) -> String {
+    format!(
+        "Срок поверки счётчика {} истёк {}",
+        meter_name(meter_id, ctx),
+        ru::date(on)
+    )
+}
+
+/// Why an expired meter is billed by the norm: the average for it is over or impossible.
+fn expired_norm_reason(reason: NormReason, expired: &str) -> String {
+    match reason {
+        NormReason::NotEnoughHistory => {
+            format!("{expired}, а для расчёта по среднему нужно не меньше 3 месяцев с показаниями")
+        }
+        _ => format!("{expired}: расчёт по среднему исчерпан (не более 3 месяцев)"),
+    }
 }
 
 fn norm_reason(reason: NormReason) -> &'static str {

@@ -1,14 +1,18 @@
-//! The money side of a close: recalculations booked in the period, payments, openings and
-//! each account's history for penalties.
+//! The money side of a close: recalculations booked in the period, payments, openings,
+//! each account's history for penalties, and what earlier periods charged in penalties
+//! where a late payment may correct them.
 
-use crate::db::schema::{balances as b, organizations as o, payments as pay, recalculations as rc};
+use crate::db::schema::{
+    balances as b, organizations as o, payments as pay, penalty_corrections as pc, periods as pe,
+    recalculations as rc,
+};
 use crate::db::DbConn;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use domkom_domain::arrears::{Accrual, CarriedOver};
 use domkom_domain::balance::booked_in;
 use domkom_domain::{Money, Payment, Period, Recalculation};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Default)]
 pub struct MoneyData {
@@ -22,6 +26,13 @@ pub struct MoneyData {
     pub accruals: HashMap<i64, Vec<Accrual>>,
     /// Balances carried over from before the account's first period here.
     pub carried: HashMap<i64, CarriedOver>,
+    /// For the accounts with a payment counted in this period but dated before it (a
+    /// late bank registry): each earlier period's penalties as charged so far, its own
+    /// and the corrections of it booked since.
+    pub charged_penalties: HashMap<i64, Vec<(Period, Money)>>,
+    /// The rate, in basis points, each earlier closed period charged penalties at;
+    /// `None` for periods closed before the rate was kept.
+    pub penalty_rates: HashMap<Period, Option<u32>>,
     pub due_day: u8,
     pub penalties_enabled: bool,
 }
@@ -76,6 +87,7 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
             });
     }
     let closes = crate::db::periods::closes(conn, org).map_err(db)?;
+    let mut paid_late: HashSet<i64> = HashSet::new();
     for (payment_id, account_id, date, amount, named, arrived) in pay::table
         .filter(pay::organization_id.eq(org))
         .filter(pay::paid_on.le(period.last_day()))
@@ -99,6 +111,9 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
     {
         let booked_in = booked_in(date, arrived, &closes)
             .ok_or_else(|| format!("payment {payment_id}: no period for {date}"))?;
+        if booked_in == period && date < period.first_day() {
+            paid_late.insert(account_id);
+        }
         let payment = Payment {
             payment_id,
             account_id,
@@ -112,7 +127,8 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
 
     let previous = period.prev().map(|p| p.to_string()).unwrap_or_default();
     let mut first_seen: HashMap<i64, Period> = HashMap::new();
-    for (account_id, p, charged, recalculated, closing) in b::table
+    let mut charged_penalties: HashMap<(i64, Period), Money> = HashMap::new();
+    for (account_id, p, charged, recalculated, penalties, closing) in b::table
         .filter(b::organization_id.eq(org))
         .filter(b::period.lt(&key))
         .select((
@@ -120,12 +136,16 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
             b::period,
             b::charged,
             b::recalculated,
+            b::penalties,
             b::closing,
         ))
-        .load::<(i64, String, i64, i64, i64)>(conn)
+        .load::<(i64, String, i64, i64, i64, i64)>(conn)
         .map_err(db)?
     {
         let p: Period = p.parse().map_err(|_| format!("bad period {p}"))?;
+        if paid_late.contains(&account_id) {
+            charged_penalties.insert((account_id, p), Money::from_kopecks(penalties));
+        }
         if p.to_string() == previous {
             data.openings
                 .insert(account_id, Money::from_kopecks(closing));
@@ -138,6 +158,16 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
             .or_default()
             .push(Accrual { period: p, amount });
     }
+    if !paid_late.is_empty() {
+        corrections_so_far(conn, org, &key, &paid_late, &mut charged_penalties)?;
+        data.penalty_rates = penalty_rates(conn, org)?;
+    }
+    for ((account_id, p), charged) in charged_penalties {
+        data.charged_penalties
+            .entry(account_id)
+            .or_default()
+            .push((p, charged));
+    }
     for &(id, carried) in accounts.iter().filter(|(_, carried)| *carried != 0) {
         let first = first_seen.get(&id).copied().unwrap_or(period);
         data.carried.insert(
@@ -149,4 +179,48 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
         );
     }
     Ok(data)
+}
+
+/// Moves each correction booked before `key` for the accounts in `paid_late` from the
+/// penalties of the period that booked it to those of the period it corrects, so that
+/// `charged` holds what each period has been charged so far.
+fn corrections_so_far(
+    conn: &mut DbConn,
+    org: i64,
+    key: &str,
+    paid_late: &HashSet<i64>,
+    charged: &mut HashMap<(i64, Period), Money>,
+) -> Result<(), String> {
+    for (account_id, booked, corrects, amount) in pc::table
+        .filter(pc::organization_id.eq(org))
+        .filter(pc::period.lt(key))
+        .select((pc::account_id, pc::period, pc::corrects_period, pc::amount))
+        .load::<(i64, String, String, i64)>(conn)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|row| paid_late.contains(&row.0))
+    {
+        let amount = Money::from_kopecks(amount);
+        for (p, signed) in [(booked, -amount), (corrects, amount)] {
+            let p: Period = p.parse().map_err(|_| format!("bad period {p}"))?;
+            *charged.entry((account_id, p)).or_insert(Money::ZERO) += signed;
+        }
+    }
+    Ok(())
+}
+
+/// The rate each closed period charged penalties at (`None`: closed before it was kept).
+fn penalty_rates(conn: &mut DbConn, org: i64) -> Result<HashMap<Period, Option<u32>>, String> {
+    let rows: Vec<(String, Option<i32>)> = pe::table
+        .filter(pe::organization_id.eq(org))
+        .filter(pe::status.eq("closed"))
+        .select((pe::period, pe::penalty_rate_bp))
+        .load(conn)
+        .map_err(|e| e.to_string())?;
+    rows.into_iter()
+        .map(|(p, bp)| {
+            let period = p.parse().map_err(|_| format!("bad period {p}"))?;
+            Ok((period, bp.and_then(|bp| u32::try_from(bp).ok())))
+        })
+        .collect()
 }

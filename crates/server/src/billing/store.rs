@@ -1,11 +1,23 @@
 //! Writes a computed period: every row in one transaction, so a close is all or nothing.
 
-use crate::db::schema::{balances as b, charges as ch, meter_volumes as mv};
+use crate::db::schema::{
+    balances as b, charges as ch, meter_volumes as mv, penalty_corrections as pc,
+};
 use crate::db::{charges, enum_text, join_ids, DbConn};
 use diesel::prelude::*;
 use domkom_domain::billing::input::{MeterInput, VolumeMethod};
 use domkom_domain::consumption::{meter_consumption, MeterConsumption};
+use domkom_domain::penalty_correction::PenaltyCorrection;
 use domkom_domain::{Balance, Charge, Period};
+
+/// Everything a close writes.
+#[derive(Default)]
+pub struct ClosedRows {
+    pub sheets: Vec<ChargeSheetRow>,
+    pub volumes: Vec<MeterVolumeRow>,
+    pub balances: Vec<BalanceRow>,
+    pub corrections: Vec<PenaltyCorrectionRow>,
+}
 
 /// One account's charge lines of the period.
 #[derive(Insertable)]
@@ -40,6 +52,18 @@ pub struct BalanceRow {
     penalties: i64,
     paid: i64,
     closing: i64,
+}
+
+/// A correction of an earlier period's penalties, booked in the period being closed.
+#[derive(Insertable)]
+#[diesel(table_name = pc)]
+pub struct PenaltyCorrectionRow {
+    account_id: i64,
+    period: String,
+    corrects_period: String,
+    organization_id: i64,
+    amount: i64,
+    reason: String,
 }
 
 pub fn charge_sheet_row(
@@ -133,6 +157,22 @@ pub fn balance_row(org: i64, period: Period, account_id: i64, balance: &Balance)
     }
 }
 
+pub fn penalty_correction_row(
+    org: i64,
+    period: Period,
+    account_id: i64,
+    correction: &PenaltyCorrection,
+) -> PenaltyCorrectionRow {
+    PenaltyCorrectionRow {
+        account_id,
+        period: period.to_string(),
+        corrects_period: correction.corrects.to_string(),
+        organization_id: org,
+        amount: correction.amount.kopecks(),
+        reason: super::explain::penalty_correction(correction),
+    }
+}
+
 /// Rows per SQLite INSERT: under its 32 766 bound parameters.
 const BATCH: usize = 2_000;
 
@@ -184,13 +224,8 @@ fn pg_unnest(
     query.execute(conn)
 }
 
-fn pg_insert_all(
-    conn: &mut diesel::PgConnection,
-    sheets: &[ChargeSheetRow],
-    volumes: &[MeterVolumeRow],
-    balances: &[BalanceRow],
-) -> QueryResult<()> {
-    for rows in sheets.chunks(PG_ARRAY_BATCH) {
+fn pg_insert_all(conn: &mut diesel::PgConnection, all: &ClosedRows) -> QueryResult<()> {
+    for rows in all.sheets.chunks(PG_ARRAY_BATCH) {
         pg_unnest(
             conn,
             "charges",
@@ -202,7 +237,7 @@ fn pg_insert_all(
             ],
         )?;
     }
-    for rows in volumes.chunks(PG_ARRAY_BATCH) {
+    for rows in all.volumes.chunks(PG_ARRAY_BATCH) {
         pg_unnest(
             conn,
             "meter_volumes",
@@ -216,7 +251,7 @@ fn pg_insert_all(
             ],
         )?;
     }
-    for rows in balances.chunks(PG_ARRAY_BATCH) {
+    for rows in all.balances.chunks(PG_ARRAY_BATCH) {
         pg_unnest(
             conn,
             "balances",
@@ -236,32 +271,29 @@ fn pg_insert_all(
     Ok(())
 }
 
-fn sqlite_insert_all(
-    conn: &mut diesel::SqliteConnection,
-    sheets: &[ChargeSheetRow],
-    volumes: &[MeterVolumeRow],
-    balances: &[BalanceRow],
-) -> QueryResult<()> {
-    for chunk in sheets.chunks(BATCH) {
+fn sqlite_insert_all(conn: &mut diesel::SqliteConnection, all: &ClosedRows) -> QueryResult<()> {
+    for chunk in all.sheets.chunks(BATCH) {
         diesel::insert_into(ch::table).values(chunk).execute(conn)?;
     }
-    for chunk in volumes.chunks(BATCH) {
+    for chunk in all.volumes.chunks(BATCH) {
         diesel::insert_into(mv::table).values(chunk).execute(conn)?;
     }
-    for chunk in balances.chunks(BATCH) {
+    for chunk in all.balances.chunks(BATCH) {
         diesel::insert_into(b::table).values(chunk).execute(conn)?;
     }
     Ok(())
 }
 
-pub fn insert_all(
-    conn: &mut DbConn,
-    sheets: &[ChargeSheetRow],
-    volumes: &[MeterVolumeRow],
-    balances: &[BalanceRow],
-) -> QueryResult<()> {
+pub fn insert_all(conn: &mut DbConn, all: &ClosedRows) -> QueryResult<()> {
     match conn {
-        DbConn::Pg(c) => pg_insert_all(c, sheets, volumes, balances),
-        DbConn::Sqlite(c) => sqlite_insert_all(c, sheets, volumes, balances),
+        DbConn::Pg(c) => pg_insert_all(c, all),
+        DbConn::Sqlite(c) => sqlite_insert_all(c, all),
+    }?;
+    // Few: only accounts with a late payment have them.
+    for chunk in all.corrections.chunks(BATCH) {
+        crate::per_backend!(conn, |c| diesel::insert_into(pc::table)
+            .values(chunk)
+            .execute(c))?;
     }
+    Ok(())
 }

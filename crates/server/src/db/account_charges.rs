@@ -2,7 +2,7 @@
 //! with their explanation.
 
 use super::schema::{balances as b, meters as m, recalculations as r};
-use super::{by_key, charges, enum_text, periods, tariffs, DbConn};
+use super::{by_key, charges, enum_text, penalty_corrections, periods, tariffs, DbConn};
 use crate::billing::explain::{explain, Context};
 use diesel::prelude::*;
 use domkom_domain::{Charge, Period};
@@ -31,10 +31,15 @@ pub fn periods(
         })
         .select((b::period, b::charged, b::recalculated, b::penalties))
         .load(conn)?;
+    let (Some(newest), Some(oldest)) = (rows.first(), rows.last()) else {
+        return Ok(Vec::new());
+    };
+    let mut corrections = penalty_corrections::booked_in(conn, account, &oldest.0, &newest.0)?;
     Ok(rows
         .into_iter()
         .map(
             |(period, charged, recalculated, penalties)| ChargePeriodSummary {
+                penalty_corrections: corrections.remove(&period).unwrap_or_default(),
                 period,
                 charged,
                 recalculated,
@@ -120,7 +125,11 @@ pub fn of_period(
             },
         )
         .collect();
+    let penalty_corrections = penalty_corrections::booked_in(conn, account, &key, &key)?
+        .remove(&key)
+        .unwrap_or_default();
     Ok(Some(PeriodCharges {
+        penalty_corrections,
         period: key,
         lines: explained,
         recalculations,

@@ -16,6 +16,7 @@ pub mod links;
 pub mod meters;
 pub mod organizations;
 pub mod payments;
+pub mod penalty_corrections;
 pub mod periods;
 pub mod premises;
 pub mod readings;

@@ -160,13 +160,15 @@ pub fn set_progress(conn: &mut DbConn, org: i64, period: &str, done: i32) -> Que
     .execute(conn)
 }
 
-/// Closes the period, keeping the services as they are now (what its charges print),
-/// and makes it the organization's `last_closed`.
+/// Closes the period, keeping the services as they are now (what its charges print) and
+/// the rate it charged penalties at (basis points), and makes it the organization's
+/// `last_closed`.
 pub fn mark_closed(
     conn: &mut DbConn,
     org: i64,
     period: &str,
     by: Option<i64>,
+    penalty_rate_bp: u32,
 ) -> QueryResult<usize> {
     let snapshot = services::snapshot(conn, org)?;
     diesel::update(o::table.find(org))
@@ -184,6 +186,7 @@ pub fn mark_closed(
         p::closed_at.eq(now()),
         p::closed_by.eq(by),
         p::services.eq(snapshot),
+        p::penalty_rate_bp.eq(i32::try_from(penalty_rate_bp).ok()),
     ))
     .execute(conn)
 }

@@ -188,6 +188,7 @@ diesel::table! {
         closed_by -> Nullable<BigInt>,
         ends_on -> Date,
         services -> Nullable<Text>,
+        penalty_rate_bp -> Nullable<Integer>,
     }
 }
 
@@ -255,6 +256,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    penalty_corrections (account_id, period, corrects_period) {
+        account_id -> BigInt,
+        period -> Text,
+        corrects_period -> Text,
+        organization_id -> BigInt,
+        amount -> BigInt,
+        reason -> Text,
+    }
+}
+
+diesel::table! {
     account_links (user_id, account_id) {
         user_id -> BigInt,
         account_id -> BigInt,
@@ -300,6 +312,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     recalculations,
     payments,
     balances,
+    penalty_corrections,
 );
 
 diesel::table! {

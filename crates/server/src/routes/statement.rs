@@ -3,7 +3,7 @@
 
 use super::accounts::linked_organization;
 use crate::auth::Caller;
-use crate::db::{self, account_money};
+use crate::db::{self, account_money, penalty_corrections};
 use crate::error::ApiError;
 use crate::routes::valid;
 use crate::state::AppState;
@@ -70,6 +70,7 @@ async fn statement(
             parse(&balances[balances.len() - 1].0),
         );
         let mut received = account_money::payments_booked(c, org, account, first, last)?;
+        let mut corrections = penalty_corrections::booked_in(c, account, &from, &to)?;
         let periods: Vec<StatementPeriod> = balances
             .into_iter()
             .map(|(period, money)| {
@@ -78,6 +79,7 @@ async fn statement(
                     received.drain(..).partition(|(booked, _)| *booked == p);
                 received = rest;
                 StatementPeriod {
+                    penalty_corrections: corrections.remove(&period).unwrap_or_default(),
                     period,
                     money,
                     payments: mine.into_iter().map(|(_, pay)| pay).collect(),

@@ -1,10 +1,10 @@
 //! `accounts/{id}/charges`: a resident's closed periods and each line explained; nobody
 //! else's.
 
-use crate::fixtures::{close_period, fields, Company};
+use crate::fixtures::{close_period, date, fields, reading, tariff, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
-use domkom_client::dto::PeriodRange;
+use domkom_client::dto::{ExplainedLine, MeterData, PeriodRange};
 
 async fn a_metered_line_explains_its_readings_and_tariff(app: TestApp) {
     let admin = app.admin().await;
@@ -111,7 +111,69 @@ async fn bad_ranges_are_refused_by_field(app: TestApp) {
     assert_eq!(e.status(), Some(400));
 }
 
+/// A meter past its verification is out of order (Правила 354 п.59 «а»): the month it
+/// expired in and the two after are billed by the average of its readings, then the
+/// norm; each line says why.
+async fn an_expired_meter_is_billed_by_the_average_for_three_months_then_the_norm(app: TestApp) {
+    let admin = app.admin().await;
+    let co = Company::new(&app, &admin, 1).await;
+    let resident = co.resident(&app, "resident").await;
+    co.operator
+        .create_tariff(&tariff(co.service.id, "2026-05-01"))
+        .await
+        .unwrap();
+    // 10, 12 and 8 m³: an average of 10 m³.
+    for (period, value) in [
+        ("2026-05", 10_000),
+        ("2026-06", 22_000),
+        ("2026-07", 30_000),
+    ] {
+        co.operator
+            .create_reading(&reading(co.meter.id, period, value))
+            .await
+            .unwrap();
+        close_period(&co.operator, period).await;
+    }
+    let expired = MeterData {
+        verification_due: date("2026-08-10"),
+        ..co.meter.data.clone()
+    };
+    co.operator
+        .update_meter(co.meter.id, &expired)
+        .await
+        .unwrap();
+    let months = ["2026-08", "2026-09", "2026-10", "2026-11"];
+    for period in months {
+        close_period(&co.operator, period).await;
+    }
+    let mut lines: Vec<ExplainedLine> = Vec::new();
+    for period in months {
+        let charges = resident
+            .period_charges(co.account.id, period)
+            .await
+            .unwrap();
+        lines.push(charges.lines[0].clone());
+    }
+    let why = "Срок поверки счётчика №\u{a0}ХВ-000123 истёк 10.08.2026";
+    for (nth, line) in lines[..3].iter().enumerate() {
+        // October's reading of the fixture is not taken from an expired meter.
+        assert_eq!((line.method.as_str(), line.volume), ("average", 10_000));
+        let said = format!("{why}: по среднему, {}-й месяц из 3", nth + 1);
+        assert!(line.explanation.contains(&said), "{}", line.explanation);
+    }
+    // The norm: 4.745 m³ × 2 persons.
+    let november = &lines[3];
+    assert_eq!((november.method.as_str(), november.volume), ("norm", 9_490));
+    let said = format!("{why}: расчёт по среднему исчерпан");
+    assert!(
+        november.explanation.contains(&said),
+        "{}",
+        november.explanation
+    );
+}
+
 on_both_backends!(
     a_metered_line_explains_its_readings_and_tariff,
     bad_ranges_are_refused_by_field,
+    an_expired_meter_is_billed_by_the_average_for_three_months_then_the_norm,
 );

@@ -1,8 +1,10 @@
 //! «Начисления» (3 on the manual's рис. 6): the closed periods, and for the chosen one the
 //! base and adjusted charge of every service with how it was computed, the
-//! recalculations with their reasons, and the totals.
+//! recalculations with their reasons, the corrections of earlier months' penalties, and
+//! the totals.
 
 use super::home::NOT_CLOSED;
+use super::payments::CorrectionList;
 use super::use_account;
 use crate::components::load::{load, show};
 use crate::format;
@@ -185,6 +187,8 @@ fn PeriodBody(charges: PeriodCharges) -> impl IntoView {
             penalties=charges.penalties
             total=charges.total
         />
+        {(!charges.penalty_corrections.is_empty())
+            .then(|| view! { <CorrectionList corrections=charges.penalty_corrections /> })}
         <Recalculations items=charges.recalculations />
     }
 }

@@ -1,8 +1,9 @@
 //! «Платежи» (5 on the manual's рис. 6), движение денежных средств: the periods to show
 //! («Период отображения»), and for them the debt or advance at the start and the end of
-//! each month, what was charged, recalculated, fined and paid, the payments themselves,
-//! the totals and the months as bars; then the payments received after the last closed
-//! period, which no statement month holds yet.
+//! each month, what was charged, recalculated, fined and paid, the corrections of earlier
+//! months' penalties with their reasons, the payments themselves, the totals and the
+//! months as bars; then the payments received after the last closed period, which no
+//! statement month holds yet.
 
 use super::home::NOT_CLOSED;
 use super::use_account;
@@ -13,8 +14,8 @@ use crate::format;
 use crate::labels;
 use crate::session::use_session;
 use domkom_dto::{
-    AccountPayment, ChargePeriodSummary, FieldError, MoneyMovement, PeriodRange, Statement,
-    StatementPeriod,
+    AccountPayment, ChargePeriodSummary, FieldError, MoneyMovement, PenaltyCorrectionLine,
+    PeriodRange, Statement, StatementPeriod,
 };
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -381,9 +382,19 @@ fn BalanceCell(label: &'static str, test: &'static str, kopecks: i64) -> impl In
     }
 }
 
-/// One month: its money, then the payments dated in it.
+/// One month: its money, the corrections of earlier months' penalties in it, then the
+/// payments dated in it.
 #[component]
 fn PeriodRows(period: StatementPeriod) -> impl IntoView {
+    let corrections = (!period.penalty_corrections.is_empty()).then(|| {
+        view! {
+            <tr class="explain-row">
+                <td colspan="7">
+                    <CorrectionList corrections=period.penalty_corrections />
+                </td>
+            </tr>
+        }
+    });
     let count = period.payments.len();
     let payments = (count > 0).then(|| {
         view! {
@@ -400,8 +411,35 @@ fn PeriodRows(period: StatementPeriod) -> impl IntoView {
     view! {
         <tbody class="charge-line" data-test="statement-period" data-period=period.period.clone()>
             <MoneyRow label=format::period(&period.period) money=period.money />
+            {corrections}
             {payments}
         </tbody>
+    }
+}
+
+/// Corrections of earlier months' penalties, each with its reason (which names the month)
+/// and amount: they are part of the month's penalties, so the resident sees why those
+/// are lower, or below zero.
+#[component]
+pub(super) fn CorrectionList(corrections: Vec<PenaltyCorrectionLine>) -> impl IntoView {
+    view! {
+        <ul class="plain-list payment-list" data-test="penalty-corrections">
+            {corrections
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <li
+                            data-test="penalty-correction"
+                            data-period=c.corrects_period
+                            data-kopecks=c.amount
+                        >
+                            <span>{c.reason}</span>
+                            <span class="num strong">{format::money(c.amount)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 
