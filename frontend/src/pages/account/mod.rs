@@ -68,7 +68,7 @@ fn AccountFrame(id: i64) -> impl IntoView {
                 {move || {
                     card.get()
                         .and_then(Result::ok)
-                        .map(|c| view! { " № " <span data-test="account-number">{c.number}</span> })
+                        .map(|c| view! { " №\u{a0}" <span data-test="account-number">{c.number}</span> })
                 }}
             </h1>
             <p class="muted account-address">

@@ -113,7 +113,7 @@ fn AccountItem(
             {
                 Ok(()) => {
                     alert.set(None);
-                    status.set(Some(format!("Лицевой счёт № {number} отвязан.")));
+                    status.set(Some(format!("Лицевой счёт №\u{a0}{number} отвязан.")));
                     accounts.refetch();
                 }
                 Err(e) => {
@@ -131,7 +131,7 @@ fn AccountItem(
     view! {
         <li class="card account-item" data-test="account" data-account-id=id>
             <A href=href attr:class="account-link">
-                <span class="account-number">"Лицевой счёт № " {account.number.clone()}</span>
+                <span class="account-number">"Лицевой счёт №\u{a0}" {account.number.clone()}</span>
                 <span class="account-kind">{labels::account_kind(account.kind)}</span>
             </A>
             <dl class="facts facts-compact">
@@ -165,7 +165,7 @@ fn AccountItem(
             >
                 <div class="confirm" role="group" aria-labelledby=question_id.clone()>
                     <p id=question_id.clone() class="confirm-question">
-                        "Отвязать лицевой счёт № " {shown_number.clone()}
+                        "Отвязать лицевой счёт №\u{a0}" {shown_number.clone()}
                         " от личного кабинета? Данные счёта останутся у организации, снова добавить его можно по коду с квитанции."
                     </p>
                     <div class="button-row">
