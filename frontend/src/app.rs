@@ -2,7 +2,7 @@
 
 use crate::components::layout::{Footer, Header};
 use crate::components::page::{Loading, Page};
-use crate::pages::{account, accounts, activate, login, password, profile, register};
+use crate::pages::{account, accounts, activate, email, login, password, profile, register};
 use crate::session::{use_session, Session};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes, A};
@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/password/forgot") view=password::ForgotPasswordPage />
                         <Route path=path!("/password/reset") view=password::ResetPasswordPage />
                         <Route path=path!("/profile") view=profile::ProfilePage />
+                        <Route path=path!("/email/confirm") view=email::ConfirmEmailPage />
                         <Route path=path!("/accounts") view=accounts::AccountsPage />
                         // Before `/accounts/:id`, which would take «add» for an id.
                         <Route path=path!("/accounts/add") view=accounts::add::AddAccountPage />

@@ -12,6 +12,8 @@ pub struct Session {
     client: StoredValue<Client>,
     user: RwSignal<Option<User>>,
     restored: RwSignal<bool>,
+    /// A word for the sign-in page after the session ended on purpose («Профиль удалён»).
+    farewell: StoredValue<Option<&'static str>>,
 }
 
 /// The session provided by `App`.
@@ -28,6 +30,7 @@ impl Session {
             client: StoredValue::new(Client::new(&origin)),
             user: RwSignal::new(None),
             restored: RwSignal::new(false),
+            farewell: StoredValue::new(None),
         };
         provide_context(session);
         spawn_local(async move { session.restore().await });
@@ -99,6 +102,17 @@ impl Session {
         // Even if the server cannot be reached, this tab stops acting as the user.
         let _ = self.client().logout(None).await;
         self.forget();
+    }
+
+    /// Signs out and leaves `message` for the sign-in page, which shows it once.
+    pub async fn sign_out_saying(&self, message: &'static str) {
+        self.farewell.set_value(Some(message));
+        self.sign_out().await;
+    }
+
+    /// The message the last sign-out left, taken so it is shown once.
+    pub fn take_farewell(&self) -> Option<&'static str> {
+        self.farewell.try_update_value(Option::take).flatten()
     }
 
     /// Forgets the user locally, e.g. after the profile was deleted.

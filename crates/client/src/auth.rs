@@ -17,6 +17,16 @@ impl Client {
         self.with_body(Method::POST, "auth/activate", &body).await
     }
 
+    /// Asks for the activation letter again, by login or e-mail; the answer is the same
+    /// whether the account is known, active or not.
+    pub async fn resend_activation(&self, login: &str) -> Result<MessageResponse> {
+        let body = ResendActivation {
+            login: login.to_owned(),
+        };
+        self.with_body(Method::POST, "auth/activation/resend", &body)
+            .await
+    }
+
     /// Signs in and keeps the access token for the following calls.
     pub async fn login(&self, login: &str, password: &str) -> Result<TokenResponse> {
         let body = Login {

@@ -101,4 +101,9 @@ impl Client {
             .await?;
         error::check(response).await.map(drop)
     }
+
+    /// `GET site`: the portal's operator and support contacts, for a footer.
+    pub async fn site(&self) -> Result<dto::SiteInfo> {
+        self.get("site").await
+    }
 }

@@ -34,4 +34,23 @@ impl Client {
         };
         self.with_body(Method::PUT, "me/password", &body).await
     }
+
+    /// Asks to move the profile to `new_email`; the password confirms it. The address
+    /// changes once the link sent there is followed (`confirm_email`).
+    pub async fn change_email(&self, new_email: &str, password: &str) -> Result<MessageResponse> {
+        let body = ChangeEmail {
+            new_email: new_email.to_owned(),
+            password: password.to_owned(),
+        };
+        self.with_body(Method::POST, "me/email", &body).await
+    }
+
+    /// Confirms the new e-mail with the token from the letter sent to it.
+    pub async fn confirm_email(&self, token: &str) -> Result<User> {
+        let body = ConfirmEmail {
+            token: token.to_owned(),
+        };
+        self.with_body(Method::POST, "me/email/confirm", &body)
+            .await
+    }
 }

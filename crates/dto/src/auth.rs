@@ -24,6 +24,14 @@ pub struct Activate {
     pub token: String,
 }
 
+/// Ask for the activation letter again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResendActivation {
+    /// The login or the e-mail given at registration.
+    pub login: String,
+}
+
 /// Sign in by login or e-mail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

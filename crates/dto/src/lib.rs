@@ -14,6 +14,7 @@ pub mod problem;
 pub mod resident;
 pub mod resident_meters;
 pub mod rules;
+pub mod site;
 pub mod statement;
 pub mod user;
 
@@ -27,6 +28,7 @@ pub use page::*;
 pub use problem::*;
 pub use resident::*;
 pub use resident_meters::*;
+pub use site::*;
 pub use statement::*;
 pub use user::*;
 

@@ -46,6 +46,10 @@ pub struct User {
     pub phone: String,
     pub role: Role,
     pub created_at: DateTime<Utc>,
+    /// The new address asked for, until its confirmation link is followed; `email` works
+    /// until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_email: Option<String>,
 }
 
 /// Changes to the profile; absent fields stay as they are.
@@ -64,6 +68,22 @@ pub struct UpdateProfile {
 pub struct ChangePassword {
     pub current_password: String,
     pub new_password: String,
+}
+
+/// Change the e-mail: a confirmation link goes to the new address; the password proves
+/// it is the owner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangeEmail {
+    pub new_email: String,
+    pub password: String,
+}
+
+/// The token from the letter sent to the new address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConfirmEmail {
+    pub token: String,
 }
 
 /// Delete the profile: asks for the password once more.

@@ -90,6 +90,7 @@ fn configure(cfg: &mut web::ServiceConfig) {
     .service(
         web::scope("/api/v1")
             .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "no-store")))
+            .configure(routes::site::configure)
             .configure(routes::auth::configure)
             .configure(routes::me::configure)
             .configure(routes::links::configure)

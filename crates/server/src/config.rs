@@ -22,7 +22,11 @@ pub struct Config {
     pub refresh_ttl: Duration,
     pub activation_ttl: Duration,
     pub reset_ttl: Duration,
+    /// How long the link confirming a new e-mail works.
+    pub email_change_ttl: Duration,
     pub limits: Limits,
+    /// Who runs the portal and how residents reach its support (every page's footer).
+    pub site: Site,
     /// The Bank of Russia key rate for penalties, basis points (`DOMKOM_KEY_RATE`, percent).
     pub key_rate_bp: u32,
     /// `DOMKOM_ENV`: development (the default) or production.
@@ -41,6 +45,26 @@ pub enum Environment {
     Production,
 }
 
+/// The portal's operator as the footer names it: `DOMKOM_OPERATOR_NAME`,
+/// `DOMKOM_SUPPORT_EMAIL`, `DOMKOM_SUPPORT_PHONE`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    pub operator: String,
+    pub support_email: String,
+    /// Not shown when unset: no made-up number.
+    pub support_phone: Option<String>,
+}
+
+impl Default for Site {
+    fn default() -> Self {
+        Self {
+            operator: "Домком".into(),
+            support_email: "support@domkom.local".into(),
+            support_phone: None,
+        }
+    }
+}
+
 /// Attempt limits; per IP and per login (or e-mail).
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -49,6 +73,11 @@ pub struct Limits {
     pub register_per_ip: Limit,
     pub recovery_per_ip: Limit,
     pub recovery_per_email: Limit,
+    /// Activation letters sent again.
+    pub activation_per_ip: Limit,
+    pub activation_per_account: Limit,
+    /// Requests to change the e-mail, per user: each sends two letters.
+    pub email_change_per_user: Limit,
     /// Wrong proofs when linking a personal account, per user.
     pub link_failures_per_user: Limit,
 }
@@ -61,6 +90,9 @@ impl Default for Limits {
             register_per_ip: Limit::per_minutes(10, 60),
             recovery_per_ip: Limit::per_minutes(10, 60),
             recovery_per_email: Limit::per_minutes(3, 60),
+            activation_per_ip: Limit::per_minutes(10, 60),
+            activation_per_account: Limit::per_minutes(3, 60),
+            email_change_per_user: Limit::per_minutes(5, 60),
             link_failures_per_user: Limit::per_minutes(5, 60),
         }
     }
@@ -204,8 +236,10 @@ impl Config {
             Some("off") => false,
             Some(v) => return Err(bad("DOMKOM_DEMO", format!("`{v}`: expected on or off"))),
         };
+        let site = site_from_env()?;
         Ok(Config {
             key_rate_bp,
+            site,
             addr,
             env,
             demo,
@@ -242,7 +276,9 @@ impl Config {
             refresh_ttl: Duration::from_secs(30 * 24 * 3600),
             activation_ttl: Duration::from_secs(24 * 3600),
             reset_ttl: Duration::from_secs(3600),
+            email_change_ttl: Duration::from_secs(24 * 3600),
             limits: Limits::default(),
+            site: Site::default(),
             key_rate_bp: DEFAULT_KEY_RATE_BP,
             env: Environment::Development,
             demo: true,
@@ -263,6 +299,35 @@ impl Config {
             ..Config::defaults()
         }
     }
+}
+
+/// The footer's operator and support contacts, each checked like the registration form's.
+fn site_from_env() -> Result<Site, ConfigError> {
+    let defaults = Site::default();
+    let support_email = match var("DOMKOM_SUPPORT_EMAIL")? {
+        Some(v) if domkom_dto::rules::check_email("email", &v).is_some() => {
+            return Err(bad(
+                "DOMKOM_SUPPORT_EMAIL",
+                format!("`{v}` is not an e-mail address"),
+            ))
+        }
+        Some(v) => v,
+        None => defaults.support_email,
+    };
+    let support_phone = match var("DOMKOM_SUPPORT_PHONE")? {
+        Some(v) if domkom_dto::rules::check_phone(&v).is_some() => {
+            return Err(bad(
+                "DOMKOM_SUPPORT_PHONE",
+                format!("`{v}` is not a phone number, e.g. 8 800 123-45-67"),
+            ))
+        }
+        phone => phone,
+    };
+    Ok(Site {
+        operator: var("DOMKOM_OPERATOR_NAME")?.unwrap_or(defaults.operator),
+        support_email,
+        support_phone,
+    })
 }
 
 /// 16.5 %: until 1 January 2027 the 9.5 % cap applies anyway.

@@ -77,6 +77,11 @@ impl ApiError {
         }
     }
 
+    /// 503: the letter a request depends on could not be sent.
+    pub fn mail_unavailable(detail: &str) -> Self {
+        Self::new(StatusCode::SERVICE_UNAVAILABLE, "mail_unavailable", detail)
+    }
+
     /// 500 for what is our fault; the cause goes to the log only.
     pub fn internal(cause: impl Into<anyhow::Error>) -> Self {
         Self {

@@ -22,7 +22,7 @@ pub struct Mailer {
 struct Letter<'a> {
     subject: &'a str,
     greeting: String,
-    text: &'a str,
+    text: String,
     action: &'a str,
     link: String,
     footer: &'a str,
@@ -78,7 +78,8 @@ impl Mailer {
                 subject: "Подтверждение регистрации в Домкоме",
                 greeting: format!("Здравствуйте, {name}!"),
                 text: "Вы зарегистрировались в личном кабинете «Домком». Чтобы активировать \
-                       учётную запись, перейдите по ссылке (она действует 24 часа):",
+                       учётную запись, перейдите по ссылке (она действует 24 часа):"
+                    .into(),
                 action: "Активировать учётную запись",
                 link: format!("{}/activate?token={token}", self.public_url),
                 footer: "Если вы не регистрировались, просто удалите это письмо.",
@@ -99,10 +100,62 @@ impl Mailer {
                 subject: "Восстановление пароля в Домкоме",
                 greeting: format!("Здравствуйте, {name}!"),
                 text: "Вы запросили восстановление пароля. Чтобы задать новый пароль, перейдите \
-                       по ссылке (она действует 1 час и только один раз):",
+                       по ссылке (она действует 1 час и только один раз):"
+                    .into(),
                 action: "Задать новый пароль",
                 link: format!("{}/password/reset?token={token}", self.public_url),
                 footer: "Если вы не запрашивали восстановление, ничего не делайте: пароль прежний.",
+            },
+        )
+        .await
+    }
+
+    /// To the new address: the link that confirms it.
+    pub async fn send_email_confirmation(
+        &self,
+        to: &str,
+        name: &str,
+        token: &str,
+    ) -> anyhow::Result<()> {
+        self.send(
+            to,
+            Letter {
+                subject: "Подтверждение нового адреса в Домкоме",
+                greeting: format!("Здравствуйте, {name}!"),
+                text: "В личном кабинете «Домком» этот адрес указан как новый адрес вашей \
+                       учётной записи. Чтобы подтвердить его, войдите в кабинет и перейдите по \
+                       ссылке (она действует 24 часа и только один раз):"
+                    .into(),
+                action: "Подтвердить адрес",
+                link: format!("{}/email/confirm?token={token}", self.public_url),
+                footer: "Если вы не меняли адрес, ничего не делайте: он не будет привязан.",
+            },
+        )
+        .await
+    }
+
+    /// To the current address: a change to `new_email` was asked for, and what to do if
+    /// it was not the owner.
+    pub async fn send_email_change_notice(
+        &self,
+        to: &str,
+        name: &str,
+        new_email: &str,
+    ) -> anyhow::Result<()> {
+        self.send(
+            to,
+            Letter {
+                subject: "Запрошена смена адреса в Домкоме",
+                greeting: format!("Здравствуйте, {name}!"),
+                text: format!(
+                    "В личном кабинете «Домком» запрошена смена адреса электронной почты \
+                     на {new_email}. Адрес сменится, когда по ссылке из письма на новый адрес \
+                     перейдут; до этого вход и восстановление пароля работают с этим адресом. \
+                     Если смену запросили не вы, смените пароль — запрос будет отменён:"
+                ),
+                action: "Сменить пароль",
+                link: format!("{}/password/forgot", self.public_url),
+                footer: "Если смену запросили вы, ничего делать не нужно.",
             },
         )
         .await
@@ -161,7 +214,7 @@ fn html(l: &Letter) -> String {
          <p style=\"color:#666\">{}</p><p style=\"color:#666\">— Домком, личный кабинет жителя</p>\
          </body></html>",
         escape(&l.greeting),
-        escape(l.text),
+        escape(&l.text),
         escape(l.action),
         escape(l.footer),
         link = escape(&l.link),

@@ -16,6 +16,7 @@ use utoipa::{Modify, OpenApi};
     nest((path = "/api/v1", api = V1)),
     modifiers(&BearerAuth),
     tags(
+        (name = "site", description = "What every page shows about the portal"),
         (name = "auth", description = "Registration, sign-in, tokens, password recovery"),
         (name = "me", description = "The signed-in user's profile"),
         (name = "accounts", description = "The resident's personal accounts"),
@@ -30,8 +31,10 @@ pub struct ApiDoc;
 #[derive(OpenApi)]
 #[openapi(
     paths(
-        routes::auth::register,
-        routes::auth::activate,
+        routes::site::site,
+        routes::auth::activation::register,
+        routes::auth::activation::activate,
+        routes::auth::activation::resend_activation,
         routes::auth::login,
         routes::auth::refresh,
         routes::auth::logout,
@@ -41,6 +44,8 @@ pub struct ApiDoc;
         routes::me::update_me,
         routes::me::delete_me,
         routes::me::change_password,
+        routes::me::email::request_change,
+        routes::me::email::confirm_change,
         routes::links::organizations,
         routes::links::list,
         routes::links::link,

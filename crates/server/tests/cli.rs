@@ -29,6 +29,8 @@ fn a_bad_setting_stops_start_up_naming_the_variable() {
         ("DOMKOM_KEY_RATE", "много"),
         ("DOMKOM_ENV", "staging"),
         ("DOMKOM_DEMO", "maybe"),
+        ("DOMKOM_SUPPORT_EMAIL", "support"),
+        ("DOMKOM_SUPPORT_PHONE", "звоните"),
     ] {
         let out = domkom(dir.path(), &[(var, value)], &["serve"]);
         let stderr = String::from_utf8_lossy(&out.stderr);

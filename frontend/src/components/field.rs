@@ -2,6 +2,7 @@
 
 use domkom_dto::FieldError;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The field errors of one form, shown next to their inputs.
 #[derive(Clone, Copy)]
@@ -24,9 +25,44 @@ impl FieldErrors {
         })
     }
 
+    /// Shows `errors` beside their fields and moves the focus to the first of those fields
+    /// on the page, so the keyboard and the screen reader start where the fixing does.
     pub fn set(&self, errors: Vec<FieldError>) {
+        let fields: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
         self.0.set(errors);
+        if fields.is_empty() {
+            return;
+        }
+        // After the messages are on the page, so a screen reader reads the field with its
+        // error (`aria-describedby`).
+        request_animation_frame(move || {
+            if let Some(input) = first_on_page(&fields) {
+                let _ = input.focus();
+            }
+        });
     }
+}
+
+/// The element of the first of `fields` in the page's order (not the order of the list:
+/// the server names fields in its own). A field is found by its input's id, which is the
+/// field's name; one without an element on the page is skipped.
+fn first_on_page(fields: &[String]) -> Option<web_sys::HtmlElement> {
+    let document = document();
+    fields
+        .iter()
+        .filter_map(|field| document.get_element_by_id(field))
+        .reduce(|first, other| {
+            let follows = first.compare_document_position(&other)
+                & web_sys::Node::DOCUMENT_POSITION_FOLLOWING
+                != 0;
+            if follows {
+                first
+            } else {
+                other
+            }
+        })?
+        .dyn_into()
+        .ok()
 }
 
 /// Collects the errors of client-side checks; `None`s are the fields that passed.

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn Header() -> impl IntoView {
     let session = use_session();
+    let restored = move || session.is_restored();
     view! {
         <header class="site-header">
             <div class="container header-inner">
@@ -18,12 +19,17 @@ pub fn Header() -> impl IntoView {
                     "Домком"
                 </A>
                 <nav class="menu" aria-label="Основное меню">
-                    <Show when=move || session.is_restored()>
+                    <Show when=restored>
                         <Show when=move || session.is_signed_in() fallback=SignedOutMenu>
                             <SignedInMenu />
                         </Show>
                     </Show>
                 </nav>
+                // Not a place to go, so beside the menu rather than in it; on a phone it
+                // shares the brand's line and the menu gets a line of its own.
+                <Show when=move || restored() && session.is_signed_in()>
+                    <SignOut />
+                </Show>
             </div>
         </header>
     }
@@ -45,6 +51,20 @@ fn SignedOutMenu() -> impl IntoView {
 
 #[component]
 fn SignedInMenu() -> impl IntoView {
+    view! {
+        <ul class="menu-list">
+            <li>
+                <A href="/accounts">"Лицевые счета"</A>
+            </li>
+            <li>
+                <A href="/profile">"Мой профиль"</A>
+            </li>
+        </ul>
+    }
+}
+
+#[component]
+fn SignOut() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let pending = RwSignal::new(false);
@@ -57,35 +77,63 @@ fn SignedInMenu() -> impl IntoView {
         });
     };
     view! {
-        <ul class="menu-list">
-            <li>
-                <A href="/accounts">"Лицевые счета"</A>
-            </li>
-            <li>
-                <A href="/profile">"Мой профиль"</A>
-            </li>
-            <li>
-                <button
-                    id="logout"
-                    type="button"
-                    class="button button-quiet"
-                    on:click=sign_out
-                    disabled=move || pending.get()
-                >
-                    {move || if pending.get() { "Выход…" } else { "Выйти" }}
-                </button>
-            </li>
-        </ul>
+        <button
+            id="logout"
+            type="button"
+            class="button button-quiet sign-out"
+            on:click=sign_out
+            disabled=move || pending.get()
+        >
+            {move || if pending.get() { "Выход…" } else { "Выйти" }}
+        </button>
     }
 }
 
+/// Who answers for the data, how to reach the portal's support, and the © line, as on
+/// the manual's pages. The operator's contacts come from `GET site`; the rest stands while
+/// they load.
 #[component]
 pub fn Footer() -> impl IntoView {
+    let session = use_session();
+    // Without them (the server out of reach) the footer says the rest.
+    let site = LocalResource::new(move || async move { session.client().site().await.ok() });
+    let contacts = move || {
+        site.get().flatten().map(|site| {
+            let phone = site.support_phone.map(|phone| {
+                view! {
+                    ", "
+                    <a href=tel_href(&phone) data-test="support-phone">{phone.clone()}</a>
+                }
+            });
+            view! {
+                <p class="footer-support">
+                    "Поддержка портала: "
+                    <a href=format!("mailto:{}", site.support_email) data-test="support-email">
+                        {site.support_email.clone()}
+                    </a>
+                    {phone}
+                </p>
+                <p class="footer-copyright">"© " {site.year} " " {site.operator}</p>
+            }
+        })
+    };
     view! {
         <footer class="site-footer">
-            <div class="container">
-                "Домком — личный кабинет жителя многоквартирного дома."
+            <div class="container footer-inner">
+                <p>
+                    "Ответственность за размещённую на портале информацию несут управляющие организации (по обслуживаемым ими многоквартирным домам)."
+                </p>
+                {contacts}
             </div>
         </footer>
     }
+}
+
+/// A `tel:` link: only the digits and the plus, what a phone dials.
+pub fn tel_href(phone: &str) -> String {
+    let dial: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{dial}")
 }

@@ -1,13 +1,25 @@
-//! Data loaded from the API: the loading state, the error with a retry, then the page.
+//! Data loaded from the API: the loading state, the error (with a retry where asking again
+//! can help), then the page.
 
 use super::form::describe;
 use super::page::Loading;
+use crate::app::HOME;
 use crate::session::Session;
-use domkom_client::{Client, Result};
+use domkom_client::{Client, Error, Result};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-/// What a page loads: the data, or the message for a person about why it is missing.
-pub type Loaded<T> = LocalResource<std::result::Result<T, String>>;
+/// Why a page's data is missing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    /// For a person.
+    pub message: String,
+    /// Whether asking again may help: not for what is not there.
+    pub retry: bool,
+}
+
+/// What a page loads: the data, or why it is missing.
+pub type Loaded<T> = LocalResource<std::result::Result<T, LoadError>>;
 
 /// Loads `call` through the session (refreshing the token once when it has expired) and
 /// turns a failure into a message; `not_found` is the message for a 404.
@@ -19,19 +31,31 @@ where
     LocalResource::new(move || {
         let call = call.clone();
         async move {
-            session.authorized(call).await.map_err(|e| {
-                if e.status() == Some(404) {
-                    not_found.to_owned()
-                } else {
-                    describe(&e)
-                }
-            })
+            session
+                .authorized(call)
+                .await
+                .map_err(|e| explain(&e, not_found))
         }
     })
 }
 
-/// The loading state until `resource` answers, then `ready(data)`, or the error with a
-/// button that asks again.
+/// A 404 is what is not there (another resident's account, a link typed wrong): asking
+/// again cannot help. A lost connection or a server error may pass.
+fn explain(e: &Error, not_found: &str) -> LoadError {
+    if e.status() == Some(404) {
+        LoadError {
+            message: not_found.to_owned(),
+            retry: false,
+        }
+    } else {
+        LoadError {
+            message: describe(e),
+            retry: true,
+        }
+    }
+}
+
+/// The loading state until `resource` answers, then `ready(data)`, or the error.
 pub fn show<T, V>(
     resource: Loaded<T>,
     loading: &'static str,
@@ -44,18 +68,60 @@ where
     move || match resource.get() {
         None => view! { <Loading text=loading /> }.into_any(),
         Some(Ok(data)) => ready(data).into_any(),
-        Some(Err(message)) => view! { <LoadFailed message resource /> }.into_any(),
+        Some(Err(error)) => view! { <LoadFailed error resource /> }.into_any(),
     }
 }
 
+/// The error with «Повторить», or, for what is not there, the way back to the accounts.
 #[component]
-fn LoadFailed<T: 'static>(message: String, resource: Loaded<T>) -> impl IntoView {
-    view! {
-        <div class="notice notice-error load-failed" role="alert">
-            <p>{message}</p>
+fn LoadFailed<T: 'static>(error: LoadError, resource: Loaded<T>) -> impl IntoView {
+    let next = if error.retry {
+        view! {
             <button type="button" class="button button-quiet" on:click=move |_| resource.refetch()>
                 "Повторить"
             </button>
+        }
+        .into_any()
+    } else {
+        view! { <A href=HOME attr:class="button button-quiet">"Мои лицевые счета"</A> }.into_any()
+    };
+    view! {
+        <div class="notice notice-error load-failed" role="alert" data-retry=error.retry.to_string()>
+            <p>{error.message}</p>
+            {next}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domkom_dto::Problem;
+
+    fn api(status: u16) -> Error {
+        Error::Api(Problem {
+            kind: "about:blank".into(),
+            title: String::new(),
+            status,
+            detail: "Ошибка".into(),
+            code: "x".into(),
+            errors: Vec::new(),
+            retry_after: None,
+        })
+    }
+
+    #[test]
+    fn only_what_may_pass_is_asked_again() {
+        let not_there = explain(&api(404), "Лицевой счёт не найден.");
+        assert_eq!(
+            not_there,
+            LoadError {
+                message: "Лицевой счёт не найден.".into(),
+                retry: false
+            }
+        );
+        assert!(explain(&api(500), "").retry);
+        assert!(explain(&api(503), "").retry);
+        assert!(explain(&Error::Decode("?".into()), "").retry);
     }
 }

@@ -1,6 +1,7 @@
-//! `/activate?token=…`: the link from the activation e-mail.
+//! `/activate?token=…`: the link from the activation e-mail, and «Отправить письмо ещё
+//! раз» for a letter that did not come.
 
-use crate::components::form::describe;
+use crate::components::form::{describe, FormAlert, FormStatus};
 use crate::components::page::{Loading, Page};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -72,5 +73,51 @@ pub fn ActivatePage() -> impl IntoView {
                 }}
             </div>
         </Page>
+    }
+}
+
+/// «Отправить письмо ещё раз»: a new activation link to the account of `login` (the login
+/// or the e-mail), with what happened said under the button.
+#[component]
+pub fn ResendLetter(#[prop(into)] login: Signal<String>) -> impl IntoView {
+    let session = use_session();
+    let pending = RwSignal::new(false);
+    let status = RwSignal::new(None::<String>);
+    let alert = RwSignal::new(None::<String>);
+    let resend = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        let login = login.get_untracked().trim().to_owned();
+        pending.set(true);
+        status.set(None);
+        alert.set(None);
+        spawn_local(async move {
+            match session.client().resend_activation(&login).await {
+                Ok(_) => status.set(Some(
+                    "Новое письмо со ссылкой отправлено. Ссылка действует 24 часа; если письма \
+                     нет, проверьте папку «Спам»."
+                        .into(),
+                )),
+                Err(e) => alert.set(Some(describe(&e))),
+            }
+            pending.set(false);
+        });
+    };
+    view! {
+        <div class="resend">
+            <button
+                type="button"
+                id="resend-activation"
+                class="button button-quiet"
+                on:click=resend
+                disabled=move || pending.get()
+                aria-busy=move || pending.get().then_some("true")
+            >
+                {move || if pending.get() { "Отправляем…" } else { "Отправить письмо ещё раз" }}
+            </button>
+            <FormStatus message=status />
+            <FormAlert message=alert />
+        </div>
     }
 }

@@ -1,30 +1,41 @@
 //! «Вход»: sign in by login or e-mail.
 
+use super::activate::ResendLetter;
 use crate::app::{replace, HOME};
 use crate::components::field::{collect, required, Field, FieldErrors};
-use crate::components::form::{report, FormAlert, SubmitButton, CHECK_FIELDS};
+use crate::components::form::{report, FormAlert, FormStatus, SubmitButton, CHECK_FIELDS};
 use crate::components::page::Page;
 use crate::session::use_session;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Redirect, A};
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 const INACTIVE: &str = "Учётная запись ещё не активирована. Подтвердите e-mail: откройте \
                         письмо, которое мы отправили при регистрации, и перейдите по ссылке в нём.";
 
+/// Where to go after signing in: `?next=` when it is a page of this site (a link that
+/// needed a signed-in user, such as the e-mail confirmation), else the accounts.
+fn destination(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or_else(|| HOME.to_owned())
+}
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
+    let target = destination(use_query_map().with_untracked(|q| q.get("next")));
     if session.is_signed_in_untracked() {
-        return view! { <Redirect path=HOME options=replace() /> }.into_any();
+        return view! { <Redirect path=target options=replace() /> }.into_any();
     }
     let navigate = use_navigate();
     let login = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = FieldErrors::default();
     let alert = RwSignal::new(None::<String>);
+    let status = RwSignal::new(session.take_farewell().map(str::to_owned));
+    let inactive = RwSignal::new(false);
     let pending = RwSignal::new(false);
 
     let submit = move |ev: SubmitEvent| {
@@ -38,20 +49,23 @@ pub fn LoginPage() -> impl IntoView {
             required("password", &password_value),
         ]);
         alert.set((!problems.is_empty()).then(|| CHECK_FIELDS.to_owned()));
+        status.set(None);
+        inactive.set(false);
         errors.set(problems);
         if alert.get_untracked().is_some() {
             return;
         }
         pending.set(true);
-        let navigate = navigate.clone();
+        let (navigate, target) = (navigate.clone(), target.clone());
         spawn_local(async move {
             match session.sign_in(login_value.trim(), &password_value).await {
                 Ok(()) => {
                     pending.set(false);
-                    navigate(HOME, Default::default());
+                    navigate(&target, Default::default());
                 }
                 Err(e) => {
                     let message = if e.code() == Some("account_inactive") {
+                        inactive.set(true);
                         INACTIVE.to_owned()
                     } else {
                         report(&e, errors, &[])
@@ -66,7 +80,11 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <Page title="Вход" class="page page-narrow">
             <form id="login-form" class="card form" novalidate on:submit=submit>
+                <FormStatus message=status />
                 <FormAlert message=alert />
+                <Show when=move || inactive.get()>
+                    <ResendLetter login=login />
+                </Show>
                 <Field
                     name="login"
                     label="Логин или e-mail"
@@ -93,4 +111,24 @@ pub fn LoginPage() -> impl IntoView {
         </Page>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::destination;
+
+    #[test]
+    fn only_pages_of_this_site_are_gone_to_after_sign_in() {
+        let go = |next: &str| destination(Some(next.to_owned()));
+        assert_eq!(go("/email/confirm?token=abc"), "/email/confirm?token=abc");
+        for elsewhere in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "",
+        ] {
+            assert_eq!(go(elsewhere), "/accounts", "{elsewhere}");
+        }
+        assert_eq!(destination(None), "/accounts");
+    }
 }

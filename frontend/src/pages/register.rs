@@ -1,5 +1,6 @@
 //! «Регистрация»: a new resident's account, activated by a link sent to the e-mail.
 
+use super::activate::ResendLetter;
 use crate::components::field::{confirmation, Field, FieldErrors};
 use crate::components::form::{report, FormAlert, SubmitButton, CHECK_FIELDS};
 use crate::components::page::Page;
@@ -137,8 +138,9 @@ pub fn RegisterPage() -> impl IntoView {
                         ". Перейдите по ссылке из письма, чтобы активировать учётную запись."
                     </p>
                     <p class="muted">
-                        "Письмо не пришло? Проверьте папку «Спам» — ссылка действует 24 часа."
+                        "Письмо не пришло? Проверьте папку «Спам» — ссылка действует 24 часа. Или отправьте письмо ещё раз:"
                     </p>
+                    <ResendLetter login=Signal::derive(move || sent_to.get().unwrap_or_default()) />
                     <p>
                         <A href="/login">"Перейти ко входу"</A>
                     </p>

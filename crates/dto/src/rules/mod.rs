@@ -9,7 +9,7 @@ pub use billing::*;
 pub use housing::*;
 pub use resident::*;
 
-use crate::{FieldError, Register};
+use crate::{ChangeEmail, FieldError, Register};
 
 pub const LOGIN_MIN: usize = 3;
 pub const LOGIN_MAX: usize = 32;
@@ -128,6 +128,40 @@ pub fn check_password(field: &str, password: &str) -> Option<FieldError> {
     None
 }
 
+/// A new password: the policy, and not the current one again.
+pub fn check_new_password(current: &str, new: &str) -> Option<FieldError> {
+    const FIELD: &str = "new_password";
+    check_password(FIELD, new).or_else(|| {
+        (new == current).then(|| {
+            FieldError::new(
+                FIELD,
+                "same_password",
+                "Новый пароль совпадает с текущим — придумайте другой",
+            )
+        })
+    })
+}
+
+/// What asks for the activation letter again or signs in: a login or an e-mail.
+pub fn check_login_or_email(field: &str, value: &str) -> Option<FieldError> {
+    required(field, value).or_else(|| {
+        (value.trim().chars().count() > EMAIL_MAX)
+            .then(|| FieldError::new(field, "length", format!("Не более {EMAIL_MAX} символов")))
+    })
+}
+
+/// A change of e-mail: a well-formed new address and the password.
+pub fn check_change_email(form: &ChangeEmail) -> Vec<FieldError> {
+    [
+        check_email("new_email", &form.new_email),
+        (form.password.is_empty())
+            .then(|| FieldError::new("password", "required", "Введите пароль")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
 /// E-mail addresses compare without regard to letter case.
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
@@ -192,6 +226,30 @@ mod tests {
         };
         let fields: Vec<_> = codes(&f).into_iter().map(|(f, _)| f).collect();
         assert_eq!(fields, ["login", "email", "phone"]);
+    }
+
+    #[test]
+    fn a_new_password_is_not_the_current_one() {
+        let code = |current, new| check_new_password(current, new).map(|e| e.code);
+        assert_eq!(
+            code("secret123", "secret123").as_deref(),
+            Some("same_password")
+        );
+        assert_eq!(code("secret123", "short").as_deref(), Some("weak_password"));
+        assert_eq!(code("secret123", "Secret123"), None);
+    }
+
+    #[test]
+    fn a_change_of_email_needs_an_address_and_the_password() {
+        let form = ChangeEmail {
+            new_email: "new@mail".into(),
+            password: String::new(),
+        };
+        let fields: Vec<_> = check_change_email(&form)
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["new_email", "password"]);
     }
 
     #[test]

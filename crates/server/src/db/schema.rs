@@ -27,6 +27,7 @@ diesel::table! {
         expires_at -> Timestamp,
         used_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        email -> Nullable<Text>,
     }
 }
 

@@ -65,9 +65,7 @@ pub fn create(
     if login_taken(conn, &form.login)? {
         return Err(ApiError::conflict("login_taken", "login", LOGIN_TAKEN));
     }
-    if email_taken(conn, &email)? {
-        return Err(ApiError::conflict("email_taken", "email", EMAIL_TAKEN));
-    }
+    ensure_email_free(conn, &email, "email")?;
     let at = now();
     let user = NewUser {
         login: form.login.trim(),
@@ -133,6 +131,31 @@ pub fn email_taken(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
         users::table.filter(users::email.eq(email)),
     ))
     .get_result(conn)
+}
+
+/// 409 `email_taken` naming `field` when a user holds the (normalised) address.
+pub fn ensure_email_free(conn: &mut DbConn, email: &str, field: &str) -> Result<(), ApiError> {
+    if email_taken(conn, email)? {
+        return Err(ApiError::conflict("email_taken", field, EMAIL_TAKEN));
+    }
+    Ok(())
+}
+
+/// Moves the user to the (normalised) address; `Ok(false)`, changing nothing, when another
+/// user holds it, also when one took it a moment ago (the unique index decides).
+pub fn change_email(conn: &mut DbConn, id: i64, email: &str) -> QueryResult<bool> {
+    use diesel::result::{DatabaseErrorKind, Error};
+    if email_taken(conn, email)? {
+        return Ok(false);
+    }
+    let changed = diesel::update(users::table.find(id))
+        .set((users::email.eq(email), users::updated_at.eq(now())))
+        .execute(conn);
+    match changed {
+        Ok(_) => Ok(true),
+        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Finds a user by login or by e-mail (already normalised by the caller when it has an `@`).

@@ -9,6 +9,7 @@ pub mod links;
 pub mod me;
 pub mod meters;
 pub mod operator;
+pub mod site;
 pub mod statement;
 
 use crate::error::ApiError;

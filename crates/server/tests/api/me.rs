@@ -68,6 +68,27 @@ async fn changing_the_password_checks_the_old_one_and_ends_other_sessions(app: T
     assert_eq!(old.status(), Some(401));
 }
 
+async fn a_new_password_equal_to_the_current_one_is_refused(app: TestApp) {
+    let (client, _) = app.signed_in("stubborn").await;
+    let err = client
+        .change_password(PASSWORD, PASSWORD)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.status(), err.code()),
+        (Some(422), Some("validation_failed"))
+    );
+    let problem = err.problem().unwrap();
+    assert_eq!(
+        (
+            problem.errors[0].field.as_str(),
+            problem.errors[0].code.as_str()
+        ),
+        ("new_password", "same_password")
+    );
+    app.new_client().login("stubborn", PASSWORD).await.unwrap();
+}
+
 async fn a_deleted_user_is_gone(app: TestApp) {
     let (client, session) = app.signed_in("goner").await;
     let access = client.access_token();
@@ -139,12 +160,29 @@ async fn calls(client: &Client) -> Vec<(&'static str, Option<u16>)> {
                 .err()
                 .and_then(|e| e.status()),
         ),
+        (
+            "POST me/email",
+            client
+                .change_email("new@example.ru", PASSWORD)
+                .await
+                .err()
+                .and_then(|e| e.status()),
+        ),
+        (
+            "POST me/email/confirm",
+            client
+                .confirm_email("token")
+                .await
+                .err()
+                .and_then(|e| e.status()),
+        ),
     ]
 }
 
 on_both_backends!(
     the_profile_can_be_read_and_edited,
     changing_the_password_checks_the_old_one_and_ends_other_sessions,
+    a_new_password_equal_to_the_current_one_is_refused,
     a_deleted_user_is_gone,
     every_personal_endpoint_needs_a_token,
 );

@@ -168,3 +168,57 @@ fn readings_are_dated_within_their_period_on_postgres() {
         check_reading_dates,
     );
 }
+
+/// `2026-12-03-000008_email_change`, as diesel writes its version.
+const EMAIL_CHANGE: &str = "20261203000008";
+
+/// A resident waiting for activation, with the link's token.
+const OLD_TOKENS: &str = "
+    INSERT INTO users (id, login, login_key, email, full_name, phone, password_hash, role,
+        is_active, created_at, updated_at)
+    VALUES (1, 'old', 'old', 'old@example.ru', 'Иванов И. И.', '+79120000000', 'x',
+        'resident', FALSE, '2026-11-01 00:00:00', '2026-11-01 00:00:00');
+    INSERT INTO user_tokens (id, user_id, purpose, token_hash, expires_at, created_at)
+    VALUES (7, 1, 'activation', 'old-hash', '2999-01-01 00:00:00', '2026-11-01 00:00:00');";
+
+fn check_tokens(conn: &mut DbConn) {
+    use domkom_server::db::user_tokens::{self, Purpose};
+    let expires = NaiveDate::from_ymd_opt(2999, 1, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    user_tokens::insert_email_change(conn, 1, "new@example.ru", "new-hash", expires)
+        .expect("a change of e-mail");
+    assert_eq!(
+        user_tokens::pending_email(conn, 1).unwrap().as_deref(),
+        Some("new@example.ru")
+    );
+    assert_eq!(
+        user_tokens::consume(conn, Purpose::Activation, "old-hash").unwrap(),
+        Some(1),
+        "the link sent before still activates"
+    );
+}
+
+#[test]
+fn tokens_sent_before_the_change_of_email_still_work_on_sqlite() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("old.sqlite3");
+    let mut conn = SqliteConnection::establish(path.to_str().unwrap()).expect("SQLite");
+    migrate_before(&mut conn, "sqlite", EMAIL_CHANGE);
+    diesel::connection::SimpleConnection::batch_execute(&mut conn, OLD_TOKENS).expect("old rows");
+    migrate_before(&mut conn, "sqlite", EVERY);
+    check_tokens(&mut DbConn::Sqlite(conn));
+}
+
+#[test]
+fn tokens_sent_before_the_change_of_email_still_work_on_postgres() {
+    let Some(db) = PgDatabase::create() else {
+        return;
+    };
+    let mut conn = PgConnection::establish(&db.url).expect("PostgreSQL");
+    migrate_before(&mut conn, "postgres", EMAIL_CHANGE);
+    diesel::connection::SimpleConnection::batch_execute(&mut conn, OLD_TOKENS).expect("old rows");
+    migrate_before(&mut conn, "postgres", EVERY);
+    check_tokens(&mut DbConn::Pg(conn));
+}

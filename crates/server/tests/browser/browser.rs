@@ -1,6 +1,7 @@
 //! A headless Chromium session for one test, with helpers that wait like a person would.
 
 use crate::helpers::{free_port, Backend, TestApp};
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -20,6 +21,7 @@ pub async fn spawn_app() -> TestApp {
         c.static_dir = dist.into();
         c.addr = ([127, 0, 0, 1], port).into();
         c.public_url = format!("http://127.0.0.1:{port}");
+        c.site.support_phone = Some("8 800 555-35-35".into());
     })
     .await
     .expect("SQLite app")
@@ -29,8 +31,41 @@ const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct Browser {
     pub client: Client,
+    /// The emulated phone's width, or `None` in a desktop window.
+    phone: Option<u32>,
     driver: Child,
     _profile: tempfile::TempDir,
+}
+
+/// The phone the tests emulate, unless `DOMKOM_TEST_WINDOW` asks for a desktop window.
+const PHONE: (u32, u32) = (390, 844);
+
+/// The narrowest phones in use: every page must lay out on them without sideways scrolling.
+const NARROW_PHONES: [u32; 2] = [360, 320];
+
+/// A Chrome DevTools command, sent through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct DevTools {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl WebDriverCompatibleCommand for DevTools {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
 }
 
 impl Browser {
@@ -61,13 +96,14 @@ impl Browser {
         // A phone's 390×844 unless DOMKOM_TEST_WINDOW asks for a desktop window, e.g.
         // `1280,900`. Chromium's window is never narrower than 500 px, so the phone's
         // screen is emulated rather than a window of that size.
-        let (window, emulation) = match std::env::var("DOMKOM_TEST_WINDOW") {
-            Ok(size) => (size, serde_json::json!({})),
+        let (window, emulation, phone) = match std::env::var("DOMKOM_TEST_WINDOW") {
+            Ok(size) => (size, serde_json::json!({}), None),
             Err(_) => (
-                "390,844".to_owned(),
+                format!("{},{}", PHONE.0, PHONE.1),
                 serde_json::json!({
-                    "deviceMetrics": { "width": 390, "height": 844, "pixelRatio": 1.0 }
+                    "deviceMetrics": { "width": PHONE.0, "height": PHONE.1, "pixelRatio": 1.0 }
                 }),
+                Some(PHONE.0),
             ),
         };
         let mut caps = serde_json::Map::new();
@@ -101,6 +137,7 @@ impl Browser {
         };
         Some(Browser {
             client,
+            phone,
             driver,
             _profile: profile,
         })
@@ -216,6 +253,102 @@ impl Browser {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Waits until the element with `id` has the keyboard focus.
+    pub async fn wait_focus(&self, id: &str) {
+        let started = Instant::now();
+        loop {
+            let focused = self
+                .client
+                .execute(
+                    "return document.activeElement && document.activeElement.id",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if focused.as_str() == Some(id) {
+                return;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "#{id} never got the focus; #{focused} has it"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Nothing on `page` scrolls sideways and «Выйти» stays on the brand's line: on the
+    /// screen the test runs on, then on the 360 and 320 px phones, then back.
+    pub async fn fits_the_screen(&self, page: &str) {
+        self.assert_laid_out(page, "the test's screen").await;
+        for width in NARROW_PHONES {
+            self.emulate_phone(Some(width)).await;
+            self.assert_laid_out(page, &format!("{width} px")).await;
+        }
+        self.emulate_phone(self.phone).await;
+    }
+
+    async fn assert_laid_out(&self, page: &str, screen: &str) {
+        // The layout after the width changed, measured as the page scrolls.
+        let measured = self
+            .client
+            .execute(
+                "const d = document.documentElement; \
+                 const beside = (a, b) => !a || !b || (a.top < b.bottom && b.top < a.bottom); \
+                 const box = css => document.querySelector(css)?.getBoundingClientRect(); \
+                 return new Promise(done => requestAnimationFrame(() => done([ \
+                     d.scrollWidth, d.clientWidth, beside(box('#logout'), box('.brand'))])));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (scroll, client) = (measured[0].as_i64().unwrap(), measured[1].as_i64().unwrap());
+        assert_eq!(
+            measured[2],
+            serde_json::Value::Bool(true),
+            "{page} on {screen}: «Выйти» is not on the brand's line"
+        );
+        if scroll <= client {
+            return;
+        }
+        self.screenshot(&format!("too-wide-{page}-{screen}")).await;
+        // The innermost elements that stick out, to know what to fix.
+        let culprits = self
+            .client
+            .execute(
+                "const w = document.documentElement.clientWidth; \
+                 return [...document.querySelectorAll('body *')] \
+                     .filter(e => e.getBoundingClientRect().right > w + 0.5) \
+                     .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > w + 0.5)) \
+                     .slice(0, 8) \
+                     .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className} \
+                         (${Math.round(e.getBoundingClientRect().right)} px)`);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        panic!("{page} scrolls sideways on {screen}: {scroll} px of content in {client} px; {culprits}");
+    }
+
+    /// A phone's screen `width` px wide, or the desktop window (`None`).
+    async fn emulate_phone(&self, width: Option<u32>) {
+        let command = match width {
+            Some(width) => DevTools {
+                cmd: "Emulation.setDeviceMetricsOverride",
+                params: serde_json::json!({
+                    "width": width, "height": PHONE.1, "deviceScaleFactor": 1, "mobile": true
+                }),
+            },
+            None => DevTools {
+                cmd: "Emulation.clearDeviceMetricsOverride",
+                params: serde_json::json!({}),
+            },
+        };
+        self.client
+            .issue_cmd(command)
+            .await
+            .unwrap_or_else(|e| panic!("chromedriver cannot emulate a phone: {e}"));
     }
 
     /// Saves `<name>.png` into `DOMKOM_TEST_SCREENSHOTS` when it is set, to look at the

@@ -27,23 +27,6 @@ pub async fn one_kopecks(b: &Browser, css: &str) -> i64 {
     all[0]
 }
 
-/// Nothing sticks out sideways on the phone screen.
-pub async fn fits_the_screen(b: &Browser, page: &str) {
-    let fits = b
-        .client
-        .execute(
-            "return document.documentElement.scrollWidth <= window.innerWidth",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        fits,
-        serde_json::Value::Bool(true),
-        "{page} is wider than the screen"
-    );
-}
-
 #[tokio::test]
 async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
     let Some(browser) = Browser::start().await else {
@@ -68,11 +51,14 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
 
     // Вход: the landing page is «Мои лицевые счета», empty for now.
     b.goto(&app.url("/login")).await;
+    b.find("#login-form").await;
+    b.fits_the_screen("Вход").await;
     b.fill("#login-form", "login", &form.login).await;
     b.fill("#login-form", "password", PASSWORD).await;
     b.submit("#login-form").await;
     b.wait_path("/accounts").await;
     b.wait_text("#no-accounts", "ещё не добавлены").await;
+    b.fits_the_screen("Мои лицевые счета").await;
     b.screenshot("01-no-accounts").await;
 
     // «Добавить лицевой счёт»: the kind, then the УК by name.
@@ -82,6 +68,7 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
     b.fill("#org-search-form", "org_query", "нет такой").await;
     b.submit("#org-search-form").await;
     b.wait_text("#org-not-found", "обратитесь").await;
+    b.fits_the_screen("Добавить лицевой счёт").await;
     b.screenshot("02-org-not-found").await;
     b.fill("#org-search-form", "org_query", "домовой").await;
     b.submit("#org-search-form").await;
@@ -99,6 +86,9 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
     b.fill("#link-form", "link_code", "WRONG123").await;
     b.submit("#link-form").await;
     b.wait_text("#link_code-error", "не найден").await;
+    b.wait_focus("link_code").await;
+    b.fits_the_screen("Добавить лицевой счёт: номер и код")
+        .await;
     b.screenshot("03-link-refused").await;
     b.fill("#link-form", "link_code", &uk.resident_link_code)
         .await;
@@ -136,12 +126,13 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
     );
     b.wait_text("#services-table", "Холодное водоснабжение")
         .await;
-    fits_the_screen(b, "Главная").await;
+    b.fits_the_screen("Главная").await;
     b.screenshot("04-home").await;
 
     // The list shows the account now.
     b.click("header a[href=\"/accounts\"]").await;
     b.wait_text("#account-list", &uk.resident_account).await;
+    b.fits_the_screen("Мои лицевые счета").await;
     b.screenshot("05-accounts").await;
 
     // Начисления: the last closed month first.
@@ -191,7 +182,7 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
         (charged, recalc_total, penalties, total)
     );
     assert_eq!(amounts.len(), period.lines.len());
-    fits_the_screen(b, "Начисления").await;
+    b.fits_the_screen("Начисления").await;
     b.screenshot("06-charges").await;
 
     // Another month from the picker.
@@ -211,8 +202,20 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
     crate::payments::read_the_statement(b, &api, account.id).await;
 
     // Someone else's account, or a link typed wrong, is not there.
+    // Asking again cannot help: the way back to the list instead of «Повторить».
     b.goto(&app.url("/accounts/999999/charges")).await;
     b.wait_text("[role=alert]", "не найден").await;
+    b.click(".load-failed[data-retry=false] a[href=\"/accounts\"]")
+        .await;
+    b.wait_path("/accounts").await;
+    b.goto(&app.url("/accounts/999999")).await;
+    b.wait_text(".load-failed", "не найден").await;
+    let buttons = b
+        .client
+        .find_all(fantoccini::Locator::Css(".load-failed button"))
+        .await
+        .unwrap();
+    assert!(buttons.is_empty(), "no «Повторить» for an unknown account");
 
     // Unlinking asks first, then the list is empty again.
     b.click("header a[href=\"/accounts\"]").await;

@@ -10,4 +10,5 @@ mod browser;
 mod cabinet;
 mod newcomer;
 mod payments;
+mod profile;
 mod readings;

@@ -3,6 +3,11 @@
 use crate::browser::{spawn_app, Browser};
 use crate::helpers;
 
+/// The link of the newest letter to `to` whose link goes to `route`, on this server.
+pub fn link_from_mail(app: &helpers::TestApp, to: &str, route: &str) -> String {
+    app.url(&format!("{route}?token={}", app.token_from_mail(to, route)))
+}
+
 #[tokio::test]
 async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     let Some(browser) = Browser::start().await else {
@@ -11,9 +16,13 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     let app = spawn_app().await;
     let b = &browser;
 
-    // Регистрация.
+    // Регистрация: an empty form puts the focus on its first field.
     b.goto(&app.url("/register")).await;
     let form = "#register-form";
+    b.submit(form).await;
+    b.wait_text("#login-error", "Заполните").await;
+    b.wait_focus("login").await;
+    b.fits_the_screen("Регистрация").await;
     b.fill(form, "login", "newcomer").await;
     b.fill(form, "email", "Newcomer@Example.ru").await;
     b.fill(form, "full_name", "Смирнова Ольга Петровна").await;
@@ -23,24 +32,33 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     b.submit(form).await;
     b.wait_text("[role=status]", "письмо").await;
 
-    // The link from the letter in the outbox.
-    let outbox = app.data_dir.path().join("outbox");
-    let letter = helpers::letters(&outbox)
-        .pop()
-        .expect("the activation letter");
-    let start = letter
-        .find(&app.url("/activate?token="))
-        .expect("a link to this server");
-    let link: String = letter[start..]
-        .chars()
-        .take_while(|c| !c.is_whitespace() && *c != '"' && *c != '<')
-        .collect();
-    b.goto(&link).await;
-    b.wait_text("body", "активирована").await;
+    // The page after registration sends the letter again.
+    let to = "newcomer@example.ru";
+    assert_eq!(app.mail_count(to), 1);
+    b.click("#resend-activation").await;
+    b.wait_text(".resend [role=status]", "Новое письмо").await;
+    assert_eq!(app.mail_count(to), 2);
 
-    // Вход.
+    // Signing in before activating says why not, and offers the letter again too.
     b.goto(&app.url("/login")).await;
     b.fill("#login-form", "login", "newcomer").await;
+    b.fill("#login-form", "password", "first-pass1").await;
+    b.submit("#login-form").await;
+    b.wait_text("#login-form [role=alert]", "не активирована")
+        .await;
+    b.click("#resend-activation").await;
+    b.wait_text(".resend [role=status]", "Новое письмо").await;
+    assert_eq!(app.mail_count(to), 3);
+
+    // The newest link activates.
+    b.goto(&link_from_mail(&app, to, "/activate")).await;
+    b.wait_text("body", "активирована").await;
+
+    // Вход: a missing password is the field to fix.
+    b.goto(&app.url("/login")).await;
+    b.fill("#login-form", "login", "newcomer").await;
+    b.submit("#login-form").await;
+    b.wait_focus("password").await;
     b.fill("#login-form", "password", "first-pass1").await;
     b.submit("#login-form").await;
     // A resident lands on the accounts; the profile is one click away.
@@ -48,6 +66,19 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     b.find("a[href=\"/profile\"]").await.click().await.unwrap();
     b.wait_text("#profile-view", "Смирнова Ольга Петровна")
         .await;
+    b.fits_the_screen("Мой профиль").await;
+
+    // The footer: who answers for the data, the support's contacts, the © line.
+    let footer = b.wait_text("footer", "управляющие организации").await;
+    assert!(footer.contains("© 20"), "{footer}");
+    assert_eq!(
+        b.attr("footer [data-test=support-email]", "href").await,
+        "mailto:support@domkom.local"
+    );
+    assert_eq!(
+        b.attr("footer [data-test=support-phone]", "href").await,
+        "tel:88005553535"
+    );
 
     // Мой профиль: edit.
     b.fill("#profile-form", "full_name", "Смирнова Ольга Ивановна")
@@ -57,9 +88,18 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     b.wait_text("#profile-view", "Смирнова Ольга Ивановна")
         .await;
 
-    // Change the password.
+    // The current password again is refused at the new one's field.
     b.fill("#password-form", "current_password", "first-pass1")
         .await;
+    b.fill("#password-form", "new_password", "first-pass1")
+        .await;
+    b.fill("#password-form", "new_password_confirm", "first-pass1")
+        .await;
+    b.submit("#password-form").await;
+    b.wait_text("#new_password-error", "совпадает").await;
+    b.wait_focus("new_password").await;
+
+    // Change the password.
     b.fill("#password-form", "new_password", "second-pass2")
         .await;
     b.fill("#password-form", "new_password_confirm", "second-pass2")
@@ -83,7 +123,8 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     api.login("newcomer", "second-pass2").await.unwrap();
     assert_eq!(api.me().await.unwrap().full_name, "Смирнова Ольга Ивановна");
 
-    // The same login again: the API's field error is shown at the field.
+    // The same login again: the API's field error is shown at the field, which gets the
+    // focus.
     b.find("#logout").await.click().await.unwrap();
     b.wait_path("/login").await;
     b.goto(&app.url("/register")).await;
@@ -95,6 +136,7 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     b.fill(form, "password_confirm", "first-pass1").await;
     b.submit(form).await;
     b.wait_text("#login-error", "занят").await;
+    b.wait_focus("login").await;
 
     browser.close().await;
 }

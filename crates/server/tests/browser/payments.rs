@@ -3,7 +3,7 @@
 //! and equal the API's, the chart, the payments of a month, and another range chosen.
 
 use crate::browser::Browser;
-use crate::cabinet::{fits_the_screen, kopecks, one_kopecks};
+use crate::cabinet::{kopecks, one_kopecks};
 use domkom_client::dto::{MoneyMovement, PeriodRange};
 use domkom_client::Client;
 
@@ -92,7 +92,7 @@ pub async fn read_the_statement(b: &Browser, api: &Client, account: i64) {
     let expected: Vec<i64> = paid.payments.iter().map(|p| p.amount).collect();
     assert_eq!(amounts, expected);
     assert_eq!(amounts.iter().sum::<i64>(), paid.money.paid);
-    fits_the_screen(b, "Платежи").await;
+    b.fits_the_screen("Платежи").await;
     b.screenshot("13-payments").await;
 
     // One month only: its opening and closing balance, as the API says.

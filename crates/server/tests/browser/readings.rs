@@ -5,7 +5,7 @@
 //! must say which period the readings count for either way.
 
 use crate::browser::Browser;
-use crate::cabinet::{fits_the_screen, kopecks, one_kopecks};
+use crate::cabinet::{kopecks, one_kopecks};
 use domkom_client::dto::{
     AccountMeter, ConsumptionMethod, NewReading, PeriodRange, SubmitReadings,
 };
@@ -79,7 +79,7 @@ pub async fn send_the_months_readings(b: &Browser, api: &Client, account: i64) {
     }
     let open: Vec<&AccountMeter> = state.meters.iter().filter(|m| m.accepts_readings).collect();
     assert!(!open.is_empty(), "some demo meter takes readings");
-    fits_the_screen(b, "Показания счётчиков").await;
+    b.fits_the_screen("Показания счётчиков").await;
     b.screenshot("07-readings").await;
 
     // The base is read from the page: what the input says a reading is checked against.
@@ -101,6 +101,7 @@ pub async fn send_the_months_readings(b: &Browser, api: &Client, account: i64) {
     b.submit(form).await;
     b.wait_text(&format!("#{}-error", input(first)), "меньше предыдущего")
         .await;
+    b.wait_focus(&input(first)).await;
     b.screenshot("08-reading-decreased").await;
 
     // Ten usual months at once: the page asks whether it is right, and a yes resends the
@@ -175,7 +176,7 @@ pub async fn send_the_months_readings(b: &Browser, api: &Client, account: i64) {
     let total = one_kopecks(b, "[data-test=preview-total]").await;
     assert_eq!(Some(total), preview.charge);
     assert!(total > 0);
-    fits_the_screen(b, "Проверка показаний").await;
+    b.fits_the_screen("Проверка показаний").await;
     b.screenshot("10-readings-preview").await;
 
     // Sent: the page reloads the meters and shows each value as sent for the period.
@@ -221,6 +222,6 @@ pub async fn send_the_months_readings(b: &Browser, api: &Client, account: i64) {
         .unwrap();
     assert_eq!(bars.len(), history.consumption.len());
     assert!(!bars.is_empty(), "a year of closed months");
-    fits_the_screen(b, "История показаний").await;
+    b.fits_the_screen("История показаний").await;
     b.screenshot("12-reading-history").await;
 }

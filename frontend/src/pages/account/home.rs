@@ -3,6 +3,7 @@
 //! their suppliers and tariffs (2).
 
 use super::use_account;
+use crate::components::layout::tel_href;
 use crate::format;
 use crate::labels;
 use domkom_dto::{AccountCard, AccountService, BalanceStatus, MoneyState, OrganizationContacts};
@@ -78,12 +79,6 @@ fn AccountFacts(card: AccountCard) -> impl IntoView {
 /// The company that keeps the account, and how to reach it.
 #[component]
 pub fn Contacts(org: OrganizationContacts) -> impl IntoView {
-    // Digits and the plus only: what a tel: link dials.
-    let dial: String = org
-        .phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
     let present = |s: &str| !s.trim().is_empty();
     view! {
         <section id="organization" class="card" aria-labelledby="organization-title">
@@ -99,7 +94,7 @@ pub fn Contacts(org: OrganizationContacts) -> impl IntoView {
                         view! {
                             <div>
                                 <dt>"Телефон"</dt>
-                                <dd><a href=format!("tel:{dial}")>{org.phone.clone()}</a></dd>
+                                <dd><a href=tel_href(&org.phone)>{org.phone.clone()}</a></dd>
                             </div>
                         }
                     })}

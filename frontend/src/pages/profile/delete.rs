@@ -10,6 +10,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
+/// What «Вход» says after the profile is gone.
+const DELETED: &str = "Профиль удалён вместе с личными данными. Чтобы снова пользоваться \
+                       кабинетом, зарегистрируйтесь заново.";
+
 #[component]
 pub fn DeleteForm() -> impl IntoView {
     let session = use_session();
@@ -57,7 +61,7 @@ pub fn DeleteForm() -> impl IntoView {
                 Ok(()) => {
                     pending.set(false);
                     // Also drops the refresh cookie, should the server have kept it.
-                    session.sign_out().await;
+                    session.sign_out_saying(DELETED).await;
                     navigate("/login", replace());
                 }
                 Err(e) => {

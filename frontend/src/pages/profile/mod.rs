@@ -2,6 +2,7 @@
 
 mod delete;
 mod details;
+mod email;
 mod password;
 
 use crate::components::guard::SignedIn;
@@ -18,6 +19,7 @@ pub fn ProfilePage() -> impl IntoView {
                 <div class="profile-grid">
                     <ProfileView />
                     <details::ProfileForm />
+                    <email::EmailForm />
                     <password::PasswordForm />
                     <delete::DeleteForm />
                 </div>

@@ -28,7 +28,7 @@ pub fn PasswordForm() -> impl IntoView {
         let new = new_password.get_untracked();
         let problems = collect([
             required("current_password", &current),
-            rules::check_password("new_password", &new),
+            rules::check_new_password(&current, &new),
             confirmation(
                 "new_password_confirm",
                 &new,

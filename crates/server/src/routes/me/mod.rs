@@ -1,5 +1,7 @@
 //! `me`: the signed-in user's own profile.
 
+pub mod email;
+
 use crate::auth::{password, session, Caller};
 use crate::db::{self, refresh_tokens, users};
 use crate::error::ApiError;
@@ -13,9 +15,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(get_me)
         .service(update_me)
         .service(delete_me)
-        .service(change_password);
+        .service(change_password)
+        .service(email::request_change)
+        .service(email::confirm_change);
 }
 
+/// The profile as its owner sees it, with the new address waiting for confirmation.
+fn profile(conn: &mut db::DbConn, caller: Caller) -> Result<User, ApiError> {
+    let row = load(conn, caller)?;
+    Ok(User {
+        pending_email: db::user_tokens::pending_email(conn, caller.user_id)?,
+        ..to_dto(row)?
+    })
+}
+
+/// The stored user; no change of e-mail pending.
 pub fn to_dto(row: users::UserRow) -> Result<User, ApiError> {
     Ok(User {
         id: row.id,
@@ -26,6 +40,7 @@ pub fn to_dto(row: users::UserRow) -> Result<User, ApiError> {
         full_name: row.full_name,
         phone: row.phone,
         created_at: row.created_at.and_utc(),
+        pending_email: None,
     })
 }
 
@@ -53,8 +68,8 @@ fn wrong_password(field: &str) -> ApiError {
 )]
 #[get("/me")]
 async fn get_me(state: State, caller: Caller) -> Result<web::Json<User>, ApiError> {
-    let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
-    Ok(web::Json(to_dto(row)?))
+    let user = db::run(&state.pool, move |conn| profile(conn, caller)).await?;
+    Ok(web::Json(user))
 }
 
 /// Change the full name or the phone.
@@ -84,7 +99,7 @@ async fn update_me(
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
-    let row = db::run(&state.pool, move |conn| {
+    let user = db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             load(conn, caller)?;
             users::update_profile(
@@ -96,11 +111,11 @@ async fn update_me(
                     updated_at: db::now(),
                 },
             )?;
-            load(conn, caller)
+            profile(conn, caller)
         })
     })
     .await?;
-    Ok(web::Json(to_dto(row)?))
+    Ok(web::Json(user))
 }
 
 /// Delete the profile: removes the personal data and ends every session. Asks for the
@@ -138,7 +153,8 @@ async fn delete_me(
         .finish())
 }
 
-/// Change the password. Every session is ended; the browser that asked gets a new one.
+/// Change the password. Every session is ended (the browser that asked gets a new one) and
+/// a pending change of e-mail is cancelled.
 #[utoipa::path(
     tag = "me",
     security(("bearer" = [])),
@@ -147,7 +163,7 @@ async fn delete_me(
         (status = 200, body = MessageResponse),
         (status = 401, body = Problem),
         (status = 403, description = "`wrong_password` on `current_password`", body = Problem),
-        (status = 422, description = "`weak_password` on `new_password`", body = Problem),
+        (status = 422, description = "`weak_password` or `same_password` (the current one again) on `new_password`", body = Problem),
     )
 )]
 #[put("/me/password")]
@@ -160,7 +176,7 @@ async fn change_password(
         current_password,
         new_password,
     } = body.into_inner();
-    if let Some(e) = rules::check_password("new_password", &new_password) {
+    if let Some(e) = rules::check_new_password(&current_password, &new_password) {
         return Err(ApiError::validation(vec![e]));
     }
     let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
@@ -173,6 +189,7 @@ async fn change_password(
         db::write_tx(conn, |conn| {
             users::set_password_hash(conn, caller.user_id, &new_hash)?;
             refresh_tokens::revoke_all_of_user(conn, caller.user_id)?;
+            db::user_tokens::cancel_email_change(conn, caller.user_id)?;
             session::start(conn, &st, caller)
         })
     })

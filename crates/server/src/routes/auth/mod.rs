@@ -1,18 +1,21 @@
 //! `auth/*`: registration, activation, sign-in, token refresh, sign-out, password recovery.
 
+pub mod activation;
+
 use crate::auth::{password, secret, session};
 use crate::db::{self, user_tokens::Purpose, users};
 use crate::error::ApiError;
 use crate::ratelimit;
 use crate::state::AppState;
-use actix_web::{http::StatusCode, post, web, HttpRequest, HttpResponse};
+use actix_web::{post, web, HttpRequest, HttpResponse};
 use domkom_dto::{rules, *};
 
 type State = web::Data<AppState>;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(register)
-        .service(activate)
+    cfg.service(activation::register)
+        .service(activation::activate)
+        .service(activation::resend_activation)
         .service(login)
         .service(refresh)
         .service(logout)
@@ -24,105 +27,16 @@ fn ip_key(what: &str, req: &HttpRequest) -> String {
     format!("{what}:ip:{}", AppState::client_ip(req))
 }
 
-/// Register a resident. The account stays inactive until the link from the e-mail is opened.
-#[utoipa::path(
-    tag = "auth",
-    request_body = Register,
-    responses(
-        (status = 201, description = "Registered; the activation letter is sent", body = MessageResponse),
-        (status = 409, description = "`login_taken` or `email_taken`", body = Problem),
-        (status = 422, description = "A field breaks the input rules", body = Problem),
-        (status = 429, description = "Too many attempts", body = Problem),
-    )
-)]
-#[post("/auth/register")]
-async fn register(
-    state: State,
-    req: HttpRequest,
-    form: web::Json<Register>,
-) -> Result<HttpResponse, ApiError> {
-    ratelimit::check(
-        &*state.limiter,
-        &[(
-            ip_key("register", &req),
-            state.config.limits.register_per_ip,
-        )],
-    )?;
-    let form = form.into_inner();
-    let errors = rules::check_register(&form);
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    let hash = password::hash_off_thread(form.password.clone()).await?;
-
-    let email = rules::normalize_email(&form.email);
-    let token = secret::generate();
-    let token_hash = secret::hash(&token);
-    let expires = expiry(state.config.activation_ttl)?;
-    let f = form.clone();
-    let user_id = db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let id = users::create(conn, &f, &hash, Role::Resident, None)?;
-            db::user_tokens::insert(conn, id, Purpose::Activation, &token_hash, expires)?;
-            Ok(id)
-        })
-    })
-    .await?;
-
-    if let Err(e) = state
-        .mailer
-        .send_activation(&email, form.full_name.trim(), &token)
-        .await
-    {
-        // Without the letter the account could never be activated: take it back.
-        tracing::error!(error = format!("{e:#}"), "activation letter not sent");
-        db::run(&state.pool, move |conn| Ok(users::delete(conn, user_id)?)).await?;
-        return Err(ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "mail_unavailable",
-            "Не удалось отправить письмо. Попробуйте зарегистрироваться позже",
-        ));
-    }
-    Ok(HttpResponse::Created().json(MessageResponse::new(format!(
-        "На адрес {email} отправлено письмо со ссылкой для активации учётной записи"
-    ))))
-}
-
-fn expiry(ttl: std::time::Duration) -> Result<chrono::NaiveDateTime, ApiError> {
+pub(crate) fn expiry(ttl: std::time::Duration) -> Result<chrono::NaiveDateTime, ApiError> {
     Ok(db::now() + chrono::Duration::from_std(ttl).map_err(ApiError::internal)?)
 }
 
-fn link_invalid() -> ApiError {
+/// 400 `token_invalid` for a link from a letter that no longer works.
+pub(crate) fn link_invalid() -> ApiError {
     ApiError::bad_request(
         "token_invalid",
         "Ссылка недействительна, уже использована или устарела",
     )
-}
-
-/// Activate the account with the token from the registration letter (single use, 24 hours).
-#[utoipa::path(
-    tag = "auth",
-    request_body = Activate,
-    responses(
-        (status = 200, description = "Activated", body = MessageResponse),
-        (status = 400, description = "`token_invalid`: unknown, used or expired", body = Problem),
-    )
-)]
-#[post("/auth/activate")]
-async fn activate(state: State, body: web::Json<Activate>) -> Result<HttpResponse, ApiError> {
-    let hash = secret::hash(body.token.trim());
-    db::run(&state.pool, move |conn| {
-        db::write_tx(conn, |conn| {
-            let user_id = db::user_tokens::consume(conn, Purpose::Activation, &hash)?
-                .ok_or_else(link_invalid)?;
-            users::activate(conn, user_id)?;
-            Ok(())
-        })
-    })
-    .await?;
-    Ok(HttpResponse::Ok().json(MessageResponse::new(
-        "Учётная запись активирована. Теперь можно войти",
-    )))
 }
 
 /// Sign in by login or e-mail. Returns tokens and sets the refresh cookie for browsers.
@@ -313,7 +227,7 @@ async fn forgot_password(
 }
 
 /// Set a new password with the token from the reset letter (single use, 1 hour). Ends every
-/// session of the user and confirms the e-mail.
+/// session of the user, confirms the e-mail and cancels a pending change of e-mail.
 #[utoipa::path(
     tag = "auth",
     request_body = ResetPassword,
@@ -350,6 +264,8 @@ async fn reset_password(
             users::set_password_hash(conn, user_id, &new_hash)?;
             users::activate(conn, user_id)?;
             db::refresh_tokens::revoke_all_of_user(conn, user_id)?;
+            // Whoever knew the old password may have asked to move the account elsewhere.
+            db::user_tokens::cancel_email_change(conn, user_id)?;
             Ok(())
         })
     })
