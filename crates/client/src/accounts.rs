@@ -5,13 +5,19 @@ use domkom_dto::*;
 use reqwest::Method;
 
 impl Client {
-    /// Organizations to link an account with, by name, INN or address.
-    pub async fn find_organizations(&self, query: &str) -> Result<Vec<OrganizationSummary>> {
-        self.get(&format!(
-            "organizations?q={}",
-            crate::operator::encode(query)
-        ))
-        .await
+    /// Organizations to link an account with, by name, INN or address; given `kind`, only
+    /// those that keep accounts of that kind, the best fit first.
+    pub async fn find_organizations(
+        &self,
+        query: &str,
+        kind: Option<AccountKind>,
+    ) -> Result<Vec<OrganizationSummary>> {
+        let mut path = format!("organizations?q={}", crate::operator::encode(query));
+        if let Some(kind) = kind {
+            path.push_str("&kind=");
+            path.push_str(kind.as_str());
+        }
+        self.get(&path).await
     }
 
     pub async fn my_accounts(&self) -> Result<Vec<LinkedAccount>> {

@@ -160,6 +160,34 @@ pub enum AccountKind {
     Rso,
 }
 
+impl AccountKind {
+    /// The name in JSON and in query strings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccountKind::Zhku => "zhku",
+            AccountKind::Kapremont => "kapremont",
+            AccountKind::Rso => "rso",
+        }
+    }
+
+    /// The organizations that keep accounts of this kind, the best fit first: a capital
+    /// repair account is kept by the regional operator or, for a special account, by the
+    /// house's own company.
+    pub fn keepers(self) -> &'static [OrganizationKind] {
+        use OrganizationKind::*;
+        match self {
+            AccountKind::Zhku => &[Uk, Tsj, Zhsk],
+            AccountKind::Kapremont => &[Kapremont, Uk, Tsj, Zhsk],
+            AccountKind::Rso => &[Rso],
+        }
+    }
+
+    /// Where `organization` stands among the keepers, `None` when it keeps none of this kind.
+    pub fn fit(self, organization: OrganizationKind) -> Option<usize> {
+        self.keepers().iter().position(|k| *k == organization)
+    }
+}
+
 /// A personal account (лицевой счёт).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

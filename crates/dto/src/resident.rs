@@ -15,11 +15,14 @@ pub struct OrganizationSummary {
     pub phone: String,
 }
 
-/// `GET organizations?q=`: by name, INN or address, without regard to letter case.
+/// `GET organizations?q=&kind=`: by name, INN or address, without regard to letter case.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct OrganizationSearch {
+    /// At most 200 characters.
     pub q: Option<String>,
+    /// Only the organizations that keep accounts of this kind, the best fit first.
+    pub kind: Option<AccountKind>,
 }
 
 /// Link a personal account: its number and one proof only the payer knows — the linking
@@ -34,6 +37,10 @@ pub struct LinkAccount {
     /// Kopecks: «Итого к оплате» of the last receipt.
     #[serde(default)]
     pub last_receipt_total: Option<i64>,
+    /// The kind the resident means to link; another kind is refused
+    /// (`account_kind_mismatch`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<AccountKind>,
 }
 
 /// A personal account linked to the signed-in resident.

@@ -262,6 +262,7 @@ async fn every_text_for_a_resident_prints_numbers_the_russian_way(app: TestApp) 
                 account_number: a.data.number.clone(),
                 link_code: Some(a.link_code.clone()),
                 last_receipt_total: None,
+                kind: None,
             };
             resident.link_account(&form).await.unwrap();
             collect("card", json(&resident.account_card(a.id).await.unwrap()));

@@ -7,7 +7,7 @@ use super::schema::{
 use super::{by_key, now, text_enum, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
-use domkom_dto::{LinkedAccount, OrganizationSummary};
+use domkom_dto::{AccountKind, LinkedAccount, OrganizationSummary};
 
 /// Every organization (a platform has hundreds, not millions); the caller filters.
 pub fn organizations(conn: &mut DbConn) -> QueryResult<Vec<OrganizationSummary>> {
@@ -29,18 +29,33 @@ pub fn organizations(conn: &mut DbConn) -> QueryResult<Vec<OrganizationSummary>>
         .collect()
 }
 
-/// The account `number` of the organization: (id, link code).
+/// An account found by its number, with what proves and describes it.
+pub struct FoundAccount {
+    pub id: i64,
+    pub link_code: String,
+    pub kind: AccountKind,
+}
+
+/// The account `number` of the organization.
 pub fn find_account(
     conn: &mut DbConn,
     org: i64,
     number: &str,
-) -> QueryResult<Option<(i64, String)>> {
-    a::table
+) -> QueryResult<Option<FoundAccount>> {
+    let row = a::table
         .filter(a::organization_id.eq(org))
         .filter(a::number.eq(number.trim()))
-        .select((a::id, a::link_code))
-        .first(conn)
-        .optional()
+        .select((a::id, a::link_code, a::kind))
+        .first::<(i64, String, String)>(conn)
+        .optional()?;
+    row.map(|(id, link_code, kind)| {
+        Ok(FoundAccount {
+            id,
+            link_code,
+            kind: text_enum(&kind)?,
+        })
+    })
+    .transpose()
 }
 
 /// «Итого к оплате» of the last receipt: the closing balance of the last closed period.

@@ -20,30 +20,45 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(unlink);
 }
 
-/// Organizations a resident may link an account with, found by name, INN or address. When
-/// a company is not in the list, the resident asks the company to join Domkom.
+/// The longest search text: longer than any name, INN or address.
+const QUERY_MAX: usize = 200;
+
+/// Organizations a resident may link an account with, found by name, INN or address and,
+/// given `kind`, keeping accounts of that kind (the best fit first). When a company is not
+/// in the list, the resident asks the company to join Domkom.
 #[utoipa::path(tag = "accounts", security(("bearer" = [])), params(OrganizationSearch),
-    responses((status = 200, body = Vec<OrganizationSummary>), (status = 401, body = Problem)))]
+    responses((status = 200, body = Vec<OrganizationSummary>), (status = 401, body = Problem),
+        (status = 422, description = "`validation_failed`: `q` too long", body = Problem)))]
 #[get("/organizations")]
 async fn organizations(
     state: State,
     _: Resident,
     q: web::Query<OrganizationSearch>,
 ) -> Result<web::Json<Vec<OrganizationSummary>>, ApiError> {
+    let OrganizationSearch { q, kind } = q.into_inner();
+    let needle = q.as_deref().unwrap_or_default().trim().to_lowercase();
+    if needle.chars().count() > QUERY_MAX {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "q",
+            "too_long",
+            format!("Не длиннее {QUERY_MAX} символов"),
+        )]));
+    }
     let all = db::run(&state.pool, |c| Ok(links::organizations(c)?)).await?;
     // Filtered here: SQLite's lower() knows only Latin letters.
-    let needle =
-        q.q.as_deref()
-            .map(|s| s.trim().to_lowercase())
-            .unwrap_or_default();
-    let found = all
+    let mut found: Vec<_> = all
         .into_iter()
+        .filter(|o| kind.is_none_or(|k| k.fit(o.kind).is_some()))
         .filter(|o| {
             [&o.name, &o.inn, &o.address]
                 .iter()
                 .any(|f| f.to_lowercase().contains(&needle))
         })
         .collect();
+    if let Some(kind) = kind {
+        // Stable: by name within each kind of keeper.
+        found.sort_by_key(|o| kind.fit(o.kind));
+    }
     Ok(web::Json(found))
 }
 
@@ -68,10 +83,19 @@ fn no_match() -> ApiError {
     )
 }
 
+fn kind_mismatch() -> ApiError {
+    ApiError::field(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "account_kind_mismatch",
+        "kind",
+        "Это лицевой счёт другого вида: выберите вид, указанный в квитанции",
+    )
+}
+
 /// Link a personal account: the organization, the number, and the linking code from the
 /// receipt or the exact total of the last receipt. Five wrong tries an hour, then 429.
 #[utoipa::path(tag = "accounts", security(("bearer" = [])), request_body = LinkAccount,
-    responses((status = 201, body = LinkedAccount), (status = 422, description = "`validation_failed` or `link_refused`", body = Problem),
+    responses((status = 201, body = LinkedAccount), (status = 422, description = "`validation_failed`, `link_refused`, or `account_kind_mismatch` (at `kind`) when the proven account is of another kind", body = Problem),
         (status = 429, body = Problem)))]
 #[post("/me/accounts")]
 async fn link(
@@ -113,21 +137,24 @@ async fn link(
     }
     let linked = db::run(&state.pool, move |c| {
         db::write_tx(c, |c| {
-            let Some((account, expected)) =
-                links::find_account(c, form.organization_id, &form.account_number)?
+            let Some(found) = links::find_account(c, form.organization_id, &form.account_number)?
             else {
                 return Ok(None);
             };
             let proven = match (&code, form.last_receipt_total) {
-                (Some(code), _) => *code == expected,
-                (None, Some(total)) => links::last_receipt_total(c, account)? == Some(total),
+                (Some(code), _) => *code == found.link_code,
+                (None, Some(total)) => links::last_receipt_total(c, found.id)? == Some(total),
                 (None, None) => false,
             };
             if !proven {
                 return Ok(None);
             }
-            links::link(c, me.user_id, account, form.organization_id)?;
-            Ok(links::linked(c, me.user_id, Some(account))?.pop())
+            // Told only after the proof, so the kind says nothing about a stranger's account.
+            if form.kind.is_some_and(|k| k != found.kind) {
+                return Err(kind_mismatch());
+            }
+            links::link(c, me.user_id, found.id, form.organization_id)?;
+            Ok(links::linked(c, me.user_id, Some(found.id))?.pop())
         })
     })
     .await?;

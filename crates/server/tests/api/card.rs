@@ -108,6 +108,7 @@ async fn another_flat(
         account_number: created.data.number.clone(),
         link_code: Some(created.link_code.clone()),
         last_receipt_total: None,
+        kind: None,
     };
     resident.link_account(&form).await.unwrap();
     created.id

@@ -136,6 +136,7 @@ impl Company {
             account_number: self.account.data.number.clone(),
             link_code: Some(self.account.link_code.clone()),
             last_receipt_total: None,
+            kind: None,
         };
         resident.link_account(&form).await.unwrap();
         resident

@@ -208,6 +208,18 @@ pub fn register_form(login: &str) -> dto::Register {
     }
 }
 
+/// The (field, code) pairs of a refusal, in order.
+pub fn field_codes(e: &domkom_client::Error) -> Vec<(&str, &str)> {
+    e.problem()
+        .map(|p| {
+            p.errors
+                .iter()
+                .map(|f| (f.field.as_str(), f.code.as_str()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Every letter of the outbox, decoded, oldest first.
 pub fn letters(outbox: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(outbox) else {

@@ -1,9 +1,11 @@
 //! Linking personal accounts: the proof, the limit on wrong tries, and who sees what.
 
 use crate::fixtures::{close_period, Company};
-use crate::helpers::TestApp;
+use crate::helpers::{field_codes, TestApp};
 use crate::on_both_backends;
-use domkom_client::dto::{AccountPeriodFilter, LinkAccount, PageQuery};
+use domkom_client::dto::{
+    AccountKind, AccountPeriodFilter, LinkAccount, OrganizationKind, OrganizationSummary, PageQuery,
+};
 
 fn proof(co: &Company, code: Option<&str>, total: Option<i64>) -> LinkAccount {
     LinkAccount {
@@ -11,6 +13,7 @@ fn proof(co: &Company, code: Option<&str>, total: Option<i64>) -> LinkAccount {
         account_number: co.account.data.number.clone(),
         link_code: code.map(str::to_owned),
         last_receipt_total: total,
+        kind: None,
     }
 }
 
@@ -19,14 +22,20 @@ async fn a_resident_finds_the_company_and_links_with_the_code(app: TestApp) {
     let co = Company::new(&app, &admin, 1).await;
     let (resident, _) = app.signed_in("resident").await;
 
-    let found = resident.find_organizations("домовой-1").await.unwrap();
+    let found = resident
+        .find_organizations("домовой-1", None)
+        .await
+        .unwrap();
     assert_eq!(found.len(), 1, "Cyrillic in any letter case");
     assert_eq!(
-        resident.find_organizations(&found[0].inn).await.unwrap(),
+        resident
+            .find_organizations(&found[0].inn, None)
+            .await
+            .unwrap(),
         found
     );
     assert!(resident
-        .find_organizations("нет такой")
+        .find_organizations("нет такой", None)
         .await
         .unwrap()
         .is_empty());
@@ -146,13 +155,77 @@ async fn wrong_proofs_are_limited(app: TestApp) {
         .unwrap();
 }
 
+async fn the_kind_narrows_the_search_and_is_checked_on_linking(app: TestApp) {
+    let admin = app.admin().await;
+    let uk = Company::new(&app, &admin, 1).await;
+    let fund = Company::new(&app, &admin, 2).await;
+    let mut data = fund.org.data.clone();
+    data.kind = OrganizationKind::Kapremont;
+    admin.update_organization(fund.org.id, &data).await.unwrap();
+    let (resident, _) = app.signed_in("resident").await;
+
+    let ids = |list: Vec<OrganizationSummary>| list.into_iter().map(|o| o.id).collect::<Vec<_>>();
+    let find = |kind| resident.find_organizations("", Some(kind));
+    assert_eq!(
+        ids(find(AccountKind::Kapremont).await.unwrap()),
+        vec![fund.org.id, uk.org.id],
+        "the regional operator first, then the company of a house on a special account"
+    );
+    assert_eq!(ids(find(AccountKind::Zhku).await.unwrap()), vec![uk.org.id]);
+    assert!(find(AccountKind::Rso).await.unwrap().is_empty());
+    let e = resident
+        .find_organizations(&"д".repeat(201), None)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.status(), field_codes(&e)),
+        (Some(422), vec![("q", "too_long")])
+    );
+
+    // The account 1001 of the УК is a ЖКУ account.
+    let as_kind = |kind, code: &str| LinkAccount {
+        kind: Some(kind),
+        ..proof(&uk, Some(code), None)
+    };
+    let e = resident
+        .link_account(&as_kind(AccountKind::Kapremont, "НЕВЕРНЫЙ"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.code(),
+        Some("link_refused"),
+        "a wrong proof tells nothing of the kind"
+    );
+    let e = resident
+        .link_account(&as_kind(AccountKind::Kapremont, &uk.account.link_code))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.status(), e.code(), field_codes(&e)),
+        (
+            Some(422),
+            Some("account_kind_mismatch"),
+            vec![("kind", "account_kind_mismatch")]
+        )
+    );
+    assert!(
+        resident.my_accounts().await.unwrap().is_empty(),
+        "nothing linked"
+    );
+    let linked = resident
+        .link_account(&as_kind(AccountKind::Zhku, &uk.account.link_code))
+        .await
+        .unwrap();
+    assert_eq!(linked.id, uk.account.id);
+}
+
 async fn only_residents_link_accounts(app: TestApp) {
     let admin = app.admin().await;
     let co = Company::new(&app, &admin, 1).await;
     for client in [&admin, &co.operator] {
         for e in [
             client.my_accounts().await.unwrap_err(),
-            client.find_organizations("").await.unwrap_err(),
+            client.find_organizations("", None).await.unwrap_err(),
             client
                 .link_account(&proof(&co, Some(&co.account.link_code), None))
                 .await
@@ -172,5 +245,6 @@ on_both_backends!(
     a_resident_finds_the_company_and_links_with_the_code,
     the_last_receipt_total_proves_it_too,
     wrong_proofs_are_limited,
+    the_kind_narrows_the_search_and_is_checked_on_linking,
     only_residents_link_accounts,
 );

@@ -137,6 +137,7 @@ async fn resident_of(app: &TestApp, org: &Organization, account: &Account) -> Cl
         account_number: account.data.number.clone(),
         link_code: Some(account.link_code.clone()),
         last_receipt_total: None,
+        kind: None,
     };
     resident.link_account(&form).await.unwrap();
     resident

@@ -346,6 +346,7 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
         account_number: "1001".into(),
         link_code: Some(op.account(flat1).await.unwrap().link_code),
         last_receipt_total: None,
+        kind: None,
     };
     resident.link_account(&link).await.unwrap();
     let explained = resident.period_charges(flat1, "2026-10").await.unwrap();

@@ -233,6 +233,7 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
             account_number: uk.resident_account.clone(),
             link_code: Some("WRONG123".into()),
             last_receipt_total: None,
+            kind: None,
         };
         let e = api.link_account(&wrong).await.unwrap_err();
         assert_eq!(e.code(), Some("link_refused"));

@@ -10,7 +10,7 @@ use crate::components::guard::SignedIn;
 use crate::components::page::{Loading, Page};
 use crate::labels;
 use crate::session::use_session;
-use domkom_dto::{AccountKind, OrganizationKind, OrganizationSummary};
+use domkom_dto::{AccountKind, OrganizationSummary};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -26,34 +26,20 @@ pub fn AddAccountPage() -> impl IntoView {
 }
 
 /// The kinds offered in step 1, with what each covers.
-const KINDS: [(AccountKind, &str, &str); 3] = [
+const KINDS: [(AccountKind, &str); 3] = [
     (
         AccountKind::Zhku,
-        "zhku",
         "Счёт в управляющей компании или ТСЖ: содержание жилья, вода, электроэнергия, вывоз мусора.",
     ),
     (
         AccountKind::Kapremont,
-        "kapremont",
         "Взносы на капитальный ремонт дома: счёт регионального оператора или специальный счёт дома.",
     ),
     (
         AccountKind::Rso,
-        "rso",
         "Прямой договор с поставщиком ресурса: электроэнергия, газ, тепло, вода.",
     ),
 ];
-
-/// Which organizations keep accounts of `kind`, the best fit first.
-fn keepers(kind: AccountKind) -> &'static [OrganizationKind] {
-    use OrganizationKind::*;
-    match kind {
-        AccountKind::Zhku => &[Uk, Tsj, Zhsk],
-        // A house on a special account pays its капремонт to its УК or ТСЖ.
-        AccountKind::Kapremont => &[Kapremont, Uk, Tsj, Zhsk],
-        AccountKind::Rso => &[Rso],
-    }
-}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -100,7 +86,7 @@ fn Wizard() -> impl IntoView {
                 }
                 Step::Details => {
                     match organization.get() {
-                        Some(org) => view! { <proof::ProveAccount org step /> }.into_any(),
+                        Some(org) => view! { <proof::ProveAccount org kind step /> }.into_any(),
                         None => view! { <FindOrganization kind organization step /> }.into_any(),
                     }
                 }
@@ -121,14 +107,14 @@ fn ChooseKind(kind: RwSignal<AccountKind>, step: RwSignal<Step>) -> impl IntoVie
             <div class="choice-list">
                 {KINDS
                     .iter()
-                    .map(|(k, code, about)| {
+                    .map(|(k, about)| {
                         let k = *k;
                         view! {
                             <button
                                 type="button"
                                 class="choice"
                                 data-test="kind"
-                                data-kind=*code
+                                data-kind=k.as_str()
                                 on:click=move |_| {
                                     kind.set(k);
                                     step.set(Step::Organization);
@@ -179,16 +165,12 @@ fn FindOrganization(
         pending.set(true);
         found.set(Found::Searching);
         spawn_local(async move {
+            let kind = Some(kind.get_untracked());
             let result = session
-                .authorized(async |c| c.find_organizations(&text).await)
+                .authorized(async |c| c.find_organizations(&text, kind).await)
                 .await;
-            let fitting = keepers(kind.get_untracked());
             found.set(match result {
-                Ok(mut list) => {
-                    list.retain(|o| fitting.contains(&o.kind));
-                    list.sort_by_key(|o| fitting.iter().position(|k| *k == o.kind));
-                    Found::Some(list)
-                }
+                Ok(list) => Found::Some(list),
                 Err(e) => Found::Failed(describe(&e)),
             });
             pending.set(false);

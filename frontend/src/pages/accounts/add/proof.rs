@@ -6,7 +6,7 @@ use crate::components::field::{collect, required, Field, FieldErrors};
 use crate::components::form::{report, FormAlert, SubmitButton, CHECK_FIELDS};
 use crate::format;
 use crate::session::use_session;
-use domkom_dto::{FieldError, LinkAccount, OrganizationSummary};
+use domkom_dto::{AccountKind, FieldError, LinkAccount, OrganizationSummary};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,7 +21,11 @@ enum Proof {
 
 /// Step 3: the account number and the proof.
 #[component]
-pub(super) fn ProveAccount(org: OrganizationSummary, step: RwSignal<Step>) -> impl IntoView {
+pub(super) fn ProveAccount(
+    org: OrganizationSummary,
+    kind: RwSignal<AccountKind>,
+    step: RwSignal<Step>,
+) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let number = RwSignal::new(String::new());
@@ -69,6 +73,7 @@ pub(super) fn ProveAccount(org: OrganizationSummary, step: RwSignal<Step>) -> im
             account_number,
             link_code: by_code.then_some(code_value),
             last_receipt_total: if by_code { None } else { kopecks },
+            kind: Some(kind.get_untracked()),
         };
         let proof_field = if by_code {
             "link_code"
@@ -107,9 +112,11 @@ pub(super) fn ProveAccount(org: OrganizationSummary, step: RwSignal<Step>) -> im
                 }
                 Err(e) => {
                     // The server names the proof `link_code` whichever was missing.
+                    // An account of another kind is told at its number.
                     let rename = [
                         ("link_code", proof_field),
                         ("last_receipt_total", proof_field),
+                        ("kind", "account_number"),
                     ];
                     alert.set(Some(report(&e, errors, &rename)));
                     pending.set(false);
