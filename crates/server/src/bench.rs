@@ -5,6 +5,7 @@ use crate::auth::Caller;
 use crate::billing::close::{self, CloseRequest};
 use crate::config::Config;
 use crate::db::{self, schema::accounts as a};
+use crate::progress::Progress;
 use crate::state::AppState;
 use diesel::prelude::*;
 use domkom_domain::Period;
@@ -22,12 +23,7 @@ fn backend(config: &Config) -> &'static str {
 
 /// Generates an organization of `accounts` accounts and closes `period` for it; returns
 /// the organization.
-pub fn closed_organization(
-    state: &AppState,
-    accounts: i64,
-    period: Period,
-    progress: &dyn Fn(i32, i32),
-) -> anyhow::Result<i64> {
+pub fn closed_organization(state: &AppState, accounts: i64, period: Period) -> anyhow::Result<i64> {
     let backend = backend(&state.config);
     let mut conn = state.pool.get()?;
     let started = Instant::now();
@@ -49,9 +45,11 @@ pub fn closed_organization(
     };
     let started = Instant::now();
     let today = chrono::Utc::now().date_naive();
-    let stats = close::close_now(&state.pool, req, today, progress)?;
+    let progress = Progress::stderr();
+    let closed = close::close_now(&state.pool, req, today, &|d, t| progress.update(d, t));
+    progress.finish();
+    let stats = closed?;
     let seconds = started.elapsed().as_secs_f64();
-    eprintln!();
     println!(
         "{backend}: closed {period} for {accounts} accounts ({} charge lines) in {seconds:.2} s = {:.0} accounts/s \
          (load {:.2} s, compute {:.2} s, write {:.2} s); peak memory {} MiB",
@@ -92,7 +90,7 @@ pub async fn load(mut config: Config, plan: LoadPlan) -> anyhow::Result<()> {
     let state = crate::prepare(config)?;
     let period = plan.period;
     let (state, org) = tokio::task::spawn_blocking(move || {
-        closed_organization(&state, plan.accounts, period, &|_, _| {}).map(|org| (state, org))
+        closed_organization(&state, plan.accounts, period).map(|org| (state, org))
     })
     .await??;
     let pool = state.pool.clone();

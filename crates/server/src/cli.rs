@@ -3,6 +3,7 @@
 use crate::billing::close::{self, CloseRequest};
 use crate::config::Config;
 use crate::db::{self, users};
+use crate::progress::Progress;
 use crate::{auth::password, Application};
 use clap::{Parser, Subcommand};
 use domkom_dto::{rules, Register, Role};
@@ -152,7 +153,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 fn bench_close(config: Config, accounts: i64, period: &str) -> anyhow::Result<()> {
     let period = parse_period(period)?;
     let state = crate::prepare(config)?;
-    crate::bench::closed_organization(&state, accounts, period, &progress_bar).map(drop)
+    crate::bench::closed_organization(&state, accounts, period).map(drop)
 }
 
 fn parse_period(period: &str) -> anyhow::Result<domkom_domain::Period> {
@@ -172,28 +173,15 @@ fn close_period(config: Config, organization_id: i64, period: &str) -> anyhow::R
     };
     let today = chrono::Utc::now().date_naive();
     let started = std::time::Instant::now();
-    close::close_now(&state.pool, req, today, &progress_bar)?;
-    eprintln!();
+    let progress = Progress::stderr();
+    let closed = close::close_now(&state.pool, req, today, &|d, t| progress.update(d, t));
+    progress.finish();
+    closed?;
     println!(
         "Period {period} closed in {:.1} s.",
         started.elapsed().as_secs_f64()
     );
     Ok(())
-}
-
-/// `[##########----------]  5000/10000 accounts` on one line of the terminal.
-fn progress_bar(done: i32, total: i32) {
-    const WIDTH: usize = 30;
-    let filled = if total > 0 {
-        WIDTH * done.max(0) as usize / total as usize
-    } else {
-        WIDTH
-    };
-    eprint!(
-        "\r[{}{}] {done:>7}/{total} accounts",
-        "#".repeat(filled),
-        "-".repeat(WIDTH - filled.min(WIDTH))
-    );
 }
 
 fn seed_demo(config: Config) -> anyhow::Result<()> {

@@ -16,6 +16,7 @@ pub mod import;
 pub mod jobs;
 pub mod mail;
 pub mod openapi;
+pub mod progress;
 pub mod ratelimit;
 pub mod registry;
 pub mod routes;
