@@ -2,10 +2,12 @@
 
 use crate::error::{ApiError, PROBLEM_JSON};
 use crate::state::AppState;
-use crate::{openapi, routes};
+use crate::{metrics, openapi, routes};
 use actix_web::dev::{Server, ServiceResponse};
 use actix_web::http::{header, StatusCode};
-use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlerResponse, ErrorHandlers};
+use actix_web::middleware::{
+    from_fn, Compress, DefaultHeaders, ErrorHandlerResponse, ErrorHandlers,
+};
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -45,6 +47,7 @@ impl Application {
                 .wrap(cors(&state.config.cors_origins))
                 .wrap(ErrorHandlers::new().default_handler(problem_for_bare_errors))
                 .wrap(Compress::default())
+                .wrap(from_fn(metrics::record))
                 .wrap(TracingLogger::default())
         })
         .listen(listener)?
@@ -82,6 +85,7 @@ fn configure(cfg: &mut web::ServiceConfig) {
         ApiError::bad_request("invalid_path", format!("Неверный адрес: {e}")).into()
     }))
     .configure(routes::health::configure)
+    .configure(metrics::configure)
     // Before the API scope, which would otherwise answer its path with 404.
     .service(
         SwaggerUi::new("/swagger-ui/{_:.*}")

@@ -36,6 +36,9 @@ pub struct Config {
     /// A fixed calendar date instead of the clock's, for the reading window in tests;
     /// `None` everywhere else.
     pub fixed_today: Option<chrono::NaiveDate>,
+    /// `DOMKOM_METRICS_TOKEN`: the bearer token `GET /metrics` asks for; unset, there is no
+    /// `/metrics`.
+    pub metrics_token: Option<String>,
 }
 
 /// Where the server runs: production never gets demo data.
@@ -118,6 +121,7 @@ impl std::fmt::Debug for Config {
             .field("static_dir", &self.static_dir)
             .field("env", &self.env)
             .field("demo", &self.demo)
+            .field("metrics", &self.metrics_token.as_ref().map(|_| "token set"))
             .finish_non_exhaustive()
     }
 }
@@ -237,7 +241,17 @@ impl Config {
             Some(v) => return Err(bad("DOMKOM_DEMO", format!("`{v}`: expected on or off"))),
         };
         let site = site_from_env()?;
+        let metrics_token = match var("DOMKOM_METRICS_TOKEN")? {
+            Some(t) if t.len() < 16 || !t.bytes().all(|b| b.is_ascii_graphic()) => {
+                return Err(bad(
+                    "DOMKOM_METRICS_TOKEN",
+                    "at least 16 printable ASCII characters, e.g. from `openssl rand -hex 32`",
+                ))
+            }
+            token => token,
+        };
         Ok(Config {
+            metrics_token,
             key_rate_bp,
             site,
             addr,
@@ -283,6 +297,7 @@ impl Config {
             env: Environment::Development,
             demo: true,
             fixed_today: None,
+            metrics_token: None,
         }
     }
 

@@ -15,6 +15,7 @@ pub mod error;
 pub mod import;
 pub mod jobs;
 pub mod mail;
+pub mod metrics;
 pub mod openapi;
 pub mod progress;
 pub mod ratelimit;
@@ -43,11 +44,13 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
         }
     }
     drop(conn);
+    let metrics = metrics::Metrics::default();
     let mailer = mail::Mailer::new(
         config.smtp_url.as_deref(),
         config.data_dir.join("outbox"),
         &config.mail_from,
         &config.public_url,
+        metrics.mail.clone(),
     )?;
     Ok(state::AppState {
         jwt: auth::jwt::JwtKeys::new(&config.jwt_secret, config.access_ttl),
@@ -56,5 +59,6 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
         jobs: jobs::Runner::new(pool.clone()),
         pool,
         mailer,
+        metrics,
     })
 }

@@ -1,10 +1,12 @@
 //! Outgoing mail: SMTP when `SMTP_URL` is set, otherwise `.eml` files in `<DATA_DIR>/outbox`
 //! with the link also written to the log, so a newcomer can activate without a mail server.
 
+use crate::metrics::MailLabels;
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use prometheus_client::metrics::{counter::Counter, family::Family};
 use std::path::PathBuf;
 
 pub enum Transport {
@@ -16,6 +18,8 @@ pub struct Mailer {
     transport: Transport,
     from: Mailbox,
     public_url: String,
+    /// Letters by outcome, for `/metrics`.
+    letters: Family<MailLabels, Counter>,
 }
 
 /// One letter: a subject, a text with one call to action, and the link itself.
@@ -43,6 +47,7 @@ impl Mailer {
         outbox: PathBuf,
         from: &str,
         public_url: &str,
+        letters: Family<MailLabels, Counter>,
     ) -> anyhow::Result<Self> {
         let transport = match smtp_url {
             Some(url) => {
@@ -68,6 +73,7 @@ impl Mailer {
             transport,
             from: from.parse()?,
             public_url: public_url.to_owned(),
+            letters,
         })
     }
 
@@ -162,6 +168,13 @@ impl Mailer {
     }
 
     async fn send(&self, to: &str, letter: Letter<'_>) -> anyhow::Result<()> {
+        let sent = self.deliver(to, letter).await;
+        let outcome = if sent.is_ok() { "sent" } else { "failed" };
+        self.letters.get_or_create(&MailLabels { outcome }).inc();
+        sent
+    }
+
+    async fn deliver(&self, to: &str, letter: Letter<'_>) -> anyhow::Result<()> {
         let message = Message::builder()
             .from(self.from.clone())
             .to(to.parse()?)

@@ -14,6 +14,7 @@ pub struct AppState {
     pub mailer: Mailer,
     pub limiter: Box<dyn RateLimiter>,
     pub jobs: crate::jobs::Runner,
+    pub metrics: crate::metrics::Metrics,
 }
 
 impl AppState {

@@ -108,3 +108,26 @@ pub fn status(conn: &mut DbConn, id: i64) -> QueryResult<(String, i32, Option<St
         .select((j::status, j::attempts, j::error))
         .first(conn)
 }
+
+/// What `/metrics` reports of the jobs.
+pub struct JobCensus {
+    /// How many jobs there are of each (kind, status).
+    pub counts: Vec<(String, String, i64)>,
+    /// When the oldest queued job was queued.
+    pub oldest_queued: Option<chrono::NaiveDateTime>,
+}
+
+pub fn census(conn: &mut DbConn) -> QueryResult<JobCensus> {
+    let counts = j::table
+        .group_by((j::kind, j::status))
+        .select((j::kind, j::status, diesel::dsl::count_star()))
+        .load(conn)?;
+    let oldest_queued = j::table
+        .filter(j::status.eq("queued"))
+        .select(diesel::dsl::min(j::created_at))
+        .first(conn)?;
+    Ok(JobCensus {
+        counts,
+        oldest_queued,
+    })
+}

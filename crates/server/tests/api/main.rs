@@ -17,6 +17,7 @@ mod links;
 mod mail;
 mod me;
 mod meters;
+mod metrics;
 mod migrations;
 mod openapi;
 mod payments;
