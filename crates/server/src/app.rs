@@ -2,7 +2,7 @@
 
 use crate::error::{ApiError, PROBLEM_JSON};
 use crate::state::AppState;
-use crate::{metrics, openapi, routes};
+use crate::{input, metrics, openapi, routes};
 use actix_web::dev::{Server, ServiceResponse};
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::{
@@ -47,6 +47,7 @@ impl Application {
                 .wrap(cors(&state.config.cors_origins))
                 .wrap(ErrorHandlers::new().default_handler(problem_for_bare_errors))
                 .wrap(Compress::default())
+                .wrap(from_fn(input::check_query))
                 .wrap(from_fn(metrics::record))
                 .wrap(TracingLogger::default())
         })
@@ -133,12 +134,7 @@ fn json_error(err: actix_web::error::JsonPayloadError, _: &HttpRequest) -> actix
             "unsupported_media_type",
             "Ожидается Content-Type: application/json",
         ),
-        E::Deserialize(e) if e.is_data() => ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_body",
-            format!("Неверные данные в запросе: {e}"),
-        )
-        .with_missing_field(&e.to_string()),
+        E::Deserialize(e) if e.is_data() => crate::input::invalid_body(e),
         _ => ApiError::bad_request("malformed_json", format!("Тело запроса — не JSON: {err}")),
     };
     api.into()

@@ -98,9 +98,16 @@ fn parse_line(row: usize, cells: &[String]) -> Result<Line, Vec<FieldError>> {
             None
         }
     };
-    let paid_on = NaiveDate::parse_from_str(cell(2), "%d.%m.%Y").ok();
+    let paid_on = NaiveDate::parse_from_str(cell(2), "%d.%m.%Y")
+        .ok()
+        .filter(|d| domkom_domain::period::in_years(*d));
     if paid_on.is_none() {
-        errors.push(cell_error(row, "date", "format", "Дата в виде ДД.ММ.ГГГГ"));
+        errors.push(cell_error(
+            row,
+            "date",
+            "format",
+            "Дата в виде ДД.ММ.ГГГГ, с 1900 по 2200 год",
+        ));
     }
     let external_id = cell(3);
     if external_id.is_empty() || external_id.chars().count() > 100 {

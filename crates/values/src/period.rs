@@ -12,8 +12,17 @@ use crate::error::ParseError;
 /// otherwise (ЖК РФ ст.155 ч.1 as amended from 1 March 2026).
 pub const DEFAULT_DUE_DAY: u8 = 15;
 
-/// A calendar month between 1000-01 and 9999-12 (so that it always prints as
-/// `YYYY-MM` and its days always exist in chrono). Orders chronologically.
+/// The years a date or a period the portal accepts may fall in: wide enough for any
+/// account's history and any plan, narrow enough for every database's date type.
+pub const YEARS: std::ops::RangeInclusive<u16> = 1900..=2200;
+
+/// Whether `date` falls in [`YEARS`].
+pub fn in_years(date: NaiveDate) -> bool {
+    u16::try_from(date.year()).is_ok_and(|y| YEARS.contains(&y))
+}
+
+/// A calendar month of [`YEARS`] (so that it always prints as `YYYY-MM` and its days
+/// always exist in every database). Orders chronologically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Period {
     year: u16,
@@ -22,8 +31,7 @@ pub struct Period {
 
 impl Period {
     pub fn new(year: u16, month: u8) -> Option<Self> {
-        ((1000..=9999).contains(&year) && (1..=12).contains(&month))
-            .then_some(Period { year, month })
+        (YEARS.contains(&year) && (1..=12).contains(&month)).then_some(Period { year, month })
     }
 
     /// The period a date falls in (a payment is booked in the month it was made).
@@ -40,7 +48,7 @@ impl Period {
         self.month
     }
 
-    /// The next month; `None` after 9999-12.
+    /// The next month; `None` after 2200-12.
     pub fn next(self) -> Option<Self> {
         if self.month == 12 {
             Period::new(self.year + 1, 1)
@@ -49,7 +57,7 @@ impl Period {
         }
     }
 
-    /// The previous month; `None` before 1000-01.
+    /// The previous month; `None` before 1900-01.
     pub fn prev(self) -> Option<Self> {
         if self.month == 1 {
             Period::new(self.year - 1, 12)
@@ -167,6 +175,12 @@ mod tests {
         assert_eq!(p("2027-01").due_date(31), Some(date(2027, 2, 28)));
         assert_eq!(p("2026-04").months_until(p("2026-10")), 6);
         assert_eq!(Period::containing(date(2026, 10, 12)), Some(p("2026-10")));
-        assert_eq!(p("9999-12").next(), None);
+        assert_eq!(p("2200-12").next(), None);
+        assert_eq!(p("1900-01").prev(), None);
+        for outside in ["1899-12", "2201-01", "9999-12", "0000-01"] {
+            assert!(outside.parse::<Period>().is_err(), "{outside}");
+        }
+        assert!(in_years(date(1900, 1, 1)) && in_years(date(2200, 12, 31)));
+        assert!(!in_years(date(1899, 12, 31)) && !in_years(date(-9999, 1, 1)));
     }
 }

@@ -1,28 +1,23 @@
 //! Input rules for services, tariffs, meters, readings, recalculations and payments.
 
 use super::housing::text;
-use super::required;
+use super::{check_date, required};
 use crate::{
     FieldError, MeterData, PaymentData, ReadingData, RecalculationData, ServiceData,
     ServiceMethodKind as M, TariffData,
 };
 
-/// Whether `s` is a period written `YYYY-MM`.
+/// Whether `s` is a period written `YYYY-MM` of the years the portal accepts.
 pub fn is_period(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 7
-        && b[4] == b'-'
-        && b[..4].iter().chain(&b[5..]).all(u8::is_ascii_digit)
-        && (1..=12).contains(&s[5..].parse::<u8>().unwrap_or(0))
-        && s[..4] >= *"1000"
+    s.parse::<domkom_values::Period>().is_ok()
 }
 
 pub fn check_period(field: &str, value: &str) -> Option<FieldError> {
-    required(field, value).or_else(|| {
-        (!is_period(value))
-            .then(|| FieldError::new(field, "format", "Период в виде ГГГГ-ММ, например 2026-10"))
-    })
+    required(field, value)
+        .or_else(|| (!is_period(value)).then(|| FieldError::new(field, "format", PERIOD_FORMAT)))
 }
+
+const PERIOD_FORMAT: &str = "Период в виде ГГГГ-ММ с 1900 по 2200 год, например 2026-10";
 
 fn range(field: &str, ok: bool, message: &str) -> Option<FieldError> {
     (!ok).then(|| FieldError::new(field, "range", message))
@@ -72,6 +67,7 @@ pub fn check_service(s: &ServiceData) -> Vec<FieldError> {
 
 pub fn check_tariff(t: &TariffData) -> Vec<FieldError> {
     [
+        check_date("valid_from", t.valid_from),
         range("price", t.price >= 0, "Цена не может быть отрицательной"),
         range("zone", (0..=4).contains(&t.zone), "Зона от 0 до 4"),
     ]
@@ -83,6 +79,8 @@ pub fn check_tariff(t: &TariffData) -> Vec<FieldError> {
 pub fn check_meter(m: &MeterData) -> Vec<FieldError> {
     [
         text("serial", &m.serial, 50),
+        check_date("installed_on", m.installed_on),
+        check_date("verification_due", m.verification_due),
         range("zones", (1..=4).contains(&m.zones), "От 1 до 4 зон"),
         range("digits", (3..=9).contains(&m.digits), "От 3 до 9 разрядов"),
         range(
@@ -108,6 +106,7 @@ pub fn check_meter(m: &MeterData) -> Vec<FieldError> {
 pub fn check_reading(r: &ReadingData) -> Vec<FieldError> {
     [
         check_period("period", &r.period),
+        r.taken_on.and_then(|d| check_date("taken_on", d)),
         range("zone", (1..=4).contains(&r.zone), "Зона от 1 до 4"),
         range(
             "value",
@@ -148,6 +147,7 @@ pub fn check_payment(p: &PaymentData) -> Vec<FieldError> {
             p.amount > 0,
             "Сумма платежа должна быть больше нуля",
         ),
+        check_date("paid_on", p.paid_on),
         text("source", &p.source, 50),
         p.external_id
             .as_deref()
@@ -169,7 +169,7 @@ mod tests {
     fn periods_are_year_dash_month() {
         assert!(is_period("2026-10") && is_period("2026-01"));
         for bad in [
-            "2026-13", "2026-00", "26-10", "2026/10", "2026-1", "abcd-10",
+            "2026-13", "2026-00", "26-10", "2026/10", "2026-1", "abcd-10", "1899-12", "9999-12",
         ] {
             assert!(!is_period(bad), "{bad}");
         }

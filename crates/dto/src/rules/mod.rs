@@ -29,6 +29,37 @@ pub fn check_register(form: &Register) -> Vec<FieldError> {
     errors
 }
 
+/// A date of the years the portal accepts (1900–2200).
+pub fn check_date(field: &str, date: chrono::NaiveDate) -> Option<FieldError> {
+    (!domkom_values::period::in_years(date))
+        .then(|| FieldError::new(field, "range", "Дата — с 1900 по 2200 год"))
+}
+
+/// Characters no text may hold: control characters other than tab and line feed (NUL
+/// breaks PostgreSQL, the others garble what people read and what files export) and the
+/// bidirectional overrides and isolates, which make a text read unlike what it holds.
+pub fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Every text the API and the imports take passes this.
+pub fn check_characters(field: &str, value: &str) -> Option<FieldError> {
+    value
+        .chars()
+        .any(is_forbidden_char)
+        .then(|| forbidden_characters(field))
+}
+
+/// The refusal of a text holding a forbidden character.
+pub fn forbidden_characters(field: &str) -> FieldError {
+    FieldError::new(
+        field,
+        "forbidden_characters",
+        "Недопустимые символы: управляющие символы и символы смены направления текста",
+    )
+}
+
 pub(crate) fn required(field: &str, value: &str) -> Option<FieldError> {
     value
         .trim()

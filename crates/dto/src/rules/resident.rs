@@ -68,11 +68,15 @@ pub fn check_period_range(from: Option<&str>, to: Option<&str>) -> Vec<FieldErro
     errors
 }
 
-/// `from` not after `to`.
+/// Dates of the portal's years, `from` not after `to`.
 pub fn check_date_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Vec<FieldError> {
+    let errors: Vec<_> = [("from", from), ("to", to)]
+        .into_iter()
+        .filter_map(|(field, date)| date.and_then(|d| super::check_date(field, d)))
+        .collect();
     match (from, to) {
-        (Some(from), Some(to)) if from > to => vec![not_after("from")],
-        _ => Vec::new(),
+        (Some(from), Some(to)) if errors.is_empty() && from > to => vec![not_after("from")],
+        _ => errors,
     }
 }
 

@@ -3,7 +3,7 @@
 //! quoted with `"` (a quote inside doubled). Used by every file the API reads: bank
 //! registries and the company data imports.
 
-use domkom_dto::FieldError;
+use domkom_dto::{rules, FieldError};
 
 /// One line of the file, split into trimmed cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,7 +91,17 @@ pub fn records(text: &str) -> Result<Vec<Record>, FieldError> {
         cells.push(cell.trim().to_owned());
         finish(&mut cells, start);
     }
-    Ok(records)
+    // What no input of the API may hold, no file may either: refused at its row and column.
+    let forbidden = records.iter().find_map(|r| {
+        let bad = |c: &String| c.chars().any(rules::is_forbidden_char);
+        r.cells.iter().position(bad).map(|i| (r.row, i + 1))
+    });
+    match forbidden {
+        Some((row, column)) => Err(rules::forbidden_characters(&format!(
+            "row {row}: column {column}"
+        ))),
+        None => Ok(records),
+    }
 }
 
 #[cfg(test)]

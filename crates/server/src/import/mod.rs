@@ -21,7 +21,7 @@ mod readings;
 use crate::db::DbConn;
 use crate::error::ApiError;
 use chrono::NaiveDate;
-use domkom_dto::{FieldError, ImportKind, ImportResult};
+use domkom_dto::{rules, FieldError, ImportKind, ImportResult};
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::str::FromStr;
@@ -185,6 +185,9 @@ fn json_cells(
             other => scalar(other),
         };
         match text {
+            Some(text) if text.chars().any(rules::is_forbidden_char) => errors.extend(
+                rules::check_characters(&format!("row {row}: {name}"), &text),
+            ),
             Some(text) => cells[i] = text,
             None => errors.push(csv::cell_error(
                 row,

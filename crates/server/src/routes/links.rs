@@ -4,6 +4,7 @@
 use crate::auth::Resident;
 use crate::db::{self, links};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{delete, get, post, web, HttpResponse};
@@ -101,7 +102,7 @@ fn kind_mismatch() -> ApiError {
 async fn link(
     state: State,
     me: Resident,
-    body: web::Json<LinkAccount>,
+    body: Json<LinkAccount>,
 ) -> Result<HttpResponse, ApiError> {
     let form = body.into_inner();
     let code = form

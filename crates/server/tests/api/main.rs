@@ -11,6 +11,7 @@ mod charges;
 mod company;
 mod email_change;
 mod errors;
+mod hostile_input;
 mod imports;
 mod jobs;
 mod links;

@@ -3,6 +3,7 @@
 use crate::auth::{password, Admin};
 use crate::db::{self, organizations, users};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::routes::valid;
 use crate::state::AppState;
 use actix_web::{post, web, HttpResponse};
@@ -16,7 +17,7 @@ use domkom_dto::{rules, NewOperator, Problem, Register, Role, User};
 async fn create(
     state: web::Data<AppState>,
     _: Admin,
-    body: web::Json<NewOperator>,
+    body: Json<NewOperator>,
 ) -> Result<HttpResponse, ApiError> {
     let NewOperator {
         organization_id,

@@ -3,6 +3,7 @@
 use crate::auth::Admin;
 use crate::db::{self, organizations};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::routes::valid;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
@@ -49,7 +50,7 @@ async fn list(
 async fn create(
     state: State,
     _: Admin,
-    body: web::Json<OrganizationData>,
+    body: Json<OrganizationData>,
 ) -> Result<HttpResponse, ApiError> {
     let data = body.into_inner();
     valid(rules::check_organization(&data))?;
@@ -91,7 +92,7 @@ async fn update(
     state: State,
     _: Admin,
     id: web::Path<i64>,
-    body: web::Json<OrganizationData>,
+    body: Json<OrganizationData>,
 ) -> Result<web::Json<Organization>, ApiError> {
     let (id, data) = (id.into_inner(), body.into_inner());
     valid(rules::check_organization(&data))?;

@@ -4,8 +4,9 @@ use super::{expiry, ip_key, link_invalid, State};
 use crate::auth::{password, secret};
 use crate::db::{self, user_tokens::Purpose, users};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::ratelimit;
-use actix_web::{post, web, HttpRequest, HttpResponse};
+use actix_web::{post, HttpRequest, HttpResponse};
 use domkom_dto::{rules, *};
 
 /// Register a resident. The account stays inactive until the link from the e-mail is opened.
@@ -23,7 +24,7 @@ use domkom_dto::{rules, *};
 pub(super) async fn register(
     state: State,
     req: HttpRequest,
-    form: web::Json<Register>,
+    form: Json<Register>,
 ) -> Result<HttpResponse, ApiError> {
     ratelimit::check(
         &*state.limiter,
@@ -80,10 +81,7 @@ pub(super) async fn register(
     )
 )]
 #[post("/auth/activate")]
-pub(super) async fn activate(
-    state: State,
-    body: web::Json<Activate>,
-) -> Result<HttpResponse, ApiError> {
+pub(super) async fn activate(state: State, body: Json<Activate>) -> Result<HttpResponse, ApiError> {
     let hash = secret::hash(body.token.trim());
     db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
@@ -120,7 +118,7 @@ const RESENT: &str = "Если учётная запись с таким лог�
 pub(super) async fn resend_activation(
     state: State,
     req: HttpRequest,
-    body: web::Json<ResendActivation>,
+    body: Json<ResendActivation>,
 ) -> Result<HttpResponse, ApiError> {
     if let Some(e) = rules::check_login_or_email("login", &body.login) {
         return Err(ApiError::validation(vec![e]));

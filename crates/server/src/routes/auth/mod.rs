@@ -5,6 +5,7 @@ pub mod activation;
 use crate::auth::{password, secret, session};
 use crate::db::{self, user_tokens::Purpose, users};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::ratelimit;
 use crate::state::AppState;
 use actix_web::{post, web, HttpRequest, HttpResponse};
@@ -54,7 +55,7 @@ pub(crate) fn link_invalid() -> ApiError {
 async fn login(
     state: State,
     req: HttpRequest,
-    body: web::Json<Login>,
+    body: Json<Login>,
 ) -> Result<HttpResponse, ApiError> {
     let Login {
         login,
@@ -122,7 +123,7 @@ fn with_session(state: &AppState, tokens: TokenResponse) -> HttpResponse {
 async fn refresh(
     state: State,
     req: HttpRequest,
-    body: Option<web::Json<RefreshRequest>>,
+    body: Option<Json<RefreshRequest>>,
 ) -> Result<HttpResponse, ApiError> {
     let token = session::token_from(&req, body.and_then(|b| b.into_inner().refresh_token))
         .ok_or_else(|| {
@@ -154,7 +155,7 @@ async fn refresh(
 async fn logout(
     state: State,
     req: HttpRequest,
-    body: Option<web::Json<RefreshRequest>>,
+    body: Option<Json<RefreshRequest>>,
 ) -> Result<HttpResponse, ApiError> {
     if let Some(token) = session::token_from(&req, body.and_then(|b| b.into_inner().refresh_token))
     {
@@ -182,7 +183,7 @@ async fn logout(
 async fn forgot_password(
     state: State,
     req: HttpRequest,
-    body: web::Json<ForgotPassword>,
+    body: Json<ForgotPassword>,
 ) -> Result<HttpResponse, ApiError> {
     if let Some(e) = rules::check_email("email", &body.email) {
         return Err(ApiError::validation(vec![e]));
@@ -242,7 +243,7 @@ async fn forgot_password(
 async fn reset_password(
     state: State,
     req: HttpRequest,
-    body: web::Json<ResetPassword>,
+    body: Json<ResetPassword>,
 ) -> Result<HttpResponse, ApiError> {
     ratelimit::check(
         &*state.limiter,

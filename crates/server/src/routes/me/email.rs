@@ -10,6 +10,7 @@ use super::{load, profile, wrong_password, State};
 use crate::auth::{password, secret, Caller};
 use crate::db::{self, users};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::ratelimit;
 use crate::routes::auth::{expiry, link_invalid};
 use actix_web::{http::StatusCode, post, web, HttpResponse};
@@ -36,7 +37,7 @@ use domkom_dto::{rules, *};
 pub(super) async fn request_change(
     state: State,
     caller: Caller,
-    body: web::Json<ChangeEmail>,
+    body: Json<ChangeEmail>,
 ) -> Result<HttpResponse, ApiError> {
     let form = body.into_inner();
     crate::routes::valid(rules::check_change_email(&form))?;
@@ -120,7 +121,7 @@ pub(super) async fn request_change(
 pub(super) async fn confirm_change(
     state: State,
     caller: Caller,
-    body: web::Json<ConfirmEmail>,
+    body: Json<ConfirmEmail>,
 ) -> Result<web::Json<User>, ApiError> {
     let hash = secret::hash(body.token.trim());
     let result = db::run(&state.pool, move |conn| {

@@ -5,6 +5,7 @@ pub mod email;
 use crate::auth::{password, session, Caller};
 use crate::db::{self, refresh_tokens, users};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::state::AppState;
 use actix_web::{delete, get, http::StatusCode, patch, put, web, HttpResponse};
 use domkom_dto::{rules, *};
@@ -83,7 +84,7 @@ async fn get_me(state: State, caller: Caller) -> Result<web::Json<User>, ApiErro
 async fn update_me(
     state: State,
     caller: Caller,
-    body: web::Json<UpdateProfile>,
+    body: Json<UpdateProfile>,
 ) -> Result<web::Json<User>, ApiError> {
     let changes = body.into_inner();
     let errors: Vec<_> = [
@@ -134,7 +135,7 @@ async fn update_me(
 async fn delete_me(
     state: State,
     caller: Caller,
-    body: web::Json<DeleteProfile>,
+    body: Json<DeleteProfile>,
 ) -> Result<HttpResponse, ApiError> {
     let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
     if !password::verify_off_thread(body.into_inner().password, Some(row.password_hash)).await? {
@@ -170,7 +171,7 @@ async fn delete_me(
 async fn change_password(
     state: State,
     caller: Caller,
-    body: web::Json<ChangePassword>,
+    body: Json<ChangePassword>,
 ) -> Result<HttpResponse, ApiError> {
     let ChangePassword {
         current_password,

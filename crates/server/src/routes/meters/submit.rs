@@ -6,6 +6,7 @@ use crate::auth::Caller;
 use crate::db::account_meters::{self as am, MeterBook};
 use crate::db::{self, periods, readings, tariffs, DbConn};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::routes::accounts::linked_organization;
 use crate::routes::valid;
 use crate::state::AppState;
@@ -34,7 +35,7 @@ pub async fn submit(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<i64>,
-    body: web::Json<SubmitReadings>,
+    body: Json<SubmitReadings>,
 ) -> Result<HttpResponse, ApiError> {
     let (account, form, today) = (id.into_inner(), body.into_inner(), state.config.today());
     valid(rules::check_submit_readings(&form))?;

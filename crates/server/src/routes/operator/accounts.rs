@@ -4,6 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, accounts, premises, services, DbConn};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Account, AccountData, AccountFilter, Page, PageQuery, Problem};
@@ -54,7 +55,7 @@ async fn list(
 async fn create(
     state: State,
     op: Operator,
-    body: web::Json<AccountData>,
+    body: Json<AccountData>,
 ) -> Result<HttpResponse, ApiError> {
     let (org, data) = (op.organization_id, body.into_inner());
     valid(rules::check_account(&data))?;
@@ -86,7 +87,7 @@ async fn update(
     state: State,
     op: Operator,
     id: web::Path<i64>,
-    body: web::Json<AccountData>,
+    body: Json<AccountData>,
 ) -> Result<web::Json<Account>, ApiError> {
     let (org, id, data) = (op.organization_id, id.into_inner(), body.into_inner());
     valid(rules::check_account(&data))?;

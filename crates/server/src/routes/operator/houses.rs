@@ -4,6 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, houses, DbConn};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, House, HouseData, Page, PageQuery, Problem};
@@ -39,7 +40,7 @@ async fn list(
 async fn create(
     state: State,
     op: Operator,
-    body: web::Json<HouseData>,
+    body: Json<HouseData>,
 ) -> Result<HttpResponse, ApiError> {
     let (org, data) = (op.organization_id, body.into_inner());
     valid(rules::check_house(&data))?;
@@ -67,7 +68,7 @@ async fn update(
     state: State,
     op: Operator,
     id: web::Path<i64>,
-    body: web::Json<HouseData>,
+    body: Json<HouseData>,
 ) -> Result<web::Json<House>, ApiError> {
     let (org, id, data) = (op.organization_id, id.into_inner(), body.into_inner());
     valid(rules::check_house(&data))?;

@@ -4,6 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, accounts, houses, meters, services, DbConn};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Meter, MeterData, MeterFilter, Page, PageQuery, Problem};
@@ -57,7 +58,7 @@ async fn list(
 async fn create(
     state: State,
     op: Operator,
-    body: web::Json<MeterData>,
+    body: Json<MeterData>,
 ) -> Result<HttpResponse, ApiError> {
     let (org, data) = (op.organization_id, body.into_inner());
     valid(rules::check_meter(&data))?;
@@ -88,7 +89,7 @@ async fn update(
     state: State,
     op: Operator,
     id: web::Path<i64>,
-    body: web::Json<MeterData>,
+    body: Json<MeterData>,
 ) -> Result<web::Json<Meter>, ApiError> {
     let (org, id, data) = (op.organization_id, id.into_inner(), body.into_inner());
     valid(rules::check_meter(&data))?;

@@ -4,6 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, accounts, payments, DbConn};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::registry;
 use crate::routes::valid;
 use actix_web::{get, post, web, HttpResponse};
@@ -31,7 +32,7 @@ fn duplicate() -> impl Fn(diesel::result::Error) -> ApiError {
 
 /// The organization's payments, newest first.
 #[utoipa::path(tag = "operator", security(("bearer" = [])), params(PageQuery, PaymentFilter),
-    responses((status = 200, body = Page<Payment>), (status = 403, body = Problem)))]
+    responses((status = 200, body = Page<Payment>), (status = 403, body = Problem), (status = 422, body = Problem)))]
 #[get("/operator/payments")]
 async fn list(
     state: State,
@@ -40,6 +41,7 @@ async fn list(
     f: web::Query<PaymentFilter>,
 ) -> Result<web::Json<Page<Payment>>, ApiError> {
     let (limit, offset, f) = (page.limit(), page.offset(), f.into_inner());
+    valid(rules::check_date_range(f.from, f.to))?;
     crud::page(&state, move |c| {
         payments::list(c, op.organization_id, &f, limit, offset)
     })
@@ -54,7 +56,7 @@ async fn list(
 async fn create(
     state: State,
     op: Operator,
-    body: web::Json<PaymentData>,
+    body: Json<PaymentData>,
 ) -> Result<HttpResponse, ApiError> {
     let (org, data) = (op.organization_id, body.into_inner());
     valid(rules::check_payment(&data))?;

@@ -5,6 +5,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, periods, readings, DbConn};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::routes::valid;
 use actix_web::{get, post, web, HttpResponse};
 use domkom_domain::reading::{self, TakenOnError};
@@ -48,7 +49,7 @@ async fn list(
 async fn create(
     state: State,
     op: Operator,
-    body: web::Json<ReadingData>,
+    body: Json<ReadingData>,
 ) -> Result<HttpResponse, ApiError> {
     let (org, data, today) = (op.organization_id, body.into_inner(), state.config.today());
     valid(rules::check_reading(&data))?;

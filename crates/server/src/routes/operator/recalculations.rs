@@ -5,6 +5,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, accounts, periods, recalculations, services, DbConn};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::routes::valid;
 use actix_web::{delete, get, post, web, HttpResponse};
 use domkom_dto::{
@@ -49,7 +50,7 @@ async fn list(
 async fn create(
     state: State,
     op: Operator,
-    body: web::Json<RecalculationData>,
+    body: Json<RecalculationData>,
 ) -> Result<HttpResponse, ApiError> {
     let (org, data) = (op.organization_id, body.into_inner());
     valid(rules::check_recalculation(&data))?;

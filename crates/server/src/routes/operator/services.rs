@@ -4,6 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, services, DbConn};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Page, PageQuery, Problem, Service, ServiceData};
@@ -46,7 +47,7 @@ async fn list(
 async fn create(
     state: State,
     op: Operator,
-    body: web::Json<ServiceData>,
+    body: Json<ServiceData>,
 ) -> Result<HttpResponse, ApiError> {
     let (org, data) = (op.organization_id, body.into_inner());
     valid(rules::check_service(&data))?;
@@ -77,7 +78,7 @@ async fn update(
     state: State,
     op: Operator,
     id: web::Path<i64>,
-    body: web::Json<ServiceData>,
+    body: Json<ServiceData>,
 ) -> Result<web::Json<Service>, ApiError> {
     let (org, id, data) = (op.organization_id, id.into_inner(), body.into_inner());
     valid(rules::check_service(&data))?;

@@ -4,6 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, services, tariffs, DbConn};
 use crate::error::ApiError;
+use crate::input::Json;
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Page, PageQuery, Problem, Tariff, TariffData, TariffFilter};
@@ -53,7 +54,7 @@ async fn list(
 async fn create(
     state: State,
     op: Operator,
-    body: web::Json<TariffData>,
+    body: Json<TariffData>,
 ) -> Result<HttpResponse, ApiError> {
     let (org, data) = (op.organization_id, body.into_inner());
     valid(rules::check_tariff(&data))?;
@@ -85,7 +86,7 @@ async fn update(
     state: State,
     op: Operator,
     id: web::Path<i64>,
-    body: web::Json<TariffData>,
+    body: Json<TariffData>,
 ) -> Result<web::Json<Tariff>, ApiError> {
     let (org, id, data) = (op.organization_id, id.into_inner(), body.into_inner());
     valid(rules::check_tariff(&data))?;

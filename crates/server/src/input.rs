@@ -1,0 +1,127 @@
+//! What every request's input passes before a handler sees it: no text of a JSON body or of
+//! the query string holds a forbidden character (`rules::is_forbidden_char`: NUL, other
+//! control characters, bidirectional overrides). Refused with 422 naming the field.
+
+use crate::error::ApiError;
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::{web, FromRequest, HttpRequest};
+use domkom_dto::rules;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::future::Future;
+use std::ops::Deref;
+use std::pin::Pin;
+
+/// A JSON body read into `T` once every text in it passed the character rule. The body's
+/// size limit and its syntax errors are the app's `JsonConfig`'s.
+#[derive(Debug)]
+pub struct Json<T>(pub T);
+
+impl<T> Json<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> Deref for Json<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let value = web::Json::<Value>::from_request(req, payload);
+        Box::pin(async move {
+            let value = value.await?.into_inner();
+            if let Some(e) = forbidden_text(&value, &mut String::new()) {
+                return Err(ApiError::validation(vec![e]).into());
+            }
+            T::deserialize(value)
+                .map(Json)
+                .map_err(|e| invalid_body(&e).into())
+        })
+    }
+}
+
+/// 422 for JSON of the wrong shape: a missing field, a wrong type, an unknown value.
+pub fn invalid_body(e: &serde_json::Error) -> ApiError {
+    ApiError::new(
+        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_body",
+        format!("Неверные данные в запросе: {e}"),
+    )
+    .with_missing_field(&e.to_string())
+}
+
+/// The first text breaking the rule, at its path (`bank.bic`, `items[2].name`).
+fn forbidden_text(value: &Value, path: &mut String) -> Option<domkom_dto::FieldError> {
+    let len = path.len();
+    let found = match value {
+        Value::String(s) => rules::check_characters(path, s),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            path.truncate(len);
+            path.push_str(&format!("[{i}]"));
+            forbidden_text(item, path)
+        }),
+        Value::Object(fields) => fields.iter().find_map(|(name, item)| {
+            path.truncate(len);
+            if len > 0 {
+                path.push('.');
+            }
+            path.push_str(name);
+            forbidden_text(item, path)
+        }),
+        Value::Null | Value::Bool(_) | Value::Number(_) => None,
+    };
+    path.truncate(len);
+    found
+}
+
+/// Middleware: a query parameter breaking the character rule is refused before routing.
+pub async fn check_query(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let refused =
+        url::form_urlencoded::parse(req.query_string().as_bytes()).find_map(|(name, value)| {
+            rules::check_characters(&name, &name).or_else(|| rules::check_characters(&name, &value))
+        });
+    match refused {
+        Some(e) => Ok(req
+            .error_response(ApiError::validation(vec![e]))
+            .map_into_right_body()),
+        None => Ok(next.call(req).await?.map_into_left_body()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn at(value: Value) -> Option<String> {
+        forbidden_text(&value, &mut String::new()).map(|e| e.field)
+    }
+
+    #[test]
+    fn the_path_names_the_text_that_breaks_the_rule() {
+        assert_eq!(at(json!({ "name": "ООО «Ромашка»\tтел.\n1" })), None);
+        assert_eq!(at(json!({ "login": "ivan\u{0}" })), Some("login".into()));
+        assert_eq!(
+            at(json!({ "bank": { "bic": "0445\u{202E}25225" } })),
+            Some("bank.bic".into())
+        );
+        assert_eq!(
+            at(json!({ "ok": 1, "items": [{ "name": "a" }, { "name": "b\u{85}" }] })),
+            Some("items[1].name".into())
+        );
+        assert_eq!(at(json!(["\r"])), Some("[0]".into()));
+    }
+}
