@@ -8,6 +8,7 @@ use crate::billing::charge::Charge;
 use crate::billing::input::Recalculation;
 use crate::money::Money;
 use crate::period::Period;
+use domkom_values::Overflow;
 
 /// Positive `closing` is a debt, negative an advance (переплата).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,15 +29,18 @@ impl Balance {
         recalculated: Money,
         penalties: Money,
         paid: Money,
-    ) -> Self {
-        Balance {
+    ) -> Result<Self, Overflow> {
+        let closing = Money::checked_sum([opening, charged, recalculated, penalties])?
+            .checked_sub(paid)
+            .ok_or(Overflow)?;
+        Ok(Balance {
             opening,
             charged,
             recalculated,
             penalties,
             paid,
-            closing: opening + charged + recalculated + penalties - paid,
-        }
+            closing,
+        })
     }
 
     pub fn is_debt(&self) -> bool {
@@ -116,22 +120,25 @@ pub fn account_balance(
     recalculations: &[Recalculation],
     penalties: Money,
     payments: &[Payment],
-) -> Balance {
-    let charged = charges
-        .iter()
-        .filter(|c| c.account_id == account_id)
-        .map(|c| c.amount)
-        .sum();
-    let recalculated = recalculations
-        .iter()
-        .filter(|r| r.account_id == account_id && r.booked_in == period)
-        .map(|r| r.amount)
-        .sum();
-    let paid = payments
-        .iter()
-        .filter(|p| p.account_id == account_id && p.booked_in == period)
-        .map(|p| p.amount)
-        .sum();
+) -> Result<Balance, Overflow> {
+    let charged = Money::checked_sum(
+        charges
+            .iter()
+            .filter(|c| c.account_id == account_id)
+            .map(|c| c.amount),
+    )?;
+    let recalculated = Money::checked_sum(
+        recalculations
+            .iter()
+            .filter(|r| r.account_id == account_id && r.booked_in == period)
+            .map(|r| r.amount),
+    )?;
+    let paid = Money::checked_sum(
+        payments
+            .iter()
+            .filter(|p| p.account_id == account_id && p.booked_in == period)
+            .map(|p| p.amount),
+    )?;
     Balance::new(opening, charged, recalculated, penalties, paid)
 }
 
@@ -172,12 +179,18 @@ mod tests {
     #[test]
     fn closing_adds_up_and_signs_mean_debt_or_advance() {
         let m = Money::from_kopecks;
-        let b = Balance::new(m(150_000), m(212_113), m(-10_000), m(0), m(200_000));
+        let b = Balance::new(m(150_000), m(212_113), m(-10_000), m(0), m(200_000)).unwrap();
         assert_eq!(b.closing, m(152_113));
         assert!(b.is_debt());
-        let b = Balance::new(m(0), m(100), m(0), m(0), m(500));
+        let b = Balance::new(m(0), m(100), m(0), m(0), m(500)).unwrap();
         assert_eq!(b.closing, m(-400));
         assert!(b.is_advance());
+        let max = Money::from_kopecks(i64::MAX);
+        assert_eq!(
+            Balance::new(m(0), m(0), m(0), m(0), -max - m(1)),
+            Err(Overflow)
+        );
+        assert_eq!(Balance::new(max, m(1), m(0), m(0), m(0)), Err(Overflow));
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub use balance::{account_balance, Balance, BalanceStatus, Payment};
 pub use billing::calculate_house;
 pub use billing::charge::{Charge, ChargeDetails, ChargeMethod, NormReason};
 pub use billing::input::{HouseInput, Recalculation, ServiceMethod};
+pub use domkom_values::Overflow;
 pub use error::{EngineError, ParseError};
 pub use money::Money;
 pub use period::Period;

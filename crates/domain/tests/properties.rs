@@ -64,7 +64,7 @@ proptest! {
         opening in money(), charged in money(), recalculated in money(),
         penalties in money(), paid in money(),
     ) {
-        let b = Balance::new(opening, charged, recalculated, penalties, paid);
+        let b = Balance::new(opening, charged, recalculated, penalties, paid).unwrap();
         prop_assert_eq!(b.closing, opening + charged + recalculated + penalties - paid);
         prop_assert_eq!(b.closing.kopecks(), opening.kopecks() + charged.kopecks()
             + recalculated.kopecks() + penalties.kopecks() - paid.kopecks());

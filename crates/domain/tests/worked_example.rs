@@ -244,7 +244,8 @@ fn flat_1_october_statement() {
         &[recalculation],
         Money::ZERO,
         &[payment],
-    );
+    )
+    .unwrap();
     assert_eq!(balance.opening, rub("1500.00"));
     assert_eq!(balance.charged, rub("2121.13"));
     assert_eq!(balance.recalculated, rub("-100.00"));

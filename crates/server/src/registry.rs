@@ -78,13 +78,16 @@ fn parse_line(row: usize, cells: &[String]) -> Result<Line, Vec<FieldError>> {
         ));
     }
     let amount = match cell(1).parse::<Money>() {
-        Ok(m) if m.is_positive() => Some(m),
+        Ok(m) if m.is_positive() && m.within_limit() => Some(m),
         Ok(_) => {
             errors.push(cell_error(
                 row,
                 "amount",
                 "range",
-                "Сумма должна быть больше нуля",
+                &format!(
+                    "Сумма — больше нуля и не более {}",
+                    domkom_domain::ru::money(Money::LIMIT)
+                ),
             ));
             None
         }

@@ -9,7 +9,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::decimal::{format_fixed, parse_fixed};
-use crate::error::ParseError;
+use crate::error::{Overflow, ParseError};
 
 /// An amount of rubles in kopecks. Positive or negative (a debt, an advance, a
 /// correction). Serialized as the integer number of kopecks.
@@ -21,6 +21,23 @@ pub struct Money(i64);
 
 impl Money {
     pub const ZERO: Money = Money(0);
+    /// The largest amount any input may hold (100 000 000,00 ₽, either sign): more than any
+    /// flat's payment, debt or correction, and small enough that a lifetime of them never
+    /// nears what a sum can hold.
+    pub const LIMIT: Money = Money(10_000_000_000);
+
+    /// Whether an input amount is within [`Money::LIMIT`] either way.
+    pub const fn within_limit(self) -> bool {
+        -Money::LIMIT.0 <= self.0 && self.0 <= Money::LIMIT.0
+    }
+
+    /// The sum, or [`Overflow`] instead of a wrapped number.
+    pub fn checked_sum<I: IntoIterator<Item = Money>>(items: I) -> Result<Money, Overflow> {
+        items
+            .into_iter()
+            .try_fold(Money::ZERO, |sum, m| sum.checked_add(m))
+            .ok_or(Overflow)
+    }
 
     pub const fn from_kopecks(kopecks: i64) -> Self {
         Money(kopecks)
@@ -126,6 +143,16 @@ impl<'a> Sum<&'a Money> for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sums_are_checked_and_inputs_bounded() {
+        let m = Money::from_kopecks;
+        assert_eq!(Money::checked_sum([m(1), m(2), m(-4)]), Ok(m(-1)));
+        assert_eq!(Money::checked_sum([m(i64::MAX), m(1)]), Err(Overflow));
+        assert_eq!(Money::checked_sum([m(i64::MIN), m(-1)]), Err(Overflow));
+        assert!(Money::LIMIT.within_limit() && (-Money::LIMIT).within_limit());
+        assert!(!m(Money::LIMIT.kopecks() + 1).within_limit());
+    }
 
     #[test]
     fn displays_grouped_with_two_decimals() {

@@ -29,6 +29,9 @@ pub struct Quantity(i64);
 
 impl Quantity {
     pub const ZERO: Quantity = Quantity(0);
+    /// The largest volume or reading any input may hold: a nine-digit meter's
+    /// 999 999 999,999.
+    pub const LIMIT: Quantity = Quantity(999_999_999_999);
 
     pub const fn from_thousandths(thousandths: i64) -> Self {
         Quantity(thousandths)
@@ -101,6 +104,8 @@ pub struct Area(i64);
 
 impl Area {
     pub const ZERO: Area = Area(0);
+    /// The largest area any input may hold: 10 000 000 m², more than any house.
+    pub const LIMIT: Area = Area(1_000_000_000);
 
     pub const fn from_hundredths(hundredths: i64) -> Self {
         Area(hundredths)

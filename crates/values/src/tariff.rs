@@ -29,6 +29,9 @@ const PER_KOPECK: i64 = 100;
 pub struct Tariff(i64);
 
 impl Tariff {
+    /// The highest price any input may hold: 1 000 000 ₽ a unit.
+    pub const LIMIT: Tariff = Tariff(10_000_000_000);
+
     pub const fn from_kopecks(kopecks: i64) -> Self {
         Tariff(kopecks * PER_KOPECK)
     }

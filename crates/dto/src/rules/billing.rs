@@ -6,6 +6,7 @@ use crate::{
     FieldError, MeterData, PaymentData, ReadingData, RecalculationData, ServiceData,
     ServiceMethodKind as M, TariffData,
 };
+use domkom_values::{ru, Money, Quantity, Tariff};
 
 /// Whether `s` is a period written `YYYY-MM` of the years the portal accepts.
 pub fn is_period(s: &str) -> bool {
@@ -21,6 +22,15 @@ const PERIOD_FORMAT: &str = "Период в виде ГГГГ-ММ с 1900 по
 
 fn range(field: &str, ok: bool, message: &str) -> Option<FieldError> {
     (!ok).then(|| FieldError::new(field, "range", message))
+}
+
+/// A volume or a reading in thousandths: from zero to [`Quantity::LIMIT`].
+pub(crate) fn volume_ok(thousandths: i64) -> bool {
+    (0..=Quantity::LIMIT.thousandths()).contains(&thousandths)
+}
+
+pub(crate) fn volume_range(what: &str) -> String {
+    format!("{what} — от нуля до {}", ru::volume(Quantity::LIMIT))
 }
 
 pub fn check_service(s: &ServiceData) -> Vec<FieldError> {
@@ -51,13 +61,13 @@ pub fn check_service(s: &ServiceData) -> Vec<FieldError> {
         }),
         range(
             "norm_per_person",
-            s.norm_per_person >= 0,
-            "Норматив не может быть отрицательным",
+            volume_ok(s.norm_per_person),
+            &volume_range("Норматив"),
         ),
         range(
             "norm_per_m2",
-            s.norm_per_m2.is_none_or(|n| n >= 0),
-            "Норматив не может быть отрицательным",
+            s.norm_per_m2.is_none_or(volume_ok),
+            &volume_range("Норматив"),
         ),
     ]
     .into_iter()
@@ -68,7 +78,11 @@ pub fn check_service(s: &ServiceData) -> Vec<FieldError> {
 pub fn check_tariff(t: &TariffData) -> Vec<FieldError> {
     [
         check_date("valid_from", t.valid_from),
-        range("price", t.price >= 0, "Цена не может быть отрицательной"),
+        range(
+            "price",
+            (0..=Tariff::LIMIT.hundredths_of_kopeck()).contains(&t.price),
+            &format!("Цена — от нуля до {}", ru::tariff(Tariff::LIMIT)),
+        ),
         range("zone", (0..=4).contains(&t.zone), "Зона от 0 до 4"),
     ]
     .into_iter()
@@ -91,8 +105,11 @@ pub fn check_meter(m: &MeterData) -> Vec<FieldError> {
         range(
             "initial_values",
             m.initial_values.len() == usize::try_from(m.zones).unwrap_or(0)
-                && m.initial_values.iter().all(|v| *v >= 0),
-            "По одному неотрицательному начальному показанию на каждую зону",
+                && m.initial_values.iter().all(|v| volume_ok(*v)),
+            &format!(
+                "По одному начальному показанию на каждую зону, от нуля до {}",
+                ru::volume(Quantity::LIMIT)
+            ),
         ),
         (m.account_id.is_none() && m.house_id.is_none())
             .then(|| FieldError::new("house_id", "required", "Укажите лицевой счёт или дом")),
@@ -108,11 +125,7 @@ pub fn check_reading(r: &ReadingData) -> Vec<FieldError> {
         check_period("period", &r.period),
         r.taken_on.and_then(|d| check_date("taken_on", d)),
         range("zone", (1..=4).contains(&r.zone), "Зона от 1 до 4"),
-        range(
-            "value",
-            r.value >= 0,
-            "Показание не может быть отрицательным",
-        ),
+        range("value", volume_ok(r.value), &volume_range("Показание")),
     ]
     .into_iter()
     .flatten()
@@ -134,8 +147,11 @@ pub fn check_recalculation(r: &RecalculationData) -> Vec<FieldError> {
     errors.extend(text("reason", &r.reason, 500));
     errors.extend(range(
         "amount",
-        r.amount != 0,
-        "Сумма перерасчёта не может быть нулевой",
+        r.amount != 0 && Money::from_kopecks(r.amount).within_limit(),
+        &format!(
+            "Сумма перерасчёта — не ноль и не более {} по модулю",
+            ru::money(Money::LIMIT)
+        ),
     ));
     errors
 }
@@ -144,8 +160,11 @@ pub fn check_payment(p: &PaymentData) -> Vec<FieldError> {
     [
         range(
             "amount",
-            p.amount > 0,
-            "Сумма платежа должна быть больше нуля",
+            p.amount > 0 && Money::from_kopecks(p.amount).within_limit(),
+            &format!(
+                "Сумма платежа — больше нуля и не более {}",
+                ru::money(Money::LIMIT)
+            ),
         ),
         check_date("paid_on", p.paid_on),
         text("source", &p.source, 50),

@@ -2,6 +2,7 @@
 
 use super::required;
 use crate::{AccountData, FieldError, HouseData, OrganizationData, PremiseData};
+use domkom_values::{ru, Area, Money};
 
 /// `field` must be exactly `len` digits.
 pub(super) fn digits(field: &str, value: &str, len: usize, what: &str) -> Option<FieldError> {
@@ -18,6 +19,22 @@ pub(super) fn max_len(field: &str, value: &str, max: usize) -> Option<FieldError
 
 pub(super) fn text(field: &str, value: &str, max: usize) -> Option<FieldError> {
     required(field, value).or_else(|| max_len(field, value, max))
+}
+
+/// An area in hundredths of m², from `min` to [`Area::LIMIT`].
+fn area(field: &str, hundredths: i64, min: i64) -> Option<FieldError> {
+    (!(min..=Area::LIMIT.hundredths()).contains(&hundredths)).then(|| {
+        let least = if min > 0 {
+            "больше нуля"
+        } else {
+            "от нуля"
+        };
+        FieldError::new(
+            field,
+            "range",
+            format!("Площадь — {least} и не более {}", ru::area(Area::LIMIT)),
+        )
+    })
 }
 
 pub fn check_organization(o: &OrganizationData) -> Vec<FieldError> {
@@ -63,15 +80,8 @@ pub fn check_organization(o: &OrganizationData) -> Vec<FieldError> {
 pub fn check_house(h: &HouseData) -> Vec<FieldError> {
     [
         text("address", &h.address, 500),
-        (h.total_area <= 0)
-            .then(|| FieldError::new("total_area", "range", "Площадь должна быть больше нуля")),
-        (h.common_area < 0).then(|| {
-            FieldError::new(
-                "common_area",
-                "range",
-                "Площадь не может быть отрицательной",
-            )
-        }),
+        area("total_area", h.total_area, 1),
+        area("common_area", h.common_area, 0),
     ]
     .into_iter()
     .flatten()
@@ -79,13 +89,10 @@ pub fn check_house(h: &HouseData) -> Vec<FieldError> {
 }
 
 pub fn check_premise(p: &PremiseData) -> Vec<FieldError> {
-    [
-        text("number", &p.number, 20),
-        (p.area <= 0).then(|| FieldError::new("area", "range", "Площадь должна быть больше нуля")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    [text("number", &p.number, 20), area("area", p.area, 1)]
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 pub fn check_account(a: &AccountData) -> Vec<FieldError> {
@@ -94,6 +101,13 @@ pub fn check_account(a: &AccountData) -> Vec<FieldError> {
         text("holder", &a.holder, 200),
         (!(0..=100).contains(&a.persons))
             .then(|| FieldError::new("persons", "range", "От 0 до 100 человек")),
+        (!Money::from_kopecks(a.opening_balance).within_limit()).then(|| {
+            FieldError::new(
+                "opening_balance",
+                "range",
+                format!("Не более {} по модулю", ru::money(Money::LIMIT)),
+            )
+        }),
     ]
     .into_iter()
     .flatten()

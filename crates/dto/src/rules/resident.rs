@@ -32,11 +32,11 @@ pub fn check_submit_readings(s: &SubmitReadings) -> Vec<FieldError> {
                 "Зона от 1 до 4",
             ));
         }
-        if r.value < 0 {
+        if !super::billing::volume_ok(r.value) {
             errors.push(FieldError::new(
                 &format!("readings[{i}].value"),
                 "range",
-                "Показание не может быть отрицательным",
+                super::billing::volume_range("Показание"),
             ));
         }
         let repeated = s.readings[..i]

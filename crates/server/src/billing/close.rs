@@ -10,6 +10,7 @@ use actix_web::http::StatusCode;
 use domkom_domain::arrears::{penalties_in, AccountHistory};
 use domkom_domain::penalty::{PenaltyRate, DECREE_329_CAP_BP};
 use domkom_domain::penalty_correction::{penalty_corrections, ChargedPenalty, PenaltyCorrection};
+use domkom_domain::Overflow;
 use domkom_domain::{account_balance, calculate_house, Balance, Charge, Money, Period};
 use domkom_dto::{PeriodState, PeriodStatus};
 use std::collections::{HashMap, HashSet};
@@ -197,7 +198,8 @@ fn compute_and_store(
     let mut lines = 0;
     for &account in &data.account_ids {
         let own = by_account.remove(&account).unwrap_or_default();
-        let (balance, corrections) = account_money(&data.money, rates, period, account, &own);
+        let (balance, corrections) = account_money(&data.money, rates, period, account, &own)
+            .map_err(|_| format!("account {account}: its balance is beyond what a sum can hold"))?;
         rows.balances
             .push(store::balance_row(org, period, account, &balance));
         for correction in &corrections {
@@ -273,7 +275,7 @@ fn account_money(
     period: Period,
     account: i64,
     own: &[Charge],
-) -> (Balance, Vec<PenaltyCorrection>) {
+) -> Result<(Balance, Vec<PenaltyCorrection>), Overflow> {
     let opening = m.openings.get(&account).copied().unwrap_or(Money::ZERO);
     let recalculations = m
         .recalculations
@@ -306,15 +308,15 @@ fn account_money(
             penalty_corrections(period, m.due_day, &history, &charged)
         })
         .unwrap_or_default();
-    let corrected: Money = corrections.iter().map(|c| c.amount).sum();
+    let penalties = Money::checked_sum(corrections.iter().map(|c| c.amount).chain([penalties]))?;
     let balance = account_balance(
         account,
         period,
         opening,
         own,
         recalculations,
-        penalties + corrected,
+        penalties,
         payments,
-    );
-    (balance, corrections)
+    )?;
+    Ok((balance, corrections))
 }

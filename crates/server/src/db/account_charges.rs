@@ -105,14 +105,22 @@ pub fn of_period(
                 serial: &|id| serials.get(&id).cloned(),
                 service: &|id| services.get(&id).map(|s| s.0.clone()),
             };
-            let recalculated: i64 = recalcs
-                .iter()
-                .filter(|r| r.0 == line.service_id)
-                .map(|r| r.2)
-                .sum();
-            explained_line(line, &ctx, service, supplier_name, zone, recalculated)
+            let recalculated = super::sum_kopecks(
+                recalcs
+                    .iter()
+                    .filter(|r| r.0 == line.service_id)
+                    .map(|r| r.2),
+            )?;
+            Ok(explained_line(
+                line,
+                &ctx,
+                service,
+                supplier_name,
+                zone,
+                recalculated,
+            ))
         })
-        .collect();
+        .collect::<QueryResult<_>>()?;
     let recalculations = recalcs
         .into_iter()
         .map(

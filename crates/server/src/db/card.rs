@@ -124,7 +124,7 @@ pub fn card(
             for_period,
         })
         .collect();
-    let paid_since = pending.iter().map(|p| p.amount).sum();
+    let paid_since = super::sum_kopecks(pending.iter().map(|p| p.amount))?;
     let (money, services) = match closed {
         (Some((period, closing, opening, paid)), lines, Some((_, _, snapshot))) => {
             match period.parse::<Period>() {

@@ -48,7 +48,7 @@ pub fn charges(
             Ok(ChargeSheet {
                 account_id,
                 period,
-                amount: lines.iter().map(|l| l.amount).sum(),
+                amount: super::sum_kopecks(lines.iter().map(|l| l.amount))?,
                 lines,
             })
         })

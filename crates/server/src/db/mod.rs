@@ -252,6 +252,14 @@ pub fn text_enum<T: serde::de::DeserializeOwned>(text: &str) -> QueryResult<T> {
         .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
 }
 
+/// The sum of stored kopecks, checked: amounts the input rules bound never overflow, and
+/// anything stored before them is an error, never a wrapped number.
+pub fn sum_kopecks(amounts: impl IntoIterator<Item = i64>) -> QueryResult<i64> {
+    domkom_domain::Money::checked_sum(amounts.into_iter().map(domkom_domain::Money::from_kopecks))
+        .map(|m| m.kopecks())
+        .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
+}
+
 /// A JSON array stored in a TEXT column, as `T`s (or any lighter view of their fields).
 pub fn json_array<T: serde::de::DeserializeOwned>(text: &str) -> QueryResult<Vec<T>> {
     serde_json::from_str(text).map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))

@@ -87,7 +87,7 @@ async fn statement(
             })
             .collect();
         Ok(Statement {
-            totals: totals(&periods),
+            totals: totals(&periods)?,
             from: Some(from),
             to: Some(to),
             periods,
@@ -119,16 +119,16 @@ fn empty(from: Option<String>, to: Option<String>) -> Statement {
 }
 
 /// The opening of the first period, the closing of the last, the sums of the rest.
-fn totals(periods: &[StatementPeriod]) -> MoneyMovement {
-    let sum = |f: fn(&MoneyMovement) -> i64| -> i64 { periods.iter().map(|p| f(&p.money)).sum() };
-    MoneyMovement {
+fn totals(periods: &[StatementPeriod]) -> diesel::QueryResult<MoneyMovement> {
+    let sum = |f: fn(&MoneyMovement) -> i64| db::sum_kopecks(periods.iter().map(|p| f(&p.money)));
+    Ok(MoneyMovement {
         opening: periods.first().map_or(0, |p| p.money.opening),
-        charged: sum(|m| m.charged),
-        recalculated: sum(|m| m.recalculated),
-        penalties: sum(|m| m.penalties),
-        paid: sum(|m| m.paid),
+        charged: sum(|m| m.charged)?,
+        recalculated: sum(|m| m.recalculated)?,
+        penalties: sum(|m| m.penalties)?,
+        paid: sum(|m| m.paid)?,
         closing: periods.last().map_or(0, |p| p.money.closing),
-    }
+    })
 }
 
 /// Payments received for the account, newest first; `from`/`to` are dates, inclusive.

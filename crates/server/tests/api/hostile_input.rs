@@ -3,10 +3,10 @@
 //! with 422 naming the field, on both databases alike (PostgreSQL cannot store a NUL or a
 //! year −9999, SQLite would), and nothing is written.
 
-use crate::fixtures::{recalculation, tariff, Company};
+use crate::fixtures::{close_period, recalculation, tariff, Company};
 use crate::helpers::{field_codes, register_form, TestApp};
 use crate::on_both_backends;
-use domkom_client::dto::{ImportKind, PageQuery, ReadingData};
+use domkom_client::dto::{ImportKind, PageQuery, PaymentData, PeriodRange, ReadingData};
 use domkom_client::{Client, Error};
 use serde_json::{json, Value};
 
@@ -155,7 +155,87 @@ async fn dates_and_periods_outside_1900_to_2200_are_refused(app: TestApp) {
     assert_eq!(refused(&e), [("row 2: date", "format")]);
 }
 
+/// 100 000 000,00 ₽, the most any amount may be.
+const LIMIT: i64 = 10_000_000_000;
+
+async fn amounts_beyond_what_the_domain_holds_are_refused(app: TestApp) {
+    let admin = app.admin().await;
+    let co = Company::new(&app, &admin, 1).await;
+    let op = &co.operator;
+
+    let payment = |amount: i64, id: &str| PaymentData {
+        amount,
+        external_id: Some(id.into()),
+        ..co.payment.data.clone()
+    };
+    for amount in [i64::MAX, LIMIT + 1] {
+        let e = op
+            .create_payment(&payment(amount, "П-MAX"))
+            .await
+            .unwrap_err();
+        assert_eq!(refused(&e), [("amount", "range")], "{amount}");
+    }
+    let mut recalc = recalculation(co.account.id, co.service.id);
+    recalc.amount = i64::MIN;
+    let e = op.create_recalculation(&recalc).await.unwrap_err();
+    assert_eq!(refused(&e), [("amount", "range")]);
+    let mut account = co.account.data.clone();
+    account.opening_balance = -LIMIT - 1;
+    let e = op
+        .update_account(co.account.id, &account)
+        .await
+        .unwrap_err();
+    assert_eq!(refused(&e), [("opening_balance", "range")]);
+    let mut price = co.tariff.data.clone();
+    price.price = i64::MAX;
+    let e = op.update_tariff(co.tariff.id, &price).await.unwrap_err();
+    assert_eq!(refused(&e), [("price", "range")]);
+    let mut house = co.house.data.clone();
+    house.total_area = i64::MAX;
+    let e = op.update_house(co.house.id, &house).await.unwrap_err();
+    assert_eq!(refused(&e), [("total_area", "range")]);
+    let mut meter = co.meter.data.clone();
+    meter.initial_values = vec![i64::MAX];
+    let e = op.update_meter(co.meter.id, &meter).await.unwrap_err();
+    assert_eq!(refused(&e), [("initial_values", "range")]);
+    let reading = ReadingData {
+        value: i64::MAX,
+        ..co.reading.data.clone()
+    };
+    let e = op.create_reading(&reading).await.unwrap_err();
+    assert_eq!(refused(&e), [("value", "range")]);
+    let e = op
+        .load_registry("h\n1001;100000000,01;12.10.2026;SB-1\n")
+        .await
+        .unwrap_err();
+    assert_eq!(refused(&e), [("row 2: amount", "range")]);
+
+    // The most there may be adds up exactly, in the card and through two closes.
+    for id in ["П-A", "П-B"] {
+        op.create_payment(&payment(LIMIT, id)).await.unwrap();
+    }
+    let resident = co.resident(&app, "resident").await;
+    let card = resident.account_card(co.account.id).await.unwrap();
+    let paid: i64 = card.pending_payments.iter().map(|p| p.amount).sum();
+    assert_eq!(paid, 2 * LIMIT + co.payment.data.amount);
+    close_period(op, "2026-10").await;
+    close_period(op, "2026-11").await;
+    let statement = resident
+        .account_statement(co.account.id, &PeriodRange::default())
+        .await
+        .unwrap();
+    let t = statement.totals;
+    assert_eq!(t.paid, 2 * LIMIT + co.payment.data.amount);
+    assert_eq!(
+        t.closing,
+        t.opening + t.charged + t.recalculated + t.penalties - t.paid,
+        "{t:?}"
+    );
+    assert!(t.closing < -LIMIT, "an advance, not a debt: {t:?}");
+}
+
 on_both_backends!(
     texts_with_control_characters_are_refused_at_their_field,
     dates_and_periods_outside_1900_to_2200_are_refused,
+    amounts_beyond_what_the_domain_holds_are_refused,
 );

@@ -26,7 +26,9 @@ const NOT_LINKED: &str = "Лицевой счёт не найден среди �
 
 /// The earliest period the API takes: with it as `from`, the charges list holds every
 /// closed period, which are the choices of the period selector.
-const EVERY_PERIOD: &str = "1000-01";
+fn every_period() -> String {
+    format!("{}-01", domkom_values::period::YEARS.start())
+}
 
 #[component]
 pub fn AccountPayments() -> impl IntoView {
@@ -34,7 +36,7 @@ pub fn AccountPayments() -> impl IntoView {
     let id = use_account().id;
     let closed = load(session, NOT_LINKED, async move |c| {
         let every = PeriodRange {
-            from: Some(EVERY_PERIOD.to_owned()),
+            from: Some(every_period()),
             to: None,
         };
         c.account_charges(id, &every).await

@@ -130,7 +130,7 @@ async fn load_registry(
                 // The same registry loaded at this moment by someone else: 409, try again.
                 payments::insert(c, org, &payment).map_err(duplicate())?;
                 result.accepted += 1;
-                result.total_amount += payment.amount;
+                result.total_amount = db::sum_kopecks([result.total_amount, payment.amount])?;
             }
             Ok(result)
         })
