@@ -22,6 +22,7 @@ pub mod progress;
 pub mod ratelimit;
 pub mod registry;
 pub mod routes;
+pub mod rules_of_reading;
 pub mod state;
 pub mod synthetic;
 

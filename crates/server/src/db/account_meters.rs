@@ -72,9 +72,26 @@ type Row = (
 
 /// The account's flat meters (house meters have no account), by service order.
 pub fn meters(conn: &mut DbConn, account: i64) -> QueryResult<Vec<MeterRow>> {
-    m::table
-        .inner_join(s::table)
-        .filter(m::account_id.eq(account))
+    load_meters(conn, Which::Account(account))
+}
+
+/// Whose meters [`load_meters`] reads.
+enum Which {
+    Account(i64),
+    /// One meter of an organization, a flat's or a house's.
+    Meter {
+        org: i64,
+        id: i64,
+    },
+}
+
+fn load_meters(conn: &mut DbConn, which: Which) -> QueryResult<Vec<MeterRow>> {
+    let query = m::table.inner_join(s::table).into_boxed();
+    let query = match which {
+        Which::Account(account) => query.filter(m::account_id.eq(account)),
+        Which::Meter { org, id } => query.filter(m::id.eq(id).and(m::organization_id.eq(org))),
+    };
+    query
         .order((s::sort_order, s::id, m::id))
         .select((
             m::id,
@@ -123,6 +140,24 @@ pub fn books(conn: &mut DbConn, account: i64, up_to: &str) -> QueryResult<Vec<Me
             meter,
         })
         .collect())
+}
+
+/// One meter of the organization (a flat's or a house's) with its closed periods and
+/// readings up to `up_to` (inclusive): what a reading the staff enters is checked against.
+pub fn book(conn: &mut DbConn, org: i64, id: i64, up_to: &str) -> QueryResult<Option<MeterBook>> {
+    let Some(meter) = load_meters(conn, Which::Meter { org, id })?.pop() else {
+        return Ok(None);
+    };
+    let ids = [meter.id];
+    Ok(Some(MeterBook {
+        volumes: volumes(conn, &ids, "", up_to)?
+            .remove(&meter.id)
+            .unwrap_or_default(),
+        readings: readings(conn, &ids, "", up_to)?
+            .remove(&meter.id)
+            .unwrap_or_default(),
+        meter,
+    }))
 }
 
 /// Closed periods of the meters in `from..=to` (an empty `from` is no lower bound).

@@ -230,12 +230,17 @@ pub fn must_own(found: bool, field: &str) -> Result<(), ApiError> {
     if found {
         Ok(())
     } else {
-        Err(ApiError::validation(vec![domkom_dto::FieldError::new(
-            field,
-            "not_found",
-            "Нет такой записи в вашей организации",
-        )]))
+        Err(not_owned(field))
     }
+}
+
+/// The record `field` names is not the caller's organization's.
+pub fn not_owned(field: &str) -> ApiError {
+    ApiError::validation(vec![domkom_dto::FieldError::new(
+        field,
+        "not_found",
+        "Нет такой записи в вашей организации",
+    )])
 }
 
 /// A snake_case enum as stored in a TEXT column (the same words as in the API).

@@ -70,10 +70,23 @@ pub fn get(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<PeriodState
     }))
 }
 
+/// Whether `period` takes bookings: its own status, except that periods close in order,
+/// so one before the last closed period is closed, row or not.
+pub fn booking_status(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<PeriodStatus> {
+    Ok(match get(conn, org, period)?.status {
+        PeriodStatus::Open
+            if last_closed(conn, org)?.is_some_and(|last| period < last.as_str()) =>
+        {
+            PeriodStatus::Closed
+        }
+        status => status,
+    })
+}
+
 /// What is booked in a period (readings, recalculations) may change only while it is open:
 /// a closed period never changes, and a closing one is being computed from what it had.
 pub fn ensure_open(conn: &mut DbConn, org: i64, period: &str) -> Result<(), ApiError> {
-    let (code, message) = match get(conn, org, period)?.status {
+    let (code, message) = match booking_status(conn, org, period)? {
         PeriodStatus::Open => return Ok(()),
         PeriodStatus::Closed => ("period_closed", "Период закрыт: изменения в нём невозможны"),
         PeriodStatus::Closing => (

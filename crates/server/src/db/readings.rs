@@ -60,16 +60,6 @@ fn to_dto(row: Row) -> QueryResult<Reading> {
     })
 }
 
-/// The zones of a meter of the organization.
-pub fn meter_zones(conn: &mut DbConn, org: i64, meter: i64) -> QueryResult<Option<i32>> {
-    m::table
-        .find(meter)
-        .filter(m::organization_id.eq(org))
-        .select(m::zones)
-        .first(conn)
-        .optional()
-}
-
 /// Stores a reading checked by the caller, taken on `taken_on` (see
 /// `domkom_domain::reading::taken_on`).
 pub fn insert(

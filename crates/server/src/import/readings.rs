@@ -107,7 +107,7 @@ pub fn import(
         .collect();
     let mut shut = HashMap::new();
     for period in &periods {
-        let (code, message) = match periods::get(c, org, period)?.status {
+        let (code, message) = match periods::booking_status(c, org, period)? {
             PeriodStatus::Open => continue,
             PeriodStatus::Closed => ("period_closed", "Период закрыт: изменения в нём невозможны"),
             PeriodStatus::Closing => (

@@ -30,5 +30,6 @@ mod recovery;
 mod resident_meters;
 mod services;
 mod site;
+mod staff_readings;
 mod statement;
 mod worked_example;

@@ -217,8 +217,3 @@ fn year_before(to: &str) -> String {
         .map(|p| p.to_string())
         .unwrap_or_else(|| to.to_owned())
 }
-
-/// «за ноябрь 2026» in messages.
-fn for_period(p: Period) -> String {
-    format!("за {}", ru::period(p))
-}

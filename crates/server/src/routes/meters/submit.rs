@@ -1,7 +1,7 @@
 //! `POST accounts/{id}/readings`: the resident's readings of the account's meters, checked
 //! as the period close will bill them and stored all or none.
 
-use super::{for_period, window};
+use super::window;
 use crate::auth::Caller;
 use crate::db::account_meters::{self as am, MeterBook};
 use crate::db::{self, periods, readings, tariffs, DbConn};
@@ -9,10 +9,11 @@ use crate::error::ApiError;
 use crate::input::Json;
 use crate::routes::accounts::linked_organization;
 use crate::routes::valid;
+use crate::rules_of_reading::{self, Checked};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
-use domkom_domain::reading::{self, ReadingError, Window};
+use domkom_domain::reading::Window;
 use domkom_domain::tariff::zone_tariff;
 use domkom_domain::{ru, Period, Quantity, Tariff};
 use domkom_dto::{
@@ -127,9 +128,11 @@ fn plan(
             ));
             continue;
         };
-        match check(book, period, r) {
+        let checked = rules_of_reading::verification_expired(book, period)
+            .map_or_else(|| rules_of_reading::check(book, period, r.into()), Err);
+        match checked {
             Err(e) => errors.push(at(i, e.0, e.1, e.2)),
-            Ok((base, used, jump)) => {
+            Ok(Checked { base, used, jump }) => {
                 if let Some(message) = jump.filter(|_| !r.confirm) {
                     jumps.push(at(i, "value", "confirm_required", message));
                 }
@@ -184,97 +187,6 @@ fn plan(
 
 fn at(i: usize, field: &str, code: &str, message: String) -> FieldError {
     FieldError::new(&format!("readings[{i}].{field}"), code, message)
-}
-
-type Refusal = (&'static str, &'static str, String);
-
-/// A reading against its meter: `(base, consumption, a jump to confirm)`, or why not.
-fn check(
-    book: &MeterBook,
-    period: Period,
-    r: &NewReading,
-) -> Result<(i64, Quantity, Option<String>), Refusal> {
-    let m = &book.meter;
-    if r.zone > m.zones {
-        return Err((
-            "zone",
-            "range",
-            format!("У счётчика {} зон: {}", ru::number(&m.serial), m.zones),
-        ));
-    }
-    if m.verification_due <= period.last_day() {
-        return Err((
-            "meter_id",
-            "verification_expired",
-            format!(
-                "Срок поверки счётчика {} — {}: показания {} не принимаются, начисление будет \
-                 по среднему расходу не более 3 месяцев, затем по нормативу. Поверьте или \
-                 замените счётчик",
-                ru::number(&m.serial),
-                ru::date(m.verification_due),
-                for_period(period)
-            ),
-        ));
-    }
-    let zone = usize::try_from(r.zone - 1).unwrap_or(0);
-    let base = book.base_for(period)[zone];
-    let digits = u8::try_from(m.digits).unwrap_or(5);
-    let q = Quantity::from_thousandths;
-    let unit = m.unit.as_str();
-    let previous = ru::volume_in(q(base), unit);
-    let used = reading::consumption(q(base), q(r.value), r.rolled_over, digits).map_err(|e| {
-        match e {
-            ReadingError::Decreased => (
-                "value",
-                "decreased",
-                format!(
-                    "Показание меньше предыдущего ({previous}). Если счётчик дошёл до предела и начал \
-                     с нуля, отметьте переход через ноль"
-                ),
-            ),
-            ReadingError::BeyondCapacity => (
-                "value",
-                "beyond_capacity",
-                match reading::capacity(digits) {
-                    Some(c) => format!(
-                        "Счётчик с {digits} разрядами показывает меньше {}",
-                        ru::volume_in(c, unit)
-                    ),
-                    None => "Показание больше, чем может показать счётчик".to_owned(),
-                },
-            ),
-            ReadingError::RollOverWithoutDecrease => (
-                "rolled_over",
-                "roll_over_without_decrease",
-                format!(
-                    "Переход через ноль отмечен, но показание не меньше предыдущего ({previous})"
-                ),
-            ),
-        }
-    })?;
-    if r.rolled_over && !reading::roll_over_plausible(used, digits) {
-        return Err((
-            "rolled_over",
-            "roll_over_implausible",
-            format!(
-                "Переход через ноль маловероятен: предыдущее показание ({previous}) далеко от \
-                 предела счётчика. Проверьте показание"
-            ),
-        ));
-    }
-    let jump = reading::usual_consumption(&book.past(period), period, book.zone_count())
-        .and_then(|avg| avg.get(zone).copied())
-        .filter(|avg| reading::is_jump(used, *avg))
-        .map(|avg| {
-            format!(
-                "Расход {} более чем в {} раза выше среднего ({}). Проверьте показание; если оно \
-                 верно, подтвердите его",
-                ru::volume_in(used, unit),
-                reading::JUMP_FACTOR,
-                ru::volume_in(avg, unit)
-            )
-        });
-    Ok((base, used, jump))
 }
 
 /// A meter billed by readings needs every zone: with one missing the close bills the

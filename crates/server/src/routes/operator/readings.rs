@@ -3,10 +3,11 @@
 
 use super::crud::{self, State};
 use crate::auth::Operator;
-use crate::db::{self, periods, readings, DbConn};
+use crate::db::{self, account_meters, periods, readings, DbConn};
 use crate::error::ApiError;
 use crate::input::Json;
 use crate::routes::valid;
+use crate::rules_of_reading;
 use actix_web::{get, post, web, HttpResponse};
 use domkom_domain::reading::{self, TakenOnError};
 use domkom_dto::{
@@ -55,16 +56,15 @@ async fn create(
     valid(rules::check_reading(&data))?;
     let taken_on = taken_on(&data, today)?;
     let write = move |c: &mut DbConn| {
-        let zones = readings::meter_zones(c, org, data.meter_id)?;
-        db::must_own(zones.is_some(), "meter_id")?;
-        if data.zone > zones.unwrap_or(0) {
-            valid(vec![FieldError::new(
-                "zone",
-                "range",
-                "У счётчика нет такой зоны",
-            )])?;
-        }
+        let book = account_meters::book(c, org, data.meter_id, &data.period)?
+            .ok_or_else(|| db::not_owned("meter_id"))?;
         periods::ensure_open(c, org, &data.period)?;
+        // The staff's reading is the staff's confirmation of a jump; the rest holds.
+        let period = data.period.parse().map_err(ApiError::internal)?;
+        if let Err((field, code, message)) = rules_of_reading::check(&book, period, (&data).into())
+        {
+            valid(vec![FieldError::new(field, code, message)])?;
+        }
         Ok(readings::insert(
             c,
             org,
