@@ -290,7 +290,31 @@ async fn every_resident_endpoint_answers_404_to_anyone_not_linked(app: TestApp) 
     assert_eq!(readings.total, 1, "only the fixture's reading");
 }
 
+/// What another organization may not delete answers 404 whatever the state of the object:
+/// a billed meter, in use, is as absent as an unbilled one.
+async fn deleting_anothers_object_tells_nothing_of_it(app: TestApp) {
+    let admin = app.admin().await;
+    let mine = Company::new(&app, &admin, 1).await;
+    let theirs = Company::new(&app, &admin, 2).await;
+    close_period(&mine.operator, "2026-10").await;
+    for path in [
+        format!("operator/meters/{}", mine.meter.id),
+        format!("operator/services/{}", mine.service.id),
+    ] {
+        let (status, code) =
+            call(&app, &theirs.operator, Method::DELETE, &path, &Value::Null).await;
+        assert_eq!((status, code.as_str()), (404, "not_found"), "{path}");
+        let (status, code) = call(&app, &mine.operator, Method::DELETE, &path, &Value::Null).await;
+        assert_eq!(
+            (status, code.as_str()),
+            (409, "in_use"),
+            "{path} by its own staff"
+        );
+    }
+}
+
 on_both_backends!(
     other_organizations_get_404_and_residents_and_admins_403_everywhere,
     every_resident_endpoint_answers_404_to_anyone_not_linked,
+    deleting_anothers_object_tells_nothing_of_it,
 );

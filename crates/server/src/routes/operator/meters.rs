@@ -110,6 +110,8 @@ async fn update(
 async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
+        // Another organization's meter is not there, billed or not.
+        crud::found(c, org, id, meters::get)?;
         if meters::was_billed(c, id)? {
             return Err(db::in_use_conflict());
         }

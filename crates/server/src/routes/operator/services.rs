@@ -99,6 +99,7 @@ async fn update(
 async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
+        crud::found(c, org, id, services::get)?;
         if services::is_source(c, org, id)? {
             return Err(db::in_use_conflict());
         }
