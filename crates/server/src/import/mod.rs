@@ -428,7 +428,25 @@ fn unique<T, K: Hash + Eq>(
 /// 422 with every error, ordered by row, when there is any.
 fn check(mut errors: Vec<RowError>) -> Result<(), ApiError> {
     errors.sort_by_key(|(row, _)| *row);
-    crate::routes::valid(errors.into_iter().map(|(_, e)| e).collect())
+    crate::routes::valid(capped(errors.into_iter().map(|(_, e)| e).collect()))
+}
+
+/// The most errors a refused file is answered with.
+pub const ERRORS_MAX: usize = 100;
+
+/// The first [`ERRORS_MAX`] errors of a file and, when there are more, how many more: a
+/// file of a million bad lines is answered in kilobytes, not in a hundred megabytes.
+pub fn capped(mut errors: Vec<FieldError>) -> Vec<FieldError> {
+    if errors.len() > ERRORS_MAX {
+        let more = errors.len() - ERRORS_MAX;
+        errors.truncate(ERRORS_MAX);
+        errors.push(FieldError::new(
+            "body",
+            "more_errors",
+            format!("И ещё ошибок: {more}. Исправьте показанные и загрузите файл снова"),
+        ));
+    }
+    errors
 }
 
 /// How names, addresses and numbers are compared: case and runs of spaces do not matter.

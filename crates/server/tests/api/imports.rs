@@ -453,7 +453,35 @@ async fn files_above_the_json_limit_are_read_up_to_ten_megabytes(app: TestApp) {
     assert_eq!(e.status(), Some(413));
 }
 
+/// A file of many bad lines (and a registry) is answered with the first hundred errors
+/// and how many more there are.
+async fn a_refusal_names_the_first_hundred_errors(app: TestApp) {
+    let admin = app.admin().await;
+    let (op, _) = app.operator(&admin, 1).await;
+    let mut file = String::from("Адрес;Общая площадь;Площадь МОП;Ограничение\n");
+    let mut registry = String::from("Счёт;Сумма;Дата;Номер\n");
+    for n in 0..5000 {
+        file.push_str(&format!("ул. Мира, {n};много;0;да\n"));
+        registry.push_str(&format!("{n};0;12.10.2026;SB-{n}\n"));
+    }
+    for e in [
+        op.import_csv(ImportKind::Houses, &file).await.unwrap_err(),
+        op.load_registry(&registry).await.unwrap_err(),
+    ] {
+        let errors = &e.problem().unwrap().errors;
+        assert_eq!(errors.len(), 101);
+        assert!(errors[0].field.starts_with("row 2: "), "{:?}", errors[0]);
+        let last = &errors[100];
+        assert_eq!(
+            (last.field.as_str(), last.code.as_str()),
+            ("body", "more_errors")
+        );
+        assert!(last.message.contains("4900"), "{}", last.message);
+    }
+}
+
 on_both_backends!(
+    a_refusal_names_the_first_hundred_errors,
     a_company_is_loaded_from_excel_csv_files,
     the_same_company_is_loaded_from_json,
     a_file_with_errors_is_refused_whole,

@@ -5,8 +5,8 @@ use crate::auth::Operator;
 use crate::db::{self, accounts, payments, DbConn};
 use crate::error::ApiError;
 use crate::input::Json;
-use crate::registry;
 use crate::routes::valid;
+use crate::{import, registry};
 use actix_web::{get, post, web, HttpResponse};
 use domkom_dto::{
     rules, Page, PageQuery, Payment, PaymentData, PaymentFilter, Problem, RegistryResult,
@@ -92,7 +92,7 @@ async fn load_registry(
     body: String,
 ) -> Result<web::Json<RegistryResult>, ApiError> {
     let org = op.organization_id;
-    let lines = registry::parse(&body).map_err(ApiError::validation)?;
+    let lines = registry::parse(&body).map_err(|e| ApiError::validation(import::capped(e)))?;
     let result = db::run(&state.pool, move |c| {
         db::write_tx(c, |c| {
             let mut accounts = Vec::with_capacity(lines.len());
@@ -108,7 +108,7 @@ async fn load_registry(
                     )),
                 }
             }
-            valid(errors)?;
+            valid(import::capped(errors))?;
             let mut result = RegistryResult {
                 accepted: 0,
                 skipped: 0,
