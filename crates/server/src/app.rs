@@ -43,7 +43,7 @@ impl Application {
             App::new()
                 .app_data(state.clone())
                 .configure(configure)
-                .wrap(security_headers())
+                .wrap(security_headers(&state.config.public_url))
                 .wrap(cors(&state.config.cors_origins))
                 .wrap(ErrorHandlers::new().default_handler(problem_for_bare_errors))
                 .wrap(Compress::default())
@@ -241,8 +241,16 @@ fn safe_join(dir: &std::path::Path, path: &str) -> Option<PathBuf> {
     Some(out)
 }
 
-fn security_headers() -> DefaultHeaders {
-    DefaultHeaders::new()
+/// `https` in the public URL means the portal is served over TLS (by it or a proxy in
+/// front): browsers are told to use nothing else for a year (HSTS).
+fn security_headers(public_url: &str) -> DefaultHeaders {
+    let headers = DefaultHeaders::new();
+    let headers = if public_url.starts_with("https://") {
+        headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000"))
+    } else {
+        headers
+    };
+    headers
         .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .add((header::REFERRER_POLICY, "same-origin"))
         .add((header::X_FRAME_OPTIONS, "DENY"))

@@ -163,7 +163,7 @@ impl Config {
             None => SocketAddr::from(([127, 0, 0, 1], 8080)),
         };
         let data_dir = PathBuf::from(var("DOMKOM_DATA_DIR")?.unwrap_or_else(|| "./data".into()));
-        std::fs::create_dir_all(&data_dir).map_err(|e| {
+        crate::private::dir(&data_dir).map_err(|e| {
             bad(
                 "DOMKOM_DATA_DIR",
                 format!("cannot create {}: {e}", data_dir.display()),

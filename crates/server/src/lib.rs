@@ -18,6 +18,7 @@ pub mod jobs;
 pub mod mail;
 pub mod metrics;
 pub mod openapi;
+pub mod private;
 pub mod progress;
 pub mod ratelimit;
 pub mod registry;

@@ -11,7 +11,8 @@ use std::path::PathBuf;
 
 pub enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
-    Files(AsyncFileTransport<Tokio1Executor>),
+    /// The outbox and its directory.
+    Files(AsyncFileTransport<Tokio1Executor>, PathBuf),
 }
 
 pub struct Mailer {
@@ -65,8 +66,8 @@ impl Mailer {
                 Transport::Smtp(builder.build())
             }
             None => {
-                std::fs::create_dir_all(&outbox)?;
-                Transport::Files(AsyncFileTransport::new(outbox))
+                crate::private::dir(&outbox)?;
+                Transport::Files(AsyncFileTransport::new(&outbox), outbox)
             }
         };
         Ok(Self {
@@ -188,8 +189,10 @@ impl Mailer {
             Transport::Smtp(smtp) => {
                 smtp.send(message).await?;
             }
-            Transport::Files(files) => {
+            Transport::Files(files, outbox) => {
                 let id = files.send(message).await?;
+                // The letter holds a live link: the server's user's alone.
+                crate::private::file(&outbox.join(format!("{id}.eml")))?;
                 tracing::info!(
                     to,
                     link = letter.link,

@@ -31,25 +31,8 @@ pub fn load_or_create(path: &Path) -> std::io::Result<Vec<u8>> {
         _ => {}
     }
     let secret = generate();
-    write_private(path, &secret)?;
+    crate::private::write_new(path, secret.as_bytes())?;
     Ok(secret.into_bytes())
-}
-
-#[cfg(unix)]
-fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
-    file.write_all(content.as_bytes())
-}
-
-#[cfg(not(unix))]
-fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
-    std::fs::write(path, content)
 }
 
 #[cfg(test)]

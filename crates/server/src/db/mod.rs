@@ -111,8 +111,16 @@ pub fn connect(url: &str, max_size: u32) -> anyhow::Result<DbPool> {
         Backend::Postgres => url.to_owned(),
         Backend::Sqlite => {
             let path = url.trim_start_matches("sqlite://");
-            if let Some(dir) = std::path::Path::new(path).parent() {
-                std::fs::create_dir_all(dir)?;
+            let file = std::path::Path::new(path);
+            if let Some(dir) = file
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+            {
+                crate::private::dir(dir)?;
+            }
+            if !file.exists() {
+                // SQLite gives its journal files the database file's mode.
+                crate::private::write_new(file, b"")?;
             }
             SqliteConnection::establish(path)?;
             path.to_owned()

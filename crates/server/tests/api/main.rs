@@ -25,6 +25,7 @@ mod payments;
 mod penalties;
 mod periods;
 mod premises;
+mod private_files;
 mod reading_dates;
 mod recovery;
 mod resident_meters;
