@@ -48,6 +48,15 @@ impl From<&ReadingData> for Value {
     }
 }
 
+/// The reading already counting for `period` when it says the same (value and roll-over):
+/// sending it again changes nothing.
+pub fn repeated(book: &MeterBook, period: Period, r: Value) -> Option<i64> {
+    let zone = usize::try_from(r.zone - 1).ok()?;
+    let newest = book.newest_by_period();
+    let current = (*newest.get(&period.to_string())?.get(zone)?)?;
+    (current.value == r.value && current.rolled_over == r.rolled_over).then_some(current.id)
+}
+
 /// «за ноябрь 2026» in messages.
 fn for_period(p: Period) -> String {
     format!("за {}", ru::period(p))

@@ -354,7 +354,14 @@ async fn a_second_reading_corrects_the_first_and_history_keeps_both(app: TestApp
         first.readings[0].correction,
         "it corrects the operator's reading"
     );
-    h.send(vec![one(meter, 125_000)]).await.unwrap();
+    let second = h.send(vec![one(meter, 125_000)]).await.unwrap();
+    for _ in 0..2 {
+        let again = h.send(vec![one(meter, 125_000)]).await.unwrap();
+        assert_eq!(
+            again.readings, second.readings,
+            "the same reading again stores nothing"
+        );
+    }
 
     let zone = h.meters().await.meters[0].readings[0].clone();
     assert_eq!(zone.submitted.unwrap().value, 125_000);

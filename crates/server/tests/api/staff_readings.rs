@@ -6,7 +6,7 @@
 use crate::fixtures::{close_period, reading, Company};
 use crate::helpers::{field_codes, TestApp};
 use crate::on_both_backends;
-use domkom_client::dto::ReadingData;
+use domkom_client::dto::{PageQuery, Reading, ReadingData, ReadingFilter};
 
 async fn staff_readings_follow_the_meters_physics(app: TestApp) {
     let admin = app.admin().await;
@@ -35,10 +35,26 @@ async fn staff_readings_follow_the_meters_physics(app: TestApp) {
     .await;
     assert_eq!(field_codes(&e), [("zone", "range")]);
 
-    // A large consumption is the staff's to confirm.
-    op.create_reading(&reading(meter, "2026-11", 99_000_000))
+    // A large consumption is the staff's to confirm; the same reading again stores nothing.
+    let entered = op
+        .create_reading(&reading(meter, "2026-11", 99_000_000))
         .await
         .unwrap();
+    let again = reqwest::Client::new()
+        .post(app.url("/api/v1/operator/readings"))
+        .bearer_auth(op.access_token().unwrap())
+        .json(&reading(meter, "2026-11", 99_000_000))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 200);
+    assert_eq!(again.json::<Reading>().await.unwrap(), entered);
+    let filter = ReadingFilter {
+        meter_id: Some(meter),
+        ..Default::default()
+    };
+    let stored = op.readings(&filter, PageQuery::default()).await.unwrap();
+    assert_eq!(stored.total, 2, "October's and November's");
     close_period(op, "2026-10").await;
     for period in ["1970-01", "2026-09"] {
         let e = refused(reading(meter, period, 120_000)).await;

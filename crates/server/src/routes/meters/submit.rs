@@ -58,8 +58,11 @@ pub async fn submit(
             let ids = plan
                 .rows
                 .iter()
-                .map(|r| {
-                    readings::insert(c, org, r, today, ReadingSource::Resident, caller.user_id)
+                .map(|(r, repeated)| match repeated {
+                    Some(id) => Ok(*id),
+                    None => {
+                        readings::insert(c, org, r, today, ReadingSource::Resident, caller.user_id)
+                    }
                 })
                 .collect::<Result<Vec<i64>, _>>()?;
             let meters: Vec<i64> = plan.meters.iter().map(|m| m.meter_id).collect();
@@ -85,7 +88,8 @@ pub async fn submit(
 struct Plan {
     period: Period,
     message: String,
-    rows: Vec<ReadingData>,
+    /// What to store, each with the reading it repeats, if any (then nothing is stored).
+    rows: Vec<(ReadingData, Option<i64>)>,
     meters: Vec<MeterEstimate>,
 }
 
@@ -148,14 +152,18 @@ fn plan(
                         charge: None,
                     }),
                 }
-                rows.push(ReadingData {
-                    meter_id: r.meter_id,
-                    period: period.to_string(),
-                    zone: r.zone,
-                    value: r.value,
-                    rolled_over: r.rolled_over,
-                    taken_on: None,
-                });
+                let repeated = rules_of_reading::repeated(book, period, r.into());
+                rows.push((
+                    ReadingData {
+                        meter_id: r.meter_id,
+                        period: period.to_string(),
+                        zone: r.zone,
+                        value: r.value,
+                        rolled_over: r.rolled_over,
+                        taken_on: None,
+                    },
+                    repeated,
+                ));
             }
         }
     }

@@ -3,11 +3,12 @@
 
 use super::crud::{self, State};
 use crate::auth::Operator;
-use crate::db::{self, account_meters, periods, readings, DbConn};
+use crate::db::{self, account_meters, periods, readings};
 use crate::error::ApiError;
 use crate::input::Json;
 use crate::routes::valid;
 use crate::rules_of_reading;
+use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
 use domkom_domain::reading::{self, TakenOnError};
 use domkom_dto::{
@@ -44,7 +45,8 @@ async fn list(
 
 /// Enter a reading (source `operator`) in an open period.
 #[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = ReadingData,
-    responses((status = 201, body = Reading), (status = 409, description = "`period_closed`", body = Problem),
+    responses((status = 201, body = Reading), (status = 200, description = "The same as the reading that counts: nothing stored", body = Reading),
+        (status = 409, description = "`period_closed`", body = Problem),
         (status = 422, body = Problem)))]
 #[post("/operator/readings")]
 async fn create(
@@ -55,26 +57,37 @@ async fn create(
     let (org, data, today) = (op.organization_id, body.into_inner(), state.config.today());
     valid(rules::check_reading(&data))?;
     let taken_on = taken_on(&data, today)?;
-    let write = move |c: &mut DbConn| {
-        let book = account_meters::book(c, org, data.meter_id, &data.period)?
-            .ok_or_else(|| db::not_owned("meter_id"))?;
-        periods::ensure_open(c, org, &data.period)?;
-        // The staff's reading is the staff's confirmation of a jump; the rest holds.
-        let period = data.period.parse().map_err(ApiError::internal)?;
-        if let Err((field, code, message)) = rules_of_reading::check(&book, period, (&data).into())
-        {
-            valid(vec![FieldError::new(field, code, message)])?;
-        }
-        Ok(readings::insert(
-            c,
-            org,
-            &data,
-            taken_on,
-            ReadingSource::Operator,
-            op.user_id,
-        )?)
+    let (reading, repeated) = db::run(&state.pool, move |c| {
+        db::write_tx(c, |c| {
+            let book = account_meters::book(c, org, data.meter_id, &data.period)?
+                .ok_or_else(|| db::not_owned("meter_id"))?;
+            periods::ensure_open(c, org, &data.period)?;
+            // The staff's reading is the staff's confirmation of a jump; the rest holds.
+            let period = data.period.parse().map_err(ApiError::internal)?;
+            let value = (&data).into();
+            if let Err((field, code, message)) = rules_of_reading::check(&book, period, value) {
+                valid(vec![FieldError::new(field, code, message)])?;
+            }
+            let repeated = rules_of_reading::repeated(&book, period, value);
+            let id = match repeated {
+                Some(id) => id,
+                None => {
+                    let source = ReadingSource::Operator;
+                    readings::insert(c, org, &data, taken_on, source, op.user_id)?
+                }
+            };
+            let reading = readings::get(c, org, id)?.ok_or_else(ApiError::not_found)?;
+            Ok((reading, repeated.is_some()))
+        })
+    })
+    .await?;
+    // The same reading again changes nothing: 200 with the one that counts.
+    let status = if repeated {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
     };
-    crud::created(&state, org, write, readings::get).await
+    Ok(HttpResponse::build(status).json(reading))
 }
 
 /// The day the reading was taken, or a 422 naming `taken_on`.
