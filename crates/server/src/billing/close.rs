@@ -153,20 +153,10 @@ fn compute_and_store(
     let total = i32::try_from(data.account_ids.len()).unwrap_or(i32::MAX);
 
     let mut by_account: HashMap<i64, Vec<Charge>> = HashMap::with_capacity(data.account_ids.len());
-    let mut done = 0;
-    let mut reported: Option<Instant> = None;
     for house in &data.houses {
         let lines = calculate_house(house).map_err(|e| format!("дом {}: {e}", house.house_id))?;
         for line in lines {
             by_account.entry(line.account_id).or_default().push(line);
-        }
-        done += i32::try_from(house.accounts.len()).unwrap_or(0);
-        progress(done, total);
-        // Small separate writes, so a status request sees the progress; a few a second,
-        // since each is a commit of its own.
-        if reported.is_none_or(|at| at.elapsed() >= PROGRESS_EVERY) {
-            let _ = periods::set_progress(&mut conn, org, &key, done);
-            reported = Some(Instant::now());
         }
     }
 
@@ -196,7 +186,17 @@ fn compute_and_store(
         ..store::ClosedRows::default()
     };
     let mut lines = 0;
-    for &account in &data.account_ids {
+    // An account is done when its balance is: the charges are the quick part, the penalties
+    // replayed over each account's history the long one.
+    let mut reported: Option<Instant> = None;
+    for (done, &account) in (1..).zip(&data.account_ids) {
+        if done == total || reported.is_none_or(|at| at.elapsed() >= PROGRESS_EVERY) {
+            progress(done, total);
+            // Small separate writes, so a status request sees the progress; a few a
+            // second, since each is a commit of its own.
+            let _ = periods::set_progress(&mut conn, org, &key, done);
+            reported = Some(Instant::now());
+        }
         let own = by_account.remove(&account).unwrap_or_default();
         let (balance, corrections) = account_money(&data.money, rates, period, account, &own)
             .map_err(|_| format!("account {account}: its balance is beyond what a sum can hold"))?;

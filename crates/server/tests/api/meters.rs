@@ -99,7 +99,7 @@ async fn operators_enter_readings_in_open_periods_and_export_them(app: TestApp) 
     assert_eq!(co.reading.source, ReadingSource::Operator);
     // A correction: the newest reading of the period counts.
     let newer = op
-        .create_reading(&fixtures::reading(co.meter.id, "2026-10", 110_000))
+        .create_reading(&fixtures::reading(co.meter.id, "2026-10", 111_000))
         .await
         .unwrap();
     op.create_reading(&fixtures::reading(co.meter.id, "2026-09", 100_000))
@@ -179,7 +179,7 @@ async fn operators_enter_readings_in_open_periods_and_export_them(app: TestApp) 
             "1",
             "ХВ-000123",
             "1",
-            "110,000",
+            "111,000",
             "operator"
         ]
     );
