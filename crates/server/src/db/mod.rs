@@ -89,12 +89,11 @@ impl CustomizeConnection<DbConn, diesel::r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut DbConn) -> Result<(), diesel::r2d2::Error> {
         if let DbConn::Sqlite(c) = conn {
             c.batch_execute(
-                // The timeout first: switching to WAL itself waits for a writer to finish.
-                // Reads through a shared memory map instead of a read syscall per page
-                // missing from each connection's own small cache.
-                "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
-                 PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
-                 PRAGMA mmap_size = 1073741824;",
+                // WAL is the file's, set once by `connect`. Reads through a shared memory
+                // map instead of a read syscall per page missing from each connection's own
+                // small cache.
+                "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; \
+                 PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824;",
             )
             .map_err(diesel::r2d2::Error::QueryError)?;
         }
@@ -122,7 +121,11 @@ pub fn connect(url: &str, max_size: u32) -> anyhow::Result<DbPool> {
                 // SQLite gives its journal files the database file's mode.
                 crate::private::write_new(file, b"")?;
             }
-            SqliteConnection::establish(path)?;
+            // Once, before the pool opens its connections together: switching to WAL needs
+            // the file to itself, and the pool's connections would fail on each other
+            // ("database is locked") while each tried. The file keeps the mode.
+            SqliteConnection::establish(path)?
+                .batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")?;
             path.to_owned()
         }
     };
