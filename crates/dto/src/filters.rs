@@ -63,6 +63,8 @@ pub struct ReadingFilter {
     /// `YYYY-MM`.
     pub period: Option<String>,
     pub meter_id: Option<i64>,
+    /// The flat meters of one account.
+    pub account_id: Option<i64>,
     pub house_id: Option<i64>,
 }
 

@@ -11,7 +11,8 @@ pub struct Page<T> {
     pub total: i64,
 }
 
-/// `?limit=&offset=`; `limit` is 50 unless given, at most 500.
+/// `?limit=&offset=`: `limit` from 1 to 500, 50 unless given; `offset` from 0. Outside
+/// those a list answers 422 naming the parameter.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct PageQuery {
@@ -31,5 +32,21 @@ impl PageQuery {
 
     pub fn offset(&self) -> i64 {
         self.offset.unwrap_or(0).max(0)
+    }
+
+    /// A paging parameter of a query string out of its range, as the field error to
+    /// answer; `None` for any other parameter and for what is not a number (the query's
+    /// own parsing refuses that).
+    pub fn check_param(name: &str, value: &str) -> Option<crate::FieldError> {
+        let n: i64 = value.trim().parse().ok()?;
+        let (ok, message) = match name {
+            "limit" => (
+                (1..=Self::MAX_LIMIT).contains(&n),
+                format!("От 1 до {}", Self::MAX_LIMIT),
+            ),
+            "offset" => (n >= 0, "Не меньше 0".to_owned()),
+            _ => return None,
+        };
+        (!ok).then(|| crate::FieldError::new(name, "range", message))
     }
 }

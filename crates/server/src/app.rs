@@ -161,6 +161,12 @@ fn problem_for_bare_errors<B>(
             "Этот метод для этого адреса не поддерживается",
         ),
         StatusCode::NOT_FOUND => api_route_not_found(),
+        // A file above the imports' 10 MB (JSON bodies have their own 64 KB message).
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+            status,
+            "payload_too_large",
+            "Тело запроса больше допустимого (файлы — до 10 МБ)",
+        ),
         s if s.is_server_error() => ApiError::new(
             s,
             "internal_error",

@@ -1,13 +1,14 @@
 //! What every request's input passes before a handler sees it: no text of a JSON body or of
 //! the query string holds a forbidden character (`rules::is_forbidden_char`: NUL, other
-//! control characters, bidirectional overrides). Refused with 422 naming the field.
+//! control characters, bidirectional overrides), and every list's `limit` and `offset` are
+//! in range. Refused with 422 naming the field.
 
 use crate::error::ApiError;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpRequest};
-use domkom_dto::rules;
+use domkom_dto::{rules, PageQuery};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::future::Future;
@@ -84,14 +85,17 @@ fn forbidden_text(value: &Value, path: &mut String) -> Option<domkom_dto::FieldE
     found
 }
 
-/// Middleware: a query parameter breaking the character rule is refused before routing.
+/// Middleware: a query parameter breaking the character rule or a paging bound is refused
+/// before routing.
 pub async fn check_query(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     let refused =
         url::form_urlencoded::parse(req.query_string().as_bytes()).find_map(|(name, value)| {
-            rules::check_characters(&name, &name).or_else(|| rules::check_characters(&name, &value))
+            rules::check_characters(&name, &name)
+                .or_else(|| rules::check_characters(&name, &value))
+                .or_else(|| PageQuery::check_param(&name, &value))
         });
     match refused {
         Some(e) => Ok(req

@@ -123,6 +123,11 @@ pub fn list(
             m::house_id
                 .eq(f.house_id.unwrap_or(0))
                 .or(f.house_id.is_none().into_sql::<Bool>()),
+        )
+        .and(
+            m::account_id
+                .eq(f.account_id.unwrap_or(0))
+                .or(f.account_id.is_none().into_sql::<Bool>()),
         );
     let rows = r::table
         .inner_join(m::table)

@@ -6,7 +6,9 @@
 use crate::fixtures::{close_period, recalculation, tariff, Company};
 use crate::helpers::{field_codes, register_form, TestApp};
 use crate::on_both_backends;
-use domkom_client::dto::{ImportKind, PageQuery, PaymentData, PeriodRange, ReadingData};
+use domkom_client::dto::{
+    ImportKind, PageQuery, PaymentData, PeriodRange, ReadingData, ReadingFilter,
+};
 use domkom_client::{Client, Error};
 use serde_json::{json, Value};
 
@@ -234,7 +236,54 @@ async fn amounts_beyond_what_the_domain_holds_are_refused(app: TestApp) {
     assert!(t.closing < -LIMIT, "an advance, not a debt: {t:?}");
 }
 
+async fn paging_out_of_range_is_refused_at_its_parameter(app: TestApp) {
+    let admin = app.admin().await;
+    let co = Company::new(&app, &admin, 1).await;
+    let op = &co.operator;
+    for (query, field) in [
+        ("limit=0", "limit"),
+        ("limit=501", "limit"),
+        ("limit=-5", "limit"),
+        ("offset=-1", "offset"),
+    ] {
+        assert_eq!(
+            get(&app, op, &format!("operator/payments?{query}")).await,
+            (422, pair(field, "range")),
+            "{query}"
+        );
+    }
+    assert_eq!(
+        get(&app, op, "operator/payments?limit=500&offset=0")
+            .await
+            .0,
+        200
+    );
+    // The staff's readings of one account.
+    let other = op
+        .create_account(&domkom_client::dto::AccountData {
+            number: "1002".into(),
+            ..co.account.data.clone()
+        })
+        .await
+        .unwrap();
+    let filter = |account_id| ReadingFilter {
+        account_id: Some(account_id),
+        ..Default::default()
+    };
+    let mine = op
+        .readings(&filter(co.account.id), PageQuery::default())
+        .await
+        .unwrap();
+    assert_eq!((mine.total, mine.items[0].id), (1, co.reading.id));
+    let none = op
+        .readings(&filter(other.id), PageQuery::default())
+        .await
+        .unwrap();
+    assert_eq!(none.total, 0);
+}
+
 on_both_backends!(
+    paging_out_of_range_is_refused_at_its_parameter,
     texts_with_control_characters_are_refused_at_their_field,
     dates_and_periods_outside_1900_to_2200_are_refused,
     amounts_beyond_what_the_domain_holds_are_refused,
