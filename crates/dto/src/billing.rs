@@ -4,7 +4,7 @@
 //! tariffs are hundredths of a kopeck per unit (`456700` = 45.67 ₽), so regulated tariffs
 //! with fractions of a kopeck are exact. Periods are written `YYYY-MM`, dates `YYYY-MM-DD`.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// How a service is calculated.
@@ -175,7 +175,7 @@ pub struct Reading {
     #[serde(flatten)]
     pub data: ReadingData,
     pub source: ReadingSource,
-    pub created_at: NaiveDateTime,
+    pub created_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -197,7 +197,7 @@ pub struct PeriodState {
     pub accounts_done: i32,
     /// Why the last close failed, if it did.
     pub error: Option<String>,
-    pub closed_at: Option<NaiveDateTime>,
+    pub closed_at: Option<DateTime<Utc>>,
 }
 
 /// A correction booked in an open period (перерасчёт).

@@ -5,7 +5,7 @@
 //! kopecks; tariffs are hundredths of a kopeck per unit.
 
 use crate::{ReadingSource, Resource};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// When readings are taken and which period one sent now counts for.
@@ -47,7 +47,7 @@ pub struct SubmittedValue {
     pub value: i64,
     pub rolled_over: bool,
     pub source: ReadingSource,
-    pub submitted_at: NaiveDateTime,
+    pub submitted_at: DateTime<Utc>,
     /// The day the meter was read.
     pub taken_on: NaiveDate,
 }
@@ -122,7 +122,7 @@ pub struct ReadingEntry {
     pub rolled_over: bool,
     pub source: ReadingSource,
     /// When it was recorded.
-    pub submitted_at: NaiveDateTime,
+    pub submitted_at: DateTime<Utc>,
     /// The day the meter was read: the day a resident sent it, or the day an import or
     /// the company gave.
     pub taken_on: NaiveDate,

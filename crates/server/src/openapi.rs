@@ -1,7 +1,9 @@
 //! The OpenAPI document, generated from the handlers' annotations.
 
+use crate::error::PROBLEM_JSON;
 use crate::routes;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
@@ -14,7 +16,7 @@ use utoipa::{Modify, OpenApi};
     ),
     paths(routes::health::live, routes::health::ready),
     nest((path = "/api/v1", api = V1)),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &ProblemResponses),
     tags(
         (name = "site", description = "What every page shows about the portal"),
         (name = "auth", description = "Registration, sign-in, tokens, password recovery"),
@@ -130,6 +132,75 @@ impl Modify for BearerAuth {
             ),
         );
     }
+}
+
+/// Errors as they are sent: `application/problem+json`; a secured operation lists 401 and
+/// 403, and every operation a `default` for the statuses it does not list (a malformed
+/// query or body, an oversized one, a wrong content type, too many tries, a server error).
+struct ProblemResponses;
+
+impl Modify for ProblemResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for op in operations.into_iter().flatten() {
+                for response in op.responses.responses.values_mut() {
+                    if let RefOr::T(response) = response {
+                        as_problem_json(response);
+                    }
+                }
+                let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+                let listed = &mut op.responses.responses;
+                if secured {
+                    listed
+                        .entry("401".into())
+                        .or_insert_with(|| problem("No access token, or an expired one"));
+                    listed
+                        .entry("403".into())
+                        .or_insert_with(|| problem("Not for the caller's role"));
+                }
+                listed
+                    .entry("default".into())
+                    .or_insert_with(|| problem("Any other error"));
+            }
+        }
+    }
+}
+
+/// Moves a `Problem` body from `application/json` to `application/problem+json`.
+fn as_problem_json(response: &mut Response) {
+    let is_problem = |c: &RefOr<Content>| match c {
+        RefOr::T(c) => {
+            matches!(&c.schema, Some(RefOr::Ref(r)) if r.ref_location.ends_with("/Problem"))
+        }
+        RefOr::Ref(_) => false,
+    };
+    if response
+        .content
+        .get("application/json")
+        .is_some_and(is_problem)
+    {
+        if let Some(content) = response.content.shift_remove("application/json") {
+            response.content.insert(PROBLEM_JSON.into(), content);
+        }
+    }
+}
+
+fn problem(description: &str) -> RefOr<Response> {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            PROBLEM_JSON,
+            Content::new(Some(Ref::from_schema_name("Problem"))),
+        )
+        .build()
+        .into()
 }
 
 /// The document as committed in `openapi/openapi.json`.

@@ -336,7 +336,7 @@ pub fn entries(readings: &[StoredReading]) -> Vec<ReadingEntry> {
                 value: r.value,
                 rolled_over: r.rolled_over,
                 source: r.source,
-                submitted_at: r.created_at,
+                submitted_at: r.created_at.and_utc(),
                 taken_on: r.taken_on,
                 correction: first.get(&key) != Some(&r.id),
                 current: newest.get(&key) == Some(&r.id),

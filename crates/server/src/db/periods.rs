@@ -48,7 +48,7 @@ fn to_dto((period, status, accounts_total, accounts_done, error, closed_at): Row
         accounts_total,
         accounts_done,
         error,
-        closed_at,
+        closed_at: closed_at.map(|at| at.and_utc()),
     }
 }
 

@@ -56,7 +56,7 @@ fn to_dto(row: Row) -> QueryResult<Reading> {
             taken_on: Some(taken_on),
         },
         source: text_enum(&source)?,
-        created_at,
+        created_at: created_at.and_utc(),
     })
 }
 

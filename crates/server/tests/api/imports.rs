@@ -450,9 +450,15 @@ async fn files_above_the_json_limit_are_read_up_to_ten_megabytes(app: TestApp) {
     );
     let huge = "x".repeat(11 * 1024 * 1024);
     let e = op.import_csv(ImportKind::Houses, &huge).await.unwrap_err();
-    assert_eq!((e.status(), e.code()), (Some(413), Some("payload_too_large")));
+    assert_eq!(
+        (e.status(), e.code()),
+        (Some(413), Some("payload_too_large"))
+    );
     let e = op.load_registry(&huge).await.unwrap_err();
-    assert_eq!((e.status(), e.code()), (Some(413), Some("payload_too_large")));
+    assert_eq!(
+        (e.status(), e.code()),
+        (Some(413), Some("payload_too_large"))
+    );
 }
 
 /// A file of many bad lines (and a registry) is answered with the first hundred errors

@@ -64,3 +64,44 @@ async fn the_spec_and_swagger_ui_are_served_and_list_every_endpoint() {
     assert_eq!(ui.status(), 200);
     assert!(ui.text().await.unwrap().contains("swagger"));
 }
+
+/// Errors are declared as they are sent (problem+json), every operation has a `default`
+/// for the statuses it does not list, secured ones list 401 and 403, and timestamps carry
+/// their zone.
+#[test]
+fn the_spec_declares_errors_and_timestamps_as_sent() {
+    let spec: serde_json::Value = serde_json::from_str(COMMITTED).unwrap();
+    let mut operations = 0;
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            operations += 1;
+            let responses = op["responses"].as_object().unwrap();
+            assert!(responses.contains_key("default"), "{method} {path}");
+            if op
+                .get("security")
+                .is_some_and(|s| !s.as_array().unwrap().is_empty())
+            {
+                assert!(responses.contains_key("401") && responses.contains_key("403"));
+            }
+            for (status, response) in responses {
+                let content = response["content"].as_object();
+                for (kind, body) in content.into_iter().flatten() {
+                    if body["schema"]["$ref"] == "#/components/schemas/Problem" {
+                        assert_eq!(kind, "application/problem+json", "{method} {path} {status}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(operations > 70);
+    let schemas = &spec["components"]["schemas"];
+    let flat = |name: &str| schemas[name]["properties"].clone();
+    let own = |name: &str| schemas[name]["allOf"][1]["properties"].clone();
+    for (properties, field) in [
+        (flat("PeriodState"), "closed_at"),
+        (own("Reading"), "created_at"),
+        (flat("ReadingEntry"), "submitted_at"),
+    ] {
+        assert_eq!(properties[field]["format"], "date-time", "{field}");
+    }
+}

@@ -31,6 +31,18 @@ async fn periods_close_once_in_order_after_the_month(app: TestApp) {
     let closed = close_and_wait(&op, "2026-09").await;
     assert_eq!((closed.status, closed.error), (PeriodStatus::Closed, None));
     assert!(closed.closed_at.is_some());
+    // On the wire a timestamp carries its zone (RFC 3339), as the spec's date-time says.
+    let raw: serde_json::Value = reqwest::Client::new()
+        .get(app.url("/api/v1/operator/periods/2026-09"))
+        .bearer_auth(op.access_token().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let at = raw["closed_at"].as_str().unwrap();
+    assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
 
     let again = op.close_period("2026-09").await.unwrap_err();
     assert_eq!(

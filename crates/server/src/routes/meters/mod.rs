@@ -108,7 +108,7 @@ fn meter_dto(book: &MeterBook, window: &Window, today: NaiveDate) -> AccountMete
                         value: r.value,
                         rolled_over: r.rolled_over,
                         source: r.source,
-                        submitted_at: r.created_at,
+                        submitted_at: r.created_at.and_utc(),
                         taken_on: r.taken_on,
                     }),
             })
