@@ -8,7 +8,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::middleware::{
     from_fn, Compress, DefaultHeaders, ErrorHandlerResponse, ErrorHandlers,
 };
-use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer, ResponseError};
 use std::net::TcpListener;
 use std::path::PathBuf;
 use tracing_actix_web::TracingLogger;
@@ -105,11 +105,36 @@ fn configure(cfg: &mut web::ServiceConfig) {
             .configure(routes::statement::configure)
             .configure(routes::operator::configure)
             .configure(routes::admin::configure)
-            .default_service(web::to(|| async {
-                Err::<HttpResponse, _>(api_route_not_found())
-            })),
+            .default_service(web::to(not_routed)),
     )
     .default_service(web::to(spa_or_not_found));
+}
+
+/// No route took the request: a path the API has with another method is 405 naming the
+/// methods it has (`Allow`), anything else 404.
+async fn not_routed(req: HttpRequest) -> HttpResponse {
+    if openapi::allowed_methods(req.path()).is_none() {
+        return api_route_not_found().error_response();
+    }
+    let mut res = method_not_allowed().error_response();
+    with_allow(&mut res, req.path());
+    res
+}
+
+/// `Allow`: the methods the API answers at `path`.
+fn with_allow(res: &mut HttpResponse, path: &str) {
+    let allow = openapi::allowed_methods(path).unwrap_or_default();
+    if let Ok(value) = header::HeaderValue::from_str(&allow) {
+        res.headers_mut().insert(header::ALLOW, value);
+    }
+}
+
+fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "Этот метод для этого адреса не поддерживается",
+    )
 }
 
 fn api_route_not_found() -> ApiError {
@@ -155,11 +180,7 @@ fn problem_for_bare_errors<B>(
     }
     let status = res.status();
     let error = match status {
-        StatusCode::METHOD_NOT_ALLOWED => ApiError::new(
-            status,
-            "method_not_allowed",
-            "Этот метод для этого адреса не поддерживается",
-        ),
+        StatusCode::METHOD_NOT_ALLOWED => method_not_allowed(),
         StatusCode::NOT_FOUND => api_route_not_found(),
         // A file above the imports' 10 MB (JSON bodies have their own 64 KB message).
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
@@ -175,7 +196,10 @@ fn problem_for_bare_errors<B>(
         s => ApiError::new(s, "request_rejected", "Запрос отклонён"),
     };
     let (req, _) = res.into_parts();
-    let response = actix_web::ResponseError::error_response(&error);
+    let mut response = actix_web::ResponseError::error_response(&error);
+    if status == StatusCode::METHOD_NOT_ALLOWED {
+        with_allow(&mut response, req.path());
+    }
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(req, response).map_into_right_body(),
     ))
@@ -190,12 +214,11 @@ async fn spa_or_not_found(
         *req.method(),
         actix_web::http::Method::GET | actix_web::http::Method::HEAD
     ) {
-        return Err(ApiError::new(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "method_not_allowed",
-            "Этот метод для этого адреса не поддерживается",
-        )
-        .into());
+        // The pages and files are read only (`/health/…` too, the one route out here).
+        let mut res = method_not_allowed().error_response();
+        res.headers_mut()
+            .insert(header::ALLOW, header::HeaderValue::from_static("GET, HEAD"));
+        return Ok(res);
     }
     let dir = &state.config.static_dir;
     let path = req.path().trim_start_matches('/');

@@ -203,6 +203,45 @@ fn problem(description: &str) -> RefOr<Response> {
         .into()
 }
 
+/// The methods the API answers at `path` (`GET, PUT`), if any route has that path: what
+/// a 405 names in `Allow`. Read from the spec, which lists every route.
+pub fn allowed_methods(path: &str) -> Option<String> {
+    static ROUTES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let routes = ROUTES.get_or_init(|| {
+        ApiDoc::openapi()
+            .paths
+            .paths
+            .iter()
+            .map(|(pattern, item)| {
+                let methods = [
+                    ("GET", item.get.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                ];
+                let allow: Vec<&str> = methods.iter().filter(|m| m.1).map(|m| m.0).collect();
+                (pattern.clone(), allow.join(", "))
+            })
+            .collect()
+    });
+    let matches = |pattern: &str| {
+        let (mut want, mut got) = (pattern.split('/'), path.split('/'));
+        loop {
+            match (want.next(), got.next()) {
+                (None, None) => return true,
+                (Some(w), Some(g)) if w.starts_with('{') && !g.is_empty() => continue,
+                (Some(w), Some(g)) if w == g => continue,
+                _ => return false,
+            }
+        }
+    };
+    routes
+        .iter()
+        .find(|(pattern, _)| matches(pattern))
+        .map(|(_, allow)| allow.clone())
+}
+
 /// The document as committed in `openapi/openapi.json`.
 pub fn spec_json() -> String {
     let mut json = ApiDoc::openapi().to_pretty_json().unwrap_or_default();

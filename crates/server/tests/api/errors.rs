@@ -117,6 +117,28 @@ async fn malformed_requests_get_problem_details(app: TestApp) {
     )
     .await;
     assert_eq!(missing["errors"][0]["field"], "login");
+
+    // A path the API has, with a method it has not: 405 naming the methods it has.
+    for (method, path, allow) in [
+        (Method::PUT, "/health/live", "GET, HEAD"),
+        (Method::PUT, "/api/v1/auth/login", "POST"),
+        (Method::DELETE, "/api/v1/operator/houses", "GET, POST"),
+        (
+            Method::POST,
+            "/api/v1/operator/houses/7",
+            "GET, PUT, DELETE",
+        ),
+    ] {
+        let response = reqwest::Client::new()
+            .request(method.clone(), app.url(path))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 405, "{method} {path}");
+        assert_eq!(response.headers()["allow"], allow, "{method} {path}");
+        let problem: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(problem["code"], "method_not_allowed");
+    }
 }
 
 async fn health_and_headers(app: TestApp) {
