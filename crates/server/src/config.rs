@@ -83,6 +83,9 @@ pub struct Limits {
     pub email_change_per_user: Limit,
     /// Wrong proofs when linking a personal account, per user.
     pub link_failures_per_user: Limit,
+    /// Wrong passwords asked again of a signed-in user (changing the password or the
+    /// e-mail, deleting the profile), per user.
+    pub password_per_user: Limit,
 }
 
 impl Default for Limits {
@@ -97,6 +100,7 @@ impl Default for Limits {
             activation_per_account: Limit::per_minutes(3, 60),
             email_change_per_user: Limit::per_minutes(5, 60),
             link_failures_per_user: Limit::per_minutes(5, 60),
+            password_per_user: Limit::per_minutes(5, 15),
         }
     }
 }

@@ -179,7 +179,39 @@ async fn calls(client: &Client) -> Vec<(&'static str, Option<u16>)> {
     ]
 }
 
+/// The password asked again behind a session: five wrong ones in 15 minutes, across the
+/// password change and the deletion, and then even the right one waits; another user is
+/// not affected.
+async fn a_session_cannot_be_used_to_guess_the_password(app: TestApp) {
+    let (client, _) = app.signed_in("victim").await;
+    let (other, _) = app.signed_in("other").await;
+    for attempt in 0..5 {
+        let e = if attempt % 2 == 0 {
+            client
+                .change_password("wrong-guess1", "newpass123")
+                .await
+                .unwrap_err()
+        } else {
+            client.delete_me("wrong-guess2").await.unwrap_err()
+        };
+        assert_eq!(e.code(), Some("wrong_password"), "attempt {attempt}");
+    }
+    for e in [
+        client
+            .change_password(PASSWORD, "newpass123")
+            .await
+            .unwrap_err(),
+        client.delete_me(PASSWORD).await.unwrap_err(),
+    ] {
+        assert_eq!((e.status(), e.code()), (Some(429), Some("rate_limited")));
+        assert!(e.retry_after().is_some_and(|s| s > 0));
+    }
+    other.change_password(PASSWORD, "newpass123").await.unwrap();
+    assert!(client.me().await.is_ok(), "the profile is still there");
+}
+
 on_both_backends!(
+    a_session_cannot_be_used_to_guess_the_password,
     the_profile_can_be_read_and_edited,
     changing_the_password_checks_the_old_one_and_ends_other_sessions,
     a_new_password_equal_to_the_current_one_is_refused,

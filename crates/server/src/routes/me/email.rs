@@ -6,8 +6,8 @@
 //! address typed wrong cannot hand the account to whoever owns it. Until the link is
 //! followed the current address works for sign-in and recovery; it is told of the request.
 
-use super::{load, profile, wrong_password, State};
-use crate::auth::{password, secret, Caller};
+use super::{confirm_password, load, profile, State};
+use crate::auth::{secret, Caller};
 use crate::db::{self, users};
 use crate::error::ApiError;
 use crate::input::Json;
@@ -50,9 +50,14 @@ pub(super) async fn request_change(
     )?;
     let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
     let (current, name) = (row.email, row.full_name);
-    if !password::verify_off_thread(form.password, Some(row.password_hash)).await? {
-        return Err(wrong_password("password"));
-    }
+    confirm_password(
+        &state,
+        caller.user_id,
+        form.password,
+        row.password_hash,
+        "password",
+    )
+    .await?;
     let email = rules::normalize_email(&form.new_email);
     if email == current {
         return Err(ApiError::validation(vec![FieldError::new(

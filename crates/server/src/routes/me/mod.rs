@@ -52,13 +52,34 @@ fn load(conn: &mut db::DbConn, caller: Caller) -> Result<users::UserRow, ApiErro
     })
 }
 
-fn wrong_password(field: &str) -> ApiError {
-    ApiError::field(
+/// The password asked once more of a signed-in user (at `field`). Wrong ones count against
+/// the user, whichever of these requests sends them: past the limit even the right one
+/// waits (429), so a session left open cannot be used to guess the password.
+async fn confirm_password(
+    state: &State,
+    user: i64,
+    given: String,
+    hash: String,
+    field: &str,
+) -> Result<(), ApiError> {
+    let key = format!("password:user:{user}");
+    let limit = state.config.limits.password_per_user;
+    if let Some(wait) = state.limiter.blocked(&key, limit) {
+        return Err(ApiError::rate_limited(wait));
+    }
+    if password::verify_off_thread(given, Some(hash)).await? {
+        return Ok(());
+    }
+    state
+        .limiter
+        .hit(&key, limit)
+        .map_err(ApiError::rate_limited)?;
+    Err(ApiError::field(
         StatusCode::FORBIDDEN,
         "wrong_password",
         field,
         "Неверный пароль",
-    )
+    ))
 }
 
 /// The signed-in user's profile.
@@ -138,9 +159,8 @@ async fn delete_me(
     body: Json<DeleteProfile>,
 ) -> Result<HttpResponse, ApiError> {
     let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
-    if !password::verify_off_thread(body.into_inner().password, Some(row.password_hash)).await? {
-        return Err(wrong_password("password"));
-    }
+    let given = body.into_inner().password;
+    confirm_password(&state, caller.user_id, given, row.password_hash, "password").await?;
     db::run(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             refresh_tokens::revoke_all_of_user(conn, caller.user_id)?;
@@ -181,9 +201,15 @@ async fn change_password(
         return Err(ApiError::validation(vec![e]));
     }
     let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
-    if !password::verify_off_thread(current_password, Some(row.password_hash)).await? {
-        return Err(wrong_password("current_password"));
-    }
+    let hash = row.password_hash;
+    confirm_password(
+        &state,
+        caller.user_id,
+        current_password,
+        hash,
+        "current_password",
+    )
+    .await?;
     let new_hash = password::hash_off_thread(new_password).await?;
     let st = state.clone();
     let tokens = db::run(&state.pool, move |conn| {
