@@ -7,6 +7,7 @@ use crate::db::{self, periods, DbConn, DbPool};
 use crate::error::ApiError;
 use crate::jobs;
 use actix_web::http::StatusCode;
+use diesel::result::DatabaseErrorKind;
 use domkom_domain::arrears::{penalties_in, AccountHistory};
 use domkom_domain::penalty::{PenaltyRate, DECREE_329_CAP_BP};
 use domkom_domain::penalty_correction::{penalty_corrections, ChargedPenalty, PenaltyCorrection};
@@ -48,6 +49,10 @@ pub fn start(
 ) -> Result<(PeriodState, i64), ApiError> {
     let (org, key) = (req.organization_id, req.period.to_string());
     db::write_tx(conn, |conn| {
+        // One start at a time per organization, whatever the instance: on PostgreSQL the
+        // organization's row is locked until this commits, so the next request reads the
+        // period as `closing`; SQLite's write transactions run one at a time anyway.
+        periods::lock_organization(conn, org)?;
         let state = periods::get(conn, org, &key)?;
         match state.status {
             PeriodStatus::Closed => {
@@ -81,7 +86,13 @@ pub fn start(
             }
         }
         let accounts = count_accounts(conn, org)?;
-        periods::start_closing(conn, org, req.period, accounts)?;
+        periods::start_closing(conn, org, req.period, accounts).map_err(|e| match e {
+            // What the lock prevents, should a row be written another way.
+            diesel::result::Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                conflict("period_closing", format!("Период {key} уже закрывается"))
+            }
+            e => e.into(),
+        })?;
         let job = jobs::enqueue(conn, &jobs::Job::ClosePeriod(req))?;
         Ok((periods::get(conn, org, &key)?, job))
     })

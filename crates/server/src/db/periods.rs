@@ -133,6 +133,17 @@ pub fn last_closed(conn: &mut DbConn, org: i64) -> QueryResult<Option<String>> {
         .optional()
 }
 
+/// Locks the organization's row until the transaction ends (PostgreSQL; SQLite's write
+/// transaction holds the whole database already).
+pub fn lock_organization(conn: &mut DbConn, org: i64) -> QueryResult<()> {
+    if let DbConn::Pg(pg) = conn {
+        diesel::sql_query("SELECT id FROM organizations WHERE id = $1 FOR UPDATE")
+            .bind::<diesel::sql_types::BigInt, _>(org)
+            .execute(pg)?;
+    }
+    Ok(())
+}
+
 /// Marks the period as being closed (creating its row if needed).
 pub fn start_closing(conn: &mut DbConn, org: i64, month: Period, total: i32) -> QueryResult<()> {
     let period = &month.to_string();

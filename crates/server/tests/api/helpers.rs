@@ -21,6 +21,7 @@ pub struct TestApp {
     pub pool: domkom_server::db::DbPool,
     pub client: Client,
     pub data_dir: tempfile::TempDir,
+    database_url: String,
     /// Dropped with the app: removes the PostgreSQL database.
     _pg: Option<PgDatabase>,
 }
@@ -77,21 +78,33 @@ impl TestApp {
                 (pg.url.clone(), Some(pg))
             }
         };
-        let mut config = Config::for_data_dir(data_dir.path().to_path_buf(), url);
+        let mut config = Config::for_data_dir(data_dir.path().to_path_buf(), url.clone());
         config.db_pool_size = 4;
         tune(&mut config);
-        let state = domkom_server::prepare(config).expect("prepare the app");
-        let pool = state.pool.clone();
-        let app = domkom_server::Application::build(state).expect("build the app");
-        let base = format!("http://127.0.0.1:{}", app.port());
-        tokio::spawn(app.into_server());
+        let (base, pool) = serve(config);
         Some(TestApp {
             client: Client::new(&base),
             base,
             pool,
             data_dir,
+            database_url: url,
             _pg: pg,
         })
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self._pg.is_some()
+    }
+
+    /// A second server instance on the same database, as behind a load balancer: its
+    /// base URL.
+    pub fn another_instance(&self) -> String {
+        let mut config = Config::for_data_dir(
+            self.data_dir.path().to_path_buf(),
+            self.database_url.clone(),
+        );
+        config.db_pool_size = 4;
+        serve(config).0
     }
 
     /// Another client of the same server, with no session.
@@ -206,6 +219,16 @@ pub fn register_form(login: &str) -> dto::Register {
         phone: "+7 912 345-67-89".into(),
         password: PASSWORD.into(),
     }
+}
+
+/// Starts the app of `config` on a free port: its base URL and its pool.
+fn serve(config: Config) -> (String, domkom_server::db::DbPool) {
+    let state = domkom_server::prepare(config).expect("prepare the app");
+    let pool = state.pool.clone();
+    let app = domkom_server::Application::build(state).expect("build the app");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.into_server());
+    (base, pool)
 }
 
 /// The (field, code) pairs of a refusal, in order.

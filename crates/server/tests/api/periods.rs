@@ -1,10 +1,13 @@
 //! Period closing: its rules and its effects on an organization without data yet; the
 //! billing itself is checked by the worked example.
 
+use crate::fixtures::Company;
 use crate::helpers::TestApp;
 use crate::on_both_backends;
-use domkom_client::dto::{PageQuery, PeriodState, PeriodStatus};
+use diesel::prelude::*;
+use domkom_client::dto::{AccountPeriodFilter, PageQuery, PeriodState, PeriodStatus};
 use domkom_client::Client;
+use domkom_server::db::schema::jobs as j;
 
 /// Closes and waits for the background job to finish.
 pub async fn close_and_wait(client: &Client, period: &str) -> PeriodState {
@@ -87,7 +90,61 @@ async fn only_operators_close_periods(app: TestApp) {
     }
 }
 
+/// Twenty close requests at once — on two server instances when the database is
+/// PostgreSQL — start exactly one close: one 202, the others 409, one job, one set of
+/// charges.
+async fn concurrent_close_requests_start_one_close(app: TestApp) {
+    let admin = app.admin().await;
+    let co = Company::new(&app, &admin, 1).await;
+    let mut instances = vec![co.operator.clone()];
+    if app.is_postgres() {
+        let second = Client::new(&app.another_instance());
+        second.set_access_token(co.operator.access_token());
+        instances.push(second);
+    }
+    let requests: Vec<_> = (0..20)
+        .map(|i| {
+            let client = instances[i % instances.len()].clone();
+            tokio::spawn(async move { client.close_period("2026-10").await })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for request in requests {
+        statuses.push(match request.await.unwrap() {
+            Ok(_) => (202, String::new()),
+            Err(e) => (e.status().unwrap(), e.code().unwrap_or_default().to_owned()),
+        });
+    }
+    let started = statuses.iter().filter(|(s, _)| *s == 202).count();
+    assert_eq!(started, 1, "{statuses:?}");
+    assert!(
+        statuses.iter().all(|(s, code)| *s == 202
+            || (*s == 409 && ["period_closing", "period_closed"].contains(&code.as_str()))),
+        "{statuses:?}"
+    );
+    for _ in 0..600 {
+        if co.operator.period("2026-10").await.unwrap().status == PeriodStatus::Closed {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let sheets = co
+        .operator
+        .charges(&AccountPeriodFilter::default(), PageQuery::default())
+        .await
+        .unwrap();
+    assert_eq!(sheets.total, 1, "one sheet for the one account");
+    let mut conn = app.pool.get().unwrap();
+    let jobs: i64 = j::table
+        .filter(j::kind.eq("close_period"))
+        .count()
+        .get_result(&mut *conn)
+        .unwrap();
+    assert_eq!(jobs, 1);
+}
+
 on_both_backends!(
+    concurrent_close_requests_start_one_close,
     periods_close_once_in_order_after_the_month,
     only_operators_close_periods
 );
