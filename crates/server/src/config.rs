@@ -39,6 +39,9 @@ pub struct Config {
     /// `DOMKOM_METRICS_TOKEN`: the bearer token `GET /metrics` asks for; unset, there is no
     /// `/metrics`.
     pub metrics_token: Option<String>,
+    /// `DOMKOM_TRUSTED_PROXIES`: the reverse proxies whose `X-Forwarded-For` names the
+    /// client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Where the server runs: production never gets demo data.
@@ -71,8 +74,10 @@ impl Default for Site {
 /// Attempt limits; per IP and per login (or e-mail).
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
+    /// Failed sign-ins: per address, per user and address, per user from anywhere.
     pub login_per_ip: Limit,
-    pub login_per_account: Limit,
+    pub login_per_user_and_ip: Limit,
+    pub login_per_user: Limit,
     pub register_per_ip: Limit,
     pub recovery_per_ip: Limit,
     pub recovery_per_email: Limit,
@@ -92,7 +97,8 @@ impl Default for Limits {
     fn default() -> Self {
         Self {
             login_per_ip: Limit::per_minutes(30, 15),
-            login_per_account: Limit::per_minutes(10, 15),
+            login_per_user_and_ip: Limit::per_minutes(10, 15),
+            login_per_user: Limit::per_minutes(100, 15),
             register_per_ip: Limit::per_minutes(10, 60),
             recovery_per_ip: Limit::per_minutes(10, 60),
             recovery_per_email: Limit::per_minutes(3, 60),
@@ -254,8 +260,24 @@ impl Config {
             }
             token => token,
         };
+        let trusted_proxies = var("DOMKOM_TRUSTED_PROXIES")?
+            .map(|v| {
+                v.split(',')
+                    .map(|ip| {
+                        ip.trim().parse().map_err(|_| {
+                            bad(
+                                "DOMKOM_TRUSTED_PROXIES",
+                                format!("`{ip}` is not an IP address"),
+                            )
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .transpose()?
+            .unwrap_or_default();
         Ok(Config {
             metrics_token,
+            trusted_proxies,
             key_rate_bp,
             site,
             addr,
@@ -302,6 +324,7 @@ impl Config {
             demo: true,
             fixed_today: None,
             metrics_token: None,
+            trusted_proxies: Vec::new(),
         }
     }
 

@@ -18,11 +18,22 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The client's address for rate limits: the TCP peer (put a trusted proxy's
-    /// X-Forwarded-For handling here when one is deployed in front).
+    /// The client's address for rate limits: the TCP peer, or, when the peer is one of
+    /// `DOMKOM_TRUSTED_PROXIES`, the address that proxy appended to `X-Forwarded-For`
+    /// (the last one: what came before it, the client could have written itself).
     pub fn client_ip(req: &actix_web::HttpRequest) -> String {
-        req.peer_addr()
-            .map(|a| a.ip().to_string())
-            .unwrap_or_else(|| "unknown".into())
+        let peer = req.peer_addr().map(|a| a.ip());
+        let trusted = req
+            .app_data::<actix_web::web::Data<AppState>>()
+            .is_some_and(|s| peer.is_some_and(|p| s.config.trusted_proxies.contains(&p)));
+        let forwarded = trusted
+            .then(|| req.headers().get("x-forwarded-for"))
+            .flatten()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|ip| ip.trim().parse::<std::net::IpAddr>().ok());
+        forwarded
+            .or(peer)
+            .map_or_else(|| "unknown".into(), |ip| ip.to_string())
     }
 }

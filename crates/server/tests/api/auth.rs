@@ -237,3 +237,63 @@ on_both_backends!(
     sign_in_is_rate_limited,
     registration_is_rate_limited,
 );
+
+/// Sign-in from behind a trusted proxy: only failures count, under the user whatever
+/// name is typed and the address; a guesser locks out its own address only.
+#[tokio::test]
+async fn a_guesser_elsewhere_does_not_lock_the_owner_out() {
+    let app = crate::helpers::TestApp::spawn_with(crate::helpers::Backend::Sqlite, |c| {
+        c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await
+    .unwrap();
+    let form = app.registered("owner").await;
+    let http = reqwest::Client::new();
+    let sign_in = |from: &'static str, login: String, password: &'static str| {
+        http.post(app.url("/api/v1/auth/login"))
+            .header("X-Forwarded-For", format!("203.0.113.9, {from}"))
+            .json(&serde_json::json!({"login": login, "password": password}))
+            .send()
+    };
+    // Signing in often is no attack.
+    for _ in 0..12 {
+        let ok = sign_in("10.0.0.2", "owner".into(), PASSWORD).await.unwrap();
+        assert_eq!(ok.status(), 200);
+    }
+    for i in 0..10 {
+        // By login and by e-mail alike: one user.
+        let name = if i % 2 == 0 {
+            "owner".into()
+        } else {
+            form.email.clone()
+        };
+        let wrong = sign_in("10.0.0.1", name, "guess12345").await.unwrap();
+        assert_eq!(wrong.status(), 401);
+    }
+    let locked = sign_in("10.0.0.1", form.email.clone(), PASSWORD)
+        .await
+        .unwrap();
+    assert_eq!(locked.status(), 429, "the guesser's address waits");
+    let owner = sign_in("10.0.0.2", "owner".into(), PASSWORD).await.unwrap();
+    assert_eq!(owner.status(), 200, "the owner's does not");
+}
+
+/// Without a trusted proxy `X-Forwarded-For` is the client's own word and means nothing.
+#[tokio::test]
+async fn a_forged_forwarded_for_changes_nothing() {
+    let app = crate::helpers::TestApp::spawn(crate::helpers::Backend::Sqlite)
+        .await
+        .unwrap();
+    app.registered("target").await;
+    let http = reqwest::Client::new();
+    for i in 0..11 {
+        let answer = http
+            .post(app.url("/api/v1/auth/login"))
+            .header("X-Forwarded-For", format!("10.0.0.{i}"))
+            .json(&serde_json::json!({"login": "target", "password": "guess12345"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), if i < 10 { 401 } else { 429 }, "{i}");
+    }
+}

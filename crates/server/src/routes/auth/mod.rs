@@ -62,28 +62,40 @@ async fn login(
         password: pw,
     } = body.into_inner();
     let key = login.trim().to_lowercase();
-    let limits = state.config.limits;
-    ratelimit::check(
-        &*state.limiter,
-        &[
-            (ip_key("login", &req), limits.login_per_ip),
-            (format!("login:{key}"), limits.login_per_account),
-        ],
-    )?;
     let lookup = key.clone();
     let user = db::run(&state.pool, move |conn| {
         Ok(users::find_by_login_or_email(conn, &lookup)?)
     })
     .await?;
+    // Only failures count, under the user whatever name was typed (the login or the
+    // e-mail), so signing in never locks anyone out, and a guesser elsewhere locks only
+    // its own address out of this user; the looser per-user limit caps guessing from many.
+    let who = user
+        .as_ref()
+        .map_or(format!("name:{key}"), |u| format!("user:{}", u.id));
+    let limits = state.config.limits;
+    let ip = ip_key("login", &req);
+    let keys = [
+        (ip.clone(), limits.login_per_ip),
+        (format!("login:{who}:{ip}"), limits.login_per_user_and_ip),
+        (format!("login:{who}"), limits.login_per_user),
+    ];
+    if let Some(wait) = keys
+        .iter()
+        .find_map(|(key, limit)| state.limiter.blocked(key, *limit))
+    {
+        return Err(ApiError::rate_limited(wait));
+    }
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     let matches = password::verify_off_thread(pw, stored).await?;
     let user = match user {
         Some(user) if matches => user,
         _ => {
+            ratelimit::check(&*state.limiter, &keys)?;
             return Err(ApiError::unauthorized(
                 "invalid_credentials",
                 "Неверный логин или пароль",
-            ))
+            ));
         }
     };
     if !user.is_active {
