@@ -55,6 +55,7 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
         &config.public_url,
         metrics.mail.clone(),
     )?;
+    let config_ttl = config.access_ttl;
     Ok(state::AppState {
         jwt: auth::jwt::JwtKeys::new(&config.jwt_secret, config.access_ttl),
         limiter: Box::new(ratelimit::MemoryLimiter::default()),
@@ -63,5 +64,6 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
         pool,
         mailer,
         metrics,
+        revoked: auth::revoked::Revoked::new(config_ttl),
     })
 }

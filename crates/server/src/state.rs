@@ -15,6 +15,7 @@ pub struct AppState {
     pub limiter: Box<dyn RateLimiter>,
     pub jobs: crate::jobs::Runner,
     pub metrics: crate::metrics::Metrics,
+    pub revoked: crate::auth::revoked::Revoked,
 }
 
 impl AppState {

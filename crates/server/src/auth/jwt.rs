@@ -14,6 +14,9 @@ struct Claims {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     org: Option<i64>,
     iat: i64,
+    /// `iat` to the millisecond: what a revocation of the user's sessions is compared with.
+    #[serde(default)]
+    iat_ms: i64,
     exp: i64,
     jti: String,
 }
@@ -39,12 +42,14 @@ impl JwtKeys {
     }
 
     pub fn issue(&self, caller: Caller) -> Result<String, ApiError> {
-        let now = chrono::Utc::now().timestamp();
+        let issued = chrono::Utc::now();
+        let now = issued.timestamp();
         let claims = Claims {
             sub: caller.user_id.to_string(),
             role: caller.role.as_str().to_owned(),
             org: caller.organization_id,
             iat: now,
+            iat_ms: issued.timestamp_millis(),
             exp: now + self.ttl.as_secs() as i64,
             jti: super::secret::generate(),
         };
@@ -52,7 +57,8 @@ impl JwtKeys {
             .map_err(ApiError::internal)
     }
 
-    pub fn verify(&self, token: &str) -> Result<Caller, ApiError> {
+    /// The caller a valid token names, and when it was issued (milliseconds).
+    pub fn verify(&self, token: &str) -> Result<(Caller, i64), ApiError> {
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
             .map_err(|e| match e.kind() {
                 ErrorKind::ExpiredSignature => {
@@ -61,11 +67,12 @@ impl JwtKeys {
                 _ => ApiError::unauthorized("unauthorized", "Недействительный токен доступа"),
             })?;
         let invalid = || ApiError::unauthorized("unauthorized", "Недействительный токен доступа");
-        Ok(Caller {
+        let caller = Caller {
             user_id: data.claims.sub.parse().map_err(|_| invalid())?,
             role: Role::parse(&data.claims.role).ok_or_else(invalid)?,
             organization_id: data.claims.org,
-        })
+        };
+        Ok((caller, data.claims.iat_ms))
     }
 }
 
@@ -81,11 +88,13 @@ mod tests {
             role: Role::Operator,
             organization_id: Some(7),
         };
-        let caller = keys.verify(&keys.issue(operator).unwrap()).unwrap();
+        let before = chrono::Utc::now().timestamp_millis();
+        let (caller, issued_ms) = keys.verify(&keys.issue(operator).unwrap()).unwrap();
         assert_eq!(
             (caller.user_id, caller.role, caller.organization_id),
             (42, Role::Operator, Some(7))
         );
+        assert!(issued_ms >= before && issued_ms <= chrono::Utc::now().timestamp_millis());
     }
 
     #[test]
@@ -117,6 +126,7 @@ mod tests {
             role: "resident".into(),
             org: None,
             iat: 0,
+            iat_ms: 0,
             exp: 10,
             jti: "x".into(),
         };

@@ -3,6 +3,7 @@
 
 pub mod jwt;
 pub mod password;
+pub mod revoked;
 pub mod secret;
 pub mod session;
 
@@ -40,7 +41,17 @@ fn caller(req: &HttpRequest) -> Result<Caller, ApiError> {
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("application state is missing")))?;
-    state.jwt.verify(token.trim())
+    let (caller, issued_ms) = state.jwt.verify(token.trim())?;
+    if state
+        .revoked
+        .is_revoked(&state.pool, caller.user_id, issued_ms)
+    {
+        return Err(ApiError::unauthorized(
+            "session_ended",
+            "Сессия завершена. Войдите снова",
+        ));
+    }
+    Ok(caller)
 }
 
 /// Staff of one organization: every operator query is filtered by `organization_id`.

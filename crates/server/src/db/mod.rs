@@ -22,6 +22,7 @@ pub mod premises;
 pub mod readings;
 pub mod recalculations;
 pub mod refresh_tokens;
+pub mod revocations;
 pub mod schema;
 pub mod services;
 pub mod tariffs;

@@ -49,7 +49,17 @@ pub fn mark_rotated(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
     Ok(updated == 1)
 }
 
+/// Ends the session of `family`; its user's access tokens issued until now end too (the
+/// user's other sessions refresh theirs).
 pub fn revoke_family(conn: &mut DbConn, family: &str) -> QueryResult<usize> {
+    let user: Option<i64> = rt::table
+        .filter(rt::family.eq(family))
+        .select(rt::user_id)
+        .first(conn)
+        .optional()?;
+    if let Some(user) = user {
+        super::revocations::record(conn, user)?;
+    }
     diesel::update(
         rt::table
             .filter(rt::family.eq(family))
@@ -59,7 +69,9 @@ pub fn revoke_family(conn: &mut DbConn, family: &str) -> QueryResult<usize> {
     .execute(conn)
 }
 
+/// Ends every session of the user, and every access token issued until now.
 pub fn revoke_all_of_user(conn: &mut DbConn, user_id: i64) -> QueryResult<usize> {
+    super::revocations::record(conn, user_id)?;
     diesel::update(
         rt::table
             .filter(rt::user_id.eq(user_id))

@@ -19,6 +19,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    session_revocations (user_id) {
+        user_id -> BigInt,
+        revoked_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     user_tokens (id) {
         id -> BigInt,
         user_id -> BigInt,

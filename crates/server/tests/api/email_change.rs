@@ -184,6 +184,8 @@ async fn a_new_password_cancels_a_pending_change(app: TestApp) {
         .change_password(PASSWORD, "newpass123")
         .await
         .unwrap();
+    // A new password ends every access token issued before it.
+    client.login("careful", "newpass123").await.unwrap();
     let err = client.confirm_email(&token).await.unwrap_err();
     assert_eq!(err.code(), Some("token_invalid"));
 

@@ -29,6 +29,7 @@ mod private_files;
 mod reading_dates;
 mod recovery;
 mod resident_meters;
+mod revocation;
 mod services;
 mod site;
 mod staff_readings;

@@ -146,6 +146,8 @@ async fn refresh(
         db::write_tx(conn, |c| session::rotate(c, &st, &token))
     })
     .await?;
+    // A reused token ended its session.
+    state.revoked.changed();
     Ok(match result {
         Ok(tokens) => with_session(&state, tokens),
         Err(e) => {
@@ -175,6 +177,7 @@ async fn logout(
             db::write_tx(conn, |c| session::end(c, &token))
         })
         .await?;
+        state.revoked.changed();
     }
     Ok(HttpResponse::NoContent()
         .cookie(session::removal_cookie())
@@ -283,6 +286,7 @@ async fn reset_password(
         })
     })
     .await?;
+    state.revoked.changed();
     Ok(HttpResponse::Ok().json(MessageResponse::new(
         "Пароль изменён. Войдите с новым паролем",
     )))

@@ -169,6 +169,7 @@ async fn delete_me(
         })
     })
     .await?;
+    state.revoked.changed();
     Ok(HttpResponse::NoContent()
         .cookie(session::removal_cookie())
         .finish())
@@ -221,6 +222,7 @@ async fn change_password(
         })
     })
     .await?;
+    state.revoked.changed();
     Ok(HttpResponse::Ok()
         .cookie(session::cookie(&state, &tokens.refresh_token))
         .json(MessageResponse::new(
