@@ -60,10 +60,13 @@ impl Revoked {
         let horizon = crate::db::now()
             - chrono::Duration::from_std(self.token_ttl + Duration::from_secs(60))
                 .unwrap_or_default();
-        let Ok(rows) = pool.get().map(|mut c| revocations::since(&mut c, horizon)) else {
+        // Never waits for a connection on the request's thread: with none free, later.
+        let Some(mut conn) = pool.try_get() else {
             return;
         };
-        let Ok(rows) = rows else { return };
+        let Ok(rows) = revocations::since(&mut conn, horizon) else {
+            return;
+        };
         for (user, at) in rows {
             self.note(user, at);
         }
