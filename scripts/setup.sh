@@ -67,6 +67,20 @@ ensure_chromium() {
   ensure_apt chromedriver chromium-driver
 }
 
+# The contract test's schemathesis, in its own virtual environment, every package pinned.
+ensure_schemathesis() {
+  local venv="$TOOLS/schemathesis" want
+  want=$(sed -n 's/^schemathesis==//p' "$ROOT/scripts/schemathesis-requirements.txt")
+  if [ "$("$venv/bin/schemathesis" --version 2>/dev/null)" != "schemathesis, version $want" ]; then
+    say "installing schemathesis $want (PyPI, into .tools/schemathesis)"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check \
+      -r "$ROOT/scripts/schemathesis-requirements.txt"
+  fi
+  export DOMKOM_SCHEMATHESIS="$venv/bin/schemathesis"
+}
+
 build_spa() {
   ensure_wasm_target
   ensure_trunk

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test level: formatting and lints, unit tests, the API tests on SQLite and on
-# PostgreSQL, the OpenAPI freshness test, and the browser tests in headless Chromium.
+# PostgreSQL, the OpenAPI freshness test, the contract test (schemathesis against the
+# served spec), and the browser tests in headless Chromium.
 # With CI=true a missing PostgreSQL or Chromium is a failure, never a skip.
 source "$(dirname "$0")/setup.sh"
 cd "$ROOT"
 
 ensure_build_libs
 ensure_chromium
+ensure_schemathesis
 
 # PostgreSQL: the given URL, else the local server on 127.0.0.1:5432.
 if [ -z "${DOMKOM_TEST_POSTGRES_URL:-}" ]; then

@@ -2,7 +2,7 @@
 
 use crate::error::{ApiError, PROBLEM_JSON};
 use crate::state::AppState;
-use crate::{input, metrics, openapi, routes};
+use crate::{metrics, openapi, routes};
 use actix_web::dev::{Server, ServiceResponse};
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::{
@@ -47,7 +47,6 @@ impl Application {
                 .wrap(cors(&state.config.cors_origins))
                 .wrap(ErrorHandlers::new().default_handler(problem_for_bare_errors))
                 .wrap(Compress::default())
-                .wrap(from_fn(input::check_query))
                 .wrap(from_fn(metrics::record))
                 .wrap(TracingLogger::default())
         })
@@ -79,10 +78,12 @@ fn configure(cfg: &mut web::ServiceConfig) {
             .limit(JSON_LIMIT)
             .error_handler(json_error),
     )
-    .app_data(web::QueryConfig::default().error_handler(|e, _| {
-        ApiError::bad_request("invalid_query", format!("Неверные параметры запроса: {e}")).into()
-    }))
-    .app_data(web::PathConfig::default().error_handler(|e, _| {
+    .app_data(web::PathConfig::default().error_handler(|e, req| {
+        // `GET operator/payments/registry` reached `payments/{id}`: the path is a route of
+        // its own, with other methods.
+        if allows(req.path(), req.method().as_str()) == Some(false) {
+            return method_not_allowed().into();
+        }
         ApiError::bad_request("invalid_path", format!("Неверный адрес: {e}")).into()
     }))
     .configure(routes::health::configure)
@@ -112,7 +113,7 @@ fn configure(cfg: &mut web::ServiceConfig) {
 
 /// No route took the request: a path the API has with another method is 405 naming the
 /// methods it has (`Allow`), anything else 404.
-async fn not_routed(req: HttpRequest) -> HttpResponse {
+pub(crate) async fn not_routed(req: HttpRequest) -> HttpResponse {
     if openapi::allowed_methods(req.path()).is_none() {
         return api_route_not_found().error_response();
     }
@@ -121,8 +122,13 @@ async fn not_routed(req: HttpRequest) -> HttpResponse {
     res
 }
 
+/// Whether the API answers `method` at `path`; `None` when it has no such path.
+fn allows(path: &str, method: &str) -> Option<bool> {
+    openapi::allowed_methods(path).map(|allow| allow.split(", ").any(|m| m == method))
+}
+
 /// `Allow`: the methods the API answers at `path`.
-fn with_allow(res: &mut HttpResponse, path: &str) {
+fn with_allow<B>(res: &mut HttpResponse<B>, path: &str) {
     let allow = openapi::allowed_methods(path).unwrap_or_default();
     if let Ok(value) = header::HeaderValue::from_str(&allow) {
         res.headers_mut().insert(header::ALLOW, value);
@@ -176,6 +182,13 @@ fn problem_for_bare_errors<B>(
     if is_problem
         || !res.request().path().starts_with("/api/") && res.status() == StatusCode::NOT_FOUND
     {
+        let mut res = res;
+        if res.status() == StatusCode::METHOD_NOT_ALLOWED
+            && res.request().path().starts_with("/api/")
+        {
+            let path = res.request().path().to_owned();
+            with_allow(res.response_mut(), &path);
+        }
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();

@@ -4,14 +4,12 @@
 //! in range. Refused with 422 naming the field.
 
 use crate::error::ApiError;
-use actix_web::body::{EitherBody, MessageBody};
-use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::middleware::Next;
+use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpRequest};
 use domkom_dto::{rules, PageQuery};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use std::future::Future;
+use std::future::{ready, Future, Ready};
 use std::ops::Deref;
 use std::pin::Pin;
 
@@ -41,6 +39,15 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
         let value = web::Json::<Value>::from_request(req, payload);
         Box::pin(async move {
             let value = value.await?.into_inner();
+            // serde would read a struct from an array too (`[null, null]`).
+            if !value.is_object() {
+                return Err(ApiError::new(
+                    actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid_body",
+                    "Тело запроса — JSON-объект",
+                )
+                .into());
+            }
             if let Some(e) = forbidden_text(&value, &mut String::new()) {
                 return Err(ApiError::validation(vec![e]).into());
             }
@@ -48,6 +55,27 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                 .map(Json)
                 .map_err(|e| invalid_body(&e).into())
         })
+    }
+}
+
+/// A JSON body that may be left out: none when the request names no content type, else
+/// read as [`Json`], so a wrong body is refused rather than taken for none.
+#[derive(Debug)]
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if !req
+            .headers()
+            .contains_key(actix_web::http::header::CONTENT_TYPE)
+        {
+            return Box::pin(ready(Ok(OptionalJson(None))));
+        }
+        let body = Json::<T>::from_request(req, payload);
+        Box::pin(async move { Ok(OptionalJson(Some(body.await?.into_inner()))) })
     }
 }
 
@@ -85,24 +113,48 @@ fn forbidden_text(value: &Value, path: &mut String) -> Option<domkom_dto::FieldE
     found
 }
 
-/// Middleware: a query parameter breaking the character rule or a paging bound is refused
-/// before routing.
-pub async fn check_query(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    let refused =
-        url::form_urlencoded::parse(req.query_string().as_bytes()).find_map(|(name, value)| {
-            rules::check_characters(&name, &name)
-                .or_else(|| rules::check_characters(&name, &value))
-                .or_else(|| PageQuery::check_param(&name, &value))
-        });
-    match refused {
-        Some(e) => Ok(req
-            .error_response(ApiError::validation(vec![e]))
-            .map_into_right_body()),
-        None => Ok(next.call(req).await?.map_into_left_body()),
+/// A query string read into `T` once every parameter passed the character rule and the
+/// paging bounds (`limit`, `offset`). An extractor rather than a middleware, so that a
+/// handler's authentication, extracted first, answers before the query is judged.
+#[derive(Debug)]
+pub struct Query<T>(pub T);
+
+impl<T> Query<T> {
+    pub fn into_inner(self) -> T {
+        self.0
     }
+}
+
+impl<T> Deref for Query<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(read_query(req.query_string()))
+    }
+}
+
+fn read_query<T: DeserializeOwned>(query: &str) -> Result<Query<T>, ApiError> {
+    let refused = url::form_urlencoded::parse(query.as_bytes()).find_map(|(name, value)| {
+        rules::check_characters(&name, &name)
+            .or_else(|| rules::check_characters(&name, &value))
+            .or_else(|| PageQuery::check_param(&name, &value))
+    });
+    if let Some(e) = refused {
+        return Err(ApiError::validation(vec![e]));
+    }
+    web::Query::<T>::from_query(query)
+        .map(|q| Query(q.into_inner()))
+        .map_err(|e| {
+            ApiError::bad_request("invalid_query", format!("Неверные параметры запроса: {e}"))
+        })
 }
 
 #[cfg(test)]

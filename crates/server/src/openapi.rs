@@ -236,9 +236,11 @@ pub fn allowed_methods(path: &str) -> Option<String> {
             }
         }
     };
+    // `payments/registry` before `payments/{id}`: the fewest parameters is the route.
     routes
         .iter()
-        .find(|(pattern, _)| matches(pattern))
+        .filter(|(pattern, _)| matches(pattern))
+        .min_by_key(|(pattern, _)| pattern.matches('{').count())
         .map(|(_, allow)| allow.clone())
 }
 

@@ -4,6 +4,7 @@
 use crate::auth::Caller;
 use crate::db::{self, account_charges};
 use crate::error::ApiError;
+use crate::input::Query;
 use crate::routes::accounts::linked_organization;
 use crate::routes::operator::periods::parse_period;
 use crate::routes::valid;
@@ -24,7 +25,7 @@ async fn list(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<i64>,
-    range: web::Query<PeriodRange>,
+    range: Query<PeriodRange>,
 ) -> Result<web::Json<Vec<ChargePeriodSummary>>, ApiError> {
     let (id, range) = (id.into_inner(), range.into_inner());
     valid(rules::check_period_range(

@@ -4,7 +4,7 @@
 use crate::auth::Resident;
 use crate::db::{self, links};
 use crate::error::ApiError;
-use crate::input::Json;
+use crate::input::{Json, Query};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{delete, get, post, web, HttpResponse};
@@ -34,7 +34,7 @@ const QUERY_MAX: usize = 200;
 async fn organizations(
     state: State,
     _: Resident,
-    q: web::Query<OrganizationSearch>,
+    q: Query<OrganizationSearch>,
 ) -> Result<web::Json<Vec<OrganizationSummary>>, ApiError> {
     let OrganizationSearch { q, kind } = q.into_inner();
     let needle = q.as_deref().unwrap_or_default().trim().to_lowercase();

@@ -5,6 +5,7 @@ use super::accounts::linked_organization;
 use crate::auth::Caller;
 use crate::db::{self, account_money, penalty_corrections};
 use crate::error::ApiError;
+use crate::input::Query;
 use crate::routes::valid;
 use crate::state::AppState;
 use actix_web::{get, web};
@@ -35,7 +36,7 @@ async fn statement(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<i64>,
-    range: web::Query<PeriodRange>,
+    range: Query<PeriodRange>,
 ) -> Result<web::Json<Statement>, ApiError> {
     let (account, range) = (id.into_inner(), range.into_inner());
     valid(rules::check_period_range(
@@ -140,8 +141,8 @@ async fn payments(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<i64>,
-    page: web::Query<PageQuery>,
-    range: web::Query<DateRange>,
+    page: Query<PageQuery>,
+    range: Query<DateRange>,
 ) -> Result<web::Json<Page<AccountPayment>>, ApiError> {
     let (account, range) = (id.into_inner(), range.into_inner());
     let (limit, offset) = (page.limit(), page.offset());

@@ -97,6 +97,33 @@ async fn malformed_requests_get_problem_details(app: TestApp) {
             405,
             "method_not_allowed",
         ),
+        // serde would read a struct from an array: a body is an object.
+        (
+            Method::POST,
+            "/api/v1/auth/login",
+            json,
+            br#"["demo", "secret123"]"#.to_vec(),
+            422,
+            "invalid_body",
+        ),
+        // An optional body, when sent, is read like any other.
+        (
+            Method::POST,
+            "/api/v1/auth/logout",
+            json,
+            br#"{"refresh_token": 5}"#.to_vec(),
+            422,
+            "invalid_body",
+        ),
+        // Who may ask comes before what is asked.
+        (
+            Method::GET,
+            "/api/v1/operator/houses?limit=0&q=%00",
+            json,
+            Vec::new(),
+            401,
+            "unauthorized",
+        ),
     ];
     for (method, path, content_type, body, status, code) in cases {
         let (got, kind, problem) = send(&app, method.clone(), path, content_type, body).await;
@@ -128,6 +155,7 @@ async fn malformed_requests_get_problem_details(app: TestApp) {
             "/api/v1/operator/houses/7",
             "GET, PUT, DELETE",
         ),
+        (Method::PATCH, "/api/v1/operator/imports/houses", "POST"),
     ] {
         let response = reqwest::Client::new()
             .request(method.clone(), app.url(path))
@@ -139,6 +167,17 @@ async fn malformed_requests_get_problem_details(app: TestApp) {
         let problem: serde_json::Value = response.json().await.unwrap();
         assert_eq!(problem["code"], "method_not_allowed");
     }
+
+    // Not `payments/{id}` with a bad id: a route of its own, with its own methods.
+    let (operator, _) = app.operator(&app.admin().await, 1).await;
+    let response = reqwest::Client::new()
+        .get(app.url("/api/v1/operator/payments/registry"))
+        .bearer_auth(operator.access_token().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 405);
+    assert_eq!(response.headers()["allow"], "POST");
 }
 
 async fn health_and_headers(app: TestApp) {

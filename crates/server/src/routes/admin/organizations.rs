@@ -3,7 +3,7 @@
 use crate::auth::Admin;
 use crate::db::{self, organizations};
 use crate::error::ApiError;
-use crate::input::Json;
+use crate::input::{Json, Query};
 use crate::routes::valid;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
@@ -33,7 +33,7 @@ fn inn_taken() -> ApiError {
 async fn list(
     state: State,
     _: Admin,
-    q: web::Query<PageQuery>,
+    q: Query<PageQuery>,
 ) -> Result<web::Json<Page<Organization>>, ApiError> {
     let (limit, offset) = (q.limit(), q.offset());
     let (items, total) = db::run(&state.pool, move |c| {

@@ -5,7 +5,7 @@ pub mod activation;
 use crate::auth::{password, secret, session};
 use crate::db::{self, user_tokens::Purpose, users};
 use crate::error::ApiError;
-use crate::input::Json;
+use crate::input::{Json, OptionalJson};
 use crate::ratelimit;
 use crate::state::AppState;
 use actix_web::{post, web, HttpRequest, HttpResponse};
@@ -125,7 +125,7 @@ fn with_session(state: &AppState, tokens: TokenResponse) -> HttpResponse {
 /// once; presenting a used one revokes the whole session (`token_reused`).
 #[utoipa::path(
     tag = "auth",
-    request_body = RefreshRequest,
+    request_body = Option<RefreshRequest>,
     responses(
         (status = 200, body = TokenResponse),
         (status = 401, description = "`token_invalid` or `token_reused`", body = Problem),
@@ -135,10 +135,10 @@ fn with_session(state: &AppState, tokens: TokenResponse) -> HttpResponse {
 async fn refresh(
     state: State,
     req: HttpRequest,
-    body: Option<Json<RefreshRequest>>,
+    body: OptionalJson<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let token = session::token_from(&req, body.and_then(|b| b.into_inner().refresh_token))
-        .ok_or_else(|| {
+    let token =
+        session::token_from(&req, body.0.and_then(|b| b.refresh_token)).ok_or_else(|| {
             ApiError::unauthorized("token_invalid", "Сессия недействительна. Войдите заново")
         })?;
     let st = state.clone();
@@ -162,17 +162,16 @@ async fn refresh(
 /// Sign out: revokes the session of the refresh token (body, or the cookie).
 #[utoipa::path(
     tag = "auth",
-    request_body = RefreshRequest,
+    request_body = Option<RefreshRequest>,
     responses((status = 204, description = "Signed out"))
 )]
 #[post("/auth/logout")]
 async fn logout(
     state: State,
     req: HttpRequest,
-    body: Option<Json<RefreshRequest>>,
+    body: OptionalJson<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    if let Some(token) = session::token_from(&req, body.and_then(|b| b.into_inner().refresh_token))
-    {
+    if let Some(token) = session::token_from(&req, body.0.and_then(|b| b.refresh_token)) {
         db::run(&state.pool, move |conn| {
             db::write_tx(conn, |c| session::end(c, &token))
         })

@@ -8,6 +8,7 @@ use crate::auth::Caller;
 use crate::db::account_meters::{self as am, MeterBook};
 use crate::db::{self, DbConn};
 use crate::error::ApiError;
+use crate::input::Query;
 use crate::routes::valid;
 use crate::state::AppState;
 use actix_web::{get, web};
@@ -151,7 +152,7 @@ async fn history(
     state: web::Data<AppState>,
     caller: Caller,
     path: web::Path<(i64, i64)>,
-    range: web::Query<PeriodRange>,
+    range: Query<PeriodRange>,
 ) -> Result<web::Json<MeterHistory>, ApiError> {
     let ((account, meter), range) = (path.into_inner(), range.into_inner());
     valid(rules::check_period_range(

@@ -4,7 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, accounts, premises, services, DbConn};
 use crate::error::ApiError;
-use crate::input::Json;
+use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Account, AccountData, AccountFilter, Page, PageQuery, Problem};
@@ -37,8 +37,8 @@ fn number_taken() -> impl Fn(diesel::result::Error) -> ApiError {
 async fn list(
     state: State,
     op: Operator,
-    page: web::Query<PageQuery>,
-    f: web::Query<AccountFilter>,
+    page: Query<PageQuery>,
+    f: Query<AccountFilter>,
 ) -> Result<web::Json<Page<Account>>, ApiError> {
     let (limit, offset, f) = (page.limit(), page.offset(), f.into_inner());
     crud::page(&state, move |c| {

@@ -4,7 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, houses, DbConn};
 use crate::error::ApiError;
-use crate::input::Json;
+use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, House, HouseData, Page, PageQuery, Problem};
@@ -24,7 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 async fn list(
     state: State,
     op: Operator,
-    q: web::Query<PageQuery>,
+    q: Query<PageQuery>,
 ) -> Result<web::Json<Page<House>>, ApiError> {
     let (limit, offset) = (q.limit(), q.offset());
     crud::page(&state, move |c| {

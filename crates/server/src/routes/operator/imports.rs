@@ -14,7 +14,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/operator/imports")
             .app_data(web::PayloadConfig::new(BODY_LIMIT))
-            .service(import_file),
+            .service(import_file)
+            // A scope would otherwise answer another method with the SPA's 405.
+            .default_service(web::to(crate::app::not_routed)),
     );
 }
 

@@ -4,6 +4,7 @@ use super::crud::{page, State};
 use crate::auth::Operator;
 use crate::db::ledger;
 use crate::error::ApiError;
+use crate::input::Query;
 use actix_web::{get, web};
 use domkom_dto::{AccountPeriodFilter, BalanceLine, ChargeSheet, Page, PageQuery, Problem};
 
@@ -18,8 +19,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 async fn charges(
     state: State,
     op: Operator,
-    f: web::Query<AccountPeriodFilter>,
-    q: web::Query<PageQuery>,
+    f: Query<AccountPeriodFilter>,
+    q: Query<PageQuery>,
 ) -> Result<web::Json<Page<ChargeSheet>>, ApiError> {
     let (f, limit, offset) = (f.into_inner(), q.limit(), q.offset());
     page(&state, move |c| {
@@ -36,8 +37,8 @@ async fn charges(
 async fn balances(
     state: State,
     op: Operator,
-    f: web::Query<AccountPeriodFilter>,
-    q: web::Query<PageQuery>,
+    f: Query<AccountPeriodFilter>,
+    q: Query<PageQuery>,
 ) -> Result<web::Json<Page<BalanceLine>>, ApiError> {
     let (f, limit, offset) = (f.into_inner(), q.limit(), q.offset());
     page(&state, move |c| {

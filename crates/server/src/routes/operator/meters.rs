@@ -4,7 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, accounts, houses, meters, services, DbConn};
 use crate::error::ApiError;
-use crate::input::Json;
+use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Meter, MeterData, MeterFilter, Page, PageQuery, Problem};
@@ -41,8 +41,8 @@ fn house_of(c: &mut DbConn, org: i64, d: &MeterData) -> Result<i64, ApiError> {
 async fn list(
     state: State,
     op: Operator,
-    page: web::Query<PageQuery>,
-    f: web::Query<MeterFilter>,
+    page: Query<PageQuery>,
+    f: Query<MeterFilter>,
 ) -> Result<web::Json<Page<Meter>>, ApiError> {
     let (limit, offset, f) = (page.limit(), page.offset(), f.into_inner());
     crud::page(&state, move |c| {

@@ -4,7 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, accounts, payments, DbConn};
 use crate::error::ApiError;
-use crate::input::Json;
+use crate::input::{Json, Query};
 use crate::routes::valid;
 use crate::{import, registry};
 use actix_web::{get, post, web, HttpResponse};
@@ -37,8 +37,8 @@ fn duplicate() -> impl Fn(diesel::result::Error) -> ApiError {
 async fn list(
     state: State,
     op: Operator,
-    page: web::Query<PageQuery>,
-    f: web::Query<PaymentFilter>,
+    page: Query<PageQuery>,
+    f: Query<PaymentFilter>,
 ) -> Result<web::Json<Page<Payment>>, ApiError> {
     let (limit, offset, f) = (page.limit(), page.offset(), f.into_inner());
     valid(rules::check_date_range(f.from, f.to))?;

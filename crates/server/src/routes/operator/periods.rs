@@ -4,6 +4,7 @@ use crate::auth::Operator;
 use crate::billing::close::{self, CloseRequest};
 use crate::db::{self, periods};
 use crate::error::ApiError;
+use crate::input::Query;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use domkom_domain::Period;
@@ -31,7 +32,7 @@ pub fn parse_period(s: &str) -> Result<Period, ApiError> {
 async fn list(
     state: State,
     op: Operator,
-    q: web::Query<PageQuery>,
+    q: Query<PageQuery>,
 ) -> Result<web::Json<Page<PeriodState>>, ApiError> {
     let (limit, offset) = (q.limit(), q.offset());
     super::crud::page(&state, move |c| {

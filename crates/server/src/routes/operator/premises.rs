@@ -4,7 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, houses, premises, DbConn};
 use crate::error::ApiError;
-use crate::input::Json;
+use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Page, PageQuery, Premise, PremiseData, PremiseFilter, Problem};
@@ -36,8 +36,8 @@ fn number_taken() -> impl Fn(diesel::result::Error) -> ApiError {
 async fn list(
     state: State,
     op: Operator,
-    page: web::Query<PageQuery>,
-    f: web::Query<PremiseFilter>,
+    page: Query<PageQuery>,
+    f: Query<PremiseFilter>,
 ) -> Result<web::Json<Page<Premise>>, ApiError> {
     let (limit, offset, house) = (page.limit(), page.offset(), f.house_id);
     crud::page(&state, move |c| {

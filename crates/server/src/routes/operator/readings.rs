@@ -5,7 +5,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, account_meters, periods, readings};
 use crate::error::ApiError;
-use crate::input::Json;
+use crate::input::{Json, Query};
 use crate::routes::valid;
 use crate::rules_of_reading;
 use actix_web::http::StatusCode;
@@ -27,8 +27,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 async fn list(
     state: State,
     op: Operator,
-    page: web::Query<PageQuery>,
-    f: web::Query<ReadingFilter>,
+    page: Query<PageQuery>,
+    f: Query<ReadingFilter>,
 ) -> Result<web::Json<Page<Reading>>, ApiError> {
     let (limit, offset, f) = (page.limit(), page.offset(), f.into_inner());
     valid(
@@ -126,7 +126,7 @@ pub fn taken_on_refusal(e: TakenOnError) -> &'static str {
 async fn export(
     state: State,
     op: Operator,
-    q: web::Query<PeriodQuery>,
+    q: Query<PeriodQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let period = q.into_inner().period;
     valid(rules::check_period("period", &period).into_iter().collect())?;

@@ -5,7 +5,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, accounts, periods, recalculations, services, DbConn};
 use crate::error::ApiError;
-use crate::input::Json;
+use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, web, HttpResponse};
 use domkom_dto::{
@@ -26,8 +26,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 async fn list(
     state: State,
     op: Operator,
-    page: web::Query<PageQuery>,
-    f: web::Query<AccountPeriodFilter>,
+    page: Query<PageQuery>,
+    f: Query<AccountPeriodFilter>,
 ) -> Result<web::Json<Page<Recalculation>>, ApiError> {
     let (limit, offset, f) = (page.limit(), page.offset(), f.into_inner());
     valid(

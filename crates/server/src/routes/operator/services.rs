@@ -4,7 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, services, DbConn};
 use crate::error::ApiError;
-use crate::input::Json;
+use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Page, PageQuery, Problem, Service, ServiceData};
@@ -31,7 +31,7 @@ fn checked(c: &mut DbConn, org: i64, d: &ServiceData) -> Result<(), ApiError> {
 async fn list(
     state: State,
     op: Operator,
-    page: web::Query<PageQuery>,
+    page: Query<PageQuery>,
 ) -> Result<web::Json<Page<Service>>, ApiError> {
     let (limit, offset) = (page.limit(), page.offset());
     crud::page(&state, move |c| {

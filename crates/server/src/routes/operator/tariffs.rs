@@ -4,7 +4,7 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, services, tariffs, DbConn};
 use crate::error::ApiError;
-use crate::input::Json;
+use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Page, PageQuery, Problem, Tariff, TariffData, TariffFilter};
@@ -36,8 +36,8 @@ fn tariff_exists() -> impl Fn(diesel::result::Error) -> ApiError {
 async fn list(
     state: State,
     op: Operator,
-    page: web::Query<PageQuery>,
-    f: web::Query<TariffFilter>,
+    page: Query<PageQuery>,
+    f: Query<TariffFilter>,
 ) -> Result<web::Json<Page<Tariff>>, ApiError> {
     let (limit, offset, service) = (page.limit(), page.offset(), f.service_id);
     crud::page(&state, move |c| {
