@@ -76,12 +76,12 @@ pub fn meters(conn: &mut DbConn, account: i64) -> QueryResult<Vec<MeterRow>> {
 }
 
 /// Whose meters [`load_meters`] reads.
-enum Which {
+enum Which<'a> {
     Account(i64),
-    /// One meter of an organization, a flat's or a house's.
-    Meter {
+    /// Meters of an organization, flats' or houses'.
+    Meters {
         org: i64,
-        id: i64,
+        ids: &'a [i64],
     },
 }
 
@@ -89,7 +89,9 @@ fn load_meters(conn: &mut DbConn, which: Which) -> QueryResult<Vec<MeterRow>> {
     let query = m::table.inner_join(s::table).into_boxed();
     let query = match which {
         Which::Account(account) => query.filter(m::account_id.eq(account)),
-        Which::Meter { org, id } => query.filter(m::id.eq(id).and(m::organization_id.eq(org))),
+        Which::Meters { org, ids } => {
+            query.filter(m::id.eq_any(ids).and(m::organization_id.eq(org)))
+        }
     };
     query
         .order((s::sort_order, s::id, m::id))
@@ -129,6 +131,38 @@ fn load_meters(conn: &mut DbConn, which: Which) -> QueryResult<Vec<MeterRow>> {
 /// The account's meters with their closed periods and readings up to `up_to` (inclusive).
 pub fn books(conn: &mut DbConn, account: i64, up_to: &str) -> QueryResult<Vec<MeterBook>> {
     let meters = meters(conn, account)?;
+    with_history(conn, meters, up_to)
+}
+
+/// One meter of the organization (a flat's or a house's) with its closed periods and
+/// readings up to `up_to` (inclusive): what a reading the staff enters is checked against.
+pub fn book(conn: &mut DbConn, org: i64, id: i64, up_to: &str) -> QueryResult<Option<MeterBook>> {
+    Ok(books_of(conn, org, &[id], up_to)?.remove(&id))
+}
+
+/// Books of the organization's meters among `ids`, by meter id (others' ids are left out),
+/// read in batches so that a whole import's meters fit the bind-parameter limits.
+pub fn books_of(
+    conn: &mut DbConn,
+    org: i64,
+    ids: &[i64],
+    up_to: &str,
+) -> QueryResult<HashMap<i64, MeterBook>> {
+    let mut out = HashMap::with_capacity(ids.len());
+    for ids in ids.chunks(crate::import::BATCH) {
+        let meters = load_meters(conn, Which::Meters { org, ids })?;
+        let books = with_history(conn, meters, up_to)?;
+        out.extend(books.into_iter().map(|book| (book.meter.id, book)));
+    }
+    Ok(out)
+}
+
+/// The meters with their closed periods and readings up to `up_to` (inclusive).
+fn with_history(
+    conn: &mut DbConn,
+    meters: Vec<MeterRow>,
+    up_to: &str,
+) -> QueryResult<Vec<MeterBook>> {
     let ids: Vec<i64> = meters.iter().map(|m| m.id).collect();
     let mut volumes = volumes(conn, &ids, "", up_to)?;
     let mut readings = readings(conn, &ids, "", up_to)?;
@@ -140,24 +174,6 @@ pub fn books(conn: &mut DbConn, account: i64, up_to: &str) -> QueryResult<Vec<Me
             meter,
         })
         .collect())
-}
-
-/// One meter of the organization (a flat's or a house's) with its closed periods and
-/// readings up to `up_to` (inclusive): what a reading the staff enters is checked against.
-pub fn book(conn: &mut DbConn, org: i64, id: i64, up_to: &str) -> QueryResult<Option<MeterBook>> {
-    let Some(meter) = load_meters(conn, Which::Meter { org, id })?.pop() else {
-        return Ok(None);
-    };
-    let ids = [meter.id];
-    Ok(Some(MeterBook {
-        volumes: volumes(conn, &ids, "", up_to)?
-            .remove(&meter.id)
-            .unwrap_or_default(),
-        readings: readings(conn, &ids, "", up_to)?
-            .remove(&meter.id)
-            .unwrap_or_default(),
-        meter,
-    }))
 }
 
 /// Closed periods of the meters in `from..=to` (an empty `from` is no lower bound).

@@ -254,21 +254,3 @@ pub fn insert_many(
     }
     Ok(n)
 }
-
-/// The value that counts for each `(meter, period, zone)` of the periods: the newest.
-pub fn current(
-    conn: &mut DbConn,
-    org: i64,
-    periods: &[String],
-) -> QueryResult<HashMap<(i64, String, i32), i64>> {
-    let rows = r::table
-        .filter(r::organization_id.eq(org).and(r::period.eq_any(periods)))
-        .order((r::created_at.desc(), r::id.desc()))
-        .select((r::meter_id, r::period, r::zone, r::value))
-        .load::<(i64, String, i32, i64)>(conn)?;
-    let mut current = HashMap::new();
-    for (meter, period, zone, value) in rows {
-        current.entry((meter, period, zone)).or_insert(value);
-    }
-    Ok(current)
-}

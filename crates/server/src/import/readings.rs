@@ -1,14 +1,20 @@
 //! `readings`: account_number (or empty); house_address (for a house meter); serial;
-//! period; zone; value; optionally taken_on (the day the meter was read).
+//! period; zone; value; optionally taken_on (the day the meter was read) and rolled_over.
+//!
+//! Each reading follows the rules a reading entered by hand follows
+//! ([`rules_of_reading::check`]), against the meter's stored history and the file's earlier
+//! periods of the same meter, so an import never leaves a reading the close cannot bill.
 
 use super::meters::{name, MeterName, NO_ACCOUNT};
 use super::premises::NO_HOUSE;
 use super::{check, csv, index, key, parse_rows, Columns, File};
+use crate::db::account_meters::{self, StoredReading};
 use crate::db::{accounts, houses, meters, periods, readings, DbConn};
 use crate::error::ApiError;
 use crate::routes::operator::readings::taken_on_refusal;
-use chrono::NaiveDate;
-use domkom_domain::Quantity;
+use crate::rules_of_reading;
+use chrono::{NaiveDate, Utc};
+use domkom_domain::{Period, Quantity};
 use domkom_dto::{rules, PeriodStatus, ReadingData, ReadingSource};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -21,6 +27,7 @@ pub const COLUMNS: Columns = Columns {
         "zone",
         "value",
         "taken_on",
+        "rolled_over",
     ],
     required: 6,
 };
@@ -43,10 +50,8 @@ pub fn import(
             .into_iter()
             .map(|(id, number, _)| (key(&number), id)),
     );
-    let meter_list = meters::keys(c, org)?;
-    let zones: HashMap<i64, i32> = meter_list.iter().map(|m| (m.id, m.zones)).collect();
     let meters: HashMap<MeterName, Option<i64>> = index(
-        meter_list
+        meters::keys(c, org)?
             .iter()
             .map(|m| (name(m.account_id, m.house_id, &m.serial), m.id)),
     );
@@ -78,18 +83,16 @@ pub fn import(
         let zone = r.number::<i32>("zone", Some(1), "1");
         let value = r.number::<Quantity>("value", None, "110,000");
         let given = r.optional_date("taken_on");
+        let rolled_over = r.flag("rolled_over", false);
         let reading = ReadingData {
             meter_id: meter?,
             period: period?,
             zone: zone?,
             value: value?.thousandths(),
-            rolled_over: false,
+            rolled_over: rolled_over?,
             taken_on: given?,
         };
         r.rules(rules::check_reading(&reading), &[]);
-        if reading.zone > zones.get(&reading.meter_id).copied().unwrap_or(0) {
-            r.error("zone", "range", "У счётчика нет такой зоны");
-        }
         let period = reading.period.parse().ok()?;
         match domkom_domain::reading::taken_on(period, reading.taken_on, today) {
             Ok(day) => Some((reading, day)),
@@ -117,23 +120,59 @@ pub fn import(
         };
         shut.insert(period.clone(), (code, message));
     }
-    let current = readings::current(c, org, &periods)?;
+    let ids: BTreeSet<i64> = parsed.iter().map(|(_, (r, _))| r.meter_id).collect();
+    let up_to = periods.last().map_or("", String::as_str);
+    let mut books = account_meters::books_of(c, org, &Vec::from_iter(ids), up_to)?;
+    // A meter's earlier periods first, so each reading is checked against the one before.
+    let mut parsed = parsed;
+    parsed.sort_by(|(_, (a, _)), (_, (b, _))| a.period.cmp(&b.period));
     let mut seen = HashSet::new();
     let (mut new, mut skipped) = (Vec::with_capacity(parsed.len()), 0);
     for (row, (reading, taken_on)) in parsed {
         let k = (reading.meter_id, reading.period.clone(), reading.zone);
-        if let Some((code, message)) = shut.get(&reading.period) {
-            errors.push((row, csv::cell_error(row, "period", code, message)));
-        } else if !seen.insert(k.clone()) {
+        let refusal = if let Some((code, message)) = shut.get(&reading.period) {
+            Some(("period", *code, (*message).to_owned()))
+        } else if !seen.insert(k) {
             let message = "Показание этого счётчика за этот период и зону уже есть выше в файле";
-            errors.push((row, csv::cell_error(row, "value", "duplicate", message)));
-        } else if current.get(&k) == Some(&reading.value) {
-            skipped += 1;
+            Some(("value", "duplicate", message.to_owned()))
         } else {
-            new.push((reading, taken_on));
+            let book = books
+                .get_mut(&reading.meter_id)
+                .ok_or_else(ApiError::not_found)?;
+            let period: Period = reading.period.parse().map_err(ApiError::internal)?;
+            let value = (&reading).into();
+            match rules_of_reading::check(book, period, value) {
+                Err(refusal) => Some(refusal),
+                Ok(_) if rules_of_reading::repeated(book, period, value).is_some() => {
+                    skipped += 1;
+                    None
+                }
+                Ok(_) => {
+                    book.readings.push(pending(&reading, taken_on));
+                    new.push((reading, taken_on));
+                    None
+                }
+            }
+        };
+        if let Some((column, code, message)) = refusal {
+            errors.push((row, csv::cell_error(row, column, code, &message)));
         }
     }
     check(errors)?;
     let created = readings::insert_many(c, org, &new, ReadingSource::Import, user)?;
     Ok((created as i64, skipped))
+}
+
+/// A reading of the file as the later rows of its meter see it.
+fn pending(r: &ReadingData, taken_on: NaiveDate) -> StoredReading {
+    StoredReading {
+        id: 0,
+        period: r.period.clone(),
+        zone: r.zone,
+        value: r.value,
+        rolled_over: r.rolled_over,
+        source: ReadingSource::Import,
+        created_at: Utc::now().naive_utc(),
+        taken_on,
+    }
 }

@@ -1,12 +1,15 @@
 //! A reading the staff enters follows the rules a resident's does — the zone exists, the
 //! value fits the meter's digits, it does not go down without a roll-over — so one bad
 //! reading cannot stop the organization's close; and nothing is booked in a period before
-//! the last closed one.
+//! the last closed one. An imported file follows the same rules, each row against the
+//! stored history and the file's earlier periods of its meter.
 
 use crate::fixtures::{close_period, reading, Company};
 use crate::helpers::{field_codes, TestApp};
 use crate::on_both_backends;
-use domkom_client::dto::{PageQuery, Reading, ReadingData, ReadingFilter};
+use domkom_client::dto::{
+    ImportKind, ImportResult, PageQuery, Reading, ReadingData, ReadingFilter,
+};
 
 async fn staff_readings_follow_the_meters_physics(app: TestApp) {
     let admin = app.admin().await;
@@ -66,4 +69,62 @@ async fn staff_readings_follow_the_meters_physics(app: TestApp) {
     }
 }
 
-on_both_backends!(staff_readings_follow_the_meters_physics);
+async fn imported_readings_follow_the_meters_physics(app: TestApp) {
+    let admin = app.admin().await;
+    let co = Company::new(&app, &admin, 1).await;
+    let op = &co.operator;
+    let filter = ReadingFilter {
+        meter_id: Some(co.meter.id),
+        ..Default::default()
+    };
+    let stored = || async {
+        op.readings(&filter, PageQuery::default())
+            .await
+            .unwrap()
+            .total
+    };
+    let before = stored().await;
+    let refused = |file: &'static str| async move {
+        op.import_csv(ImportKind::Readings, file).await.unwrap_err()
+    };
+
+    // December is checked against November of the same file, whatever the rows' order.
+    let e = refused("h\n1001;;ХВ-000123;12.2026;1;115\n1001;;ХВ-000123;11.2026;1;120\n").await;
+    assert_eq!(field_codes(&e), [("row 2: value", "decreased")], "{e:?}");
+    let e = refused(concat!(
+        "h\n1001;;ХВ-000123;11.2026;1;100000\n",
+        "1001;;ХВ-000123;12.2026;1;5;;да\n",
+        "1001;;ХВ-000123;01.2027;2;130\n",
+    ))
+    .await;
+    assert_eq!(
+        field_codes(&e),
+        [
+            ("row 2: value", "beyond_capacity"),
+            ("row 3: rolled_over", "roll_over_implausible"),
+            ("row 4: zone", "range"),
+        ]
+    );
+    assert_eq!(stored().await, before, "a refused file stores nothing");
+
+    let file = "h\n1001;;ХВ-000123;12.2026;1;130;;нет\n1001;;ХВ-000123;11.2026;1;120\n";
+    let result = |created, skipped| ImportResult {
+        kind: ImportKind::Readings,
+        created,
+        skipped,
+    };
+    let imported = op.import_csv(ImportKind::Readings, file).await.unwrap();
+    assert_eq!(imported, result(2, 0));
+    let imported = op.import_csv(ImportKind::Readings, file).await.unwrap();
+    assert_eq!(
+        imported,
+        result(0, 2),
+        "the same file again changes nothing"
+    );
+    assert_eq!(stored().await, before + 2);
+}
+
+on_both_backends!(
+    staff_readings_follow_the_meters_physics,
+    imported_readings_follow_the_meters_physics
+);
