@@ -198,6 +198,25 @@ pub struct PeriodState {
     /// Why the last close failed, if it did.
     pub error: Option<String>,
     pub closed_at: Option<DateTime<Utc>>,
+    /// What the close set aside and billed by the fallback rules instead.
+    pub notes: Vec<CloseNote>,
+}
+
+/// A reading a close did not bill because the meter's history no longer allows it (a
+/// reading of an earlier period entered after it, say): the meter was billed by the average
+/// or the norm, as when no reading is given (Правила 354 п.59), and the reading waits for
+/// the staff to correct it in the next period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CloseNote {
+    /// The flat meter's account; none for a house meter.
+    pub account_id: Option<i64>,
+    pub meter_id: i64,
+    pub zone: i32,
+    /// `decreased`, `beyond_capacity` or `roll_over_without_decrease`, as the reading
+    /// rules name them.
+    pub code: String,
+    pub message: String,
 }
 
 /// A correction booked in an open period (перерасчёт).

@@ -164,11 +164,20 @@ fn compute_and_store(
     let total = i32::try_from(data.account_ids.len()).unwrap_or(i32::MAX);
 
     let mut by_account: HashMap<i64, Vec<Charge>> = HashMap::with_capacity(data.account_ids.len());
+    // Every house's problem at once, so one failed close lists all there is to fix.
+    let mut problems = Vec::new();
     for house in &data.houses {
-        let lines = calculate_house(house).map_err(|e| format!("дом {}: {e}", house.house_id))?;
-        for line in lines {
-            by_account.entry(line.account_id).or_default().push(line);
+        match calculate_house(house) {
+            Ok(lines) => {
+                for line in lines {
+                    by_account.entry(line.account_id).or_default().push(line);
+                }
+            }
+            Err(e) => problems.push(format!("дом {}: {e}", house.house_id)),
         }
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
     }
 
     let flat_meters: HashSet<i64> = data
@@ -229,7 +238,12 @@ fn compute_and_store(
     let charged_at = rates.of(period, None).effective_bp();
     db::write_tx(&mut conn, |conn| -> anyhow::Result<()> {
         store::insert_all(conn, &rows)?;
-        match periods::mark_closed(conn, org, &key, req.user_id, charged_at)? {
+        let closed = periods::Closed {
+            by: req.user_id,
+            penalty_rate_bp: charged_at,
+            notes: &data.notes,
+        };
+        match periods::mark_closed(conn, org, &key, closed)? {
             1 => Ok(()),
             _ => Err(anyhow::anyhow!("the period is no longer being closed")),
         }
@@ -242,7 +256,7 @@ fn compute_and_store(
         compute: computed - loaded,
         write: started.elapsed() - computed,
     };
-    tracing::info!(organization = org, period = %period, ?stats, "period closed");
+    tracing::info!(organization = org, period = %period, ?stats, set_aside = data.notes.len(), "period closed");
     Ok(stats)
 }
 

@@ -13,6 +13,7 @@ use domkom_domain::billing::input::{
     VolumeMethod, ZoneReading,
 };
 use domkom_domain::{Area, AreaNorm, HouseInput, Period, Quantity, ServiceMethod};
+use domkom_dto::CloseNote;
 use std::collections::{HashMap, HashSet};
 
 /// Everything one close computes from.
@@ -22,6 +23,8 @@ pub struct PeriodData {
     pub meters: Vec<MeterInput>,
     pub money: super::money::MoneyData,
     pub account_ids: Vec<i64>,
+    /// The meters billed without this period's readings, and why.
+    pub notes: Vec<CloseNote>,
 }
 
 /// Past periods loaded per meter: enough for the 6-month average and the count of
@@ -91,6 +94,7 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
             m::digits,
             m::verification_due,
             m::initial_values,
+            m::serial,
         ))
         .load(conn)
         .map_err(db)?;
@@ -132,12 +136,16 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
     let mut flat_meters: HashMap<i64, Vec<MeterInput>> = HashMap::new();
     let mut house_meters: HashMap<i64, Vec<MeterInput>> = HashMap::new();
     let mut all_meters = Vec::with_capacity(meters.len());
+    let mut notes = Vec::new();
     for row in &meters {
-        let input = meter_input(
+        let mut input = meter_input(
             row,
             &readings,
             history.get(&row.0).map(Vec::as_slice).unwrap_or(&[]),
         )?;
+        notes.extend(super::set_aside::impossible_readings(
+            &mut input, period, row.1, &row.8,
+        ));
         match row.1 {
             Some(account) => flat_meters.entry(account).or_default().push(input.clone()),
             None => house_meters.entry(row.2).or_default().push(input.clone()),
@@ -216,11 +224,22 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
         meters: all_meters,
         money: super::money::load(conn, org, period, &account_list)?,
         account_ids: accounts.iter().map(|a| a.0).collect(),
+        notes,
     })
 }
 
 type ServiceRow = (i64, String, String, String, i64, Option<i64>);
-type MeterRow = (i64, Option<i64>, i64, i64, i32, i32, NaiveDate, String);
+type MeterRow = (
+    i64,
+    Option<i64>,
+    i64,
+    i64,
+    i32,
+    i32,
+    NaiveDate,
+    String,
+    String,
+);
 
 /// The short number lists the schema keeps comma-separated.
 fn ids(text: &str) -> Result<Vec<i64>, String> {
@@ -232,7 +251,7 @@ fn meter_input(
     readings: &HashMap<(i64, i32), (i64, bool)>,
     history: &[(String, String, String, String)],
 ) -> Result<MeterInput, String> {
-    let (meter_id, _, _, service_id, zones, digits, verification_due, initial) = row;
+    let (meter_id, _, _, service_id, zones, digits, verification_due, initial, _) = row;
     // The readings billed last, else the ones at installation.
     let previous = match history.last() {
         Some((_, _, _, billed)) => ids(billed)?,

@@ -5,4 +5,5 @@ pub mod close;
 pub mod explain;
 pub mod load;
 mod money;
+mod set_aside;
 mod store;

@@ -6,7 +6,7 @@ use crate::error::ApiError;
 use actix_web::http::StatusCode;
 use diesel::prelude::*;
 use domkom_domain::Period;
-use domkom_dto::{PeriodState, PeriodStatus};
+use domkom_dto::{CloseNote, PeriodState, PeriodStatus};
 
 type Row = (
     String,
@@ -15,6 +15,7 @@ type Row = (
     i32,
     Option<String>,
     Option<chrono::NaiveDateTime>,
+    String,
 );
 
 const COLUMNS: (
@@ -24,6 +25,7 @@ const COLUMNS: (
     p::accounts_done,
     p::error,
     p::closed_at,
+    p::notes,
 ) = (
     p::period,
     p::status,
@@ -31,6 +33,7 @@ const COLUMNS: (
     p::accounts_done,
     p::error,
     p::closed_at,
+    p::notes,
 );
 
 fn status_of(s: &str) -> PeriodStatus {
@@ -41,15 +44,18 @@ fn status_of(s: &str) -> PeriodStatus {
     }
 }
 
-fn to_dto((period, status, accounts_total, accounts_done, error, closed_at): Row) -> PeriodState {
-    PeriodState {
+fn to_dto(row: Row) -> QueryResult<PeriodState> {
+    let (period, status, accounts_total, accounts_done, error, closed_at, notes) = row;
+    Ok(PeriodState {
         period,
         status: status_of(&status),
         accounts_total,
         accounts_done,
         error,
         closed_at: closed_at.map(|at| at.and_utc()),
-    }
+        notes: serde_json::from_str(&notes)
+            .map_err(|e| diesel::result::Error::DeserializationError(e.into()))?,
+    })
 }
 
 /// The state of a period; a period without a row is open and untouched.
@@ -60,14 +66,17 @@ pub fn get(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<PeriodState
         .select(COLUMNS)
         .first::<Row>(conn)
         .optional()?;
-    Ok(row.map(to_dto).unwrap_or_else(|| PeriodState {
-        period: period.to_owned(),
-        status: PeriodStatus::Open,
-        accounts_total: 0,
-        accounts_done: 0,
-        error: None,
-        closed_at: None,
-    }))
+    row.map(to_dto).unwrap_or_else(|| {
+        Ok(PeriodState {
+            period: period.to_owned(),
+            status: PeriodStatus::Open,
+            accounts_total: 0,
+            accounts_done: 0,
+            error: None,
+            closed_at: None,
+            notes: Vec::new(),
+        })
+    })
 }
 
 /// Whether `period` takes bookings: its own status, except that periods close in order,
@@ -119,7 +128,8 @@ pub fn list(
         .filter(p::organization_id.eq(org))
         .count()
         .get_result(conn)?;
-    Ok((items.into_iter().map(to_dto).collect(), total))
+    let items = items.into_iter().map(to_dto).collect::<QueryResult<_>>()?;
+    Ok((items, total))
 }
 
 /// The newest closed period, if any.
@@ -184,16 +194,19 @@ pub fn set_progress(conn: &mut DbConn, org: i64, period: &str, done: i32) -> Que
     .execute(conn)
 }
 
-/// Closes the period, keeping the services as they are now (what its charges print) and
-/// the rate it charged penalties at (basis points), and makes it the organization's
-/// `last_closed`.
-pub fn mark_closed(
-    conn: &mut DbConn,
-    org: i64,
-    period: &str,
-    by: Option<i64>,
-    penalty_rate_bp: u32,
-) -> QueryResult<usize> {
+/// How a close ends: who asked, the rate it charged penalties at (basis points) and what
+/// it set aside.
+pub struct Closed<'a> {
+    pub by: Option<i64>,
+    pub penalty_rate_bp: u32,
+    pub notes: &'a [CloseNote],
+}
+
+/// Closes the period, keeping the services as they are now (what its charges print), and
+/// makes it the organization's `last_closed`.
+pub fn mark_closed(conn: &mut DbConn, org: i64, period: &str, how: Closed) -> QueryResult<usize> {
+    let notes = serde_json::to_string(how.notes)
+        .map_err(|e| diesel::result::Error::SerializationError(e.into()))?;
     let snapshot = services::snapshot(conn, org)?;
     diesel::update(o::table.find(org))
         .set(o::last_closed.eq(period))
@@ -208,9 +221,10 @@ pub fn mark_closed(
         p::status.eq("closed"),
         p::accounts_done.eq(p::accounts_total),
         p::closed_at.eq(now()),
-        p::closed_by.eq(by),
+        p::closed_by.eq(how.by),
         p::services.eq(snapshot),
-        p::penalty_rate_bp.eq(i32::try_from(penalty_rate_bp).ok()),
+        p::penalty_rate_bp.eq(i32::try_from(how.penalty_rate_bp).ok()),
+        p::notes.eq(notes),
     ))
     .execute(conn)
 }

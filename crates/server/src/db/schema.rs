@@ -197,6 +197,7 @@ diesel::table! {
         ends_on -> Date,
         services -> Nullable<Text>,
         penalty_rate_bp -> Nullable<Integer>,
+        notes -> Text,
     }
 }
 

@@ -8,7 +8,7 @@ use crate::fixtures::{close_period, reading, Company};
 use crate::helpers::{field_codes, TestApp};
 use crate::on_both_backends;
 use domkom_client::dto::{
-    ImportKind, ImportResult, PageQuery, Reading, ReadingData, ReadingFilter,
+    ImportKind, ImportResult, PageQuery, PeriodStatus, Reading, ReadingData, ReadingFilter,
 };
 
 async fn staff_readings_follow_the_meters_physics(app: TestApp) {
@@ -124,7 +124,47 @@ async fn imported_readings_follow_the_meters_physics(app: TestApp) {
     assert_eq!(stored().await, before + 2);
 }
 
+/// A reading of October entered after November's leaves November's below what October
+/// bills: that meter is billed as one without readings, and the close goes on.
+async fn a_reading_the_history_no_longer_allows_is_set_aside(app: TestApp) {
+    let admin = app.admin().await;
+    let co = Company::new(&app, &admin, 1).await;
+    let op = &co.operator;
+    let meter = co.meter.id;
+    op.create_reading(&reading(meter, "2026-11", 120_000))
+        .await
+        .unwrap();
+    op.create_reading(&reading(meter, "2026-10", 125_000))
+        .await
+        .unwrap();
+    close_period(op, "2026-10").await;
+    let november = crate::periods::close_and_wait(op, "2026-11").await;
+    assert_eq!(november.status, PeriodStatus::Closed, "{november:?}");
+    let [note] = november.notes.as_slice() else {
+        panic!("one note: {november:?}");
+    };
+    assert_eq!(
+        (
+            note.account_id,
+            note.meter_id,
+            note.zone,
+            note.code.as_str()
+        ),
+        (Some(co.account.id), meter, 1, "decreased")
+    );
+    assert!(
+        note.message
+            .contains("показание 120 меньше начисленного ранее (125)"),
+        "{}",
+        note.message
+    );
+    assert_eq!(op.period("2026-11").await.unwrap().notes, november.notes);
+    let october = op.period("2026-10").await.unwrap();
+    assert!(october.notes.is_empty(), "{october:?}");
+}
+
 on_both_backends!(
     staff_readings_follow_the_meters_physics,
+    a_reading_the_history_no_longer_allows_is_set_aside,
     imported_readings_follow_the_meters_physics
 );
