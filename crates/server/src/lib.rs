@@ -58,7 +58,7 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
     let config_ttl = config.access_ttl;
     Ok(state::AppState {
         jwt: auth::jwt::JwtKeys::new(&config.jwt_secret, config.access_ttl),
-        limiter: Box::new(ratelimit::MemoryLimiter::default()),
+        limiter: ratelimit::Limiter::new(pool.clone()),
         config: Arc::new(config),
         jobs: jobs::Runner::new(pool.clone()),
         pool,

@@ -1,12 +1,13 @@
-//! Attempt limits for sign-in, registration and password recovery.
-//!
-//! Behind a trait so that several server instances can later share counters through the
-//! database; one instance keeps them in memory.
+//! Attempt limits for sign-in, registration, password recovery and a password asked again
+//! of a signed-in user: fixed-window counters in the database (`attempt_counters`), so
+//! every instance counts together and a restart forgets nothing.
 
+use crate::db::schema::attempt_counters as ac;
+use crate::db::{self, DbConn, DbPool};
 use crate::error::ApiError;
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use chrono::{NaiveDateTime, TimeDelta};
+use diesel::prelude::*;
+use std::time::Duration;
 
 /// At most `max` attempts per `window` for one key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,87 +23,117 @@ impl Limit {
             window: Duration::from_secs(minutes * 60),
         }
     }
-}
 
-pub trait RateLimiter: Send + Sync {
-    /// Counts an attempt under `key`; `Err(seconds)` tells how long to wait when over limit.
-    fn hit(&self, key: &str, limit: Limit) -> Result<(), u64>;
-
-    /// Without counting: `Some(seconds)` when `key` already used up its limit.
-    fn blocked(&self, key: &str, limit: Limit) -> Option<u64>;
-}
-
-/// Fixed-window counters in memory.
-#[derive(Default)]
-pub struct MemoryLimiter {
-    windows: Mutex<HashMap<String, (Instant, u32)>>,
-}
-
-impl RateLimiter for MemoryLimiter {
-    fn hit(&self, key: &str, limit: Limit) -> Result<(), u64> {
-        let now = Instant::now();
-        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        if windows.len() > 100_000 {
-            windows.retain(|_, (start, _)| now.duration_since(*start) < limit.window);
-        }
-        let (start, count) = windows.entry(key.to_owned()).or_insert((now, 0));
-        if now.duration_since(*start) >= limit.window {
-            *start = now;
-            *count = 0;
-        }
-        if *count >= limit.max {
-            let wait = limit.window.saturating_sub(now.duration_since(*start));
-            return Err(wait.as_secs().max(1));
-        }
-        *count += 1;
-        Ok(())
+    fn window(self) -> TimeDelta {
+        TimeDelta::from_std(self.window).unwrap_or(TimeDelta::MAX)
     }
 
-    fn blocked(&self, key: &str, limit: Limit) -> Option<u64> {
-        let windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        let (start, count) = windows.get(key)?;
-        let elapsed = Instant::now().duration_since(*start);
-        (elapsed < limit.window && *count >= limit.max)
-            .then(|| limit.window.saturating_sub(elapsed).as_secs().max(1))
+    fn max(self) -> i32 {
+        i32::try_from(self.max).unwrap_or(i32::MAX)
+    }
+
+    /// Whole seconds left of a window that started at `start`, at least one.
+    fn wait(self, start: NaiveDateTime, now: NaiveDateTime) -> u64 {
+        let left = (start + self.window() - now).num_seconds();
+        u64::try_from(left).unwrap_or(0).max(1)
     }
 }
 
-/// Counts an attempt under every key, failing with 429 on the first one over its limit.
-pub fn check(limiter: &dyn RateLimiter, keys: &[(String, Limit)]) -> Result<(), ApiError> {
-    for (key, limit) in keys {
-        limiter.hit(key, *limit).map_err(ApiError::rate_limited)?;
-    }
-    Ok(())
+/// Counters are forgotten this long after their window started (longer than any window).
+const KEPT: TimeDelta = TimeDelta::days(1);
+
+/// The counters, over the database.
+pub struct Limiter {
+    pool: DbPool,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn refuses_past_the_limit_and_tells_how_long_to_wait() {
-        let limiter = MemoryLimiter::default();
-        let limit = Limit::per_minutes(2, 1);
-        assert_eq!(limiter.hit("a", limit), Ok(()));
-        assert_eq!(limiter.hit("a", limit), Ok(()));
-        let wait = limiter.hit("a", limit).unwrap_err();
-        assert!((1..=60).contains(&wait), "{wait}");
-        assert_eq!(limiter.hit("b", limit), Ok(()), "keys are counted apart");
-        assert!(limiter.blocked("a", limit).is_some());
-        assert_eq!(limiter.blocked("b", limit), None, "one of two used");
-        assert_eq!(limiter.blocked("c", limit), None);
+impl Limiter {
+    pub fn new(pool: DbPool) -> Self {
+        Self { pool }
     }
 
-    #[test]
-    fn a_new_window_starts_afresh() {
-        let limiter = MemoryLimiter::default();
-        let limit = Limit {
-            max: 1,
-            window: Duration::from_millis(20),
-        };
-        assert!(limiter.hit("a", limit).is_ok());
-        assert!(limiter.hit("a", limit).is_err());
-        std::thread::sleep(Duration::from_millis(30));
-        assert!(limiter.hit("a", limit).is_ok());
+    /// Counts an attempt under every key; 429 on the first one over its limit (that key
+    /// and the ones after it are not counted).
+    pub async fn count(&self, keys: &[(String, Limit)]) -> Result<(), ApiError> {
+        let keys = keys.to_vec();
+        let wait = db::run(&self.pool, move |c| {
+            let now = db::now();
+            forget_old(c, now)?;
+            for (key, limit) in &keys {
+                if let Err(wait) = hit(c, key, *limit, now)? {
+                    return Ok(Some(wait));
+                }
+            }
+            Ok(None)
+        })
+        .await?;
+        wait.map_or(Ok(()), |wait| Err(ApiError::rate_limited(wait)))
     }
+
+    /// Without counting: 429 when one of the keys has used up its limit.
+    pub async fn unspent(&self, keys: &[(String, Limit)]) -> Result<(), ApiError> {
+        let keys = keys.to_vec();
+        let wait = db::run(&self.pool, move |c| {
+            let now = db::now();
+            for (key, limit) in &keys {
+                if let Some(wait) = spent(c, key, *limit, now)? {
+                    return Ok(Some(wait));
+                }
+            }
+            Ok(None)
+        })
+        .await?;
+        wait.map_or(Ok(()), |wait| Err(ApiError::rate_limited(wait)))
+    }
+}
+
+/// Counts an attempt under `key`; `Err(seconds)` tells how long to wait when over the
+/// limit. Each statement is atomic on its own, so parallel attempts on any instance never
+/// count past `max`.
+fn hit(
+    conn: &mut DbConn,
+    key: &str,
+    limit: Limit,
+    now: NaiveDateTime,
+) -> QueryResult<Result<(), u64>> {
+    let this = || ac::table.filter(ac::key.eq(key));
+    // A window that has passed starts again.
+    diesel::update(this().filter(ac::window_start.le(now - limit.window())))
+        .set((ac::window_start.eq(now), ac::count.eq(0)))
+        .execute(conn)?;
+    crate::per_backend!(conn, |c| diesel::insert_into(ac::table)
+        .values((ac::key.eq(key), ac::window_start.eq(now), ac::count.eq(0)))
+        .on_conflict(ac::key)
+        .do_nothing()
+        .execute(c))?;
+    let counted = diesel::update(this().filter(ac::count.lt(limit.max())))
+        .set(ac::count.eq(ac::count + 1))
+        .execute(conn)?;
+    if counted == 1 {
+        return Ok(Ok(()));
+    }
+    let start: NaiveDateTime = this().select(ac::window_start).first(conn)?;
+    Ok(Err(limit.wait(start, now)))
+}
+
+/// `Some(seconds)` when `key` has used up its limit in the current window.
+fn spent(
+    conn: &mut DbConn,
+    key: &str,
+    limit: Limit,
+    now: NaiveDateTime,
+) -> QueryResult<Option<u64>> {
+    let row: Option<(NaiveDateTime, i32)> = ac::table
+        .filter(ac::key.eq(key))
+        .select((ac::window_start, ac::count))
+        .first(conn)
+        .optional()?;
+    Ok(row
+        .filter(|(start, count)| now - *start < limit.window() && *count >= limit.max())
+        .map(|(start, _)| limit.wait(start, now)))
+}
+
+/// Drops the counters whose windows ended long ago.
+fn forget_old(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(ac::table.filter(ac::window_start.lt(now - KEPT))).execute(conn)
 }

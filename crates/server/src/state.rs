@@ -4,7 +4,7 @@ use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
 use crate::db::DbPool;
 use crate::mail::Mailer;
-use crate::ratelimit::RateLimiter;
+use crate::ratelimit::Limiter;
 use std::sync::Arc;
 
 pub struct AppState {
@@ -12,7 +12,7 @@ pub struct AppState {
     pub pool: DbPool,
     pub jwt: JwtKeys,
     pub mailer: Mailer,
-    pub limiter: Box<dyn RateLimiter>,
+    pub limiter: Limiter,
     pub jobs: crate::jobs::Runner,
     pub metrics: crate::metrics::Metrics,
     pub revoked: crate::auth::revoked::Revoked,

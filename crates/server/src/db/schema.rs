@@ -19,6 +19,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    attempt_counters (key) {
+        key -> Text,
+        window_start -> Timestamp,
+        count -> Integer,
+    }
+}
+
+diesel::table! {
     session_revocations (user_id) {
         user_id -> BigInt,
         revoked_at -> Timestamp,

@@ -131,11 +131,11 @@ async fn link(
         }
         return Err(ApiError::validation(errors));
     }
-    let key = format!("link:user:{}", me.user_id);
-    let limit = state.config.limits.link_failures_per_user;
-    if let Some(wait) = state.limiter.blocked(&key, limit) {
-        return Err(ApiError::rate_limited(wait));
-    }
+    let key = [(
+        format!("link:user:{}", me.user_id),
+        state.config.limits.link_failures_per_user,
+    )];
+    state.limiter.unspent(&key).await?;
     let linked = db::run(&state.pool, move |c| {
         db::write_tx(c, |c| {
             let Some(found) = links::find_account(c, form.organization_id, &form.account_number)?
@@ -163,10 +163,7 @@ async fn link(
         Some(account) => Ok(HttpResponse::Created().json(account)),
         None => {
             // Every wrong proof counts, so numbers and codes cannot be guessed.
-            state
-                .limiter
-                .hit(&key, limit)
-                .map_err(ApiError::rate_limited)?;
+            state.limiter.count(&key).await?;
             Err(no_match())
         }
     }

@@ -5,7 +5,6 @@ use crate::auth::{password, secret};
 use crate::db::{self, user_tokens::Purpose, users};
 use crate::error::ApiError;
 use crate::input::Json;
-use crate::ratelimit;
 use actix_web::{post, HttpRequest, HttpResponse};
 use domkom_dto::{rules, *};
 
@@ -26,13 +25,11 @@ pub(super) async fn register(
     req: HttpRequest,
     form: Json<Register>,
 ) -> Result<HttpResponse, ApiError> {
-    ratelimit::check(
-        &*state.limiter,
-        &[(
-            ip_key("register", &req),
-            state.config.limits.register_per_ip,
-        )],
-    )?;
+    let key = (
+        ip_key("register", &req),
+        state.config.limits.register_per_ip,
+    );
+    state.limiter.count(&[key]).await?;
     let form = form.into_inner();
     let errors = rules::check_register(&form);
     if !errors.is_empty() {
@@ -126,13 +123,11 @@ pub(super) async fn resend_activation(
     // A login and an e-mail are both stored lower-cased.
     let key = users::login_key(&body.login);
     let limits = state.config.limits;
-    ratelimit::check(
-        &*state.limiter,
-        &[
-            (ip_key("activation", &req), limits.activation_per_ip),
-            (format!("activation:{key}"), limits.activation_per_account),
-        ],
-    )?;
+    let keys = [
+        (ip_key("activation", &req), limits.activation_per_ip),
+        (format!("activation:{key}"), limits.activation_per_account),
+    ];
+    state.limiter.count(&keys).await?;
     let token = secret::generate();
     let (hash, expires) = (secret::hash(&token), expiry(state.config.activation_ttl)?);
     let user = db::run(&state.pool, move |conn| {

@@ -6,7 +6,6 @@ use crate::auth::{password, secret, session};
 use crate::db::{self, user_tokens::Purpose, users};
 use crate::error::ApiError;
 use crate::input::{Json, OptionalJson};
-use crate::ratelimit;
 use crate::state::AppState;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use domkom_dto::{rules, *};
@@ -80,18 +79,13 @@ async fn login(
         (format!("login:{who}:{ip}"), limits.login_per_user_and_ip),
         (format!("login:{who}"), limits.login_per_user),
     ];
-    if let Some(wait) = keys
-        .iter()
-        .find_map(|(key, limit)| state.limiter.blocked(key, *limit))
-    {
-        return Err(ApiError::rate_limited(wait));
-    }
+    state.limiter.unspent(&keys).await?;
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     let matches = password::verify_off_thread(pw, stored).await?;
     let user = match user {
         Some(user) if matches => user,
         _ => {
-            ratelimit::check(&*state.limiter, &keys)?;
+            state.limiter.count(&keys).await?;
             return Err(ApiError::unauthorized(
                 "invalid_credentials",
                 "Неверный логин или пароль",
@@ -204,13 +198,11 @@ async fn forgot_password(
     }
     let email = rules::normalize_email(&body.email);
     let limits = state.config.limits;
-    ratelimit::check(
-        &*state.limiter,
-        &[
-            (ip_key("recovery", &req), limits.recovery_per_ip),
-            (format!("recovery:{email}"), limits.recovery_per_email),
-        ],
-    )?;
+    let keys = [
+        (ip_key("recovery", &req), limits.recovery_per_ip),
+        (format!("recovery:{email}"), limits.recovery_per_email),
+    ];
+    state.limiter.count(&keys).await?;
     let token = secret::generate();
     let (hash, expires, lookup) = (
         secret::hash(&token),
@@ -259,10 +251,8 @@ async fn reset_password(
     req: HttpRequest,
     body: Json<ResetPassword>,
 ) -> Result<HttpResponse, ApiError> {
-    ratelimit::check(
-        &*state.limiter,
-        &[(ip_key("reset", &req), state.config.limits.recovery_per_ip)],
-    )?;
+    let key = (ip_key("reset", &req), state.config.limits.recovery_per_ip);
+    state.limiter.count(&[key]).await?;
     let ResetPassword {
         token,
         new_password,

@@ -11,7 +11,6 @@ use crate::auth::{secret, Caller};
 use crate::db::{self, users};
 use crate::error::ApiError;
 use crate::input::Json;
-use crate::ratelimit;
 use crate::routes::auth::{expiry, link_invalid};
 use actix_web::{http::StatusCode, post, web, HttpResponse};
 use domkom_dto::{rules, *};
@@ -41,13 +40,11 @@ pub(super) async fn request_change(
 ) -> Result<HttpResponse, ApiError> {
     let form = body.into_inner();
     crate::routes::valid(rules::check_change_email(&form))?;
-    ratelimit::check(
-        &*state.limiter,
-        &[(
-            format!("email-change:user:{}", caller.user_id),
-            state.config.limits.email_change_per_user,
-        )],
-    )?;
+    let key = (
+        format!("email-change:user:{}", caller.user_id),
+        state.config.limits.email_change_per_user,
+    );
+    state.limiter.count(&[key]).await?;
     let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
     let (current, name) = (row.email, row.full_name);
     confirm_password(

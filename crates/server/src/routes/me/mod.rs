@@ -62,18 +62,15 @@ async fn confirm_password(
     hash: String,
     field: &str,
 ) -> Result<(), ApiError> {
-    let key = format!("password:user:{user}");
-    let limit = state.config.limits.password_per_user;
-    if let Some(wait) = state.limiter.blocked(&key, limit) {
-        return Err(ApiError::rate_limited(wait));
-    }
+    let key = [(
+        format!("password:user:{user}"),
+        state.config.limits.password_per_user,
+    )];
+    state.limiter.unspent(&key).await?;
     if password::verify_off_thread(given, Some(hash)).await? {
         return Ok(());
     }
-    state
-        .limiter
-        .hit(&key, limit)
-        .map_err(ApiError::rate_limited)?;
+    state.limiter.count(&key).await?;
     Err(ApiError::field(
         StatusCode::FORBIDDEN,
         "wrong_password",
