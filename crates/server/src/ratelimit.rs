@@ -55,28 +55,21 @@ impl Limiter {
     /// Counts an attempt under every key; 429 on the first one over its limit (that key
     /// and the ones after it are not counted).
     pub async fn count(&self, keys: &[(String, Limit)]) -> Result<(), ApiError> {
-        let keys = keys.to_vec();
-        let wait = db::run(&self.pool, move |c| {
-            let now = db::now();
-            forget_old(c, now)?;
-            for (key, limit) in &keys {
-                if let Err(wait) = hit(c, key, *limit, now)? {
-                    return Ok(Some(wait));
-                }
-            }
-            Ok(None)
-        })
-        .await?;
-        wait.map_or(Ok(()), |wait| Err(ApiError::rate_limited(wait)))
+        self.first_wait(keys, hit).await
     }
 
     /// Without counting: 429 when one of the keys has used up its limit.
     pub async fn unspent(&self, keys: &[(String, Limit)]) -> Result<(), ApiError> {
+        self.first_wait(keys, spent).await
+    }
+
+    /// Runs `check` on the keys in order; 429 with the wait of the first that says so.
+    async fn first_wait(&self, keys: &[(String, Limit)], check: Check) -> Result<(), ApiError> {
         let keys = keys.to_vec();
         let wait = db::run(&self.pool, move |c| {
             let now = db::now();
             for (key, limit) in &keys {
-                if let Some(wait) = spent(c, key, *limit, now)? {
+                if let Some(wait) = check(c, key, *limit, now)? {
                     return Ok(Some(wait));
                 }
             }
@@ -87,15 +80,14 @@ impl Limiter {
     }
 }
 
-/// Counts an attempt under `key`; `Err(seconds)` tells how long to wait when over the
+/// Looks at one key at `now`: `Some(seconds)` to wait.
+type Check = fn(&mut DbConn, &str, Limit, NaiveDateTime) -> QueryResult<Option<u64>>;
+
+/// Counts an attempt under `key`; `Some(seconds)` tells how long to wait when over the
 /// limit. Each statement is atomic on its own, so parallel attempts on any instance never
 /// count past `max`.
-fn hit(
-    conn: &mut DbConn,
-    key: &str,
-    limit: Limit,
-    now: NaiveDateTime,
-) -> QueryResult<Result<(), u64>> {
+fn hit(conn: &mut DbConn, key: &str, limit: Limit, now: NaiveDateTime) -> QueryResult<Option<u64>> {
+    forget_old(conn, now)?;
     let this = || ac::table.filter(ac::key.eq(key));
     // A window that has passed starts again.
     diesel::update(this().filter(ac::window_start.le(now - limit.window())))
@@ -110,10 +102,10 @@ fn hit(
         .set(ac::count.eq(ac::count + 1))
         .execute(conn)?;
     if counted == 1 {
-        return Ok(Ok(()));
+        return Ok(None);
     }
     let start: NaiveDateTime = this().select(ac::window_start).first(conn)?;
-    Ok(Err(limit.wait(start, now)))
+    Ok(Some(limit.wait(start, now)))
 }
 
 /// `Some(seconds)` when `key` has used up its limit in the current window.
