@@ -4,8 +4,8 @@
 //! See docs/import.md. Parsing is pure; the handler looks the accounts up. The CSV itself
 //! is read by [`crate::import::csv`], as every imported file is.
 
-use crate::import::csv;
 pub use crate::import::csv::cell_error;
+use crate::import::{csv, Errors};
 use chrono::NaiveDate;
 use domkom_domain::Money;
 use domkom_dto::FieldError;
@@ -24,30 +24,42 @@ pub struct Line {
     pub for_period: Option<String>,
 }
 
-/// Every line, or every error of every line (nothing is loaded from a file with errors).
-pub fn parse(text: &str) -> Result<Vec<Line>, Vec<FieldError>> {
-    let records = csv::records(text).map_err(|e| vec![e])?;
+/// Every line, or the errors of the lines (nothing is loaded from a file with errors).
+pub fn parse(text: &str) -> Result<Vec<Line>, Errors> {
+    let mut errors = Errors::default();
+    let records = match csv::records(text) {
+        Ok(records) => records,
+        Err(e) => {
+            errors.push(0, e);
+            return Err(errors);
+        }
+    };
     let mut lines = Vec::new();
-    let mut errors = Vec::new();
     let mut ids = HashSet::new();
     for csv::Record { row, cells } in records {
         match parse_line(row, &cells) {
-            Ok(line) if !ids.insert(line.external_id.clone()) => errors.push(cell_error(
+            Ok(line) if !ids.insert(line.external_id.clone()) => errors.push(
                 row,
-                "payment_id",
-                "duplicate",
-                "Этот номер платежа уже встречается выше в файле",
-            )),
+                cell_error(
+                    row,
+                    "payment_id",
+                    "duplicate",
+                    "Этот номер платежа уже встречается выше в файле",
+                ),
+            ),
             Ok(line) => lines.push(line),
-            Err(mut e) => errors.append(&mut e),
+            Err(e) => errors.extend(e.into_iter().map(|e| (row, e))),
         }
     }
     if lines.is_empty() && errors.is_empty() {
-        errors.push(FieldError::new(
-            "body",
-            "empty",
-            "В реестре нет ни одного платежа (первая строка — заголовок)",
-        ));
+        errors.push(
+            0,
+            FieldError::new(
+                "body",
+                "empty",
+                "В реестре нет ни одного платежа (первая строка — заголовок)",
+            ),
+        );
     }
     if errors.is_empty() {
         Ok(lines)
@@ -169,6 +181,7 @@ mod tests {
             "h\n1001;-5;32.10.2026;A-1\n;abc;01.10.2026;A-2;13.2026\n1003;1;01.10.2026;A-1\n";
         let fields: Vec<_> = parse(text)
             .unwrap_err()
+            .into_list()
             .into_iter()
             .map(|e| e.field)
             .collect();
@@ -183,6 +196,9 @@ mod tests {
             ]
         );
         let twice = "h\n1;1;01.10.2026;X\n1;1;01.10.2026;X\n";
-        assert_eq!(parse(twice).unwrap_err()[0].field, "row 3: payment_id");
+        assert_eq!(
+            parse(twice).unwrap_err().into_list()[0].field,
+            "row 3: payment_id"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! opening_balance; services.
 
 use super::premises::NO_HOUSE;
-use super::{check, index, key, parse_rows, unique, Columns, File, Reader};
+use super::{index, key, parse_rows, unique, Columns, File, Reader};
 use crate::db::{accounts, houses, premises, services, DbConn};
 use crate::error::ApiError;
 use domkom_domain::Money;
@@ -37,7 +37,6 @@ fn kind(r: &mut Reader) -> Option<AccountKind> {
 }
 
 pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiError> {
-    let mut errors = Vec::new();
     let houses = index(
         houses::addresses(c, org)?
             .into_iter()
@@ -53,7 +52,7 @@ pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiErr
             .into_iter()
             .map(|(id, name)| (key(&name), id)),
     );
-    let parsed = parse_rows(&COLUMNS, file, &mut errors, |r| {
+    let (parsed, mut errors) = parse_rows(&COLUMNS, file, |r| {
         let number = r.required("number");
         let house = r.required("house_address");
         let house = house.and_then(|a| r.find("house_address", &houses, &key(a), NO_HOUSE));
@@ -107,7 +106,7 @@ pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiErr
         ("number", "Лицевой счёт с таким номером уже есть"),
         &mut errors,
     );
-    check(errors)?;
+    errors.check()?;
     // Written by someone else since the check (PostgreSQL): 409, try again.
     let taken = crate::db::taken(
         "account_number_taken",

@@ -1,6 +1,6 @@
 //! `houses`: address; total_area; common_area; share_cap_at_norm.
 
-use super::{check, key, parse_rows, unique, Columns, File};
+use super::{key, parse_rows, unique, Columns, File};
 use crate::db::{houses, DbConn};
 use crate::error::ApiError;
 use domkom_domain::Area;
@@ -13,8 +13,7 @@ pub const COLUMNS: Columns = Columns {
 };
 
 pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiError> {
-    let mut errors = Vec::new();
-    let parsed = parse_rows(&COLUMNS, file, &mut errors, |r| {
+    let (parsed, mut errors) = parse_rows(&COLUMNS, file, |r| {
         let address = r.required("address");
         let total_area = r.number::<Area>("total_area", None, "2400,00");
         let common_area = r.number::<Area>("common_area", None, "350,50");
@@ -39,6 +38,6 @@ pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiErr
         ("address", "Дом с таким адресом уже есть"),
         &mut errors,
     );
-    check(errors)?;
+    errors.check()?;
     Ok((houses::insert_many(c, org, &new)? as i64, 0))
 }

@@ -2,7 +2,7 @@
 //! zones; digits; installed_on; verification_due; initial_values (per zone, `|`).
 
 use super::premises::NO_HOUSE;
-use super::{check, index, key, parse_rows, unique, Columns, File};
+use super::{index, key, parse_rows, unique, Columns, File};
 use crate::db::{accounts, houses, meters, services, DbConn};
 use crate::error::ApiError;
 use domkom_domain::Quantity;
@@ -37,7 +37,6 @@ pub fn name(account: Option<i64>, house: i64, serial: &str) -> MeterName {
 }
 
 pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiError> {
-    let mut errors = Vec::new();
     let houses = index(
         houses::addresses(c, org)?
             .into_iter()
@@ -55,7 +54,7 @@ pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiErr
             .into_iter()
             .map(|(id, name)| (key(&name), id)),
     );
-    let parsed = parse_rows(&COLUMNS, file, &mut errors, |r| {
+    let (parsed, mut errors) = parse_rows(&COLUMNS, file, |r| {
         let account = match r.text("account_number") {
             "" => None,
             number => Some(r.find("account_number", &accounts, &key(number), NO_ACCOUNT)),
@@ -147,6 +146,6 @@ pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiErr
         ("serial", "Такой счётчик уже установлен"),
         &mut errors,
     );
-    check(errors)?;
+    errors.check()?;
     Ok((meters::insert_many(c, org, &new)? as i64, 0))
 }

@@ -11,6 +11,7 @@
 //! bad cell as `row N: column`, and nothing written.
 
 pub mod csv;
+mod errors;
 
 mod accounts;
 mod houses;
@@ -25,6 +26,8 @@ use domkom_dto::{rules, FieldError, ImportKind, ImportResult};
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::str::FromStr;
+
+pub use errors::Errors;
 
 /// Imported files may be this large.
 pub const BODY_LIMIT: usize = 10 * 1024 * 1024;
@@ -50,7 +53,7 @@ pub struct Row {
 /// A file's rows of the right shape, and the errors of the others.
 pub struct File {
     pub rows: Vec<Row>,
-    errors: Vec<RowError>,
+    errors: Errors,
 }
 
 /// A file's columns: their names (also the JSON fields) and how many must be present in a
@@ -59,9 +62,6 @@ pub struct Columns {
     pub names: &'static [&'static str],
     pub required: usize,
 }
-
-/// An error found in row `.0`.
-type RowError = (usize, FieldError);
 
 /// Validates and writes one file: the handler's whole work, run on the blocking pool.
 pub fn import(
@@ -92,7 +92,7 @@ pub fn import(
 /// unreadable or empty body is refused at once).
 pub fn rows(columns: &Columns, body: Body) -> Result<File, ApiError> {
     let mut rows = Vec::new();
-    let mut errors = Vec::new();
+    let mut errors = Errors::default();
     match body {
         Body::Csv(text) => {
             let records = csv::records(&text).map_err(|e| ApiError::validation(vec![e]))?;
@@ -109,7 +109,7 @@ pub fn rows(columns: &Columns, body: Body) -> Result<File, ApiError> {
                             format!("Ожидается от {} до {n} полей через «;»", columns.required)
                         }
                     };
-                    errors.push((row, csv::cell_error(row, "columns", "format", &expected)));
+                    errors.push(row, csv::cell_error(row, "columns", "format", &expected));
                     continue;
                 }
                 cells.resize(n, String::new());
@@ -208,12 +208,12 @@ pub struct Reader<'a> {
     row: usize,
     names: &'static [&'static str],
     cells: &'a [String],
-    errors: &'a mut Vec<RowError>,
+    errors: &'a mut Errors,
     failed: bool,
 }
 
 impl<'a> Reader<'a> {
-    fn new(columns: &Columns, row: &'a Row, errors: &'a mut Vec<RowError>) -> Self {
+    fn new(columns: &Columns, row: &'a Row, errors: &'a mut Errors) -> Self {
         Reader {
             row: row.row,
             names: columns.names,
@@ -234,7 +234,7 @@ impl<'a> Reader<'a> {
     pub fn error(&mut self, column: &str, code: &str, message: &str) {
         self.failed = true;
         self.errors
-            .push((self.row, csv::cell_error(self.row, column, code, message)));
+            .push(self.row, csv::cell_error(self.row, column, code, message));
     }
 
     /// Whether any cell of the row was bad.
@@ -380,24 +380,23 @@ pub fn parse_period(text: &str) -> Option<String> {
     domkom_dto::rules::is_period(&period).then_some(period)
 }
 
-/// Parses every row with `parse`, which answers `None` when the row had errors.
-/// The errors start with those of the file's shape.
+/// Parses every row with `parse`, which answers `None` when the row had errors; the
+/// errors start with those of the file's shape.
 fn parse_rows<T>(
     columns: &Columns,
     file: File,
-    errors: &mut Vec<RowError>,
     mut parse: impl FnMut(&mut Reader) -> Option<T>,
-) -> Vec<(usize, T)> {
+) -> (Vec<(usize, T)>, Errors) {
     let mut parsed = Vec::new();
-    errors.extend(file.errors);
+    let mut errors = file.errors;
     for row in &file.rows {
-        let mut reader = Reader::new(columns, row, errors);
+        let mut reader = Reader::new(columns, row, &mut errors);
         let item = parse(&mut reader);
         if let (Some(item), false) = (item, reader.failed()) {
             parsed.push((row.row, item));
         }
     }
-    parsed
+    (parsed, errors)
 }
 
 /// The rows whose key is neither in the database (`exists`, saying `exists`) nor on an
@@ -407,46 +406,22 @@ fn unique<T, K: Hash + Eq>(
     existing: &std::collections::HashSet<K>,
     key: impl Fn(&T) -> K,
     (column, exists): (&str, &str),
-    errors: &mut Vec<RowError>,
+    errors: &mut Errors,
 ) -> Vec<T> {
     let mut seen = std::collections::HashSet::new();
     let mut new = Vec::with_capacity(parsed.len());
     for (row, item) in parsed {
         let k = key(&item);
         if existing.contains(&k) {
-            errors.push((row, csv::cell_error(row, column, "exists", exists)));
+            errors.push(row, csv::cell_error(row, column, "exists", exists));
         } else if !seen.insert(k) {
             let message = "Это значение уже встречается выше в файле";
-            errors.push((row, csv::cell_error(row, column, "duplicate", message)));
+            errors.push(row, csv::cell_error(row, column, "duplicate", message));
         } else {
             new.push(item);
         }
     }
     new
-}
-
-/// 422 with every error, ordered by row, when there is any.
-fn check(mut errors: Vec<RowError>) -> Result<(), ApiError> {
-    errors.sort_by_key(|(row, _)| *row);
-    crate::routes::valid(capped(errors.into_iter().map(|(_, e)| e).collect()))
-}
-
-/// The most errors a refused file is answered with.
-pub const ERRORS_MAX: usize = 100;
-
-/// The first [`ERRORS_MAX`] errors of a file and, when there are more, how many more: a
-/// file of a million bad lines is answered in kilobytes, not in a hundred megabytes.
-pub fn capped(mut errors: Vec<FieldError>) -> Vec<FieldError> {
-    if errors.len() > ERRORS_MAX {
-        let more = errors.len() - ERRORS_MAX;
-        errors.truncate(ERRORS_MAX);
-        errors.push(FieldError::new(
-            "body",
-            "more_errors",
-            format!("И ещё ошибок: {more}. Исправьте показанные и загрузите файл снова"),
-        ));
-    }
-    errors
 }
 
 /// How names, addresses and numbers are compared: case and runs of spaces do not matter.
@@ -496,7 +471,7 @@ mod tests {
             serde_json::json!({"number": 1, "size": 2}),
         ]);
         let file = rows(&columns, body).ok().unwrap();
-        assert_eq!(file.errors[0].1.field, "row 2: size");
+        assert_eq!(file.errors.into_list()[0].field, "row 2: size");
         let body = Body::Json(vec![serde_json::json!({"number": "12А", "area": 50.5,
             "services": ["ХВС", "ГВС"]})]);
         let file = rows(&columns, body).ok().unwrap();

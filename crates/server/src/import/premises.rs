@@ -1,6 +1,6 @@
 //! `premises`: house_address; number; residential; area.
 
-use super::{check, index, key, parse_rows, unique, Columns, File};
+use super::{index, key, parse_rows, unique, Columns, File};
 use crate::db::{houses, premises, DbConn};
 use crate::error::ApiError;
 use domkom_domain::Area;
@@ -15,13 +15,12 @@ pub const COLUMNS: Columns = Columns {
 pub const NO_HOUSE: &str = "Нет такого дома в организации";
 
 pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiError> {
-    let mut errors = Vec::new();
     let houses = index(
         houses::addresses(c, org)?
             .into_iter()
             .map(|(id, address)| (key(&address), id)),
     );
-    let parsed = parse_rows(&COLUMNS, file, &mut errors, |r| {
+    let (parsed, mut errors) = parse_rows(&COLUMNS, file, |r| {
         let house = r.required("house_address");
         let house = house.and_then(|a| r.find("house_address", &houses, &key(a), NO_HOUSE));
         let number = r.required("number");
@@ -50,7 +49,7 @@ pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiErr
         ("number", "В этом доме уже есть помещение с таким номером"),
         &mut errors,
     );
-    check(errors)?;
+    errors.check()?;
     // Written by someone else since the check (PostgreSQL): 409, try again.
     let taken = crate::db::taken(
         "premise_number_taken",

@@ -7,7 +7,7 @@
 
 use super::meters::{name, MeterName, NO_ACCOUNT};
 use super::premises::NO_HOUSE;
-use super::{check, csv, index, key, parse_rows, Columns, File};
+use super::{csv, index, key, parse_rows, Columns, File};
 use crate::db::account_meters::{self, StoredReading};
 use crate::db::{accounts, houses, meters, periods, readings, DbConn};
 use crate::error::ApiError;
@@ -39,7 +39,6 @@ pub fn import(
     today: NaiveDate,
     file: File,
 ) -> Result<(i64, i64), ApiError> {
-    let mut errors = Vec::new();
     let houses = index(
         houses::addresses(c, org)?
             .into_iter()
@@ -55,7 +54,7 @@ pub fn import(
             .iter()
             .map(|m| (name(m.account_id, m.house_id, &m.serial), m.id)),
     );
-    let parsed = parse_rows(&COLUMNS, file, &mut errors, |r| {
+    let (parsed, mut errors) = parse_rows(&COLUMNS, file, |r| {
         let owner = match (r.text("account_number"), r.text("house_address")) {
             ("", "") => {
                 let message = "Укажите лицевой счёт или, для общедомового счётчика, адрес дома";
@@ -155,10 +154,10 @@ pub fn import(
             }
         };
         if let Some((column, code, message)) = refusal {
-            errors.push((row, csv::cell_error(row, column, code, &message)));
+            errors.push(row, csv::cell_error(row, column, code, &message));
         }
     }
-    check(errors)?;
+    errors.check()?;
     let created = readings::insert_many(c, org, &new, ReadingSource::Import, user)?;
     Ok((created as i64, skipped))
 }

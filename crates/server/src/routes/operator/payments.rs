@@ -92,23 +92,26 @@ async fn load_registry(
     body: String,
 ) -> Result<web::Json<RegistryResult>, ApiError> {
     let org = op.organization_id;
-    let lines = registry::parse(&body).map_err(|e| ApiError::validation(import::capped(e)))?;
+    let lines = registry::parse(&body).map_err(|e| ApiError::validation(e.into_list()))?;
     let result = db::run(&state.pool, move |c| {
         db::write_tx(c, |c| {
             let mut accounts = Vec::with_capacity(lines.len());
-            let mut errors = Vec::new();
+            let mut errors = import::Errors::default();
             for line in &lines {
                 match payments::account_by_number(c, org, &line.account_number)? {
                     Some(id) => accounts.push(id),
-                    None => errors.push(registry::cell_error(
+                    None => errors.push(
                         line.row,
-                        "account",
-                        "not_found",
-                        "Нет такого лицевого счёта",
-                    )),
+                        registry::cell_error(
+                            line.row,
+                            "account",
+                            "not_found",
+                            "Нет такого лицевого счёта",
+                        ),
+                    ),
                 }
             }
-            valid(import::capped(errors))?;
+            errors.check()?;
             let mut result = RegistryResult {
                 accepted: 0,
                 skipped: 0,
