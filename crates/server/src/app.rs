@@ -4,6 +4,7 @@ use crate::error::{ApiError, PROBLEM_JSON};
 use crate::state::AppState;
 use crate::{metrics, openapi, routes};
 use actix_web::dev::{Server, ServiceResponse};
+use actix_web::error::InternalError;
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::{
     from_fn, Compress, DefaultHeaders, ErrorHandlerResponse, ErrorHandlers,
@@ -81,8 +82,11 @@ fn configure(cfg: &mut web::ServiceConfig) {
     .app_data(web::PathConfig::default().error_handler(|e, req| {
         // `GET operator/payments/registry` reached `payments/{id}`: the path is a route of
         // its own, with other methods.
-        if allows(req.path(), req.method().as_str()) == Some(false) {
-            return method_not_allowed().into();
+        let method = req.method().as_str();
+        if let Some(allow) = openapi::allowed_methods(req.path())
+            .filter(|allow| !allow.split(", ").any(|m| m == method))
+        {
+            return InternalError::from_response(e, method_not_allowed(&allow)).into();
         }
         ApiError::bad_request("invalid_path", format!("Неверный адрес: {e}")).into()
     }))
@@ -114,33 +118,24 @@ fn configure(cfg: &mut web::ServiceConfig) {
 /// No route took the request: a path the API has with another method is 405 naming the
 /// methods it has (`Allow`), anything else 404.
 pub(crate) async fn not_routed(req: HttpRequest) -> HttpResponse {
-    if openapi::allowed_methods(req.path()).is_none() {
-        return api_route_not_found().error_response();
-    }
-    let mut res = method_not_allowed().error_response();
-    with_allow(&mut res, req.path());
-    res
-}
-
-/// Whether the API answers `method` at `path`; `None` when it has no such path.
-fn allows(path: &str, method: &str) -> Option<bool> {
-    openapi::allowed_methods(path).map(|allow| allow.split(", ").any(|m| m == method))
-}
-
-/// `Allow`: the methods the API answers at `path`.
-fn with_allow<B>(res: &mut HttpResponse<B>, path: &str) {
-    let allow = openapi::allowed_methods(path).unwrap_or_default();
-    if let Ok(value) = header::HeaderValue::from_str(&allow) {
-        res.headers_mut().insert(header::ALLOW, value);
+    match openapi::allowed_methods(req.path()) {
+        Some(allow) => method_not_allowed(&allow),
+        None => api_route_not_found().error_response(),
     }
 }
 
-fn method_not_allowed() -> ApiError {
-    ApiError::new(
+/// 405 naming the methods there are at its path (`Allow`, e.g. `GET, HEAD`).
+fn method_not_allowed(allow: &str) -> HttpResponse {
+    let mut res = ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "method_not_allowed",
         "Этот метод для этого адреса не поддерживается",
     )
+    .error_response();
+    if let Ok(value) = header::HeaderValue::from_str(allow) {
+        res.headers_mut().insert(header::ALLOW, value);
+    }
+    res
 }
 
 fn api_route_not_found() -> ApiError {
@@ -182,18 +177,19 @@ fn problem_for_bare_errors<B>(
     if is_problem
         || !res.request().path().starts_with("/api/") && res.status() == StatusCode::NOT_FOUND
     {
-        let mut res = res;
-        if res.status() == StatusCode::METHOD_NOT_ALLOWED
-            && res.request().path().starts_with("/api/")
-        {
-            let path = res.request().path().to_owned();
-            with_allow(res.response_mut(), &path);
-        }
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
+    if status == StatusCode::METHOD_NOT_ALLOWED {
+        // A route's other method: actix answers it bare.
+        let allow = openapi::allowed_methods(res.request().path()).unwrap_or_default();
+        let (req, _) = res.into_parts();
+        let response = method_not_allowed(&allow);
+        return Ok(ErrorHandlerResponse::Response(
+            ServiceResponse::new(req, response).map_into_right_body(),
+        ));
+    }
     let error = match status {
-        StatusCode::METHOD_NOT_ALLOWED => method_not_allowed(),
         StatusCode::NOT_FOUND => api_route_not_found(),
         // A file above the imports' 10 MB (JSON bodies have their own 64 KB message).
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
@@ -209,10 +205,7 @@ fn problem_for_bare_errors<B>(
         s => ApiError::new(s, "request_rejected", "Запрос отклонён"),
     };
     let (req, _) = res.into_parts();
-    let mut response = actix_web::ResponseError::error_response(&error);
-    if status == StatusCode::METHOD_NOT_ALLOWED {
-        with_allow(&mut response, req.path());
-    }
+    let response = actix_web::ResponseError::error_response(&error);
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(req, response).map_into_right_body(),
     ))
@@ -228,10 +221,7 @@ async fn spa_or_not_found(
         actix_web::http::Method::GET | actix_web::http::Method::HEAD
     ) {
         // The pages and files are read only (`/health/…` too, the one route out here).
-        let mut res = method_not_allowed().error_response();
-        res.headers_mut()
-            .insert(header::ALLOW, header::HeaderValue::from_static("GET, HEAD"));
-        return Ok(res);
+        return Ok(method_not_allowed("GET, HEAD"));
     }
     let dir = &state.config.static_dir;
     let path = req.path().trim_start_matches('/');
