@@ -1,6 +1,7 @@
 //! Who is signed in. The access token lives only in the client's memory; the refresh token
 //! is the server's httpOnly cookie, so a reload restores the session through `refresh`.
 
+use domkom_client::dto::ErrorCode;
 use domkom_client::{Client, Error, Result};
 use domkom_dto::User;
 use leptos::prelude::*;
@@ -144,5 +145,9 @@ impl Session {
 
 /// A missing or expired access token, as opposed to a wrong password typed into a form.
 fn is_unauthorized(e: &Error) -> bool {
-    e.status() == Some(401) && !matches!(e.code(), Some("wrong_password" | "invalid_credentials"))
+    e.status() == Some(401)
+        && !matches!(
+            e.code(),
+            Some(ErrorCode::WrongPassword | ErrorCode::InvalidCredentials)
+        )
 }

@@ -1,4 +1,4 @@
-use domkom_dto::Problem;
+use domkom_dto::{ErrorCode, Problem};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -35,8 +35,8 @@ impl Error {
     }
 
     /// The stable error code of an API error.
-    pub fn code(&self) -> Option<&str> {
-        self.problem().map(|p| p.code.as_str())
+    pub fn code(&self) -> Option<ErrorCode> {
+        self.problem().map(|p| p.code)
     }
 
     /// How many seconds to wait before trying again, when the server said so (429).
@@ -77,7 +77,7 @@ pub(crate) async fn check(response: reqwest::Response) -> Result<reqwest::Respon
         title: status.canonical_reason().unwrap_or("Error").into(),
         status: status.as_u16(),
         detail: format!("Сервер ответил {status}"),
-        code: "unexpected_response".into(),
+        code: ErrorCode::UnexpectedResponse,
         errors: Vec::new(),
         retry_after: None,
     });

@@ -10,6 +10,7 @@ use actix_web::middleware::{
     from_fn, Compress, DefaultHeaders, ErrorHandlerResponse, ErrorHandlers,
 };
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer, ResponseError};
+use domkom_dto::ErrorCode;
 use std::net::TcpListener;
 use std::path::PathBuf;
 use tracing_actix_web::TracingLogger;
@@ -88,7 +89,7 @@ fn configure(cfg: &mut web::ServiceConfig) {
         {
             return InternalError::from_response(e, method_not_allowed(&allow)).into();
         }
-        ApiError::bad_request("invalid_path", format!("Неверный адрес: {e}")).into()
+        ApiError::bad_request(ErrorCode::InvalidPath, format!("Неверный адрес: {e}")).into()
     }))
     .configure(routes::health::configure)
     .configure(metrics::configure)
@@ -128,7 +129,7 @@ pub(crate) async fn not_routed(req: HttpRequest) -> HttpResponse {
 fn method_not_allowed(allow: &str) -> HttpResponse {
     let mut res = ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
+        ErrorCode::MethodNotAllowed,
         "Этот метод для этого адреса не поддерживается",
     )
     .error_response();
@@ -141,7 +142,7 @@ fn method_not_allowed(allow: &str) -> HttpResponse {
 fn api_route_not_found() -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
-        "route_not_found",
+        ErrorCode::RouteNotFound,
         "Такого адреса в API нет",
     )
 }
@@ -152,16 +153,19 @@ fn json_error(err: actix_web::error::JsonPayloadError, _: &HttpRequest) -> actix
     let api = match &err {
         E::OverflowKnownLength { .. } | E::Overflow { .. } => ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
+            ErrorCode::PayloadTooLarge,
             format!("Тело запроса больше {} КБ", JSON_LIMIT / 1024),
         ),
         E::ContentType => ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorCode::UnsupportedMediaType,
             "Ожидается Content-Type: application/json",
         ),
         E::Deserialize(e) if e.is_data() => crate::input::invalid_body(e),
-        _ => ApiError::bad_request("malformed_json", format!("Тело запроса — не JSON: {err}")),
+        _ => ApiError::bad_request(
+            ErrorCode::MalformedJson,
+            format!("Тело запроса — не JSON: {err}"),
+        ),
     };
     api.into()
 }
@@ -194,15 +198,15 @@ fn problem_for_bare_errors<B>(
         // A file above the imports' 10 MB (JSON bodies have their own 64 KB message).
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
             status,
-            "payload_too_large",
+            ErrorCode::PayloadTooLarge,
             "Тело запроса больше допустимого (файлы — до 10 МБ)",
         ),
         s if s.is_server_error() => ApiError::new(
             s,
-            "internal_error",
+            ErrorCode::InternalError,
             "Внутренняя ошибка сервера. Попробуйте позже",
         ),
-        s => ApiError::new(s, "request_rejected", "Запрос отклонён"),
+        s => ApiError::new(s, ErrorCode::RequestRejected, "Запрос отклонён"),
     };
     let (req, _) = res.into_parts();
     let response = actix_web::ResponseError::error_response(&error);
@@ -240,7 +244,7 @@ async fn spa_or_not_found(
         .map_err(|_| {
             ApiError::new(
                 StatusCode::NOT_FOUND,
-                "spa_not_built",
+                ErrorCode::SpaNotBuilt,
                 "Веб-интерфейс не собран: выполните scripts/run.sh или trunk build в frontend/",
             )
         })?;

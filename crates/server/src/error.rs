@@ -3,7 +3,7 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
-use domkom_dto::{FieldError, Problem};
+use domkom_dto::{ErrorCode, FieldError, Problem};
 use std::fmt;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -11,7 +11,7 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 #[derive(Debug)]
 pub struct ApiError {
     pub status: StatusCode,
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub detail: String,
     pub errors: Vec<FieldError>,
     pub retry_after_secs: Option<u64>,
@@ -19,7 +19,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, code: ErrorCode, detail: impl Into<String>) -> Self {
         Self {
             status,
             code,
@@ -36,34 +36,34 @@ impl ApiError {
             errors,
             ..Self::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "validation_failed",
+                ErrorCode::ValidationFailed,
                 "Проверьте заполнение полей",
             )
         }
     }
 
     /// 409 naming the field that clashes with an existing record.
-    pub fn conflict(code: &'static str, field: &str, message: &str) -> Self {
+    pub fn conflict(code: ErrorCode, field: &str, message: &str) -> Self {
         Self {
             errors: vec![FieldError::new(field, "taken", message)],
             ..Self::new(StatusCode::CONFLICT, code, message)
         }
     }
 
-    pub fn bad_request(code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn bad_request(code: ErrorCode, detail: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, detail)
     }
 
-    pub fn unauthorized(code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn unauthorized(code: ErrorCode, detail: impl Into<String>) -> Self {
         Self::new(StatusCode::UNAUTHORIZED, code, detail)
     }
 
-    pub fn forbidden(code: &'static str, detail: impl Into<String>) -> Self {
+    pub fn forbidden(code: ErrorCode, detail: impl Into<String>) -> Self {
         Self::new(StatusCode::FORBIDDEN, code, detail)
     }
 
     pub fn not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", "Не найдено")
+        Self::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "Не найдено")
     }
 
     pub fn rate_limited(retry_after_secs: u64) -> Self {
@@ -71,7 +71,7 @@ impl ApiError {
             retry_after_secs: Some(retry_after_secs.max(1)),
             ..Self::new(
                 StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
+                ErrorCode::RateLimited,
                 "Слишком много попыток. Повторите позже",
             )
         }
@@ -79,7 +79,11 @@ impl ApiError {
 
     /// 503: the letter a request depends on could not be sent.
     pub fn mail_unavailable(detail: &str) -> Self {
-        Self::new(StatusCode::SERVICE_UNAVAILABLE, "mail_unavailable", detail)
+        Self::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::MailUnavailable,
+            detail,
+        )
     }
 
     /// 500 for what is our fault; the cause goes to the log only.
@@ -88,16 +92,16 @@ impl ApiError {
             cause: Some(cause.into()),
             ..Self::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "internal_error",
+                ErrorCode::InternalError,
                 "Внутренняя ошибка сервера. Попробуйте позже",
             )
         }
     }
 
     /// A field-level problem with the given status and code.
-    pub fn field(status: StatusCode, code: &'static str, field: &str, message: &str) -> Self {
+    pub fn field(status: StatusCode, code: ErrorCode, field: &str, message: &str) -> Self {
         Self {
-            errors: vec![FieldError::new(field, code, message)],
+            errors: vec![FieldError::new(field, code.as_str(), message)],
             ..Self::new(status, code, message)
         }
     }
@@ -120,7 +124,7 @@ impl ApiError {
             title: self.status.canonical_reason().unwrap_or("Error").to_owned(),
             status: self.status.as_u16(),
             detail: self.detail.clone(),
-            code: self.code.to_owned(),
+            code: self.code,
             errors: self.errors.clone(),
             retry_after: self.retry_after_secs,
         }

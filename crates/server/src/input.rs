@@ -6,6 +6,7 @@
 use crate::error::ApiError;
 use actix_web::dev::Payload;
 use actix_web::{web, FromRequest, HttpRequest};
+use domkom_dto::ErrorCode;
 use domkom_dto::{rules, PageQuery};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -43,7 +44,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             if !value.is_object() {
                 return Err(ApiError::new(
                     actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
-                    "invalid_body",
+                    ErrorCode::InvalidBody,
                     "Тело запроса — JSON-объект",
                 )
                 .into());
@@ -83,7 +84,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
 pub fn invalid_body(e: &serde_json::Error) -> ApiError {
     ApiError::new(
         actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
-        "invalid_body",
+        ErrorCode::InvalidBody,
         format!("Неверные данные в запросе: {e}"),
     )
     .with_missing_field(&e.to_string())
@@ -153,7 +154,10 @@ fn read_query<T: DeserializeOwned>(query: &str) -> Result<Query<T>, ApiError> {
     web::Query::<T>::from_query(query)
         .map(|q| Query(q.into_inner()))
         .map_err(|e| {
-            ApiError::bad_request("invalid_query", format!("Неверные параметры запроса: {e}"))
+            ApiError::bad_request(
+                ErrorCode::InvalidQuery,
+                format!("Неверные параметры запроса: {e}"),
+            )
         })
 }
 

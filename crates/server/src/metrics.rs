@@ -11,6 +11,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{header, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{get, web, HttpRequest, HttpResponse, ResponseError};
+use domkom_dto::ErrorCode;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
@@ -211,7 +212,7 @@ async fn metrics(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRes
     };
     if !bearer_matches(&req, token) {
         let mut refused = ApiError::unauthorized(
-            "metrics_token_required",
+            ErrorCode::MetricsTokenRequired,
             "Нужен токен метрик: Authorization: Bearer <DOMKOM_METRICS_TOKEN>",
         )
         .error_response();

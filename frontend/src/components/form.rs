@@ -2,7 +2,7 @@
 
 use super::field::FieldErrors;
 use domkom_client::Error;
-use domkom_dto::FieldError;
+use domkom_dto::{ErrorCode, FieldError};
 use leptos::prelude::*;
 
 /// A submit button that is disabled and says `busy_label` while the request runs.
@@ -79,7 +79,7 @@ pub fn describe(error: &Error) -> String {
             "Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.".into()
         }
         Error::Decode(_) => "Сервер ответил непонятно. Попробуйте ещё раз позже.".into(),
-        Error::Api(p) if p.code == "rate_limited" => match p.retry_after {
+        Error::Api(p) if p.code == ErrorCode::RateLimited => match p.retry_after {
             Some(seconds) => format!(
                 "Слишком много попыток. Попробуйте снова через {}.",
                 crate::format::wait(seconds).trim_end_matches('.')

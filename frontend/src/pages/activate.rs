@@ -4,6 +4,7 @@
 use crate::components::form::{describe, FormAlert, FormStatus};
 use crate::components::page::{Loading, Page};
 use crate::session::use_session;
+use domkom_client::dto::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -32,7 +33,7 @@ pub fn ActivatePage() -> impl IntoView {
             let result = session.client().activate(token.trim()).await;
             state.set(match result {
                 Ok(_) => Activation::Done,
-                Err(e) if e.code() == Some("token_invalid") => Activation::Failed(
+                Err(e) if e.code() == Some(ErrorCode::TokenInvalid) => Activation::Failed(
                     "Ссылка недействительна или устарела. Возможно, учётная запись уже \
                      активирована — попробуйте войти."
                         .into(),

@@ -5,6 +5,7 @@
 use crate::components::form::describe;
 use crate::components::page::{Loading, Page};
 use crate::session::use_session;
+use domkom_client::dto::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -65,7 +66,7 @@ fn Confirm(token: String) -> impl IntoView {
                 session.set_user(user);
                 Confirmation::Done(email)
             }
-            Err(e) if e.code() == Some("token_invalid") => Confirmation::Failed(
+            Err(e) if e.code() == Some(ErrorCode::TokenInvalid) => Confirmation::Failed(
                 "Ссылка недействительна: устарела, уже использована или заменена более новой. \
                  Если вы меняли адрес под другой учётной записью, войдите под ней."
                     .into(),

@@ -6,6 +6,7 @@ use crate::components::field::{collect, required, Field, FieldErrors};
 use crate::components::form::{report, FormAlert, FormStatus, SubmitButton, CHECK_FIELDS};
 use crate::components::page::Page;
 use crate::session::use_session;
+use domkom_client::dto::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -64,7 +65,7 @@ pub fn LoginPage() -> impl IntoView {
                     navigate(&target, Default::default());
                 }
                 Err(e) => {
-                    let message = if e.code() == Some("account_inactive") {
+                    let message = if e.code() == Some(ErrorCode::AccountInactive) {
                         inactive.set(true);
                         INACTIVE.to_owned()
                     } else {

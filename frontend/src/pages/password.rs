@@ -4,6 +4,7 @@ use crate::components::field::{collect, confirmation, Field, FieldErrors};
 use crate::components::form::{report, FormAlert, FormStatus, SubmitButton, CHECK_FIELDS};
 use crate::components::page::Page;
 use crate::session::use_session;
+use domkom_client::dto::ErrorCode;
 use domkom_dto::rules;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -111,7 +112,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
         spawn_local(async move {
             match session.client().reset_password(&token, &password).await {
                 Ok(_) => done.set(true),
-                Err(e) if e.code() == Some("token_invalid") => link_broken.set(true),
+                Err(e) if e.code() == Some(ErrorCode::TokenInvalid) => link_broken.set(true),
                 Err(e) => alert.set(Some(report(&e, errors, &[("password", "new_password")]))),
             }
             pending.set(false);

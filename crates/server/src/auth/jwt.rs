@@ -2,6 +2,7 @@
 
 use super::Caller;
 use crate::error::ApiError;
+use domkom_dto::ErrorCode;
 use domkom_dto::Role;
 use jsonwebtoken::{errors::ErrorKind, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
@@ -62,11 +63,15 @@ impl JwtKeys {
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
             .map_err(|e| match e.kind() {
                 ErrorKind::ExpiredSignature => {
-                    ApiError::unauthorized("token_expired", "Срок действия сессии истёк")
+                    ApiError::unauthorized(ErrorCode::TokenExpired, "Срок действия сессии истёк")
                 }
-                _ => ApiError::unauthorized("unauthorized", "Недействительный токен доступа"),
+                _ => ApiError::unauthorized(
+                    ErrorCode::Unauthorized,
+                    "Недействительный токен доступа",
+                ),
             })?;
-        let invalid = || ApiError::unauthorized("unauthorized", "Недействительный токен доступа");
+        let invalid =
+            || ApiError::unauthorized(ErrorCode::Unauthorized, "Недействительный токен доступа");
         let caller = Caller {
             user_id: data.claims.sub.parse().map_err(|_| invalid())?,
             role: Role::parse(&data.claims.role).ok_or_else(invalid)?,
@@ -112,7 +117,7 @@ mod tests {
                     .unwrap(),
             )
             .unwrap_err();
-        assert_eq!(err.code, "unauthorized");
+        assert_eq!(err.code, ErrorCode::Unauthorized);
         // An unsigned token ("alg": "none") must never pass.
         let none = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIxIiwicm9sZSI6ImFkbWluIiwiaWF0IjoxLCJleHAiOjk5OTk5OTk5OTksImp0aSI6IngifQ.";
         assert!(keys.verify(none).is_err());
@@ -132,6 +137,9 @@ mod tests {
         };
         let expired =
             jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &keys.encoding).unwrap();
-        assert_eq!(keys.verify(&expired).unwrap_err().code, "token_expired");
+        assert_eq!(
+            keys.verify(&expired).unwrap_err().code,
+            ErrorCode::TokenExpired
+        );
     }
 }

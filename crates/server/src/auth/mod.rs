@@ -10,6 +10,7 @@ pub mod session;
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
+use domkom_dto::ErrorCode;
 use domkom_dto::Role;
 use std::future::{ready, Ready};
 
@@ -37,7 +38,9 @@ fn caller(req: &HttpRequest) -> Result<Caller, ApiError> {
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-        .ok_or_else(|| ApiError::unauthorized("unauthorized", "Требуется вход в систему"))?;
+        .ok_or_else(|| {
+            ApiError::unauthorized(ErrorCode::Unauthorized, "Требуется вход в систему")
+        })?;
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("application state is missing")))?;
@@ -47,7 +50,7 @@ fn caller(req: &HttpRequest) -> Result<Caller, ApiError> {
         .is_revoked(&state.pool, caller.user_id, issued_ms)
     {
         return Err(ApiError::unauthorized(
-            "session_ended",
+            ErrorCode::SessionEnded,
             "Сессия завершена. Войдите снова",
         ));
     }
@@ -72,7 +75,7 @@ impl FromRequest for Operator {
                 organization_id,
             }),
             _ => Err(ApiError::forbidden(
-                "forbidden",
+                ErrorCode::Forbidden,
                 "Раздел доступен только сотрудникам управляющей организации",
             )),
         }))
@@ -93,7 +96,7 @@ impl FromRequest for Admin {
         ready(caller(req).and_then(|c| match c.role {
             Role::Admin => Ok(Admin { user_id: c.user_id }),
             _ => Err(ApiError::forbidden(
-                "forbidden",
+                ErrorCode::Forbidden,
                 "Раздел доступен только администраторам платформы",
             )),
         }))
@@ -114,7 +117,7 @@ impl FromRequest for Resident {
         ready(caller(req).and_then(|c| match c.role {
             Role::Resident => Ok(Resident { user_id: c.user_id }),
             _ => Err(ApiError::forbidden(
-                "forbidden",
+                ErrorCode::Forbidden,
                 "Раздел доступен только жителям",
             )),
         }))

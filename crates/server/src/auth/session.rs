@@ -6,6 +6,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::HttpRequest;
+use domkom_dto::ErrorCode;
 use domkom_dto::TokenResponse;
 
 pub const REFRESH_COOKIE: &str = "domkom_refresh";
@@ -45,7 +46,10 @@ fn issue(
 }
 
 fn invalid() -> ApiError {
-    ApiError::unauthorized("token_invalid", "Сессия недействительна. Войдите заново")
+    ApiError::unauthorized(
+        ErrorCode::TokenInvalid,
+        "Сессия недействительна. Войдите заново",
+    )
 }
 
 /// Exchanges a refresh token for a new pair. A token used twice means it was stolen: the
@@ -67,7 +71,7 @@ pub fn rotate(
     if row.rotated_at.is_some() || !refresh_tokens::mark_rotated(conn, row.id)? {
         refresh_tokens::revoke_family(conn, &row.family)?;
         return Ok(Err(ApiError::unauthorized(
-            "token_reused",
+            ErrorCode::TokenReused,
             "Сессия отозвана: токен обновления использован повторно. Войдите заново",
         )));
     }

@@ -13,6 +13,7 @@ use domkom_domain::penalty::{PenaltyRate, DECREE_329_CAP_BP};
 use domkom_domain::penalty_correction::{penalty_corrections, ChargedPenalty, PenaltyCorrection};
 use domkom_domain::Overflow;
 use domkom_domain::{account_balance, calculate_house, Balance, Charge, Money, Period};
+use domkom_dto::ErrorCode;
 use domkom_dto::{PeriodState, PeriodStatus};
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
@@ -35,7 +36,7 @@ fn penalty_cap(period: Period) -> Option<u32> {
     (period < Period::new(2027, 1).unwrap_or(period)).then_some(DECREE_329_CAP_BP)
 }
 
-fn conflict(code: &'static str, detail: String) -> ApiError {
+fn conflict(code: ErrorCode, detail: String) -> ApiError {
     ApiError::new(StatusCode::CONFLICT, code, detail)
 }
 
@@ -57,13 +58,13 @@ pub fn start(
         match state.status {
             PeriodStatus::Closed => {
                 return Err(conflict(
-                    "period_closed",
+                    ErrorCode::PeriodClosed,
                     format!("Период {key} уже закрыт"),
                 ))
             }
             PeriodStatus::Closing => {
                 return Err(conflict(
-                    "period_closing",
+                    ErrorCode::PeriodClosing,
                     format!("Период {key} уже закрывается"),
                 ))
             }
@@ -71,7 +72,7 @@ pub fn start(
         }
         if Period::containing(today).is_some_and(|current| req.period >= current) {
             return Err(conflict(
-                "period_not_ended",
+                ErrorCode::PeriodNotEnded,
                 format!("Период {key} ещё не закончился"),
             ));
         }
@@ -80,7 +81,7 @@ pub fn start(
             if expected != Some(req.period) {
                 let next = expected.map(|p| p.to_string()).unwrap_or_default();
                 return Err(conflict(
-                    "period_order",
+                    ErrorCode::PeriodOrder,
                     format!("Периоды закрываются по порядку: сначала {next}"),
                 ));
             }
@@ -89,7 +90,10 @@ pub fn start(
         periods::start_closing(conn, org, req.period, accounts).map_err(|e| match e {
             // What the lock prevents, should a row be written another way.
             diesel::result::Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                conflict("period_closing", format!("Период {key} уже закрывается"))
+                conflict(
+                    ErrorCode::PeriodClosing,
+                    format!("Период {key} уже закрывается"),
+                )
             }
             e => e.into(),
         })?;

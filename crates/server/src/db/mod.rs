@@ -36,6 +36,7 @@ use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnectio
 use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, QueryResult};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use domkom_dto::ErrorCode;
 use std::time::Duration;
 
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
@@ -210,7 +211,7 @@ pub fn in_use(e: diesel::result::Error) -> ApiError {
 pub fn in_use_conflict() -> ApiError {
     ApiError::new(
         actix_web::http::StatusCode::CONFLICT,
-        "in_use",
+        ErrorCode::InUse,
         "Запись используется другими данными и не может быть удалена",
     )
 }
@@ -224,7 +225,7 @@ pub fn now() -> chrono::NaiveDateTime {
 
 /// Maps a unique violation to a 409 naming the clashing field; anything else stays a 500.
 pub fn taken(
-    code: &'static str,
+    code: domkom_dto::ErrorCode,
     field: &'static str,
     message: &'static str,
 ) -> impl Fn(diesel::result::Error) -> ApiError {

@@ -6,7 +6,7 @@ use crate::error::ApiError;
 use actix_web::http::StatusCode;
 use diesel::prelude::*;
 use domkom_domain::Period;
-use domkom_dto::{CloseNote, PeriodState, PeriodStatus};
+use domkom_dto::{CloseNote, ErrorCode, PeriodState, PeriodStatus};
 
 type Row = (
     String,
@@ -97,9 +97,12 @@ pub fn booking_status(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<
 pub fn ensure_open(conn: &mut DbConn, org: i64, period: &str) -> Result<(), ApiError> {
     let (code, message) = match booking_status(conn, org, period)? {
         PeriodStatus::Open => return Ok(()),
-        PeriodStatus::Closed => ("period_closed", "Период закрыт: изменения в нём невозможны"),
+        PeriodStatus::Closed => (
+            ErrorCode::PeriodClosed,
+            "Период закрыт: изменения в нём невозможны",
+        ),
         PeriodStatus::Closing => (
-            "period_closing",
+            ErrorCode::PeriodClosing,
             "Период закрывается: изменения в нём невозможны",
         ),
     };

@@ -4,6 +4,7 @@ use super::schema::users;
 use super::{now, DbConn};
 use crate::error::ApiError;
 use diesel::prelude::*;
+use domkom_dto::ErrorCode;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
@@ -63,7 +64,11 @@ pub fn create(
 ) -> Result<i64, ApiError> {
     let email = domkom_dto::rules::normalize_email(&form.email);
     if login_taken(conn, &form.login)? {
-        return Err(ApiError::conflict("login_taken", "login", LOGIN_TAKEN));
+        return Err(ApiError::conflict(
+            ErrorCode::LoginTaken,
+            "login",
+            LOGIN_TAKEN,
+        ));
     }
     ensure_email_free(conn, &email, "email")?;
     let at = now();
@@ -94,10 +99,10 @@ fn unique_violation(e: diesel::result::Error) -> ApiError {
         Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info)
             if info.message().contains("email") =>
         {
-            ApiError::conflict("email_taken", "email", EMAIL_TAKEN)
+            ApiError::conflict(ErrorCode::EmailTaken, "email", EMAIL_TAKEN)
         }
         Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-            ApiError::conflict("login_taken", "login", LOGIN_TAKEN)
+            ApiError::conflict(ErrorCode::LoginTaken, "login", LOGIN_TAKEN)
         }
         _ => ApiError::internal(e),
     }
@@ -136,7 +141,11 @@ pub fn email_taken(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
 /// 409 `email_taken` naming `field` when a user holds the (normalised) address.
 pub fn ensure_email_free(conn: &mut DbConn, email: &str, field: &str) -> Result<(), ApiError> {
     if email_taken(conn, email)? {
-        return Err(ApiError::conflict("email_taken", field, EMAIL_TAKEN));
+        return Err(ApiError::conflict(
+            ErrorCode::EmailTaken,
+            field,
+            EMAIL_TAKEN,
+        ));
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use super::{index, key, parse_rows, unique, Columns, File, Reader};
 use crate::db::{accounts, houses, premises, services, DbConn};
 use crate::error::ApiError;
 use domkom_domain::Money;
+use domkom_dto::ErrorCode;
 use domkom_dto::{rules, AccountData, AccountKind};
 use std::collections::HashSet;
 
@@ -109,7 +110,7 @@ pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiErr
     errors.check()?;
     // Written by someone else since the check (PostgreSQL): 409, try again.
     let taken = crate::db::taken(
-        "account_number_taken",
+        ErrorCode::AccountNumberTaken,
         "number",
         "Лицевой счёт с таким номером уже есть",
     );

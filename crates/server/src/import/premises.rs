@@ -4,6 +4,7 @@ use super::{index, key, parse_rows, unique, Columns, File};
 use crate::db::{houses, premises, DbConn};
 use crate::error::ApiError;
 use domkom_domain::Area;
+use domkom_dto::ErrorCode;
 use domkom_dto::{rules, PremiseData};
 use std::collections::HashSet;
 
@@ -52,7 +53,7 @@ pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiErr
     errors.check()?;
     // Written by someone else since the check (PostgreSQL): 409, try again.
     let taken = crate::db::taken(
-        "premise_number_taken",
+        ErrorCode::PremiseNumberTaken,
         "number",
         "В этом доме уже есть помещение с таким номером",
     );

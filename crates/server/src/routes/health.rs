@@ -5,6 +5,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::{get, http::StatusCode, web, HttpResponse};
 use diesel::RunQueryDsl;
+use domkom_dto::ErrorCode;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(live).service(ready);
@@ -32,7 +33,7 @@ async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     .map_err(|_| {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "database_unavailable",
+            ErrorCode::DatabaseUnavailable,
             "База данных недоступна",
         )
     })?;

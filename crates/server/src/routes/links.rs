@@ -8,6 +8,7 @@ use crate::input::{Json, Query};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{delete, get, post, web, HttpResponse};
+use domkom_dto::ErrorCode;
 use domkom_dto::{
     FieldError, LinkAccount, LinkedAccount, OrganizationSearch, OrganizationSummary, Problem,
 };
@@ -78,7 +79,7 @@ async fn list(state: State, me: Resident) -> Result<web::Json<Vec<LinkedAccount>
 fn no_match() -> ApiError {
     ApiError::new(
         StatusCode::UNPROCESSABLE_ENTITY,
-        "link_refused",
+        ErrorCode::LinkRefused,
         "Лицевой счёт с таким номером и кодом (или суммой последней квитанции) не найден. \
          Проверьте данные по квитанции",
     )
@@ -87,7 +88,7 @@ fn no_match() -> ApiError {
 fn kind_mismatch() -> ApiError {
     ApiError::field(
         StatusCode::UNPROCESSABLE_ENTITY,
-        "account_kind_mismatch",
+        ErrorCode::AccountKindMismatch,
         "kind",
         "Это лицевой счёт другого вида: выберите вид, указанный в квитанции",
     )

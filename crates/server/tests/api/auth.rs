@@ -1,5 +1,6 @@
 use crate::helpers::{register_form, TestApp, PASSWORD};
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 
 async fn registration_activation_and_sign_in(app: TestApp) {
     let form = register_form("ivanov");
@@ -13,7 +14,7 @@ async fn registration_activation_and_sign_in(app: TestApp) {
     let err = app.client.login("ivanov", PASSWORD).await.unwrap_err();
     assert_eq!(
         (err.status(), err.code()),
-        (Some(403), Some("account_inactive"))
+        (Some(403), Some(ErrorCode::AccountInactive))
     );
 
     let token = app.token_from_mail("ivanov@example.ru", "/activate");
@@ -21,7 +22,7 @@ async fn registration_activation_and_sign_in(app: TestApp) {
     let again = app.client.activate(&token).await.unwrap_err();
     assert_eq!(
         (again.status(), again.code()),
-        (Some(400), Some("token_invalid")),
+        (Some(400), Some(ErrorCode::TokenInvalid)),
         "single use"
     );
 
@@ -50,7 +51,10 @@ async fn login_and_email_are_unique_in_any_letter_case(app: TestApp) {
         ..register_form("PETROV")
     };
     let err = app.client.register(&same_login).await.unwrap_err();
-    assert_eq!((err.status(), err.code()), (Some(409), Some("login_taken")));
+    assert_eq!(
+        (err.status(), err.code()),
+        (Some(409), Some(ErrorCode::LoginTaken))
+    );
     assert!(err.problem().unwrap().field_message("login").is_some());
 
     let same_email = domkom_client::dto::Register {
@@ -58,7 +62,10 @@ async fn login_and_email_are_unique_in_any_letter_case(app: TestApp) {
         ..register_form("petrov2")
     };
     let err = app.client.register(&same_email).await.unwrap_err();
-    assert_eq!((err.status(), err.code()), (Some(409), Some("email_taken")));
+    assert_eq!(
+        (err.status(), err.code()),
+        (Some(409), Some(ErrorCode::EmailTaken))
+    );
     assert!(err.problem().unwrap().field_message("email").is_some());
 }
 
@@ -73,7 +80,7 @@ async fn registration_names_every_bad_field(app: TestApp) {
     let err = app.client.register(&form).await.unwrap_err();
     assert_eq!(
         (err.status(), err.code()),
-        (Some(422), Some("validation_failed"))
+        (Some(422), Some(ErrorCode::ValidationFailed))
     );
     let problem = err.problem().unwrap();
     for field in ["login", "email", "full_name", "phone", "password"] {
@@ -100,7 +107,7 @@ async fn wrong_password_and_unknown_user_look_the_same(app: TestApp) {
     let unknown = app.client.login("nobody", "wrong12345").await.unwrap_err();
     assert_eq!(
         (wrong.status(), wrong.code()),
-        (Some(401), Some("invalid_credentials"))
+        (Some(401), Some(ErrorCode::InvalidCredentials))
     );
     assert_eq!(wrong.problem(), unknown.problem());
 }
@@ -117,7 +124,7 @@ async fn refresh_rotates_and_reuse_revokes_the_family(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (reuse.status(), reuse.code()),
-        (Some(401), Some("token_reused"))
+        (Some(401), Some(ErrorCode::TokenReused))
     );
     let after = client
         .refresh(Some(&second.refresh_token))
@@ -143,7 +150,7 @@ async fn logout_ends_the_session(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (err.status(), err.code()),
-        (Some(401), Some("token_invalid"))
+        (Some(401), Some(ErrorCode::TokenInvalid))
     );
 }
 
@@ -235,7 +242,7 @@ async fn registration_is_rate_limited(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (err.status(), err.code()),
-        (Some(429), Some("rate_limited"))
+        (Some(429), Some(ErrorCode::RateLimited))
     );
 }
 

@@ -2,6 +2,7 @@
 
 use crate::helpers::{organization, TestApp};
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{HouseData, PageQuery};
 
 fn house(address: &str) -> HouseData {
@@ -23,7 +24,10 @@ async fn admins_register_organizations_with_checked_requisites(app: TestApp) {
         .create_organization(&organization(1))
         .await
         .unwrap_err();
-    assert_eq!((twin.status(), twin.code()), (Some(409), Some("inn_taken")));
+    assert_eq!(
+        (twin.status(), twin.code()),
+        (Some(409), Some(ErrorCode::InnTaken))
+    );
 
     let mut bad = organization(2);
     bad.inn = "12345".into();
@@ -72,7 +76,10 @@ async fn only_admins_reach_admin_endpoints(app: TestApp) {
                 .unwrap_err(),
         ];
         for e in errors {
-            assert_eq!((e.status(), e.code()), (Some(403), Some("forbidden")));
+            assert_eq!(
+                (e.status(), e.code()),
+                (Some(403), Some(ErrorCode::Forbidden))
+            );
         }
     }
     let anonymous = app
@@ -119,7 +126,10 @@ async fn operators_keep_their_organizations_houses(app: TestApp) {
         theirs.update_house(id, &house("захват")).await.unwrap_err(),
         theirs.delete_house(id).await.unwrap_err(),
     ] {
-        assert_eq!((e.status(), e.code()), (Some(404), Some("not_found")));
+        assert_eq!(
+            (e.status(), e.code()),
+            (Some(404), Some(ErrorCode::NotFound))
+        );
     }
     assert_eq!(mine.house(id).await.unwrap(), moved);
 
@@ -139,7 +149,10 @@ async fn residents_and_admins_get_403_on_operator_endpoints(app: TestApp) {
             client.delete_house(1).await.unwrap_err(),
         ];
         for e in errors {
-            assert_eq!((e.status(), e.code()), (Some(403), Some("forbidden")));
+            assert_eq!(
+                (e.status(), e.code()),
+                (Some(403), Some(ErrorCode::Forbidden))
+            );
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::helpers::{letters, register_form, Backend, TestApp, PASSWORD};
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::Client;
 
 /// A new resident `login`, signed in, who asked to move to `to`; the token of the link
@@ -55,7 +56,7 @@ async fn the_link_sent_to_the_new_address_changes_it(app: TestApp) {
     let again = client.confirm_email(&token).await.unwrap_err();
     assert_eq!(
         (again.status(), again.code()),
-        (Some(400), Some("token_invalid")),
+        (Some(400), Some(ErrorCode::TokenInvalid)),
         "single use"
     );
     app.new_client()
@@ -67,7 +68,7 @@ async fn the_link_sent_to_the_new_address_changes_it(app: TestApp) {
         .login("mover@example.ru", PASSWORD)
         .await
         .unwrap_err();
-    assert_eq!(old.code(), Some("invalid_credentials"));
+    assert_eq!(old.code(), Some(ErrorCode::InvalidCredentials));
 }
 
 async fn the_password_and_a_free_new_address_are_required(app: TestApp) {
@@ -80,7 +81,7 @@ async fn the_password_and_a_free_new_address_are_required(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (wrong.status(), wrong.code()),
-        (Some(403), Some("wrong_password"))
+        (Some(403), Some(ErrorCode::WrongPassword))
     );
     assert!(wrong.problem().unwrap().field_message("password").is_some());
 
@@ -108,7 +109,7 @@ async fn the_password_and_a_free_new_address_are_required(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (taken.status(), taken.code()),
-        (Some(409), Some("email_taken"))
+        (Some(409), Some(ErrorCode::EmailTaken))
     );
     assert!(taken
         .problem()
@@ -129,7 +130,7 @@ async fn only_the_owner_confirms_and_asking_again_replaces(app: TestApp) {
     let err = stranger.confirm_email(&first).await.unwrap_err();
     assert_eq!(
         (err.status(), err.code()),
-        (Some(400), Some("token_invalid"))
+        (Some(400), Some(ErrorCode::TokenInvalid))
     );
     assert_eq!(stranger.me().await.unwrap().email, "stranger@example.ru");
     let anonymous = app.new_client().confirm_email(&first).await.unwrap_err();
@@ -147,7 +148,7 @@ async fn only_the_owner_confirms_and_asking_again_replaces(app: TestApp) {
     let replaced = owner.confirm_email(&first).await.unwrap_err();
     assert_eq!(
         replaced.code(),
-        Some("token_invalid"),
+        Some(ErrorCode::TokenInvalid),
         "the first link is void"
     );
     let second = app.token_from_mail("second@example.ru", "/email/confirm");
@@ -169,7 +170,10 @@ async fn an_address_taken_meanwhile_is_refused_at_confirmation(app: TestApp) {
         .unwrap();
 
     let err = client.confirm_email(&token).await.unwrap_err();
-    assert_eq!((err.status(), err.code()), (Some(409), Some("email_taken")));
+    assert_eq!(
+        (err.status(), err.code()),
+        (Some(409), Some(ErrorCode::EmailTaken))
+    );
     let me = client.me().await.unwrap();
     assert_eq!(
         (me.email.as_str(), me.pending_email),
@@ -187,7 +191,7 @@ async fn a_new_password_cancels_a_pending_change(app: TestApp) {
     // A new password ends every access token issued before it.
     client.login("careful", "newpass123").await.unwrap();
     let err = client.confirm_email(&token).await.unwrap_err();
-    assert_eq!(err.code(), Some("token_invalid"));
+    assert_eq!(err.code(), Some(ErrorCode::TokenInvalid));
 
     // A reset from the old address does the same.
     client
@@ -208,7 +212,7 @@ async fn a_new_password_cancels_a_pending_change(app: TestApp) {
     client.login("careful", "third-pass3").await.unwrap();
     assert_eq!(client.me().await.unwrap().pending_email, None);
     let err = client.confirm_email(&token).await.unwrap_err();
-    assert_eq!(err.code(), Some("token_invalid"));
+    assert_eq!(err.code(), Some(ErrorCode::TokenInvalid));
 }
 
 on_both_backends!(
@@ -228,7 +232,7 @@ async fn an_expired_link_changes_nothing(backend: Backend) {
     let (client, token) = asked(&app, "late", "late2@example.ru").await;
     assert_eq!(client.me().await.unwrap().pending_email, None);
     let err = client.confirm_email(&token).await.unwrap_err();
-    assert_eq!(err.code(), Some("token_invalid"));
+    assert_eq!(err.code(), Some(ErrorCode::TokenInvalid));
     assert_eq!(client.me().await.unwrap().email, "late@example.ru");
 }
 

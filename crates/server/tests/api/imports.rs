@@ -3,6 +3,7 @@
 use crate::fixtures::{self, close_period, fields, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::*;
 use domkom_client::Client;
 use serde_json::json;
@@ -452,12 +453,12 @@ async fn files_above_the_json_limit_are_read_up_to_ten_megabytes(app: TestApp) {
     let e = op.import_csv(ImportKind::Houses, &huge).await.unwrap_err();
     assert_eq!(
         (e.status(), e.code()),
-        (Some(413), Some("payload_too_large"))
+        (Some(413), Some(ErrorCode::PayloadTooLarge))
     );
     let e = op.load_registry(&huge).await.unwrap_err();
     assert_eq!(
         (e.status(), e.code()),
-        (Some(413), Some("payload_too_large"))
+        (Some(413), Some(ErrorCode::PayloadTooLarge))
     );
 }
 

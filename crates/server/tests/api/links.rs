@@ -3,6 +3,7 @@
 use crate::fixtures::{close_period, Company};
 use crate::helpers::{field_codes, TestApp};
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{
     AccountKind, AccountPeriodFilter, LinkAccount, OrganizationKind, OrganizationSummary, PageQuery,
 };
@@ -109,7 +110,7 @@ async fn the_last_receipt_total_proves_it_too(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (wrong.status(), wrong.code()),
-        (Some(422), Some("link_refused"))
+        (Some(422), Some(ErrorCode::LinkRefused))
     );
     resident
         .link_account(&proof(&co, None, Some(total)))
@@ -127,7 +128,7 @@ async fn wrong_proofs_are_limited(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         missing.code(),
-        Some("validation_failed"),
+        Some(ErrorCode::ValidationFailed),
         "a proof is required"
     );
     for guess in ["AAAA2222", "BBBB3333", "CCCC4444", "DDDD5555", "EEEE6666"] {
@@ -135,7 +136,7 @@ async fn wrong_proofs_are_limited(app: TestApp) {
             .link_account(&proof(&co, Some(guess), None))
             .await
             .unwrap_err();
-        assert_eq!(e.code(), Some("link_refused"));
+        assert_eq!(e.code(), Some(ErrorCode::LinkRefused));
     }
     let limited = resident
         .link_account(&proof(&co, Some(&co.account.link_code), None))
@@ -143,7 +144,7 @@ async fn wrong_proofs_are_limited(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (limited.status(), limited.code()),
-        (Some(429), Some("rate_limited"))
+        (Some(429), Some(ErrorCode::RateLimited))
     );
     // The client passes on the Retry-After header, so the SPA can say how long to wait.
     assert!(limited.retry_after().is_some_and(|s| s > 0), "{limited:?}");
@@ -193,7 +194,7 @@ async fn the_kind_narrows_the_search_and_is_checked_on_linking(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         e.code(),
-        Some("link_refused"),
+        Some(ErrorCode::LinkRefused),
         "a wrong proof tells nothing of the kind"
     );
     let e = resident
@@ -204,7 +205,7 @@ async fn the_kind_narrows_the_search_and_is_checked_on_linking(app: TestApp) {
         (e.status(), e.code(), field_codes(&e)),
         (
             Some(422),
-            Some("account_kind_mismatch"),
+            Some(ErrorCode::AccountKindMismatch),
             vec![("kind", "account_kind_mismatch")]
         )
     );

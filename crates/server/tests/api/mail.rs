@@ -1,6 +1,7 @@
 //! Letters over real SMTP: a minimal SMTP server records what the app sends.
 
 use crate::helpers::{decode_letter, register_form, Backend, TestApp};
+use domkom_client::dto::ErrorCode;
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
@@ -91,7 +92,7 @@ async fn without_a_mail_server_registration_is_taken_back() {
         .unwrap_err();
     assert_eq!(
         (err.status(), err.code()),
-        (Some(503), Some("mail_unavailable"))
+        (Some(503), Some(ErrorCode::MailUnavailable))
     );
     // Nothing half-written: the same login and e-mail can register once mail works again.
     let err = app
@@ -99,5 +100,9 @@ async fn without_a_mail_server_registration_is_taken_back() {
         .register(&register_form("unlucky"))
         .await
         .unwrap_err();
-    assert_eq!(err.code(), Some("mail_unavailable"), "not login_taken");
+    assert_eq!(
+        err.code(),
+        Some(ErrorCode::MailUnavailable),
+        "not login_taken"
+    );
 }

@@ -1,5 +1,6 @@
 use crate::helpers::{TestApp, PASSWORD};
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::{dto::UpdateProfile, Client};
 
 async fn the_profile_can_be_read_and_edited(app: TestApp) {
@@ -34,7 +35,7 @@ async fn changing_the_password_checks_the_old_one_and_ends_other_sessions(app: T
         .unwrap_err();
     assert_eq!(
         (wrong.status(), wrong.code()),
-        (Some(403), Some("wrong_password"))
+        (Some(403), Some(ErrorCode::WrongPassword))
     );
     assert!(wrong
         .problem()
@@ -76,7 +77,7 @@ async fn a_new_password_equal_to_the_current_one_is_refused(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (err.status(), err.code()),
-        (Some(422), Some("validation_failed"))
+        (Some(422), Some(ErrorCode::ValidationFailed))
     );
     let problem = err.problem().unwrap();
     assert_eq!(
@@ -93,14 +94,14 @@ async fn a_deleted_user_is_gone(app: TestApp) {
     let (client, session) = app.signed_in("goner").await;
     let access = client.access_token();
     let wrong = client.delete_me("not-it-123").await.unwrap_err();
-    assert_eq!(wrong.code(), Some("wrong_password"));
+    assert_eq!(wrong.code(), Some(ErrorCode::WrongPassword));
     client.me().await.unwrap();
 
     client.delete_me(PASSWORD).await.unwrap();
     let login = app.new_client().login("goner", PASSWORD).await.unwrap_err();
     assert_eq!(
         (login.status(), login.code()),
-        (Some(401), Some("invalid_credentials"))
+        (Some(401), Some(ErrorCode::InvalidCredentials))
     );
     let stale = app.new_client();
     stale.set_access_token(access);
@@ -194,7 +195,11 @@ async fn a_session_cannot_be_used_to_guess_the_password(app: TestApp) {
         } else {
             client.delete_me("wrong-guess2").await.unwrap_err()
         };
-        assert_eq!(e.code(), Some("wrong_password"), "attempt {attempt}");
+        assert_eq!(
+            e.code(),
+            Some(ErrorCode::WrongPassword),
+            "attempt {attempt}"
+        );
     }
     for e in [
         client
@@ -203,7 +208,10 @@ async fn a_session_cannot_be_used_to_guess_the_password(app: TestApp) {
             .unwrap_err(),
         client.delete_me(PASSWORD).await.unwrap_err(),
     ] {
-        assert_eq!((e.status(), e.code()), (Some(429), Some("rate_limited")));
+        assert_eq!(
+            (e.status(), e.code()),
+            (Some(429), Some(ErrorCode::RateLimited))
+        );
         assert!(e.retry_after().is_some_and(|s| s > 0));
     }
     other.change_password(PASSWORD, "newpass123").await.unwrap();

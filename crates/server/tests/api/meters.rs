@@ -3,6 +3,7 @@
 use crate::fixtures::{self, close_period, date, fields, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{MeterData, MeterFilter, PageQuery, ReadingFilter, ReadingSource};
 
 async fn flat_meters_live_in_their_accounts_house(app: TestApp) {
@@ -87,7 +88,7 @@ async fn flat_meters_live_in_their_accounts_house(app: TestApp) {
     );
 
     let in_use = op.delete_meter(co.meter.id).await.unwrap_err();
-    assert_eq!(in_use.code(), Some("in_use"), "it has readings");
+    assert_eq!(in_use.code(), Some(ErrorCode::InUse), "it has readings");
     op.delete_meter(odpu.id).await.unwrap();
     assert_eq!(op.meter(odpu.id).await.unwrap_err().status(), Some(404));
 }
@@ -147,7 +148,7 @@ async fn operators_enter_readings_in_open_periods_and_export_them(app: TestApp) 
         .unwrap_err();
     assert_eq!(
         (closed.status(), closed.code()),
-        (Some(409), Some("period_closed"))
+        (Some(409), Some(ErrorCode::PeriodClosed))
     );
 
     let csv = op.export_readings("2026-10").await.unwrap();
@@ -199,7 +200,11 @@ async fn a_billed_meter_cannot_be_deleted(app: TestApp) {
     let silent = op.create_meter(&silent).await.unwrap();
     close_period(op, "2026-10").await;
     let refused = op.delete_meter(silent.id).await.unwrap_err();
-    assert_eq!(refused.code(), Some("in_use"), "billed by norm in October");
+    assert_eq!(
+        refused.code(),
+        Some(ErrorCode::InUse),
+        "billed by norm in October"
+    );
     assert!(op.meter(silent.id).await.is_ok());
 }
 

@@ -3,6 +3,7 @@
 use crate::fixtures::{self, close_period, date, fields, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{AccountPeriodFilter, PageQuery, PaymentFilter, RegistryResult};
 
 async fn recalculations_are_booked_and_cancelled_in_open_periods(app: TestApp) {
@@ -72,7 +73,10 @@ async fn recalculations_are_booked_and_cancelled_in_open_periods(app: TestApp) {
             .unwrap_err(),
         op.delete_recalculation(r.id).await.unwrap_err(),
     ] {
-        assert_eq!((e.status(), e.code()), (Some(409), Some("period_closed")));
+        assert_eq!(
+            (e.status(), e.code()),
+            (Some(409), Some(ErrorCode::PeriodClosed))
+        );
     }
     assert_eq!(op.recalculation(r.id).await.unwrap(), *r, "still there");
 }
@@ -88,7 +92,7 @@ async fn payments_are_recorded_once_per_source_id(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (twin.status(), twin.code()),
-        (Some(409), Some("payment_duplicate"))
+        (Some(409), Some(ErrorCode::PaymentDuplicate))
     );
     let mut later = fixtures::payment(co.account.id, "П-2");
     later.paid_on = date("2026-11-02");

@@ -5,6 +5,7 @@ use crate::fixtures::Company;
 use crate::helpers::TestApp;
 use crate::on_both_backends;
 use diesel::prelude::*;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{AccountPeriodFilter, PageQuery, PeriodState, PeriodStatus};
 use domkom_client::Client;
 use domkom_server::db::schema::jobs as j;
@@ -50,16 +51,16 @@ async fn periods_close_once_in_order_after_the_month(app: TestApp) {
     let again = op.close_period("2026-09").await.unwrap_err();
     assert_eq!(
         (again.status(), again.code()),
-        (Some(409), Some("period_closed"))
+        (Some(409), Some(ErrorCode::PeriodClosed))
     );
     let skip = op.close_period("2026-08").await.unwrap_err();
-    assert_eq!(skip.code(), Some("period_order"));
+    assert_eq!(skip.code(), Some(ErrorCode::PeriodOrder));
     let future = op.close_period("2099-01").await.unwrap_err();
-    assert_eq!(future.code(), Some("period_not_ended"));
+    assert_eq!(future.code(), Some(ErrorCode::PeriodNotEnded));
     let bad = op.close_period("2026-13").await.unwrap_err();
     assert_eq!(
         (bad.status(), bad.code()),
-        (Some(400), Some("invalid_period"))
+        (Some(400), Some(ErrorCode::InvalidPeriod))
     );
 
     close_and_wait(&op, "2026-10").await;
@@ -111,15 +112,19 @@ async fn concurrent_close_requests_start_one_close(app: TestApp) {
     let mut statuses = Vec::new();
     for request in requests {
         statuses.push(match request.await.unwrap() {
-            Ok(_) => (202, String::new()),
-            Err(e) => (e.status().unwrap(), e.code().unwrap_or_default().to_owned()),
+            Ok(_) => (202, None),
+            Err(e) => (e.status().unwrap(), e.code()),
         });
     }
     let started = statuses.iter().filter(|(s, _)| *s == 202).count();
     assert_eq!(started, 1, "{statuses:?}");
     assert!(
         statuses.iter().all(|(s, code)| *s == 202
-            || (*s == 409 && ["period_closing", "period_closed"].contains(&code.as_str()))),
+            || (*s == 409
+                && matches!(
+                    code,
+                    Some(ErrorCode::PeriodClosing | ErrorCode::PeriodClosed)
+                ))),
         "{statuses:?}"
     );
     for _ in 0..600 {

@@ -3,6 +3,7 @@
 use crate::fixtures::{self, fields, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{AccountFilter, PageQuery, PremiseFilter};
 
 async fn operators_keep_premises_of_their_houses(app: TestApp) {
@@ -39,7 +40,7 @@ async fn operators_keep_premises_of_their_houses(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (twin.status(), twin.code()),
-        (Some(409), Some("premise_number_taken"))
+        (Some(409), Some(ErrorCode::PremiseNumberTaken))
     );
 
     let mut bad = fixtures::premise(other_house.id, " ");
@@ -64,7 +65,7 @@ async fn operators_keep_premises_of_their_houses(app: TestApp) {
     let in_use = op.delete_premise(co.premise.id).await.unwrap_err();
     assert_eq!(
         (in_use.status(), in_use.code()),
-        (Some(409), Some("in_use"))
+        (Some(409), Some(ErrorCode::InUse))
     );
     op.delete_premise(second.id).await.unwrap();
     assert_eq!(op.premise(second.id).await.unwrap_err().status(), Some(404));
@@ -110,7 +111,7 @@ async fn accounts_get_unique_numbers_services_and_a_link_code(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (taken.status(), taken.code()),
-        (Some(409), Some("account_number_taken"))
+        (Some(409), Some(ErrorCode::AccountNumberTaken))
     );
     assert!(taken.problem().unwrap().field_message("number").is_some());
 

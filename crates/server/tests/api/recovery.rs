@@ -1,5 +1,6 @@
 use crate::helpers::{Backend, TestApp, PASSWORD};
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 
 async fn forgot_answers_the_same_for_unknown_addresses(app: TestApp) {
     app.registered("known").await;
@@ -49,7 +50,7 @@ async fn reset_sets_the_password_once_and_ends_sessions(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (reuse.status(), reuse.code()),
-        (Some(400), Some("token_invalid"))
+        (Some(400), Some(ErrorCode::TokenInvalid))
     );
 
     assert_eq!(
@@ -87,7 +88,7 @@ async fn forgot_is_rate_limited_per_address(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (err.status(), err.code()),
-        (Some(429), Some("rate_limited"))
+        (Some(429), Some(ErrorCode::RateLimited))
     );
 }
 
@@ -112,7 +113,7 @@ async fn expired_reset_links_are_refused(backend: Backend) {
         .unwrap_err();
     assert_eq!(
         (err.status(), err.code()),
-        (Some(400), Some("token_invalid"))
+        (Some(400), Some(ErrorCode::TokenInvalid))
     );
     app.client.login("late", PASSWORD).await.unwrap();
 }

@@ -6,6 +6,7 @@
 use crate::fixtures::{close_period, date, flat_meter, reading, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::*;
 use domkom_client::Client;
 
@@ -86,7 +87,7 @@ fn rolled(meter_id: i64, value: i64) -> NewReading {
 }
 
 /// `(status, code, [(field, code)])` of a refusal.
-fn refusal(e: domkom_client::Error) -> (u16, String, Vec<(String, String)>) {
+fn refusal(e: domkom_client::Error) -> (u16, ErrorCode, Vec<(String, String)>) {
     let problem = e.problem().expect("a problem+json body").clone();
     let fields = problem
         .errors
@@ -226,7 +227,7 @@ async fn outside_the_window_readings_count_for_the_next_period(app: TestApp) {
         refusal(e),
         (
             422,
-            "validation_failed".into(),
+            ErrorCode::ValidationFailed,
             vec![field("readings[0].value", "decreased")]
         )
     );
@@ -267,7 +268,7 @@ async fn a_lower_reading_needs_a_roll_over_and_the_digits_bound_it(app: TestApp)
         refusal(e),
         (
             422,
-            "validation_failed".into(),
+            ErrorCode::ValidationFailed,
             vec![field("readings[0].value", "decreased")]
         )
     );
@@ -323,7 +324,7 @@ async fn an_unusual_jump_needs_confirmation(app: TestApp) {
     // 30.001 m³ is more than three times the 10 m³ average.
     let e = h.send(vec![one(meter, 60_001)]).await.unwrap_err();
     let (status, code, fields) = refusal(e);
-    assert_eq!((status, code.as_str()), (422, "confirm_required"));
+    assert_eq!((status, code), (422, ErrorCode::ConfirmRequired));
     assert_eq!(fields, [field("readings[0].value", "confirm_required")]);
     assert_eq!(h.history(meter).await.readings.len(), 4, "nothing stored");
 
@@ -529,7 +530,7 @@ async fn meters_that_are_not_the_accounts_are_refused(app: TestApp) {
         refusal(e),
         (
             422,
-            "validation_failed".into(),
+            ErrorCode::ValidationFailed,
             vec![
                 field("readings[0].meter_id", "not_found"),
                 field("readings[1].meter_id", "not_found"),
@@ -555,7 +556,10 @@ async fn meters_that_are_not_the_accounts_are_refused(app: TestApp) {
         .meter_history(h.account(), neighbours.id, &PeriodRange::default())
         .await
         .unwrap_err();
-    assert_eq!((e.status(), e.code()), (Some(404), Some("not_found")));
+    assert_eq!(
+        (e.status(), e.code()),
+        (Some(404), Some(ErrorCode::NotFound))
+    );
 }
 
 async fn the_close_bills_exactly_the_submitted_reading(app: TestApp) {
@@ -594,7 +598,10 @@ async fn the_close_bills_exactly_the_submitted_reading(app: TestApp) {
         }]
     );
     let e = h.send(vec![one(meter, 130_000)]).await.unwrap_err();
-    assert_eq!((e.status(), e.code()), (Some(409), Some("period_closed")));
+    assert_eq!(
+        (e.status(), e.code()),
+        (Some(409), Some(ErrorCode::PeriodClosed))
+    );
 }
 
 on_both_backends!(

@@ -5,6 +5,7 @@
 use crate::fixtures::Company;
 use crate::helpers::{TestApp, PASSWORD};
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::LinkAccount;
 use domkom_client::Client;
 
@@ -18,7 +19,7 @@ fn holding(base: &str, who: &Client) -> Client {
 fn ended(e: domkom_client::Error) {
     assert_eq!(
         (e.status(), e.code()),
-        (Some(401), Some("session_ended")),
+        (Some(401), Some(ErrorCode::SessionEnded)),
         "{e:?}"
     );
 }

@@ -3,6 +3,7 @@
 use crate::fixtures::{self, date, fields, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{PageQuery, ServiceData, ServiceMethodKind, TariffFilter};
 use domkom_client::NoFilter;
 
@@ -39,7 +40,7 @@ async fn services_are_checked_and_name_their_sources(app: TestApp) {
     let source = op.delete_service(hot.id).await.unwrap_err();
     assert_eq!(
         source.code(),
-        Some("in_use"),
+        Some(ErrorCode::InUse),
         "drainage is computed from it"
     );
 
@@ -84,7 +85,7 @@ async fn services_are_checked_and_name_their_sources(app: TestApp) {
     );
 
     let in_use = op.delete_service(co.service.id).await.unwrap_err();
-    assert_eq!(in_use.code(), Some("in_use"));
+    assert_eq!(in_use.code(), Some(ErrorCode::InUse));
     op.delete_service(drain.id).await.unwrap();
     assert_eq!(op.service(drain.id).await.unwrap_err().status(), Some(404));
 }
@@ -112,7 +113,7 @@ async fn tariffs_are_unique_per_service_date_and_zone(app: TestApp) {
         .unwrap_err();
     assert_eq!(
         (twin.status(), twin.code()),
-        (Some(409), Some("tariff_exists"))
+        (Some(409), Some(ErrorCode::TariffExists))
     );
 
     let hot = op.create_service(&fixtures::cold_water()).await.unwrap();

@@ -7,6 +7,7 @@
 use crate::fixtures::{close_period, reading, Company};
 use crate::helpers::{field_codes, TestApp};
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{
     ImportKind, ImportResult, PageQuery, PeriodStatus, Reading, ReadingData, ReadingFilter,
 };
@@ -63,7 +64,7 @@ async fn staff_readings_follow_the_meters_physics(app: TestApp) {
         let e = refused(reading(meter, period, 120_000)).await;
         assert_eq!(
             (e.status(), e.code()),
-            (Some(409), Some("period_closed")),
+            (Some(409), Some(ErrorCode::PeriodClosed)),
             "{period}"
         );
     }

@@ -4,6 +4,7 @@
 use crate::fixtures::{close_period, date, reading, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::*;
 use domkom_client::Client;
 
@@ -158,7 +159,7 @@ async fn statement_ranges_are_checked(app: TestApp) {
     let fields = |e: domkom_client::Error| {
         assert_eq!(
             (e.status(), e.code()),
-            (Some(422), Some("validation_failed"))
+            (Some(422), Some(ErrorCode::ValidationFailed))
         );
         e.problem()
             .unwrap()

@@ -6,6 +6,7 @@
 use crate::fixtures::{close_period, date};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::*;
 use domkom_client::Client;
 
@@ -328,7 +329,7 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
     };
     assert_eq!(
         op.create_reading(&late).await.unwrap_err().code(),
-        Some("period_closed")
+        Some(ErrorCode::PeriodClosed)
     );
     let (resident, _) = app.signed_in("resident").await;
     assert_eq!(

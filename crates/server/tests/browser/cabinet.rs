@@ -5,6 +5,7 @@
 
 use crate::browser::{spawn_app, Browser};
 use crate::helpers::PASSWORD;
+use domkom_client::dto::ErrorCode;
 use domkom_client::dto::LinkAccount;
 use domkom_server::demo;
 
@@ -236,7 +237,7 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
             kind: None,
         };
         let e = api.link_account(&wrong).await.unwrap_err();
-        assert_eq!(e.code(), Some("link_refused"));
+        assert_eq!(e.code(), Some(ErrorCode::LinkRefused));
     }
     b.click("#add-account").await;
     b.click("[data-test=kind][data-kind=zhku]").await;

@@ -4,6 +4,7 @@
 use crate::browser::{spawn_app, Browser};
 use crate::helpers::PASSWORD;
 use crate::newcomer::link_from_mail;
+use domkom_client::dto::ErrorCode;
 
 #[tokio::test]
 async fn change_the_email_by_its_link_then_delete_the_profile() {
@@ -66,7 +67,7 @@ async fn change_the_email_by_its_link_then_delete_the_profile() {
         .await;
     b.screenshot("17-profile-deleted").await;
     let gone = app.new_client().login("mover", PASSWORD).await.unwrap_err();
-    assert_eq!(gone.code(), Some("invalid_credentials"));
+    assert_eq!(gone.code(), Some(ErrorCode::InvalidCredentials));
 
     browser.close().await;
 }

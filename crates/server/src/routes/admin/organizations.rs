@@ -7,6 +7,7 @@ use crate::input::{Json, Query};
 use crate::routes::valid;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
+use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Organization, OrganizationData, Page, PageQuery, Problem};
 
 type State = web::Data<AppState>;
@@ -20,7 +21,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 fn inn_taken() -> ApiError {
     ApiError::conflict(
-        "inn_taken",
+        ErrorCode::InnTaken,
         "inn",
         "Организация с этим ИНН уже зарегистрирована",
     )

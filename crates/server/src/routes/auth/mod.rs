@@ -8,6 +8,7 @@ use crate::error::ApiError;
 use crate::input::{Json, OptionalJson};
 use crate::state::AppState;
 use actix_web::{post, web, HttpRequest, HttpResponse};
+use domkom_dto::ErrorCode;
 use domkom_dto::{rules, *};
 
 type State = web::Data<AppState>;
@@ -34,7 +35,7 @@ pub(crate) fn expiry(ttl: std::time::Duration) -> Result<chrono::NaiveDateTime, 
 /// 400 `token_invalid` for a link from a letter that no longer works.
 pub(crate) fn link_invalid() -> ApiError {
     ApiError::bad_request(
-        "token_invalid",
+        ErrorCode::TokenInvalid,
         "Ссылка недействительна, уже использована или устарела",
     )
 }
@@ -87,14 +88,14 @@ async fn login(
         _ => {
             state.limiter.count(&keys).await?;
             return Err(ApiError::unauthorized(
-                "invalid_credentials",
+                ErrorCode::InvalidCredentials,
                 "Неверный логин или пароль",
             ));
         }
     };
     if !user.is_active {
         return Err(ApiError::forbidden(
-            "account_inactive",
+            ErrorCode::AccountInactive,
             "Учётная запись не активирована. Перейдите по ссылке из письма, отправленного при регистрации",
         ));
     }
@@ -133,7 +134,10 @@ async fn refresh(
 ) -> Result<HttpResponse, ApiError> {
     let token =
         session::token_from(&req, body.0.and_then(|b| b.refresh_token)).ok_or_else(|| {
-            ApiError::unauthorized("token_invalid", "Сессия недействительна. Войдите заново")
+            ApiError::unauthorized(
+                ErrorCode::TokenInvalid,
+                "Сессия недействительна. Войдите заново",
+            )
         })?;
     let st = state.clone();
     let result = db::run(&state.pool, move |conn| {

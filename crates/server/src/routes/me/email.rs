@@ -13,6 +13,7 @@ use crate::error::ApiError;
 use crate::input::Json;
 use crate::routes::auth::{expiry, link_invalid};
 use actix_web::{http::StatusCode, post, web, HttpResponse};
+use domkom_dto::ErrorCode;
 use domkom_dto::{rules, *};
 
 /// Ask to change the e-mail. A link goes to the new address (valid 24 hours, once) and a
@@ -135,7 +136,7 @@ pub(super) async fn confirm_change(
                 // The used link is kept used: the change can no longer happen.
                 return Ok(Err(ApiError::new(
                     StatusCode::CONFLICT,
-                    "email_taken",
+                    ErrorCode::EmailTaken,
                     "Этот адрес уже занят другой учётной записью. Укажите другой адрес",
                 )));
             }

@@ -8,6 +8,7 @@ use crate::error::ApiError;
 use crate::input::Json;
 use crate::state::AppState;
 use actix_web::{delete, get, http::StatusCode, patch, put, web, HttpResponse};
+use domkom_dto::ErrorCode;
 use domkom_dto::{rules, *};
 
 type State = web::Data<AppState>;
@@ -48,7 +49,10 @@ pub fn to_dto(row: users::UserRow) -> Result<User, ApiError> {
 /// The caller's row; a token of a deleted user no longer opens anything.
 fn load(conn: &mut db::DbConn, caller: Caller) -> Result<users::UserRow, ApiError> {
     users::find(conn, caller.user_id)?.ok_or_else(|| {
-        ApiError::unauthorized("unauthorized", "Пользователь не найден. Войдите заново")
+        ApiError::unauthorized(
+            ErrorCode::Unauthorized,
+            "Пользователь не найден. Войдите заново",
+        )
     })
 }
 
@@ -73,7 +77,7 @@ async fn confirm_password(
     state.limiter.count(&key).await?;
     Err(ApiError::field(
         StatusCode::FORBIDDEN,
-        "wrong_password",
+        ErrorCode::WrongPassword,
         field,
         "Неверный пароль",
     ))

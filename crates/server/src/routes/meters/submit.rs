@@ -16,6 +16,7 @@ use actix_web::{post, web, HttpResponse};
 use domkom_domain::reading::Window;
 use domkom_domain::tariff::zone_tariff;
 use domkom_domain::{ru, Period, Quantity, Tariff};
+use domkom_dto::ErrorCode;
 use domkom_dto::{
     rules, FieldError, MeterEstimate, NewReading, Problem, ReadingData, ReadingSource,
     ReadingsResult, SubmitReadings, ZoneEstimate,
@@ -174,7 +175,7 @@ fn plan(
     if !jumps.is_empty() {
         let mut e = ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "confirm_required",
+            ErrorCode::ConfirmRequired,
             "Расход необычно велик. Проверьте показания; если они верны, подтвердите их",
         );
         e.errors = jumps;

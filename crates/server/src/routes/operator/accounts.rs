@@ -7,6 +7,7 @@ use crate::error::ApiError;
 use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
+use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Account, AccountData, AccountFilter, Page, PageQuery, Problem};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -24,7 +25,7 @@ fn checked(c: &mut DbConn, org: i64, d: &AccountData) -> Result<(), ApiError> {
 
 fn number_taken() -> impl Fn(diesel::result::Error) -> ApiError {
     db::taken(
-        "account_number_taken",
+        ErrorCode::AccountNumberTaken,
         "number",
         "Лицевой счёт с таким номером уже есть",
     )

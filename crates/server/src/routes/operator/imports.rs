@@ -8,6 +8,7 @@ use crate::error::ApiError;
 use crate::import::{self, Body, BODY_LIMIT};
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpMessage, HttpRequest};
+use domkom_dto::ErrorCode;
 use domkom_dto::{ImportKind, ImportResult, Problem};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -35,19 +36,19 @@ fn body(req: &HttpRequest, bytes: web::Bytes) -> Result<Body, ApiError> {
             .map(Body::Csv)
             .map_err(|_| {
                 unprocessable(
-                    "invalid_encoding",
+                    ErrorCode::InvalidEncoding,
                     "Файл должен быть в UTF-8: в Excel сохраните его как «CSV UTF-8»".into(),
                 )
             }),
         Some("application/json") => serde_json::from_slice(&bytes).map(Body::Json).map_err(|e| {
             unprocessable(
-                "invalid_body",
+                ErrorCode::InvalidBody,
                 format!("Ожидается JSON-массив объектов: {e}"),
             )
         }),
         _ => Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorCode::UnsupportedMediaType,
             "Ожидается Content-Type: text/csv или application/json",
         )),
     }

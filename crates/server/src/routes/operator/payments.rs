@@ -8,6 +8,7 @@ use crate::input::{Json, Query};
 use crate::routes::valid;
 use crate::{import, registry};
 use actix_web::{get, post, web, HttpResponse};
+use domkom_dto::ErrorCode;
 use domkom_dto::{
     rules, Page, PageQuery, Payment, PaymentData, PaymentFilter, Problem, RegistryResult,
 };
@@ -24,7 +25,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 fn duplicate() -> impl Fn(diesel::result::Error) -> ApiError {
     db::taken(
-        "payment_duplicate",
+        ErrorCode::PaymentDuplicate,
         "external_id",
         "Платёж с этим номером от этого источника уже учтён",
     )

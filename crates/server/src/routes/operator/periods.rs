@@ -8,6 +8,7 @@ use crate::input::Query;
 use crate::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use domkom_domain::Period;
+use domkom_dto::ErrorCode;
 use domkom_dto::{Page, PageQuery, PeriodState, Problem};
 
 type State = web::Data<AppState>;
@@ -19,7 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 pub fn parse_period(s: &str) -> Result<Period, ApiError> {
     s.parse().map_err(|_| {
         ApiError::bad_request(
-            "invalid_period",
+            ErrorCode::InvalidPeriod,
             format!("Период пишется ГГГГ-ММ, а не «{s}»"),
         )
     })

@@ -7,6 +7,7 @@ use crate::error::ApiError;
 use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
+use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Page, PageQuery, Premise, PremiseData, PremiseFilter, Problem};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -23,7 +24,7 @@ fn checked(c: &mut DbConn, org: i64, d: &PremiseData) -> Result<(), ApiError> {
 
 fn number_taken() -> impl Fn(diesel::result::Error) -> ApiError {
     db::taken(
-        "premise_number_taken",
+        ErrorCode::PremiseNumberTaken,
         "number",
         "В этом доме уже есть помещение с таким номером",
     )

@@ -7,6 +7,7 @@ use crate::error::ApiError;
 use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
+use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Page, PageQuery, Problem, Tariff, TariffData, TariffFilter};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -23,7 +24,7 @@ fn checked(c: &mut DbConn, org: i64, d: &TariffData) -> Result<(), ApiError> {
 
 fn tariff_exists() -> impl Fn(diesel::result::Error) -> ApiError {
     db::taken(
-        "tariff_exists",
+        ErrorCode::TariffExists,
         "valid_from",
         "У этой услуги уже есть тариф с этой даты для этой зоны",
     )

@@ -13,6 +13,7 @@ use crate::components::form::{describe, FormAlert, FormStatus, CHECK_FIELDS};
 use crate::components::load::{load, show, Loaded};
 use crate::format;
 use crate::session::use_session;
+use domkom_client::dto::ErrorCode;
 use domkom_client::Error;
 use domkom_dto::{
     AccountMeters, FieldError, NewReading, ReadingWindow, ReadingsResult, SubmitReadings,
@@ -233,7 +234,7 @@ fn Readings(
                     meters.refetch();
                 }
                 Ok(result) => form.preview.set(Some(result)),
-                Err(e) if e.code() == Some("confirm_required") => {
+                Err(e) if e.code() == Some(ErrorCode::ConfirmRequired) => {
                     let items = jumps(&e, &sent);
                     if items.is_empty() {
                         alert.set(Some(describe(&e)));

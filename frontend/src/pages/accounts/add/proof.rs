@@ -6,6 +6,7 @@ use crate::components::field::{collect, required, Field, FieldErrors};
 use crate::components::form::{report, FormAlert, SubmitButton, CHECK_FIELDS};
 use crate::format;
 use crate::session::use_session;
+use domkom_client::dto::ErrorCode;
 use domkom_dto::{AccountKind, FieldError, LinkAccount, OrganizationSummary};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -94,7 +95,7 @@ pub(super) fn ProveAccount(
                         Default::default(),
                     );
                 }
-                Err(e) if e.code() == Some("link_refused") => {
+                Err(e) if e.code() == Some(ErrorCode::LinkRefused) => {
                     // The number and the proof are checked together: the message goes to
                     // the proof, the last thing typed.
                     errors.set(vec![FieldError::new(
