@@ -193,7 +193,9 @@ fn execute(
             if state.status != PeriodStatus::Closing {
                 return Ok(None);
             }
-            close::run(pool, req, progress).map(Some)
+            close::run(pool, req, progress)
+                .map(Some)
+                .map_err(|e| e.to_string())
         }
     }
 }

@@ -1,19 +1,17 @@
 //! The period close as a job: checked and started by the request, run off the request
 //! threads, progress visible in the `periods` row, all rows written in one transaction.
 
+use super::error::{CloseError, Refused};
 use super::money::MoneyData;
 use super::{load, store};
 use crate::db::{self, periods, DbConn, DbPool};
-use crate::error::ApiError;
 use crate::jobs;
-use actix_web::http::StatusCode;
 use diesel::result::DatabaseErrorKind;
 use domkom_domain::arrears::{penalties_in, AccountHistory};
 use domkom_domain::penalty::{PenaltyRate, DECREE_329_CAP_BP};
 use domkom_domain::penalty_correction::{penalty_corrections, ChargedPenalty, PenaltyCorrection};
 use domkom_domain::Overflow;
 use domkom_domain::{account_balance, calculate_house, Balance, Charge, Money, Period};
-use domkom_dto::ErrorCode;
 use domkom_dto::{PeriodState, PeriodStatus};
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
@@ -36,10 +34,6 @@ fn penalty_cap(period: Period) -> Option<u32> {
     (period < Period::new(2027, 1).unwrap_or(period)).then_some(DECREE_329_CAP_BP)
 }
 
-fn conflict(code: ErrorCode, detail: String) -> ApiError {
-    ApiError::new(StatusCode::CONFLICT, code, detail)
-}
-
 /// Checks that the period may be closed now, marks it `closing` and queues the job that
 /// closes it; returns the period's state and the job. Periods close in order, after the
 /// month has ended, once.
@@ -47,8 +41,8 @@ pub fn start(
     conn: &mut DbConn,
     req: CloseRequest,
     today: chrono::NaiveDate,
-) -> Result<(PeriodState, i64), ApiError> {
-    let (org, key) = (req.organization_id, req.period.to_string());
+) -> Result<(PeriodState, i64), Refused> {
+    let (org, period, key) = (req.organization_id, req.period, req.period.to_string());
     db::write_tx(conn, |conn| {
         // One start at a time per organization, whatever the instance: on PostgreSQL the
         // organization's row is locked until this commits, so the next request reads the
@@ -56,44 +50,26 @@ pub fn start(
         periods::lock_organization(conn, org)?;
         let state = periods::get(conn, org, &key)?;
         match state.status {
-            PeriodStatus::Closed => {
-                return Err(conflict(
-                    ErrorCode::PeriodClosed,
-                    format!("Период {key} уже закрыт"),
-                ))
-            }
-            PeriodStatus::Closing => {
-                return Err(conflict(
-                    ErrorCode::PeriodClosing,
-                    format!("Период {key} уже закрывается"),
-                ))
-            }
+            PeriodStatus::Closed => return Err(Refused::Closed(period)),
+            PeriodStatus::Closing => return Err(Refused::Closing(period)),
             PeriodStatus::Open => {}
         }
-        if Period::containing(today).is_some_and(|current| req.period >= current) {
-            return Err(conflict(
-                ErrorCode::PeriodNotEnded,
-                format!("Период {key} ещё не закончился"),
-            ));
+        if Period::containing(today).is_some_and(|current| period >= current) {
+            return Err(Refused::NotEnded(period));
         }
         if let Some(last) = periods::last_closed(conn, org)? {
-            let expected = last.parse::<Period>().ok().and_then(Period::next);
-            if expected != Some(req.period) {
-                let next = expected.map(|p| p.to_string()).unwrap_or_default();
-                return Err(conflict(
-                    ErrorCode::PeriodOrder,
-                    format!("Периоды закрываются по порядку: сначала {next}"),
-                ));
+            let next = last.parse::<Period>().ok().and_then(Period::next);
+            if next != Some(period) {
+                return Err(Refused::Order {
+                    next: next.unwrap_or(period),
+                });
             }
         }
         let accounts = count_accounts(conn, org)?;
-        periods::start_closing(conn, org, req.period, accounts).map_err(|e| match e {
+        periods::start_closing(conn, org, period, accounts).map_err(|e| match e {
             // What the lock prevents, should a row be written another way.
             diesel::result::Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                conflict(
-                    ErrorCode::PeriodClosing,
-                    format!("Период {key} уже закрывается"),
-                )
+                Refused::Closing(period)
             }
             e => e.into(),
         })?;
@@ -102,7 +78,7 @@ pub fn start(
     })
 }
 
-fn count_accounts(conn: &mut DbConn, org: i64) -> Result<i32, ApiError> {
+fn count_accounts(conn: &mut DbConn, org: i64) -> diesel::QueryResult<i32> {
     use crate::db::schema::accounts as a;
     use diesel::prelude::*;
     let n: i64 = a::table
@@ -119,8 +95,7 @@ pub fn close_now(
     today: chrono::NaiveDate,
     progress: &dyn Fn(i32, i32),
 ) -> anyhow::Result<CloseStats> {
-    let (_, job) =
-        start(&mut *pool.get()?, req, today).map_err(|e| anyhow::anyhow!("{}", e.detail))?;
+    let (_, job) = start(&mut *pool.get()?, req, today)?;
     jobs::Runner::new(pool.clone())
         .run_now(job, progress)
         .map_err(|e| anyhow::anyhow!(e))?
@@ -133,13 +108,14 @@ pub fn run(
     pool: &DbPool,
     req: CloseRequest,
     progress: &dyn Fn(i32, i32),
-) -> Result<CloseStats, String> {
+) -> Result<CloseStats, CloseError> {
     let result = compute_and_store(pool, req, progress);
     if let Err(e) = &result {
-        tracing::error!(organization = req.organization_id, period = %req.period, error = e, "period close failed");
+        let error = e.to_string();
+        tracing::error!(organization = req.organization_id, period = %req.period, error, "period close failed");
         if let Ok(mut conn) = pool.get() {
-            let _ =
-                periods::mark_failed(&mut conn, req.organization_id, &req.period.to_string(), e);
+            let key = req.period.to_string();
+            let _ = periods::mark_failed(&mut conn, req.organization_id, &key, &error);
         }
     }
     result
@@ -159,9 +135,9 @@ fn compute_and_store(
     pool: &DbPool,
     req: CloseRequest,
     progress: &dyn Fn(i32, i32),
-) -> Result<CloseStats, String> {
+) -> Result<CloseStats, CloseError> {
     let (org, period, key) = (req.organization_id, req.period, req.period.to_string());
-    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    let mut conn = pool.get()?;
     let started = Instant::now();
     let data = load::load(&mut conn, org, period)?;
     let loaded = started.elapsed();
@@ -181,7 +157,7 @@ fn compute_and_store(
         }
     }
     if !problems.is_empty() {
-        return Err(problems.join("\n"));
+        return Err(CloseError::Houses(problems));
     }
 
     let flat_meters: HashSet<i64> = data
@@ -223,7 +199,7 @@ fn compute_and_store(
         }
         let own = by_account.remove(&account).unwrap_or_default();
         let (balance, corrections) = account_money(&data.money, rates, period, account, &own)
-            .map_err(|_| format!("account {account}: its balance is beyond what a sum can hold"))?;
+            .map_err(|_| CloseError::Overflow(account))?;
         rows.balances
             .push(store::balance_row(org, period, account, &balance));
         for correction in &corrections {
@@ -240,7 +216,7 @@ fn compute_and_store(
     let computed = started.elapsed();
 
     let charged_at = rates.of(period, None).effective_bp();
-    db::write_tx(&mut conn, |conn| -> anyhow::Result<()> {
+    db::write_tx(&mut conn, |conn| {
         store::insert_all(conn, &rows)?;
         let closed = periods::Closed {
             by: req.user_id,
@@ -249,10 +225,9 @@ fn compute_and_store(
         };
         match periods::mark_closed(conn, org, &key, closed)? {
             1 => Ok(()),
-            _ => Err(anyhow::anyhow!("the period is no longer being closed")),
+            _ => Err(CloseError::NoLongerClosing),
         }
-    })
-    .map_err(|e| e.to_string())?;
+    })?;
     let stats = CloseStats {
         accounts: data.account_ids.len(),
         charges: lines,

@@ -1,6 +1,7 @@
 //! Reads what closing an organization's period needs, in one query per table, and turns
 //! it into the engine's input: one `HouseInput` per house.
 
+use super::error::{bad_period, CloseError};
 use crate::db::schema::{
     account_services as asv, accounts as a, houses as h, meter_volumes as mv, meters as m,
     premises as pr, readings as r, services as s,
@@ -31,8 +32,7 @@ pub struct PeriodData {
 /// averages in a row.
 const HISTORY_MONTHS: u32 = 12;
 
-pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, String> {
-    let db = |e: diesel::result::Error| e.to_string();
+pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, CloseError> {
     let key = period.to_string();
     let first_day = period.first_day();
     let history_from = (0..HISTORY_MONTHS)
@@ -44,27 +44,23 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
         .filter(h::organization_id.eq(org))
         .order(h::id)
         .select((h::id, h::total_area, h::common_area, h::share_cap_at_norm))
-        .load(conn)
-        .map_err(db)?;
+        .load(conn)?;
     let premises: HashMap<i64, (i64, bool, i64)> = pr::table
         .filter(pr::organization_id.eq(org))
         .select((pr::id, (pr::house_id, pr::residential, pr::area)))
-        .load::<(i64, (i64, bool, i64))>(conn)
-        .map_err(db)?
+        .load::<(i64, (i64, bool, i64))>(conn)?
         .into_iter()
         .collect();
     let accounts: Vec<(i64, i64, i32, i64)> = a::table
         .filter(a::organization_id.eq(org))
         .order(a::id)
         .select((a::id, a::premise_id, a::persons, a::opening_balance))
-        .load(conn)
-        .map_err(db)?;
+        .load(conn)?;
     let mut account_services: HashMap<i64, Vec<i64>> = HashMap::new();
     for (account, service) in asv::table
         .filter(asv::organization_id.eq(org))
         .select((asv::account_id, asv::service_id))
-        .load::<(i64, i64)>(conn)
-        .map_err(db)?
+        .load::<(i64, i64)>(conn)?
     {
         account_services.entry(account).or_default().push(service);
     }
@@ -79,9 +75,8 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
             s::norm_per_person,
             s::norm_per_m2,
         ))
-        .load(conn)
-        .map_err(db)?;
-    let tariffs = crate::db::tariffs::in_force(conn, org, first_day).map_err(db)?;
+        .load(conn)?;
+    let tariffs = crate::db::tariffs::in_force(conn, org, first_day)?;
     let meters: Vec<MeterRow> = m::table
         .filter(m::organization_id.eq(org))
         .order(m::id)
@@ -96,8 +91,7 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
             m::initial_values,
             m::serial,
         ))
-        .load(conn)
-        .map_err(db)?;
+        .load(conn)?;
     // The newest reading of each meter and zone counts.
     let mut readings: HashMap<(i64, i32), (i64, bool)> = HashMap::new();
     for (meter, zone, value, rolled) in r::table
@@ -105,8 +99,7 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
         .filter(r::period.eq(&key))
         .order(r::id)
         .select((r::meter_id, r::zone, r::value, r::rolled_over))
-        .load::<(i64, i32, i64, bool)>(conn)
-        .map_err(db)?
+        .load::<(i64, i32, i64, bool)>(conn)?
     {
         readings.insert((meter, zone), (value, rolled));
     }
@@ -123,8 +116,7 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
             mv::volumes,
             mv::billed_values,
         ))
-        .load::<(i64, String, String, String, String)>(conn)
-        .map_err(db)?
+        .load::<(i64, String, String, String, String)>(conn)?
     {
         history
             .entry(meter)
@@ -202,7 +194,7 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, S
             .iter()
             .filter(|s| used.contains(&s.0))
             .map(|s| service_input(s, &tariffs, &house_volume))
-            .collect::<Result<_, String>>()?;
+            .collect::<Result<_, CloseError>>()?;
         inputs.push(HouseInput {
             house_id,
             period,
@@ -242,15 +234,16 @@ type MeterRow = (
 );
 
 /// The short number lists the schema keeps comma-separated.
-fn ids(text: &str) -> Result<Vec<i64>, String> {
-    crate::db::split_ids(text).map_err(|e| format!("bad number list `{text}`: {e}"))
+fn ids(text: &str) -> Result<Vec<i64>, CloseError> {
+    crate::db::split_ids(text)
+        .map_err(|e| CloseError::Corrupt(format!("bad number list `{text}`: {e}")))
 }
 
 fn meter_input(
     row: &MeterRow,
     readings: &HashMap<(i64, i32), (i64, bool)>,
     history: &[(String, String, String, String)],
-) -> Result<MeterInput, String> {
+) -> Result<MeterInput, CloseError> {
     let (meter_id, _, _, service_id, zones, digits, verification_due, initial, _) = row;
     // The readings billed last, else the ones at installation.
     let previous = match history.last() {
@@ -274,7 +267,7 @@ fn meter_input(
         .iter()
         .map(|(p, method, volumes, _)| {
             Ok(PastConsumption {
-                period: p.parse().map_err(|_| format!("bad period {p}"))?,
+                period: p.parse().map_err(|_| bad_period(p))?,
                 method: match method.as_str() {
                     "meter" => VolumeMethod::Meter,
                     "average" => VolumeMethod::Average,
@@ -286,7 +279,7 @@ fn meter_input(
                     .collect(),
             })
         })
-        .collect::<Result<_, String>>()?;
+        .collect::<Result<_, CloseError>>()?;
     Ok(MeterInput {
         meter_id: *meter_id,
         service_id: *service_id,
@@ -314,10 +307,13 @@ fn service_input(
     s: &ServiceRow,
     tariffs: &HashMap<(i64, i32), (i64, NaiveDate)>,
     house_volume: &dyn Fn(&[i64]) -> Option<Quantity>,
-) -> Result<ServiceInput, String> {
+) -> Result<ServiceInput, CloseError> {
     let (id, name, method, sources, norm_per_person, norm_per_m2) = s;
-    let (tariff, zone_tariffs) = crate::db::tariffs::of_service(tariffs, *id)
-        .ok_or_else(|| format!("У услуги «{name}» нет тарифа, действующего с начала периода"))?;
+    let (tariff, zone_tariffs) = crate::db::tariffs::of_service(tariffs, *id).ok_or_else(|| {
+        CloseError::Setup(format!(
+            "У услуги «{name}» нет тарифа, действующего с начала периода"
+        ))
+    })?;
     let sources = ids(sources)?;
     let method = match method.as_str() {
         "meter" => ServiceMethod::Metered {
@@ -335,13 +331,15 @@ fn service_input(
         }),
         "heating" => ServiceMethod::HeatingByHouseMeter {
             house_volume: house_volume(&[*id]).ok_or_else(|| {
-                format!("Для услуги «{name}» нет показаний общедомового прибора учёта")
+                CloseError::Setup(format!(
+                    "Для услуги «{name}» нет показаний общедомового прибора учёта"
+                ))
             })?,
         },
         "drainage" => ServiceMethod::Drainage {
             source_service_ids: sources,
         },
-        other => return Err(format!("unknown method {other}")),
+        other => return Err(CloseError::Corrupt(format!("unknown method {other}"))),
     };
     Ok(ServiceInput {
         service_id: *id,

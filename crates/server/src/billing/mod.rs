@@ -2,6 +2,7 @@
 //! house, and store charges, meter history and balances in one transaction.
 
 pub mod close;
+pub mod error;
 pub mod explain;
 pub mod load;
 mod money;

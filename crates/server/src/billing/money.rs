@@ -2,6 +2,7 @@
 //! each account's history for penalties, and what earlier periods charged in penalties
 //! where a late payment may correct them.
 
+use super::error::{bad_period, CloseError};
 use crate::db::schema::{
     balances as b, organizations as o, payments as pay, penalty_corrections as pc, periods as pe,
     recalculations as rc,
@@ -37,17 +38,15 @@ pub struct MoneyData {
     pub penalties_enabled: bool,
 }
 
-type Db = Result<MoneyData, String>;
+type Db = Result<MoneyData, CloseError>;
 
 /// `accounts`: (id, opening balance carried over).
 pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]) -> Db {
-    let db = |e: diesel::result::Error| e.to_string();
     let key = period.to_string();
     let (due_day, penalties_enabled): (i32, bool) = o::table
         .find(org)
         .select((o::due_day, o::penalties_enabled))
-        .first(conn)
-        .map_err(db)?;
+        .first(conn)?;
     let mut data = MoneyData {
         due_day: u8::try_from(due_day).unwrap_or(15),
         penalties_enabled,
@@ -68,12 +67,9 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
             rc::amount,
             rc::reason,
         ))
-        .load::<(i64, i64, String, i64, String)>(conn)
-        .map_err(db)?
+        .load::<(i64, i64, String, i64, String)>(conn)?
     {
-        let corrects = corrects
-            .parse()
-            .map_err(|_| format!("bad period {corrects}"))?;
+        let corrects = corrects.parse().map_err(|_| bad_period(&corrects))?;
         data.recalculations
             .entry(account_id)
             .or_default()
@@ -86,7 +82,7 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
                 reason,
             });
     }
-    let closes = crate::db::periods::closes(conn, org).map_err(db)?;
+    let closes = crate::db::periods::closes(conn, org)?;
     let mut paid_late: HashSet<i64> = HashSet::new();
     for (payment_id, account_id, date, amount, named, arrived) in pay::table
         .filter(pay::organization_id.eq(org))
@@ -106,11 +102,11 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
             i64,
             Option<String>,
             chrono::NaiveDateTime,
-        )>(conn)
-        .map_err(db)?
+        )>(conn)?
     {
-        let booked_in = booked_in(date, arrived, &closes)
-            .ok_or_else(|| format!("payment {payment_id}: no period for {date}"))?;
+        let booked_in = booked_in(date, arrived, &closes).ok_or_else(|| {
+            CloseError::Corrupt(format!("payment {payment_id}: no period for {date}"))
+        })?;
         if booked_in == period && date < period.first_day() {
             paid_late.insert(account_id);
         }
@@ -139,10 +135,9 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
             b::penalties,
             b::closing,
         ))
-        .load::<(i64, String, i64, i64, i64, i64)>(conn)
-        .map_err(db)?
+        .load::<(i64, String, i64, i64, i64, i64)>(conn)?
     {
-        let p: Period = p.parse().map_err(|_| format!("bad period {p}"))?;
+        let p: Period = p.parse().map_err(|_| bad_period(&p))?;
         if paid_late.contains(&account_id) {
             charged_penalties.insert((account_id, p), Money::from_kopecks(penalties));
         }
@@ -190,19 +185,18 @@ fn corrections_so_far(
     key: &str,
     paid_late: &HashSet<i64>,
     charged: &mut HashMap<(i64, Period), Money>,
-) -> Result<(), String> {
+) -> Result<(), CloseError> {
     for (account_id, booked, corrects, amount) in pc::table
         .filter(pc::organization_id.eq(org))
         .filter(pc::period.lt(key))
         .select((pc::account_id, pc::period, pc::corrects_period, pc::amount))
-        .load::<(i64, String, String, i64)>(conn)
-        .map_err(|e| e.to_string())?
+        .load::<(i64, String, String, i64)>(conn)?
         .into_iter()
         .filter(|row| paid_late.contains(&row.0))
     {
         let amount = Money::from_kopecks(amount);
         for (p, signed) in [(booked, -amount), (corrects, amount)] {
-            let p: Period = p.parse().map_err(|_| format!("bad period {p}"))?;
+            let p: Period = p.parse().map_err(|_| bad_period(&p))?;
             *charged.entry((account_id, p)).or_insert(Money::ZERO) += signed;
         }
     }
@@ -210,16 +204,15 @@ fn corrections_so_far(
 }
 
 /// The rate each closed period charged penalties at (`None`: closed before it was kept).
-fn penalty_rates(conn: &mut DbConn, org: i64) -> Result<HashMap<Period, Option<u32>>, String> {
+fn penalty_rates(conn: &mut DbConn, org: i64) -> Result<HashMap<Period, Option<u32>>, CloseError> {
     let rows: Vec<(String, Option<i32>)> = pe::table
         .filter(pe::organization_id.eq(org))
         .filter(pe::status.eq("closed"))
         .select((pe::period, pe::penalty_rate_bp))
-        .load(conn)
-        .map_err(|e| e.to_string())?;
+        .load(conn)?;
     rows.into_iter()
         .map(|(p, bp)| {
-            let period = p.parse().map_err(|_| format!("bad period {p}"))?;
+            let period = p.parse().map_err(|_| bad_period(&p))?;
             Ok((period, bp.and_then(|bp| u32::try_from(bp).ok())))
         })
         .collect()

@@ -1,5 +1,6 @@
 //! Writes a computed period: every row in one transaction, so a close is all or nothing.
 
+use super::error::CloseError;
 use crate::db::schema::{
     balances as b, charges as ch, meter_volumes as mv, penalty_corrections as pc,
 };
@@ -71,12 +72,12 @@ pub fn charge_sheet_row(
     period: Period,
     account_id: i64,
     lines: &[Charge],
-) -> Result<ChargeSheetRow, String> {
+) -> Result<ChargeSheetRow, CloseError> {
     Ok(ChargeSheetRow {
         account_id,
         period: period.to_string(),
         organization_id: org,
-        lines: charges::to_json(lines)?,
+        lines: charges::to_json(lines).map_err(CloseError::Corrupt)?,
     })
 }
 
@@ -87,7 +88,7 @@ pub fn meter_volume_row(
     period: Period,
     meter: &MeterInput,
     is_house_meter: bool,
-) -> Result<Option<MeterVolumeRow>, String> {
+) -> Result<Option<MeterVolumeRow>, CloseError> {
     let previous: Vec<i64> = meter
         .zones
         .iter()
@@ -113,7 +114,7 @@ pub fn meter_volume_row(
             current.iter().map(|c| c.thousandths()).collect(),
         )
     } else {
-        match meter_consumption(meter, period).map_err(|e| e.to_string())? {
+        match meter_consumption(meter, period)? {
             MeterConsumption::Measured { method, zones } => {
                 let volumes = zones.iter().map(|z| z.volume.thousandths()).collect();
                 let billed = match method {

@@ -2,14 +2,15 @@
 
 use crate::auth::Operator;
 use crate::billing::close::{self, CloseRequest};
+use crate::billing::error::Refused;
 use crate::db::{self, periods};
 use crate::error::ApiError;
 use crate::input::Query;
 use crate::state::AppState;
+use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
 use domkom_domain::Period;
-use domkom_dto::ErrorCode;
-use domkom_dto::{Page, PageQuery, PeriodState, Problem};
+use domkom_dto::{ErrorCode, Page, PageQuery, PeriodState, Problem};
 
 type State = web::Data<AppState>;
 
@@ -80,7 +81,21 @@ async fn close_period(
         key_rate_bp: state.config.key_rate_bp,
     };
     let today = chrono::Utc::now().date_naive();
-    let (started, _) = db::run(&state.pool, move |c| close::start(c, req, today)).await?;
+    let (started, _) = db::run(&state.pool, move |c| Ok(close::start(c, req, today)?)).await?;
     state.jobs.wake();
     Ok(HttpResponse::Accepted().json(started))
+}
+
+/// A refused close is a 409 naming why.
+impl From<Refused> for ApiError {
+    fn from(e: Refused) -> Self {
+        let code = match e {
+            Refused::Closed(_) => ErrorCode::PeriodClosed,
+            Refused::Closing(_) => ErrorCode::PeriodClosing,
+            Refused::NotEnded(_) => ErrorCode::PeriodNotEnded,
+            Refused::Order { .. } => ErrorCode::PeriodOrder,
+            Refused::Database(e) => return e.into(),
+        };
+        ApiError::new(StatusCode::CONFLICT, code, e.to_string())
+    }
 }
