@@ -132,13 +132,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     period,
                 },
         } => {
-            let plan = crate::bench::LoadPlan {
+            let plan = crate::devtools::bench::LoadPlan {
                 accounts,
                 connections,
                 seconds,
                 period: parse_period(&period)?,
             };
-            crate::bench::load(config, plan).await
+            crate::devtools::bench::load(config, plan).await
         }
         Command::RunJobs => {
             let state = crate::prepare(config)?;
@@ -153,7 +153,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 fn bench_close(config: Config, accounts: i64, period: &str) -> anyhow::Result<()> {
     let period = parse_period(period)?;
     let state = crate::prepare(config)?;
-    crate::bench::closed_organization(&state, accounts, period).map(drop)
+    crate::devtools::bench::closed_organization(&state, accounts, period).map(drop)
 }
 
 fn parse_period(period: &str) -> anyhow::Result<domkom_domain::Period> {
@@ -185,14 +185,14 @@ fn close_period(config: Config, organization_id: i64, period: &str) -> anyhow::R
 }
 
 fn seed_demo(config: Config) -> anyhow::Result<()> {
-    use crate::demo::Skipped;
+    use crate::devtools::demo::Skipped;
     if config.env == crate::config::Environment::Production {
         anyhow::bail!("DOMKOM_ENV=production: demo data is not created in production");
     }
     let public_url = config.public_url.clone();
     let state = crate::prepare(config)?;
     let today = chrono::Local::now().date_naive();
-    match crate::demo::seed(&state.pool, today)? {
+    match crate::devtools::demo::seed(&state.pool, today)? {
         Ok(summary) => print!("{}", summary.message(&public_url)),
         Err(Skipped::NotEmpty) => {
             println!("The database already has organizations: no demo data added.")
@@ -208,9 +208,10 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let state = crate::prepare(config)?;
     let (pool, settings) = (state.pool.clone(), state.config.clone());
     let today = chrono::Local::now().date_naive();
-    let seeded =
-        tokio::task::spawn_blocking(move || crate::demo::seed_at_start(&pool, &settings, today))
-            .await??;
+    let seeded = tokio::task::spawn_blocking(move || {
+        crate::devtools::demo::seed_at_start(&pool, &settings, today)
+    })
+    .await??;
     if let Ok(summary) = seeded {
         println!("{}", summary.message(&public_url));
     }

@@ -5,12 +5,11 @@
 
 pub mod app;
 pub mod auth;
-pub mod bench;
 pub mod billing;
 pub mod cli;
 pub mod config;
 pub mod db;
-pub mod demo;
+pub mod devtools;
 pub mod error;
 pub mod import;
 pub mod input;
@@ -21,11 +20,10 @@ pub mod openapi;
 pub mod private;
 pub mod progress;
 pub mod ratelimit;
-pub mod registry;
+pub mod readings;
 pub mod routes;
-pub mod rules_of_reading;
 pub mod state;
-pub mod synthetic;
+pub mod views;
 
 pub use app::Application;
 

@@ -16,8 +16,9 @@ fn prepare(dir: &std::path::Path) -> (DbPool, i64) {
     let url = format!("sqlite://{}", dir.join("domkom.sqlite3").display());
     let state = domkom_server::prepare(Config::for_data_dir(dir.to_path_buf(), url)).unwrap();
     let mut conn = state.pool.get().unwrap();
-    let org = domkom_server::synthetic::organization(&mut conn, 1).unwrap();
-    domkom_server::synthetic::generate(&mut conn, org, ACCOUNTS, PERIOD.parse().unwrap()).unwrap();
+    let org = domkom_server::devtools::synthetic::organization(&mut conn, 1).unwrap();
+    domkom_server::devtools::synthetic::generate(&mut conn, org, ACCOUNTS, PERIOD.parse().unwrap())
+        .unwrap();
     (state.pool.clone(), org)
 }
 

@@ -18,7 +18,7 @@
 #[allow(dead_code)]
 mod helpers;
 
-use domkom_server::demo;
+use domkom_server::devtools::demo;
 use helpers::TestApp;
 use std::process::Command;
 

@@ -4,7 +4,7 @@ use super::error::CloseError;
 use crate::db::schema::{
     balances as b, charges as ch, meter_volumes as mv, penalty_corrections as pc,
 };
-use crate::db::{charges, enum_text, join_ids, DbConn};
+use crate::db::{self, charges, enum_text, join_ids, DbConn};
 use diesel::prelude::*;
 use domkom_domain::billing::input::{MeterInput, VolumeMethod};
 use domkom_domain::consumption::{meter_consumption, MeterConsumption};
@@ -174,9 +174,6 @@ pub fn penalty_correction_row(
     }
 }
 
-/// Rows per SQLite INSERT: under its 32 766 bound parameters.
-const BATCH: usize = 2_000;
-
 /// Rows per PostgreSQL INSERT … SELECT FROM UNNEST: one statement with one array per
 /// column, far cheaper than thousands of bound parameters.
 const PG_ARRAY_BATCH: usize = 20_000;
@@ -273,13 +270,13 @@ fn pg_insert_all(conn: &mut diesel::PgConnection, all: &ClosedRows) -> QueryResu
 }
 
 fn sqlite_insert_all(conn: &mut diesel::SqliteConnection, all: &ClosedRows) -> QueryResult<()> {
-    for chunk in all.sheets.chunks(BATCH) {
+    for chunk in all.sheets.chunks(db::BATCH) {
         diesel::insert_into(ch::table).values(chunk).execute(conn)?;
     }
-    for chunk in all.volumes.chunks(BATCH) {
+    for chunk in all.volumes.chunks(db::BATCH) {
         diesel::insert_into(mv::table).values(chunk).execute(conn)?;
     }
-    for chunk in all.balances.chunks(BATCH) {
+    for chunk in all.balances.chunks(db::BATCH) {
         diesel::insert_into(b::table).values(chunk).execute(conn)?;
     }
     Ok(())
@@ -291,7 +288,7 @@ pub fn insert_all(conn: &mut DbConn, all: &ClosedRows) -> QueryResult<()> {
         DbConn::Sqlite(c) => sqlite_insert_all(c, all),
     }?;
     // Few: only accounts with a late payment have them.
-    for chunk in all.corrections.chunks(BATCH) {
+    for chunk in all.corrections.chunks(db::BATCH) {
         crate::per_backend!(conn, |c| diesel::insert_into(pc::table)
             .values(chunk)
             .execute(c))?;

@@ -149,7 +149,7 @@ pub fn books_of(
     up_to: &str,
 ) -> QueryResult<HashMap<i64, MeterBook>> {
     let mut out = HashMap::with_capacity(ids.len());
-    for ids in ids.chunks(crate::import::BATCH) {
+    for ids in ids.chunks(super::BATCH) {
         let meters = load_meters(conn, Which::Meters { org, ids })?;
         let books = with_history(conn, meters, up_to)?;
         out.extend(books.into_iter().map(|book| (book.meter.id, book)));

@@ -222,7 +222,7 @@ pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[AccountData]) -> QueryResu
         })
         .collect();
     let mut n = 0;
-    for batch in rows.chunks(crate::import::BATCH) {
+    for batch in rows.chunks(super::BATCH) {
         n += crate::per_backend!(conn, |c| diesel::insert_into(a::table)
             .values(batch)
             .execute(c))?;
@@ -245,7 +245,7 @@ pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[AccountData]) -> QueryResu
             )
         }));
     }
-    for batch in links.chunks(crate::import::BATCH) {
+    for batch in links.chunks(super::BATCH) {
         crate::per_backend!(conn, |c| diesel::insert_into(s::table)
             .values(batch)
             .execute(c))?;

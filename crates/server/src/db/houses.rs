@@ -114,7 +114,7 @@ pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[HouseData]) -> QueryResult
         .map(|d| (values(d), h::organization_id.eq(org), h::created_at.eq(at)))
         .collect();
     let mut n = 0;
-    for batch in rows.chunks(crate::import::BATCH) {
+    for batch in rows.chunks(super::BATCH) {
         n += crate::per_backend!(conn, |c| diesel::insert_into(h::table)
             .values(batch)
             .execute(c))?;

@@ -173,7 +173,7 @@ pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[(MeterData, i64)]) -> Quer
         .map(|(d, house)| (values(d, *house), m::organization_id.eq(org)))
         .collect();
     let mut n = 0;
-    for batch in rows.chunks(crate::import::BATCH) {
+    for batch in rows.chunks(super::BATCH) {
         n += crate::per_backend!(conn, |c| diesel::insert_into(m::table)
             .values(batch)
             .execute(c))?;

@@ -3,15 +3,11 @@
 //! Query functions live in one module per aggregate and take `&mut DbConn`; the caller owns
 //! the transaction (`write_tx`). They are blocking: handlers call them through `run`.
 
-pub mod account_charges;
 pub mod account_meters;
-pub mod account_money;
 pub mod accounts;
-pub mod card;
 pub mod charges;
 pub mod houses;
 pub mod jobs;
-pub mod ledger;
 pub mod links;
 pub mod meters;
 pub mod organizations;
@@ -218,6 +214,10 @@ pub fn in_use_conflict() -> ApiError {
 
 /// Timestamps keep microseconds: PostgreSQL stores no more, and a value read back must
 /// equal the one written on both backends.
+/// Rows per multi-row INSERT: at most 16 columns stay under SQLite's 32 766 bound
+/// parameters (PostgreSQL allows 65 535).
+pub const BATCH: usize = 2_000;
+
 pub fn now() -> chrono::NaiveDateTime {
     use chrono::{SubsecRound, Utc};
     Utc::now().naive_utc().trunc_subsecs(6)

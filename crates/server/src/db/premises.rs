@@ -107,7 +107,7 @@ pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[PremiseData]) -> QueryResu
         .map(|d| (values(d), p::organization_id.eq(org)))
         .collect();
     let mut n = 0;
-    for batch in rows.chunks(crate::import::BATCH) {
+    for batch in rows.chunks(super::BATCH) {
         n += crate::per_backend!(conn, |c| diesel::insert_into(p::table)
             .values(batch)
             .execute(c))?;

@@ -247,7 +247,7 @@ pub fn insert_many(
         })
         .collect();
     let mut n = 0;
-    for batch in rows.chunks(crate::import::BATCH) {
+    for batch in rows.chunks(super::BATCH) {
         n += crate::per_backend!(conn, |c| diesel::insert_into(r::table)
             .values(batch)
             .execute(c))?;

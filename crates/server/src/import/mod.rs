@@ -18,6 +18,7 @@ mod houses;
 mod meters;
 mod premises;
 mod readings;
+pub mod registry;
 
 use crate::db::DbConn;
 use crate::error::ApiError;
@@ -31,9 +32,6 @@ pub use errors::Errors;
 
 /// Imported files may be this large.
 pub const BODY_LIMIT: usize = 10 * 1024 * 1024;
-
-/// Rows written per INSERT statement (well under both backends' bind-parameter limits).
-pub const BATCH: usize = 500;
 
 /// What was sent.
 pub enum Body {

@@ -2,7 +2,7 @@
 //! period; zone; value; optionally taken_on (the day the meter was read) and rolled_over.
 //!
 //! Each reading follows the rules a reading entered by hand follows
-//! ([`rules_of_reading::check`]), against the meter's stored history and the file's earlier
+//! ([`reading_rules::check`]), against the meter's stored history and the file's earlier
 //! periods of the same meter, so an import never leaves a reading the close cannot bill.
 
 use super::meters::{name, MeterName, NO_ACCOUNT};
@@ -11,8 +11,8 @@ use super::{csv, index, key, parse_rows, Columns, File};
 use crate::db::account_meters::{self, StoredReading};
 use crate::db::{accounts, houses, meters, periods, readings, DbConn};
 use crate::error::ApiError;
+use crate::readings::rules as reading_rules;
 use crate::routes::operator::readings::taken_on_refusal;
-use crate::rules_of_reading;
 use chrono::{NaiveDate, Utc};
 use domkom_domain::{Period, Quantity};
 use domkom_dto::{rules, PeriodStatus, ReadingData, ReadingSource};
@@ -140,9 +140,9 @@ pub fn import(
                 .ok_or_else(ApiError::not_found)?;
             let period: Period = reading.period.parse().map_err(ApiError::internal)?;
             let value = (&reading).into();
-            match rules_of_reading::check(book, period, value) {
+            match reading_rules::check(book, period, value) {
                 Err(refusal) => Some(refusal),
-                Ok(_) if rules_of_reading::repeated(book, period, value).is_some() => {
+                Ok(_) if reading_rules::repeated(book, period, value).is_some() => {
                     skipped += 1;
                     None
                 }

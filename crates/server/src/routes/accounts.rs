@@ -2,9 +2,10 @@
 //! not linked to the caller answers 404 to everyone, operators included.
 
 use crate::auth::Caller;
-use crate::db::{self, card, links, DbConn};
+use crate::db::{self, links, DbConn};
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::views::card;
 use actix_web::{get, web};
 use domkom_dto::{AccountCard, Problem};
 

@@ -2,13 +2,14 @@
 //! lines explained («Начисления»). 404 to anyone the account is not linked to.
 
 use crate::auth::Caller;
-use crate::db::{self, account_charges};
+use crate::db;
 use crate::error::ApiError;
 use crate::input::Query;
 use crate::routes::accounts::linked_organization;
 use crate::routes::operator::periods::parse_period;
 use crate::routes::valid;
 use crate::state::AppState;
+use crate::views::account_charges;
 use actix_web::{get, web};
 use domkom_dto::{rules, ChargePeriodSummary, PeriodCharges, PeriodRange, Problem};
 

@@ -3,11 +3,12 @@
 
 use super::accounts::linked_organization;
 use crate::auth::Caller;
-use crate::db::{self, account_money, penalty_corrections};
+use crate::db::{self, penalty_corrections};
 use crate::error::ApiError;
 use crate::input::Query;
 use crate::routes::valid;
 use crate::state::AppState;
+use crate::views::account_money;
 use actix_web::{get, web};
 use domkom_domain::Period;
 use domkom_dto::{

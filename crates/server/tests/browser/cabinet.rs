@@ -7,7 +7,7 @@ use crate::browser::{spawn_app, Browser};
 use crate::helpers::PASSWORD;
 use domkom_client::dto::ErrorCode;
 use domkom_client::dto::LinkAccount;
-use domkom_server::demo;
+use domkom_server::devtools::demo;
 
 /// The kopecks in the `data-kopecks` attributes of `css`.
 pub async fn kopecks(b: &Browser, css: &str) -> Vec<i64> {

@@ -2,9 +2,9 @@
 
 use super::crud::{page, State};
 use crate::auth::Operator;
-use crate::db::ledger;
 use crate::error::ApiError;
 use crate::input::Query;
+use crate::views::ledger;
 use actix_web::{get, web};
 use domkom_dto::{AccountPeriodFilter, BalanceLine, ChargeSheet, Page, PageQuery, Problem};
 

@@ -4,9 +4,9 @@ use super::crud::{self, State};
 use crate::auth::Operator;
 use crate::db::{self, accounts, payments, DbConn};
 use crate::error::ApiError;
+use crate::import::{self, registry};
 use crate::input::{Json, Query};
 use crate::routes::valid;
-use crate::{import, registry};
 use actix_web::{get, post, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{

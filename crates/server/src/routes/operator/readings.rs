@@ -6,8 +6,8 @@ use crate::auth::Operator;
 use crate::db::{self, account_meters, periods, readings};
 use crate::error::ApiError;
 use crate::input::{Json, Query};
+use crate::readings::rules as reading_rules;
 use crate::routes::valid;
-use crate::rules_of_reading;
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
 use domkom_domain::reading::{self, TakenOnError};
@@ -65,10 +65,10 @@ async fn create(
             // The staff's reading is the staff's confirmation of a jump; the rest holds.
             let period = data.period.parse().map_err(ApiError::internal)?;
             let value = (&data).into();
-            if let Err((field, code, message)) = rules_of_reading::check(&book, period, value) {
+            if let Err((field, code, message)) = reading_rules::check(&book, period, value) {
                 valid(vec![FieldError::new(field, code, message)])?;
             }
-            let repeated = rules_of_reading::repeated(&book, period, value);
+            let repeated = reading_rules::repeated(&book, period, value);
             let id = match repeated {
                 Some(id) => id,
                 None => {

@@ -30,8 +30,8 @@ pub fn closed_organization(state: &AppState, accounts: i64, period: Period) -> a
     let n = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)?
         .as_secs();
-    let org = crate::synthetic::organization(&mut conn, n)?;
-    crate::synthetic::generate(&mut conn, org, accounts, period)?;
+    let org = crate::devtools::synthetic::organization(&mut conn, n)?;
+    crate::devtools::synthetic::generate(&mut conn, org, accounts, period)?;
     drop(conn);
     println!(
         "{backend}: generated {accounts} accounts in {:.1} s",

@@ -1,8 +1,8 @@
 //! An account's money as its resident sees it: the balances of closed periods and the
 //! payments received.
 
-use super::schema::{balances as b, payments as p};
-use super::DbConn;
+use crate::db::schema::{balances as b, payments as p};
+use crate::db::DbConn;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domkom_domain::balance::booked_in;
@@ -11,7 +11,7 @@ use domkom_dto::{AccountPayment, MoneyMovement};
 
 /// The account's closed periods (those with a balance), oldest first.
 pub fn closed_periods(conn: &mut DbConn, account: i64) -> QueryResult<Vec<String>> {
-    super::load(
+    crate::db::load(
         conn,
         b::table
             .filter(b::account_id.eq(account))
@@ -27,39 +27,41 @@ pub fn balances(
     from: &str,
     to: &str,
 ) -> QueryResult<Vec<(String, MoneyMovement)>> {
-    Ok(super::load::<_, (String, i64, i64, i64, i64, i64, i64)>(
-        conn,
-        b::table
-            .filter(b::account_id.eq(account))
-            .filter(b::period.ge(from).and(b::period.le(to)))
-            .order(b::period)
-            .select((
-                b::period,
-                b::opening,
-                b::charged,
-                b::recalculated,
-                b::penalties,
-                b::paid,
-                b::closing,
-            )),
-    )?
-    .into_iter()
-    .map(
-        |(period, opening, charged, recalculated, penalties, paid, closing)| {
-            (
-                period,
-                MoneyMovement {
-                    opening,
-                    charged,
-                    recalculated,
-                    penalties,
-                    paid,
-                    closing,
-                },
-            )
-        },
+    Ok(
+        crate::db::load::<_, (String, i64, i64, i64, i64, i64, i64)>(
+            conn,
+            b::table
+                .filter(b::account_id.eq(account))
+                .filter(b::period.ge(from).and(b::period.le(to)))
+                .order(b::period)
+                .select((
+                    b::period,
+                    b::opening,
+                    b::charged,
+                    b::recalculated,
+                    b::penalties,
+                    b::paid,
+                    b::closing,
+                )),
+        )?
+        .into_iter()
+        .map(
+            |(period, opening, charged, recalculated, penalties, paid, closing)| {
+                (
+                    period,
+                    MoneyMovement {
+                        opening,
+                        charged,
+                        recalculated,
+                        penalties,
+                        paid,
+                        closing,
+                    },
+                )
+            },
+        )
+        .collect(),
     )
-    .collect())
 }
 
 type Row = (i64, NaiveDate, i64, String, Option<String>);
@@ -87,8 +89,8 @@ pub fn payments_booked(
     first: Period,
     last: Period,
 ) -> QueryResult<Vec<(Period, AccountPayment)>> {
-    let closes = super::periods::closes(conn, org)?;
-    let rows: Vec<(Row, NaiveDateTime)> = super::load(
+    let closes = crate::db::periods::closes(conn, org)?;
+    let rows: Vec<(Row, NaiveDateTime)> = crate::db::load(
         conn,
         p::table
             .filter(p::account_id.eq(account))

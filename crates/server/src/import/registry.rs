@@ -2,11 +2,11 @@
 //! line: account number; amount in rubles (`1521,13` or `1521.13`); payment date
 //! `DD.MM.YYYY`; the bank's payment id; optionally the period paid for, `MM.YYYY`.
 //! See docs/import.md. Parsing is pure; the handler looks the accounts up. The CSV itself
-//! is read by [`crate::import::csv`], as every imported file is.
+//! is read by [`super::csv`], as every imported file is.
 
-pub use crate::import::csv::cell_error;
-use crate::import::{csv, Errors};
+use super::{csv, Errors};
 use chrono::NaiveDate;
+pub use csv::cell_error;
 use domkom_domain::Money;
 use domkom_dto::FieldError;
 use std::collections::HashSet;

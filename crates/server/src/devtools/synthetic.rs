@@ -13,12 +13,11 @@ use diesel::prelude::*;
 use domkom_domain::Period;
 
 const FLATS_PER_HOUSE: i64 = 200;
-const BATCH: usize = 2_000;
 
 /// Inserts `rows` in batches through whichever backend is inside.
 macro_rules! insert_batches {
     ($conn:expr, $table:expr, $rows:expr) => {
-        for chunk in $rows.chunks(BATCH) {
+        for chunk in $rows.chunks(db::BATCH) {
             crate::per_backend!($conn, |c| diesel::insert_into($table)
                 .values(chunk)
                 .execute(c))?;

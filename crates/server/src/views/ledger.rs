@@ -1,7 +1,7 @@
 //! What a closed period left: charge sheets and balances, read-only.
 
-use super::schema::{balances as b, charges as c};
-use super::{enum_text, DbConn};
+use crate::db::schema::{balances as b, charges as c};
+use crate::db::{enum_text, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_domain::Charge;
@@ -41,14 +41,14 @@ pub fn charges(
     let items = rows
         .into_iter()
         .map(|(account_id, period, lines)| {
-            let lines: Vec<ChargeLine> = super::json_array::<Charge>(&lines)?
+            let lines: Vec<ChargeLine> = crate::db::json_array::<Charge>(&lines)?
                 .iter()
                 .map(charge_line)
                 .collect();
             Ok(ChargeSheet {
                 account_id,
                 period,
-                amount: super::sum_kopecks(lines.iter().map(|l| l.amount))?,
+                amount: crate::db::sum_kopecks(lines.iter().map(|l| l.amount))?,
                 lines,
             })
         })

@@ -1,10 +1,10 @@
 //! The account card of a resident: only for accounts linked to them.
 
-use super::schema::{
+use crate::db::schema::{
     account_links as l, accounts as a, balances as b, charges as c, houses as h,
     organizations as o, payments as pay, periods as per, premises as p,
 };
-use super::{json_array, load, services, text_enum, DbConn};
+use crate::db::{json_array, load, services, text_enum, DbConn};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domkom_domain::balance::balance_status;
@@ -124,7 +124,7 @@ pub fn card(
             for_period,
         })
         .collect();
-    let paid_since = super::sum_kopecks(pending.iter().map(|p| p.amount))?;
+    let paid_since = crate::db::sum_kopecks(pending.iter().map(|p| p.amount))?;
     let (money, services) = match closed {
         (Some((period, closing, opening, paid)), lines, Some((_, _, snapshot))) => {
             match period.parse::<Period>() {

@@ -3,7 +3,8 @@
 
 use super::company::{Company, Payer};
 use super::{month_day, Rng, HISTORY_MONTHS};
-use crate::db::{self, ledger, payments, readings, recalculations};
+use crate::db::{self, payments, readings, recalculations};
+use crate::views::ledger;
 use chrono::Datelike;
 use domkom_domain::Period;
 use domkom_dto::{AccountPeriodFilter, PaymentData, ReadingData, ReadingSource, RecalculationData};

@@ -1,9 +1,9 @@
 //! A resident's charges: the closed periods of a linked account and each period's lines
 //! with their explanation.
 
-use super::schema::{balances as b, meters as m, recalculations as r};
-use super::{by_key, charges, enum_text, penalty_corrections, periods, tariffs, DbConn};
 use crate::billing::explain::{explain, Context};
+use crate::db::schema::{balances as b, meters as m, recalculations as r};
+use crate::db::{by_key, charges, enum_text, penalty_corrections, periods, tariffs, DbConn};
 use diesel::prelude::*;
 use domkom_domain::{Charge, Period};
 use domkom_dto::{ChargePeriodSummary, ExplainedLine, PeriodCharges, RecalculationLine};
@@ -68,7 +68,7 @@ pub fn of_period(
         return Ok(None);
     };
     let lines: Vec<Charge> = charges::of_account(conn, account, &key)?;
-    let recalcs: Vec<(i64, String, i64, String)> = super::load(
+    let recalcs: Vec<(i64, String, i64, String)> = crate::db::load(
         conn,
         r::table
             .filter(r::account_id.eq(account))
@@ -77,7 +77,7 @@ pub fn of_period(
             .select((r::service_id, r::corrects_period, r::amount, r::reason)),
     )?;
     let services = periods::labels(conn, org, &key)?;
-    let serials: HashMap<i64, String> = super::load(
+    let serials: HashMap<i64, String> = crate::db::load(
         conn,
         m::table
             .filter(m::account_id.eq(account))
@@ -105,7 +105,7 @@ pub fn of_period(
                 serial: &|id| serials.get(&id).cloned(),
                 service: &|id| services.get(&id).map(|s| s.0.clone()),
             };
-            let recalculated = super::sum_kopecks(
+            let recalculated = crate::db::sum_kopecks(
                 recalcs
                     .iter()
                     .filter(|r| r.0 == line.service_id)
