@@ -174,7 +174,7 @@ fn close_period(config: Config, organization_id: i64, period: &str) -> anyhow::R
     let today = chrono::Utc::now().date_naive();
     let started = std::time::Instant::now();
     let progress = Progress::stderr();
-    let closed = close::close_now(&state.pool, req, today, &|d, t| progress.update(d, t));
+    let closed = close_now(&state.pool, req, today, &|d, t| progress.update(d, t));
     progress.finish();
     closed?;
     println!(
@@ -239,4 +239,19 @@ fn create_admin(config: Config, form: Register) -> anyhow::Result<()> {
     .map_err(|e| anyhow::anyhow!("{}", e.detail))?;
     println!("Administrator {} created (id {id}).", form.login);
     Ok(())
+}
+
+/// Checks, starts and runs a close on this thread: `close-period`, the demo's history and
+/// the close bench.
+pub fn close_now(
+    pool: &crate::db::DbPool,
+    req: CloseRequest,
+    today: chrono::NaiveDate,
+    progress: &dyn Fn(i32, i32),
+) -> anyhow::Result<close::CloseStats> {
+    let (_, job) = close::start(&mut *pool.get()?, req, today)?;
+    crate::jobs::Runner::new(pool.clone(), crate::JOB_KINDS)
+        .run_now::<CloseRequest>(job, progress)
+        .map_err(|e| anyhow::anyhow!(e))?
+        .ok_or_else(|| anyhow::anyhow!("the period was closed meanwhile"))
 }

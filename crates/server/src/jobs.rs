@@ -1,12 +1,16 @@
-//! Background jobs. A period close is queued as a row of `jobs` and run by whichever
-//! server instance claims it first (`db::jobs::claim`). While it runs, a heartbeat thread
-//! touches the row; a job whose heartbeat stopped (its instance died) is claimed again and
-//! run from the start, which is safe because a close writes everything in one transaction.
+//! Background jobs. A job is queued as a row of `jobs` (its kind and its payload as JSON)
+//! and run by whichever server instance claims it first (`db::jobs::claim`). While it runs,
+//! a heartbeat thread touches the row; a job whose heartbeat stopped (its instance died) is
+//! claimed again and run from the start, so a job must be safe to run again: it writes
+//! everything in one transaction, or checks what an earlier run finished.
+//!
+//! The runner knows no job: each kind implements [`JobKind`] where its work lives, and the
+//! application lists the kinds it runs ([`crate::JOB_KINDS`]).
 
-use crate::billing::close::{self, CloseRequest, CloseStats};
-use crate::db::{jobs as q, periods, DbPool};
-use domkom_dto::PeriodStatus;
-use serde::{Deserialize, Serialize};
+use crate::db::{jobs as q, DbConn, DbPool};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::fmt::Display;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -17,37 +21,64 @@ const STALE_AFTER_SECS: i64 = 30;
 /// How often an idle instance looks for queued or abandoned jobs.
 const POLL: Duration = Duration::from_secs(10);
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Job {
-    ClosePeriod(CloseRequest),
+/// A kind of background job: its payload is what is queued.
+pub trait JobKind: Serialize + DeserializeOwned {
+    /// The `jobs.kind` it is queued as.
+    const KIND: &'static str;
+    type Output;
+    type Error: Display;
+
+    /// Whose job it is (`jobs.organization_id`).
+    fn organization_id(&self) -> i64;
+
+    /// Does the work; `None` when an earlier run had done it. `progress` hears (done,
+    /// total) as it goes.
+    fn run(
+        self,
+        pool: &DbPool,
+        progress: &dyn Fn(i32, i32),
+    ) -> Result<Option<Self::Output>, Self::Error>;
 }
 
-impl Job {
-    fn kind(&self) -> &'static str {
-        match self {
-            Job::ClosePeriod(_) => "close_period",
-        }
-    }
+/// Runs a stored payload, its error as the text the job's row keeps.
+type Execute = fn(&DbPool, &str, &dyn Fn(i32, i32)) -> Result<(), String>;
 
-    fn organization_id(&self) -> i64 {
-        match self {
-            Job::ClosePeriod(req) => req.organization_id,
+/// One kind the runner can run: its name and how to run a stored payload of it.
+pub struct Kind {
+    name: &'static str,
+    execute: Execute,
+}
+
+impl Kind {
+    pub const fn of<J: JobKind>() -> Kind {
+        Kind {
+            name: J::KIND,
+            execute: |pool, payload, progress| run_payload::<J>(pool, payload, progress).map(drop),
         }
     }
+}
+
+fn run_payload<J: JobKind>(
+    pool: &DbPool,
+    payload: &str,
+    progress: &dyn Fn(i32, i32),
+) -> Result<Option<J::Output>, String> {
+    let job: J = serde_json::from_str(payload).map_err(|e| format!("{}: {e}", J::KIND))?;
+    job.run(pool, progress).map_err(|e| e.to_string())
 }
 
 /// Queues `job` in the caller's transaction.
-pub fn enqueue(conn: &mut crate::db::DbConn, job: &Job) -> diesel::QueryResult<i64> {
+pub fn enqueue<J: JobKind>(conn: &mut DbConn, job: &J) -> diesel::QueryResult<i64> {
     let payload = serde_json::to_string(job)
         .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
-    q::enqueue(conn, job.organization_id(), job.kind(), &payload)
+    q::enqueue(conn, job.organization_id(), J::KIND, &payload)
 }
 
 /// Claims and runs jobs for this instance, one at a time, on a thread of its own.
 #[derive(Clone)]
 pub struct Runner {
     pool: DbPool,
+    kinds: &'static [Kind],
     instance: Arc<str>,
     drain: Arc<Mutex<Drain>>,
 }
@@ -59,10 +90,11 @@ struct Drain {
 }
 
 impl Runner {
-    pub fn new(pool: DbPool) -> Runner {
+    pub fn new(pool: DbPool, kinds: &'static [Kind]) -> Runner {
         let instance = format!("{}-{}", std::process::id(), uuid_like());
         Runner {
             pool,
+            kinds,
             instance: instance.into(),
             drain: Arc::default(),
         }
@@ -104,8 +136,17 @@ impl Runner {
     /// Runs claimable jobs on this thread until none is left; returns how many ran.
     pub fn run_pending(&self) -> usize {
         let mut ran = 0;
-        while let Some(job) = self.claim(None) {
-            let _ = self.run(job, &|_, _| {});
+        let names: Vec<&str> = self.kinds.iter().map(|k| k.name).collect();
+        while let Some(job) = self.claim(None, &names) {
+            let execute = self
+                .kinds
+                .iter()
+                .find(|k| k.name == job.kind)
+                .map(|k| k.execute);
+            let _ = self.run(&job, |pool, payload| match execute {
+                Some(execute) => execute(pool, payload, &|_, _| {}),
+                None => Err(format!("unknown job kind {}", job.kind)),
+            });
             ran += 1;
         }
         ran
@@ -126,33 +167,37 @@ impl Runner {
         }
     }
 
-    fn claim(&self, only: Option<i64>) -> Option<q::ClaimedJob> {
+    /// Claims a job of the `kinds` (an instance leaves the kinds it does not know, say a
+    /// newer version's, to others).
+    fn claim(&self, only: Option<i64>, kinds: &[&str]) -> Option<q::ClaimedJob> {
         let stale = chrono::Duration::seconds(STALE_AFTER_SECS);
         let mut conn = self.pool.get().ok()?;
-        q::claim(&mut conn, &self.instance, stale, only)
+        q::claim(&mut conn, &self.instance, stale, only, kinds)
             .inspect_err(|e| tracing::error!(error = %e, "cannot claim a job"))
             .ok()
             .flatten()
     }
 
-    /// Claims job `id` and runs it on this thread: the command line's close.
-    pub fn run_now(
+    /// Claims job `id`, of kind `J`, and runs it on this thread: the command line's way.
+    pub fn run_now<J: JobKind>(
         &self,
         id: i64,
         progress: &dyn Fn(i32, i32),
-    ) -> Result<Option<CloseStats>, String> {
+    ) -> Result<Option<J::Output>, String> {
         let job = self
-            .claim(Some(id))
+            .claim(Some(id), &[J::KIND])
             .ok_or_else(|| format!("job {id} is being run by another instance"))?;
-        self.run(job, progress)
+        self.run(&job, |pool, payload| {
+            run_payload::<J>(pool, payload, progress)
+        })
     }
 
     /// Runs a claimed job to its end with a heartbeat, and records how it ended.
-    fn run(
+    fn run<T>(
         &self,
-        job: q::ClaimedJob,
-        progress: &dyn Fn(i32, i32),
-    ) -> Result<Option<CloseStats>, String> {
+        job: &q::ClaimedJob,
+        work: impl FnOnce(&DbPool, &str) -> Result<T, String>,
+    ) -> Result<T, String> {
         let (stop, stopped) = mpsc::channel::<()>();
         let (pool, id, instance) = (self.pool.clone(), job.id, self.instance.clone());
         let beat = std::thread::spawn(move || {
@@ -163,9 +208,7 @@ impl Runner {
                 }
             }
         });
-        let result = serde_json::from_str::<Job>(&job.payload)
-            .map_err(|e| format!("job {}: {e}", job.id))
-            .and_then(|j| execute(&self.pool, j, progress));
+        let result = work(&self.pool, &job.payload);
         drop(stop);
         let _ = beat.join();
         if let Ok(mut conn) = self.pool.get() {
@@ -175,28 +218,6 @@ impl Runner {
             }
         }
         result
-    }
-}
-
-fn execute(
-    pool: &DbPool,
-    job: Job,
-    progress: &dyn Fn(i32, i32),
-) -> Result<Option<CloseStats>, String> {
-    match job {
-        Job::ClosePeriod(req) => {
-            let mut conn = pool.get().map_err(|e| e.to_string())?;
-            let state = periods::get(&mut conn, req.organization_id, &req.period.to_string())
-                .map_err(|e| e.to_string())?;
-            drop(conn);
-            // An earlier run committed and died before recording its end: nothing to do.
-            if state.status != PeriodStatus::Closing {
-                return Ok(None);
-            }
-            close::run(pool, req, progress)
-                .map(Some)
-                .map_err(|e| e.to_string())
-        }
     }
 }
 

@@ -30,6 +30,9 @@ pub use app::Application;
 use config::Config;
 use std::sync::Arc;
 
+/// The background jobs this server runs.
+pub const JOB_KINDS: &[jobs::Kind] = &[jobs::Kind::of::<billing::close::CloseRequest>()];
+
 /// Connects and migrates the database and assembles the shared state.
 pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
     let pool = db::connect(&config.database_url, config.db_pool_size)?;
@@ -58,7 +61,7 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
         jwt: auth::jwt::JwtKeys::new(&config.jwt_secret, config.access_ttl),
         limiter: ratelimit::Limiter::new(pool.clone()),
         config: Arc::new(config),
-        jobs: jobs::Runner::new(pool.clone()),
+        jobs: jobs::Runner::new(pool.clone(), JOB_KINDS),
         pool,
         mailer,
         metrics,

@@ -68,7 +68,8 @@ async fn a_closed_year_and_demo_users_who_sign_in(app: TestApp) {
                 == PeriodStatus::Open
         );
 
-        let (balances, total) = domkom_server::views::ledger::balances(&mut conn, org.id, &all(), 10_000, 0).unwrap();
+        let (balances, total) =
+            domkom_server::views::ledger::balances(&mut conn, org.id, &all(), 10_000, 0).unwrap();
         assert_eq!(total, 12 * list.len() as i64);
         for b in &balances {
             assert_eq!(
@@ -91,7 +92,8 @@ async fn a_closed_year_and_demo_users_who_sign_in(app: TestApp) {
         );
         assert!(balances.iter().any(|b| b.closing < 0), "no advance");
 
-        let (charges, _) = domkom_server::views::ledger::charges(&mut conn, org.id, &all(), 100_000, 0).unwrap();
+        let (charges, _) =
+            domkom_server::views::ledger::charges(&mut conn, org.id, &all(), 100_000, 0).unwrap();
         for method in [
             "meter", "average", "norm", "share", "drainage", "area", "persons", "fixed",
         ] {
@@ -372,7 +374,8 @@ fn dump(pool: &DbPool) -> String {
             db::readings::list(&mut conn, org, &Default::default(), 100_000, 0).unwrap();
         let (payments, _) =
             db::payments::list(&mut conn, org, &Default::default(), 100_000, 0).unwrap();
-        let (balances, _) = domkom_server::views::ledger::balances(&mut conn, org, &all(), 100_000, 0).unwrap();
+        let (balances, _) =
+            domkom_server::views::ledger::balances(&mut conn, org, &all(), 100_000, 0).unwrap();
         let (meters, _) = db::meters::list(&mut conn, org, &Default::default(), 1_000, 0).unwrap();
         let mut readings: Vec<_> = readings.into_iter().map(|r| r.data).collect();
         readings.sort_by_key(|r| (r.meter_id, r.period.clone()));

@@ -5,7 +5,7 @@ use super::error::{CloseError, Refused};
 use super::money::MoneyData;
 use super::{load, store};
 use crate::db::{self, periods, DbConn, DbPool};
-use crate::jobs;
+use crate::jobs::{self, JobKind};
 use diesel::result::DatabaseErrorKind;
 use domkom_domain::arrears::{penalties_in, AccountHistory};
 use domkom_domain::penalty::{PenaltyRate, DECREE_329_CAP_BP};
@@ -73,7 +73,7 @@ pub fn start(
             }
             e => e.into(),
         })?;
-        let job = jobs::enqueue(conn, &jobs::Job::ClosePeriod(req))?;
+        let job = jobs::enqueue(conn, &req)?;
         Ok((periods::get(conn, org, &key)?, job))
     })
 }
@@ -88,23 +88,34 @@ fn count_accounts(conn: &mut DbConn, org: i64) -> diesel::QueryResult<i32> {
     Ok(i32::try_from(n).unwrap_or(i32::MAX))
 }
 
-/// Checks, starts and runs a close on this thread: the command line and the demo data.
-pub fn close_now(
-    pool: &DbPool,
-    req: CloseRequest,
-    today: chrono::NaiveDate,
-    progress: &dyn Fn(i32, i32),
-) -> anyhow::Result<CloseStats> {
-    let (_, job) = start(&mut *pool.get()?, req, today)?;
-    jobs::Runner::new(pool.clone())
-        .run_now(job, progress)
-        .map_err(|e| anyhow::anyhow!(e))?
-        .ok_or_else(|| anyhow::anyhow!("the period was closed meanwhile"))
+/// A close is a background job: queued by [`start`], run by any instance.
+impl JobKind for CloseRequest {
+    const KIND: &'static str = "close_period";
+    type Output = CloseStats;
+    type Error = CloseError;
+
+    fn organization_id(&self) -> i64 {
+        self.organization_id
+    }
+
+    fn run(
+        self,
+        pool: &DbPool,
+        progress: &dyn Fn(i32, i32),
+    ) -> Result<Option<CloseStats>, CloseError> {
+        let key = self.period.to_string();
+        let state = periods::get(&mut *pool.get()?, self.organization_id, &key)?;
+        // An earlier run committed and died before recording its end: nothing to do.
+        if state.status != PeriodStatus::Closing {
+            return Ok(None);
+        }
+        run(pool, self, progress).map(Some)
+    }
 }
 
 /// Computes and stores the period; on failure the period is open again with the reason.
 /// `progress` hears (done, total) accounts as houses are computed.
-pub fn run(
+fn run(
     pool: &DbPool,
     req: CloseRequest,
     progress: &dyn Fn(i32, i32),

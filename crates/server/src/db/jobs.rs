@@ -25,8 +25,9 @@ pub fn enqueue(conn: &mut DbConn, org: i64, kind: &str, payload: &str) -> QueryR
         .get_result(conn)
 }
 
-/// Claims the oldest queued job, or a running one whose heartbeat is older than
-/// `stale_after` (its instance died), for `instance`; `only` narrows it to one job.
+/// Claims the oldest queued job of the `kinds` it can run, or a running one whose heartbeat
+/// is older than `stale_after` (its instance died), for `instance`; `only` narrows it to
+/// one job.
 /// PostgreSQL skips rows another instance is claiming at the same moment; SQLite's
 /// write transactions run one at a time.
 pub fn claim(
@@ -34,6 +35,7 @@ pub fn claim(
     instance: &str,
     stale_after: chrono::Duration,
     only: Option<i64>,
+    kinds: &[&str],
 ) -> QueryResult<Option<ClaimedJob>> {
     let at = now();
     write_tx(conn, |conn| {
@@ -42,6 +44,7 @@ pub fn claim(
             .and(j::heartbeat_at.lt(at - stale_after)));
         let candidates = j::table
             .filter(claimable)
+            .filter(j::kind.eq_any(kinds))
             .filter(j::id.between(only.unwrap_or(0), only.unwrap_or(i64::MAX)))
             .order(j::id)
             .select(j::id);

@@ -2,7 +2,7 @@
 //! synthetic organization, printing figures to compare between machines and backends.
 
 use crate::auth::Caller;
-use crate::billing::close::{self, CloseRequest};
+use crate::billing::close::CloseRequest;
 use crate::config::Config;
 use crate::db::{self, schema::accounts as a};
 use crate::progress::Progress;
@@ -46,7 +46,7 @@ pub fn closed_organization(state: &AppState, accounts: i64, period: Period) -> a
     let started = Instant::now();
     let today = chrono::Utc::now().date_naive();
     let progress = Progress::stderr();
-    let closed = close::close_now(&state.pool, req, today, &|d, t| progress.update(d, t));
+    let closed = crate::cli::close_now(&state.pool, req, today, &|d, t| progress.update(d, t));
     progress.finish();
     let stats = closed?;
     let seconds = started.elapsed().as_secs_f64();

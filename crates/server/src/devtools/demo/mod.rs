@@ -13,7 +13,7 @@ mod history;
 mod people;
 mod services;
 
-use crate::billing::close::{self, CloseRequest};
+use crate::billing::close::CloseRequest;
 use crate::config::{Config, Environment};
 use crate::db::{self, DbPool};
 use chrono::{Datelike, NaiveDate};
@@ -207,7 +207,7 @@ fn close_period(
         // The history is made up, so the default rate serves.
         key_rate_bp: crate::config::DEFAULT_KEY_RATE_BP,
     };
-    close::close_now(pool, req, today, &|_, _| {})
+    crate::cli::close_now(pool, req, today, &|_, _| {})
         .map(drop)
         .map_err(|e| e.context(format!("closing {period}")))
 }
