@@ -6,27 +6,18 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Account, AccountData, AccountFilter};
 
-type Row = (i64, i64, String, String, String, i32, i64, String);
-
-const COLUMNS: (
-    a::id,
-    a::premise_id,
-    a::number,
-    a::kind,
-    a::holder,
-    a::persons,
-    a::opening_balance,
-    a::link_code,
-) = (
-    a::id,
-    a::premise_id,
-    a::number,
-    a::kind,
-    a::holder,
-    a::persons,
-    a::opening_balance,
-    a::link_code,
-);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = a)]
+struct Row {
+    id: i64,
+    premise_id: i64,
+    number: String,
+    kind: String,
+    holder: String,
+    persons: i32,
+    opening_balance: i64,
+    link_code: String,
+}
 
 /// Linking codes avoid characters people confuse on paper: no 0/O, no 1/I.
 pub const LINK_ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -41,7 +32,16 @@ pub fn new_link_code() -> String {
 }
 
 fn to_dto(conn: &mut DbConn, org: i64, row: Row) -> QueryResult<Account> {
-    let (id, premise_id, number, kind, holder, persons, opening_balance, link_code) = row;
+    let Row {
+        id,
+        premise_id,
+        number,
+        kind,
+        holder,
+        persons,
+        opening_balance,
+        link_code,
+    } = row;
     let service_ids = s::table
         .filter(s::organization_id.eq(org).and(s::account_id.eq(id)))
         .order(s::service_id)
@@ -138,8 +138,8 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Account>>
     let row = a::table
         .find(id)
         .filter(a::organization_id.eq(org))
-        .select(COLUMNS)
-        .first::<Row>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()?;
     row.map(|r| to_dto(conn, org, r)).transpose()
 }
@@ -189,8 +189,8 @@ pub fn list(
         .order(a::id)
         .limit(limit)
         .offset(offset)
-        .select(COLUMNS)
-        .load::<Row>(conn)?;
+        .select(Row::as_select())
+        .load(conn)?;
     let total = a::table
         .inner_join(p::table)
         .filter(filter)

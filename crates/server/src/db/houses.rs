@@ -5,23 +5,24 @@ use super::{now, DbConn};
 use diesel::prelude::*;
 use domkom_dto::{House, HouseData};
 
-type Row = (i64, String, i64, i64, bool);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = h)]
+struct Row {
+    id: i64,
+    address: String,
+    total_area: i64,
+    common_area: i64,
+    share_cap_at_norm: bool,
+}
 
-const COLUMNS: (
-    h::id,
-    h::address,
-    h::total_area,
-    h::common_area,
-    h::share_cap_at_norm,
-) = (
-    h::id,
-    h::address,
-    h::total_area,
-    h::common_area,
-    h::share_cap_at_norm,
-);
-
-fn to_dto((id, address, total_area, common_area, share_cap_at_norm): Row) -> House {
+fn to_dto(row: Row) -> House {
+    let Row {
+        id,
+        address,
+        total_area,
+        common_area,
+        share_cap_at_norm,
+    } = row;
     House {
         id,
         data: HouseData {
@@ -72,8 +73,8 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<House>> {
     h::table
         .find(id)
         .filter(h::organization_id.eq(org))
-        .select(COLUMNS)
-        .first::<Row>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()
         .map(|r| r.map(to_dto))
 }
@@ -89,8 +90,8 @@ pub fn list(
         .order(h::id)
         .limit(limit)
         .offset(offset)
-        .select(COLUMNS)
-        .load::<Row>(conn)?;
+        .select(Row::as_select())
+        .load(conn)?;
     let total = h::table
         .filter(h::organization_id.eq(org))
         .count()

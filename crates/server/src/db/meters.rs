@@ -7,46 +7,34 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Meter, MeterData, MeterFilter};
 
-type Row = (
-    i64,
-    Option<i64>,
-    i64,
-    i64,
-    String,
-    i32,
-    i32,
-    NaiveDate,
-    NaiveDate,
-    String,
-);
-
-const COLUMNS: (
-    m::id,
-    m::account_id,
-    m::house_id,
-    m::service_id,
-    m::serial,
-    m::zones,
-    m::digits,
-    m::installed_on,
-    m::verification_due,
-    m::initial_values,
-) = (
-    m::id,
-    m::account_id,
-    m::house_id,
-    m::service_id,
-    m::serial,
-    m::zones,
-    m::digits,
-    m::installed_on,
-    m::verification_due,
-    m::initial_values,
-);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = m)]
+struct Row {
+    id: i64,
+    account_id: Option<i64>,
+    house_id: i64,
+    service_id: i64,
+    serial: String,
+    zones: i32,
+    digits: i32,
+    installed_on: NaiveDate,
+    verification_due: NaiveDate,
+    initial_values: String,
+}
 
 fn to_dto(row: Row) -> QueryResult<Meter> {
-    let (id, account_id, house_id, service_id, serial, zones, digits, installed, due, initial) =
-        row;
+    let Row {
+        id,
+        account_id,
+        house_id,
+        service_id,
+        serial,
+        zones,
+        digits,
+        installed_on: installed,
+        verification_due: due,
+        initial_values: initial,
+    } = row;
     Ok(Meter {
         id,
         data: MeterData {
@@ -115,8 +103,8 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Meter>> {
     m::table
         .find(id)
         .filter(m::organization_id.eq(org))
-        .select(COLUMNS)
-        .first::<Row>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()?
         .map(to_dto)
         .transpose()
@@ -146,8 +134,8 @@ pub fn list(
         .order(m::id)
         .limit(limit)
         .offset(offset)
-        .select(COLUMNS)
-        .load::<Row>(conn)?;
+        .select(Row::as_select())
+        .load(conn)?;
     let total = m::table.filter(filter).count().get_result(conn)?;
     Ok((
         rows.into_iter().map(to_dto).collect::<QueryResult<_>>()?,

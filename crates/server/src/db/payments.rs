@@ -7,35 +7,28 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Payment, PaymentData, PaymentFilter};
 
-type Row = (
-    i64,
-    i64,
-    i64,
-    NaiveDate,
-    String,
-    Option<String>,
-    Option<String>,
-);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = p)]
+struct Row {
+    id: i64,
+    account_id: i64,
+    amount: i64,
+    paid_on: NaiveDate,
+    source: String,
+    external_id: Option<String>,
+    for_period: Option<String>,
+}
 
-const COLUMNS: (
-    p::id,
-    p::account_id,
-    p::amount,
-    p::paid_on,
-    p::source,
-    p::external_id,
-    p::for_period,
-) = (
-    p::id,
-    p::account_id,
-    p::amount,
-    p::paid_on,
-    p::source,
-    p::external_id,
-    p::for_period,
-);
-
-fn to_dto((id, account_id, amount, paid_on, source, external_id, for_period): Row) -> Payment {
+fn to_dto(row: Row) -> Payment {
+    let Row {
+        id,
+        account_id,
+        amount,
+        paid_on,
+        source,
+        external_id,
+        for_period,
+    } = row;
     Payment {
         id,
         data: PaymentData {
@@ -89,8 +82,8 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Payment>>
     p::table
         .find(id)
         .filter(p::organization_id.eq(org))
-        .select(COLUMNS)
-        .first::<Row>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()
         .map(|r| r.map(to_dto))
 }
@@ -126,8 +119,8 @@ pub fn list(
         .order((p::paid_on.desc(), p::id.desc()))
         .limit(limit)
         .offset(offset)
-        .select(COLUMNS)
-        .load::<Row>(conn)?;
+        .select(Row::as_select())
+        .load(conn)?;
     let total = p::table.filter(filter).count().get_result(conn)?;
     Ok((items.into_iter().map(to_dto).collect(), total))
 }

@@ -8,33 +8,18 @@ use diesel::prelude::*;
 use domkom_domain::Period;
 use domkom_dto::{CloseNote, ErrorCode, PeriodState, PeriodStatus};
 
-type Row = (
-    String,
-    String,
-    i32,
-    i32,
-    Option<String>,
-    Option<chrono::NaiveDateTime>,
-    String,
-);
-
-const COLUMNS: (
-    p::period,
-    p::status,
-    p::accounts_total,
-    p::accounts_done,
-    p::error,
-    p::closed_at,
-    p::notes,
-) = (
-    p::period,
-    p::status,
-    p::accounts_total,
-    p::accounts_done,
-    p::error,
-    p::closed_at,
-    p::notes,
-);
+/// A `periods` row as the API shows it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = p)]
+struct Row {
+    period: String,
+    status: String,
+    accounts_total: i32,
+    accounts_done: i32,
+    error: Option<String>,
+    closed_at: Option<chrono::NaiveDateTime>,
+    notes: String,
+}
 
 fn status_of(s: &str) -> PeriodStatus {
     match s {
@@ -45,15 +30,14 @@ fn status_of(s: &str) -> PeriodStatus {
 }
 
 fn to_dto(row: Row) -> QueryResult<PeriodState> {
-    let (period, status, accounts_total, accounts_done, error, closed_at, notes) = row;
     Ok(PeriodState {
-        period,
-        status: status_of(&status),
-        accounts_total,
-        accounts_done,
-        error,
-        closed_at: closed_at.map(|at| at.and_utc()),
-        notes: serde_json::from_str(&notes)
+        period: row.period,
+        status: status_of(&row.status),
+        accounts_total: row.accounts_total,
+        accounts_done: row.accounts_done,
+        error: row.error,
+        closed_at: row.closed_at.map(|at| at.and_utc()),
+        notes: serde_json::from_str(&row.notes)
             .map_err(|e| diesel::result::Error::DeserializationError(e.into()))?,
     })
 }
@@ -63,8 +47,8 @@ pub fn get(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<PeriodState
     let row = p::table
         .filter(p::organization_id.eq(org))
         .filter(p::period.eq(period))
-        .select(COLUMNS)
-        .first::<Row>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()?;
     row.map(to_dto).unwrap_or_else(|| {
         Ok(PeriodState {
@@ -125,8 +109,8 @@ pub fn list(
         .order(p::period.desc())
         .limit(limit)
         .offset(offset)
-        .select(COLUMNS)
-        .load::<Row>(conn)?;
+        .select(Row::as_select())
+        .load(conn)?;
     let total = p::table
         .filter(p::organization_id.eq(org))
         .count()

@@ -6,12 +6,24 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Premise, PremiseData};
 
-type Row = (i64, i64, String, bool, i64);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = p)]
+struct Row {
+    id: i64,
+    house_id: i64,
+    number: String,
+    residential: bool,
+    area: i64,
+}
 
-const COLUMNS: (p::id, p::house_id, p::number, p::residential, p::area) =
-    (p::id, p::house_id, p::number, p::residential, p::area);
-
-fn to_dto((id, house_id, number, residential, area): Row) -> Premise {
+fn to_dto(row: Row) -> Premise {
+    let Row {
+        id,
+        house_id,
+        number,
+        residential,
+        area,
+    } = row;
     Premise {
         id,
         data: PremiseData {
@@ -58,8 +70,8 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Premise>>
     p::table
         .find(id)
         .filter(p::organization_id.eq(org))
-        .select(COLUMNS)
-        .first::<Row>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()
         .map(|r| r.map(to_dto))
 }
@@ -90,8 +102,8 @@ pub fn list(
         .order((p::house_id, p::id))
         .limit(limit)
         .offset(offset)
-        .select(COLUMNS)
-        .load::<Row>(conn)?;
+        .select(Row::as_select())
+        .load(conn)?;
     let total = p::table.filter(filter).count().get_result(conn)?;
     Ok((items.into_iter().map(to_dto).collect(), total))
 }

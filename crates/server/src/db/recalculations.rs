@@ -6,29 +6,28 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{AccountPeriodFilter, Recalculation, RecalculationData};
 
-type Row = (i64, i64, i64, String, String, i64, String);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = r)]
+struct Row {
+    id: i64,
+    account_id: i64,
+    service_id: i64,
+    period: String,
+    corrects_period: String,
+    amount: i64,
+    reason: String,
+}
 
-const COLUMNS: (
-    r::id,
-    r::account_id,
-    r::service_id,
-    r::period,
-    r::corrects_period,
-    r::amount,
-    r::reason,
-) = (
-    r::id,
-    r::account_id,
-    r::service_id,
-    r::period,
-    r::corrects_period,
-    r::amount,
-    r::reason,
-);
-
-fn to_dto(
-    (id, account_id, service_id, period, corrects_period, amount, reason): Row,
-) -> Recalculation {
+fn to_dto(row: Row) -> Recalculation {
+    let Row {
+        id,
+        account_id,
+        service_id,
+        period,
+        corrects_period,
+        amount,
+        reason,
+    } = row;
     Recalculation {
         id,
         data: RecalculationData {
@@ -63,8 +62,8 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Recalcula
     r::table
         .find(id)
         .filter(r::organization_id.eq(org))
-        .select(COLUMNS)
-        .first::<Row>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()
         .map(|row| row.map(to_dto))
 }
@@ -94,8 +93,8 @@ pub fn list(
         .order((r::period.desc(), r::id.desc()))
         .limit(limit)
         .offset(offset)
-        .select(COLUMNS)
-        .load::<Row>(conn)?;
+        .select(Row::as_select())
+        .load(conn)?;
     let total = r::table.filter(filter).count().get_result(conn)?;
     Ok((items.into_iter().map(to_dto).collect(), total))
 }

@@ -5,49 +5,36 @@ use super::{enum_text, join_ids, json_array, split_ids, text_enum, DbConn};
 use diesel::prelude::*;
 use domkom_dto::{Service, ServiceData};
 
-type Row = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    i64,
-    Option<i64>,
-    i32,
-);
-
-const COLUMNS: (
-    s::id,
-    s::name,
-    s::unit,
-    s::supplier_name,
-    s::supplier_inn,
-    s::method,
-    s::resource,
-    s::source_service_ids,
-    s::norm_per_person,
-    s::norm_per_m2,
-    s::sort_order,
-) = (
-    s::id,
-    s::name,
-    s::unit,
-    s::supplier_name,
-    s::supplier_inn,
-    s::method,
-    s::resource,
-    s::source_service_ids,
-    s::norm_per_person,
-    s::norm_per_m2,
-    s::sort_order,
-);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = s)]
+struct Row {
+    id: i64,
+    name: String,
+    unit: String,
+    supplier_name: String,
+    supplier_inn: String,
+    method: String,
+    resource: Option<String>,
+    source_service_ids: String,
+    norm_per_person: i64,
+    norm_per_m2: Option<i64>,
+    sort_order: i32,
+}
 
 fn to_dto(row: Row) -> QueryResult<Service> {
-    let (id, name, unit, supplier_name, supplier_inn, method, resource, sources, npp, npm, order) =
-        row;
+    let Row {
+        id,
+        name,
+        unit,
+        supplier_name,
+        supplier_inn,
+        method,
+        resource,
+        source_service_ids: sources,
+        norm_per_person: npp,
+        norm_per_m2: npm,
+        sort_order: order,
+    } = row;
     Ok(Service {
         id,
         data: ServiceData {
@@ -112,8 +99,8 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Service>>
     s::table
         .find(id)
         .filter(s::organization_id.eq(org))
-        .select(COLUMNS)
-        .first::<Row>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()?
         .map(to_dto)
         .transpose()
@@ -149,8 +136,8 @@ pub fn list(
         .order((s::sort_order, s::id))
         .limit(limit)
         .offset(offset)
-        .select(COLUMNS)
-        .load::<Row>(conn)?;
+        .select(Row::as_select())
+        .load(conn)?;
     let total = s::table
         .filter(s::organization_id.eq(org))
         .count()

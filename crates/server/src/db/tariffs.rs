@@ -8,12 +8,24 @@ use diesel::sql_types::Bool;
 use domkom_dto::{Tariff, TariffData};
 use std::collections::HashMap;
 
-type Row = (i64, i64, NaiveDate, i32, i64);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = t)]
+struct Row {
+    id: i64,
+    service_id: i64,
+    valid_from: NaiveDate,
+    zone: i32,
+    price: i64,
+}
 
-const COLUMNS: (t::id, t::service_id, t::valid_from, t::zone, t::price) =
-    (t::id, t::service_id, t::valid_from, t::zone, t::price);
-
-fn to_dto((id, service_id, valid_from, zone, price): Row) -> Tariff {
+fn to_dto(row: Row) -> Tariff {
+    let Row {
+        id,
+        service_id,
+        valid_from,
+        zone,
+        price,
+    } = row;
     Tariff {
         id,
         data: TariffData {
@@ -60,8 +72,8 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Tariff>> 
     t::table
         .find(id)
         .filter(t::organization_id.eq(org))
-        .select(COLUMNS)
-        .first::<Row>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()
         .map(|r| r.map(to_dto))
 }
@@ -83,8 +95,8 @@ pub fn list(
         .order((t::service_id, t::valid_from.desc(), t::zone))
         .limit(limit)
         .offset(offset)
-        .select(COLUMNS)
-        .load::<Row>(conn)?;
+        .select(Row::as_select())
+        .load(conn)?;
     let total = t::table.filter(filter).count().get_result(conn)?;
     Ok((items.into_iter().map(to_dto).collect(), total))
 }
