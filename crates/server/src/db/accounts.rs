@@ -32,33 +32,23 @@ pub fn new_link_code() -> String {
 }
 
 fn to_dto(conn: &mut DbConn, org: i64, row: Row) -> QueryResult<Account> {
-    let Row {
-        id,
-        premise_id,
-        number,
-        kind,
-        holder,
-        persons,
-        opening_balance,
-        link_code,
-    } = row;
     let service_ids = s::table
-        .filter(s::organization_id.eq(org).and(s::account_id.eq(id)))
+        .filter(s::organization_id.eq(org).and(s::account_id.eq(row.id)))
         .order(s::service_id)
         .select(s::service_id)
         .load(conn)?;
     Ok(Account {
-        id,
+        id: row.id,
         data: AccountData {
-            premise_id,
-            number,
-            kind: text_enum(&kind)?,
-            holder,
-            persons,
-            opening_balance,
+            premise_id: row.premise_id,
+            number: row.number,
+            kind: text_enum(&row.kind)?,
+            holder: row.holder,
+            persons: row.persons,
+            opening_balance: row.opening_balance,
             service_ids,
         },
-        link_code,
+        link_code: row.link_code,
     })
 }
 

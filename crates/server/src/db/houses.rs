@@ -16,20 +16,13 @@ struct Row {
 }
 
 fn to_dto(row: Row) -> House {
-    let Row {
-        id,
-        address,
-        total_area,
-        common_area,
-        share_cap_at_norm,
-    } = row;
     House {
-        id,
+        id: row.id,
         data: HouseData {
-            address,
-            total_area,
-            common_area,
-            share_cap_at_norm,
+            address: row.address,
+            total_area: row.total_area,
+            common_area: row.common_area,
+            share_cap_at_norm: row.share_cap_at_norm,
         },
     }
 }

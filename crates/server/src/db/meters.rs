@@ -23,30 +23,18 @@ struct Row {
 }
 
 fn to_dto(row: Row) -> QueryResult<Meter> {
-    let Row {
-        id,
-        account_id,
-        house_id,
-        service_id,
-        serial,
-        zones,
-        digits,
-        installed_on: installed,
-        verification_due: due,
-        initial_values: initial,
-    } = row;
     Ok(Meter {
-        id,
+        id: row.id,
         data: MeterData {
-            account_id,
-            house_id: Some(house_id),
-            service_id,
-            serial,
-            zones,
-            digits,
-            installed_on: installed,
-            verification_due: due,
-            initial_values: split_ids(&initial)?,
+            account_id: row.account_id,
+            house_id: Some(row.house_id),
+            service_id: row.service_id,
+            serial: row.serial,
+            zones: row.zones,
+            digits: row.digits,
+            installed_on: row.installed_on,
+            verification_due: row.verification_due,
+            initial_values: split_ids(&row.initial_values)?,
         },
     })
 }

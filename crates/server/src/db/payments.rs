@@ -20,24 +20,15 @@ struct Row {
 }
 
 fn to_dto(row: Row) -> Payment {
-    let Row {
-        id,
-        account_id,
-        amount,
-        paid_on,
-        source,
-        external_id,
-        for_period,
-    } = row;
     Payment {
-        id,
+        id: row.id,
         data: PaymentData {
-            account_id,
-            amount,
-            paid_on,
-            source,
-            external_id,
-            for_period,
+            account_id: row.account_id,
+            amount: row.amount,
+            paid_on: row.paid_on,
+            source: row.source,
+            external_id: row.external_id,
+            for_period: row.for_period,
         },
     }
 }

@@ -17,20 +17,13 @@ struct Row {
 }
 
 fn to_dto(row: Row) -> Premise {
-    let Row {
-        id,
-        house_id,
-        number,
-        residential,
-        area,
-    } = row;
     Premise {
-        id,
+        id: row.id,
         data: PremiseData {
-            house_id,
-            number,
-            residential,
-            area,
+            house_id: row.house_id,
+            number: row.number,
+            residential: row.residential,
+            area: row.area,
         },
     }
 }

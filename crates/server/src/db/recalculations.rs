@@ -19,24 +19,15 @@ struct Row {
 }
 
 fn to_dto(row: Row) -> Recalculation {
-    let Row {
-        id,
-        account_id,
-        service_id,
-        period,
-        corrects_period,
-        amount,
-        reason,
-    } = row;
     Recalculation {
-        id,
+        id: row.id,
         data: RecalculationData {
-            account_id,
-            service_id,
-            period,
-            corrects_period,
-            amount,
-            reason,
+            account_id: row.account_id,
+            service_id: row.service_id,
+            period: row.period,
+            corrects_period: row.corrects_period,
+            amount: row.amount,
+            reason: row.reason,
         },
     }
 }

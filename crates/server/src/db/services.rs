@@ -22,32 +22,19 @@ struct Row {
 }
 
 fn to_dto(row: Row) -> QueryResult<Service> {
-    let Row {
-        id,
-        name,
-        unit,
-        supplier_name,
-        supplier_inn,
-        method,
-        resource,
-        source_service_ids: sources,
-        norm_per_person: npp,
-        norm_per_m2: npm,
-        sort_order: order,
-    } = row;
     Ok(Service {
-        id,
+        id: row.id,
         data: ServiceData {
-            name,
-            unit,
-            supplier_name,
-            supplier_inn,
-            method: text_enum(&method)?,
-            resource: resource.as_deref().map(text_enum).transpose()?,
-            source_service_ids: split_ids(&sources)?,
-            norm_per_person: npp,
-            norm_per_m2: npm,
-            sort_order: order,
+            name: row.name,
+            unit: row.unit,
+            supplier_name: row.supplier_name,
+            supplier_inn: row.supplier_inn,
+            method: text_enum(&row.method)?,
+            resource: row.resource.as_deref().map(text_enum).transpose()?,
+            source_service_ids: split_ids(&row.source_service_ids)?,
+            norm_per_person: row.norm_per_person,
+            norm_per_m2: row.norm_per_m2,
+            sort_order: row.sort_order,
         },
     })
 }

@@ -19,20 +19,13 @@ struct Row {
 }
 
 fn to_dto(row: Row) -> Tariff {
-    let Row {
-        id,
-        service_id,
-        valid_from,
-        zone,
-        price,
-    } = row;
     Tariff {
-        id,
+        id: row.id,
         data: TariffData {
-            service_id,
-            valid_from,
-            zone,
-            price,
+            service_id: row.service_id,
+            valid_from: row.valid_from,
+            zone: row.zone,
+            price: row.price,
         },
     }
 }
