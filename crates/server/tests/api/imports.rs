@@ -3,7 +3,6 @@
 use crate::fixtures::{self, close_period, fields, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
-use domkom_client::dto::ErrorCode;
 use domkom_client::dto::*;
 use domkom_client::Client;
 use serde_json::json;
@@ -195,7 +194,7 @@ async fn assert_imported(op: &Client, water: &Service, upkeep: &Service) {
     );
 }
 
-fn result(kind: ImportKind, created: i64, skipped: i64) -> ImportResult {
+pub fn result(kind: ImportKind, created: i64, skipped: i64) -> ImportResult {
     ImportResult {
         kind,
         created,
@@ -435,67 +434,11 @@ async fn readings_into_a_closed_period_are_refused(app: TestApp) {
     );
 }
 
-async fn files_above_the_json_limit_are_read_up_to_ten_megabytes(app: TestApp) {
-    let admin = app.admin().await;
-    let (op, _) = app.operator(&admin, 1).await;
-    let mut file = String::from("Адрес;Общая площадь;Площадь МОП;Ограничение\n");
-    for n in 0..6000 {
-        file.push_str(&format!(
-            "г. Москва, ул. Очень Длинная Улица, д. {n};1 000,00;100,00;да\n"
-        ));
-    }
-    assert!(file.len() > 256 * 1024, "above actix's default limit");
-    assert_eq!(
-        op.import_csv(ImportKind::Houses, &file).await.unwrap(),
-        result(ImportKind::Houses, 6000, 0)
-    );
-    let huge = "x".repeat(11 * 1024 * 1024);
-    let e = op.import_csv(ImportKind::Houses, &huge).await.unwrap_err();
-    assert_eq!(
-        (e.status(), e.code()),
-        (Some(413), Some(ErrorCode::PayloadTooLarge))
-    );
-    let e = op.load_registry(&huge).await.unwrap_err();
-    assert_eq!(
-        (e.status(), e.code()),
-        (Some(413), Some(ErrorCode::PayloadTooLarge))
-    );
-}
-
-/// A file of many bad lines (and a registry) is answered with the first hundred errors
-/// and how many more there are.
-async fn a_refusal_names_the_first_hundred_errors(app: TestApp) {
-    let admin = app.admin().await;
-    let (op, _) = app.operator(&admin, 1).await;
-    let mut file = String::from("Адрес;Общая площадь;Площадь МОП;Ограничение\n");
-    let mut registry = String::from("Счёт;Сумма;Дата;Номер\n");
-    for n in 0..5000 {
-        file.push_str(&format!("ул. Мира, {n};много;0;да\n"));
-        registry.push_str(&format!("{n};0;12.10.2026;SB-{n}\n"));
-    }
-    for e in [
-        op.import_csv(ImportKind::Houses, &file).await.unwrap_err(),
-        op.load_registry(&registry).await.unwrap_err(),
-    ] {
-        let errors = &e.problem().unwrap().errors;
-        assert_eq!(errors.len(), 101);
-        assert!(errors[0].field.starts_with("row 2: "), "{:?}", errors[0]);
-        let last = &errors[100];
-        assert_eq!(
-            (last.field.as_str(), last.code.as_str()),
-            ("body", "more_errors")
-        );
-        assert!(last.message.contains("4900"), "{}", last.message);
-    }
-}
-
 on_both_backends!(
-    a_refusal_names_the_first_hundred_errors,
     a_company_is_loaded_from_excel_csv_files,
     the_same_company_is_loaded_from_json,
     a_file_with_errors_is_refused_whole,
     another_organizations_objects_cannot_be_named,
     only_operators_import,
     readings_into_a_closed_period_are_refused,
-    files_above_the_json_limit_are_read_up_to_ten_megabytes,
 );

@@ -12,6 +12,7 @@ mod company;
 mod email_change;
 mod errors;
 mod hostile_input;
+mod import_limits;
 mod imports;
 mod jobs;
 mod links;
