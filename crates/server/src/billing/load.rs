@@ -67,30 +67,13 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, C
     let services: Vec<ServiceRow> = s::table
         .filter(s::organization_id.eq(org))
         .order((s::sort_order, s::id))
-        .select((
-            s::id,
-            s::name,
-            s::method,
-            s::source_service_ids,
-            s::norm_per_person,
-            s::norm_per_m2,
-        ))
+        .select(ServiceRow::as_select())
         .load(conn)?;
     let tariffs = crate::db::tariffs::in_force(conn, org, first_day)?;
     let meters: Vec<MeterRow> = m::table
         .filter(m::organization_id.eq(org))
         .order(m::id)
-        .select((
-            m::id,
-            m::account_id,
-            m::house_id,
-            m::service_id,
-            m::zones,
-            m::digits,
-            m::verification_due,
-            m::initial_values,
-            m::serial,
-        ))
+        .select(MeterRow::as_select())
         .load(conn)?;
     // The newest reading of each meter and zone counts.
     let mut readings: HashMap<(i64, i32), (i64, bool)> = HashMap::new();
@@ -133,14 +116,20 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, C
         let mut input = meter_input(
             row,
             &readings,
-            history.get(&row.0).map(Vec::as_slice).unwrap_or(&[]),
+            history.get(&row.id).map(Vec::as_slice).unwrap_or(&[]),
         )?;
         notes.extend(super::set_aside::impossible_readings(
-            &mut input, period, row.1, &row.8,
+            &mut input,
+            period,
+            row.account_id,
+            &row.serial,
         ));
-        match row.1 {
+        match row.account_id {
             Some(account) => flat_meters.entry(account).or_default().push(input.clone()),
-            None => house_meters.entry(row.2).or_default().push(input.clone()),
+            None => house_meters
+                .entry(row.house_id)
+                .or_default()
+                .push(input.clone()),
         }
         all_meters.push(input);
     }
@@ -164,7 +153,7 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, C
                 // In the services' order, so every receipt lists them alike.
                 services: services
                     .iter()
-                    .map(|s| s.0)
+                    .map(|s| s.id)
                     .filter(|id| mine.contains(id))
                     .collect(),
                 meters: flat_meters.remove(&account_id).unwrap_or_default(),
@@ -192,7 +181,7 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, C
             .collect();
         let service_inputs = services
             .iter()
-            .filter(|s| used.contains(&s.0))
+            .filter(|s| used.contains(&s.id))
             .map(|s| service_input(s, &tariffs, &house_volume))
             .collect::<Result<_, CloseError>>()?;
         inputs.push(HouseInput {
@@ -220,18 +209,32 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period) -> Result<PeriodData, C
     })
 }
 
-type ServiceRow = (i64, String, String, String, i64, Option<i64>);
-type MeterRow = (
-    i64,
-    Option<i64>,
-    i64,
-    i64,
-    i32,
-    i32,
-    NaiveDate,
-    String,
-    String,
-);
+/// A service as the close reads it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = s)]
+struct ServiceRow {
+    id: i64,
+    name: String,
+    method: String,
+    source_service_ids: String,
+    norm_per_person: i64,
+    norm_per_m2: Option<i64>,
+}
+
+/// A meter (a flat's, or a house's without an account) as the close reads it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = m)]
+struct MeterRow {
+    id: i64,
+    account_id: Option<i64>,
+    house_id: i64,
+    service_id: i64,
+    zones: i32,
+    digits: i32,
+    verification_due: NaiveDate,
+    initial_values: String,
+    serial: String,
+}
 
 /// The short number lists the schema keeps comma-separated.
 fn ids(text: &str) -> Result<Vec<i64>, CloseError> {
@@ -244,7 +247,15 @@ fn meter_input(
     readings: &HashMap<(i64, i32), (i64, bool)>,
     history: &[(String, String, String, String)],
 ) -> Result<MeterInput, CloseError> {
-    let (meter_id, _, _, service_id, zones, digits, verification_due, initial, _) = row;
+    let MeterRow {
+        id: meter_id,
+        service_id,
+        zones,
+        digits,
+        verification_due,
+        initial_values: initial,
+        ..
+    } = row;
     // The readings billed last, else the ones at installation.
     let previous = match history.last() {
         Some((_, _, _, billed)) => ids(billed)?,
@@ -308,7 +319,14 @@ fn service_input(
     tariffs: &HashMap<(i64, i32), (i64, NaiveDate)>,
     house_volume: &dyn Fn(&[i64]) -> Option<Quantity>,
 ) -> Result<ServiceInput, CloseError> {
-    let (id, name, method, sources, norm_per_person, norm_per_m2) = s;
+    let ServiceRow {
+        id,
+        name,
+        method,
+        source_service_ids: sources,
+        norm_per_person,
+        norm_per_m2,
+    } = s;
     let (tariff, zone_tariffs) = crate::db::tariffs::of_service(tariffs, *id).ok_or_else(|| {
         CloseError::Setup(format!(
             "У услуги «{name}» нет тарифа, действующего с начала периода"

@@ -57,18 +57,24 @@ pub struct MeterBook {
     pub readings: Vec<StoredReading>,
 }
 
-type Row = (
-    i64,
-    i64,
-    String,
-    String,
-    Option<String>,
-    String,
-    i32,
-    i32,
-    NaiveDate,
-    String,
-);
+/// A meter with its service, as stored.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = m)]
+struct Row {
+    id: i64,
+    service_id: i64,
+    #[diesel(select_expression = s::name)]
+    service_name: String,
+    #[diesel(select_expression = s::unit)]
+    unit: String,
+    #[diesel(select_expression = s::resource)]
+    resource: Option<String>,
+    serial: String,
+    zones: i32,
+    digits: i32,
+    verification_due: NaiveDate,
+    initial_values: String,
+}
 
 /// The account's flat meters (house meters have no account), by service order.
 pub fn meters(conn: &mut DbConn, account: i64) -> QueryResult<Vec<MeterRow>> {
@@ -95,34 +101,21 @@ fn load_meters(conn: &mut DbConn, which: Which) -> QueryResult<Vec<MeterRow>> {
     };
     query
         .order((s::sort_order, s::id, m::id))
-        .select((
-            m::id,
-            s::id,
-            s::name,
-            s::unit,
-            s::resource,
-            m::serial,
-            m::zones,
-            m::digits,
-            m::verification_due,
-            m::initial_values,
-        ))
+        .select(Row::as_select())
         .load::<Row>(conn)?
         .into_iter()
         .map(|row| {
-            let (id, service_id, service_name, unit, resource, serial, zones, digits, due, init) =
-                row;
             Ok(MeterRow {
-                id,
-                service_id,
-                service_name,
-                unit,
-                resource: resource.as_deref().map(text_enum).transpose()?,
-                serial,
-                zones,
-                digits,
-                verification_due: due,
-                initial_values: split_ids(&init)?,
+                id: row.id,
+                service_id: row.service_id,
+                service_name: row.service_name,
+                unit: row.unit,
+                resource: row.resource.as_deref().map(text_enum).transpose()?,
+                serial: row.serial,
+                zones: row.zones,
+                digits: row.digits,
+                verification_due: row.verification_due,
+                initial_values: split_ids(&row.initial_values)?,
             })
         })
         .collect()
@@ -215,22 +208,22 @@ pub fn readings(
     to: &str,
 ) -> QueryResult<HashMap<i64, Vec<StoredReading>>> {
     let mut out: HashMap<i64, Vec<StoredReading>> = HashMap::new();
-    for (id, meter, period, zone, value, rolled_over, source, created_at, taken_on) in r::table
+    for row in r::table
         .filter(r::meter_id.eq_any(meters))
         .filter(r::period.ge(from).and(r::period.le(to)))
         .order(r::id)
-        .select(readings::COLUMNS)
-        .load::<readings::Row>(conn)?
+        .select(readings::Row::as_select())
+        .load(conn)?
     {
-        out.entry(meter).or_default().push(StoredReading {
-            id,
-            period,
-            zone,
-            value,
-            rolled_over,
-            source: text_enum(&source)?,
-            created_at,
-            taken_on,
+        out.entry(row.meter_id).or_default().push(StoredReading {
+            id: row.id,
+            period: row.period,
+            zone: row.zone,
+            value: row.value,
+            rolled_over: row.rolled_over,
+            source: text_enum(&row.source)?,
+            created_at: row.created_at,
+            taken_on: row.taken_on,
         });
     }
     Ok(out)

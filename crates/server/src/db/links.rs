@@ -98,7 +98,23 @@ pub fn unlink(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<usize> 
     .execute(conn)
 }
 
-type Row = (i64, String, String, String, String, String, i64, String);
+/// A linked account with its house, premise and organization.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = a)]
+struct Row {
+    id: i64,
+    number: String,
+    kind: String,
+    holder: String,
+    #[diesel(select_expression = h::address)]
+    house: String,
+    #[diesel(select_expression = p::number)]
+    premise: String,
+    #[diesel(select_expression = o::id)]
+    organization_id: i64,
+    #[diesel(select_expression = o::name)]
+    organization_name: String,
+}
 
 /// The resident's linked accounts, oldest link first; `only` narrows to one account.
 pub fn linked(conn: &mut DbConn, user: i64, only: Option<i64>) -> QueryResult<Vec<LinkedAccount>> {
@@ -115,31 +131,20 @@ pub fn linked(conn: &mut DbConn, user: i64, only: Option<i64>) -> QueryResult<Ve
                 .or(only.is_none().into_sql::<Bool>()),
         )
         .order((l::created_at, a::id))
-        .select((
-            a::id,
-            a::number,
-            a::kind,
-            a::holder,
-            h::address,
-            p::number,
-            o::id,
-            o::name,
-        ))
-        .load::<Row>(conn)?;
+        .select(Row::as_select())
+        .load(conn)?;
     rows.into_iter()
-        .map(
-            |(id, number, kind, holder, house, premise, organization_id, organization_name)| {
-                Ok(LinkedAccount {
-                    id,
-                    number,
-                    kind: text_enum(&kind)?,
-                    holder,
-                    address: format!("{house}, кв. {premise}"),
-                    organization_id,
-                    organization_name,
-                })
-            },
-        )
+        .map(|row| {
+            Ok(LinkedAccount {
+                id: row.id,
+                number: row.number,
+                kind: text_enum(&row.kind)?,
+                holder: row.holder,
+                address: format!("{}, кв. {}", row.house, row.premise),
+                organization_id: row.organization_id,
+                organization_name: row.organization_name,
+            })
+        })
         .collect()
 }
 

@@ -5,73 +5,55 @@ use super::{enum_text, now, text_enum, DbConn};
 use diesel::prelude::*;
 use domkom_dto::{BankDetails, Organization, OrganizationData, OrganizationSettings};
 
-type Row = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    (String, String, String, String),
-    (i32, i32, i32, bool),
-);
-
-macro_rules! columns {
-    () => {
-        (
-            o::id,
-            o::kind,
-            o::name,
-            o::inn,
-            o::kpp,
-            o::ogrn,
-            o::address,
-            o::phone,
-            o::email,
-            o::site,
-            o::hours,
-            (o::bank_account, o::bank_name, o::bic, o::corr_account),
-            (
-                o::reading_day_from,
-                o::reading_day_to,
-                o::due_day,
-                o::penalties_enabled,
-            ),
-        )
-    };
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = o)]
+struct Row {
+    id: i64,
+    kind: String,
+    name: String,
+    inn: String,
+    kpp: String,
+    ogrn: String,
+    address: String,
+    phone: String,
+    email: String,
+    site: String,
+    hours: String,
+    bank_account: String,
+    bank_name: String,
+    bic: String,
+    corr_account: String,
+    reading_day_from: i32,
+    reading_day_to: i32,
+    due_day: i32,
+    penalties_enabled: bool,
 }
 
-fn to_dto(r: Row) -> QueryResult<Organization> {
-    let (id, kind, name, inn, kpp, ogrn, address, phone, email, site, hours, bank, settings) = r;
+fn to_dto(row: Row) -> QueryResult<Organization> {
     Ok(Organization {
-        id,
+        id: row.id,
         data: OrganizationData {
-            kind: text_enum(&kind)?,
-            name,
-            inn,
-            kpp,
-            ogrn,
-            address,
-            phone,
-            email,
-            site,
-            hours,
+            kind: text_enum(&row.kind)?,
+            name: row.name,
+            inn: row.inn,
+            kpp: row.kpp,
+            ogrn: row.ogrn,
+            address: row.address,
+            phone: row.phone,
+            email: row.email,
+            site: row.site,
+            hours: row.hours,
             bank: BankDetails {
-                account: bank.0,
-                bank_name: bank.1,
-                bic: bank.2,
-                corr_account: bank.3,
+                account: row.bank_account,
+                bank_name: row.bank_name,
+                bic: row.bic,
+                corr_account: row.corr_account,
             },
             settings: OrganizationSettings {
-                reading_day_from: settings.0,
-                reading_day_to: settings.1,
-                due_day: settings.2,
-                penalties_enabled: settings.3,
+                reading_day_from: row.reading_day_from,
+                reading_day_to: row.reading_day_to,
+                due_day: row.due_day,
+                penalties_enabled: row.penalties_enabled,
             },
         },
     })
@@ -139,8 +121,8 @@ pub fn update(conn: &mut DbConn, id: i64, d: &OrganizationData) -> QueryResult<u
 pub fn get(conn: &mut DbConn, id: i64) -> QueryResult<Option<Organization>> {
     o::table
         .find(id)
-        .select(columns!())
-        .first::<Row>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()
         .and_then(|r| r.map(to_dto).transpose())
 }
@@ -159,8 +141,8 @@ pub fn list(conn: &mut DbConn, limit: i64, offset: i64) -> QueryResult<(Vec<Orga
         .order(o::id)
         .limit(limit)
         .offset(offset)
-        .select(columns!())
-        .load::<Row>(conn)?;
+        .select(Row::as_select())
+        .load(conn)?;
     let total = o::table.count().get_result(conn)?;
     Ok((
         items.into_iter().map(to_dto).collect::<QueryResult<_>>()?,

@@ -8,55 +8,34 @@ use diesel::sql_types::Bool;
 use domkom_dto::{Reading, ReadingData, ReadingFilter, ReadingSource};
 use std::collections::{HashMap, HashSet};
 
-/// A stored reading: id, meter, period, zone, value, rolled over, source, recorded, taken.
-pub type Row = (
-    i64,
-    i64,
-    String,
-    i32,
-    i64,
-    bool,
-    String,
-    NaiveDateTime,
-    NaiveDate,
-);
-
-pub const COLUMNS: (
-    r::id,
-    r::meter_id,
-    r::period,
-    r::zone,
-    r::value,
-    r::rolled_over,
-    r::source,
-    r::created_at,
-    r::taken_on,
-) = (
-    r::id,
-    r::meter_id,
-    r::period,
-    r::zone,
-    r::value,
-    r::rolled_over,
-    r::source,
-    r::created_at,
-    r::taken_on,
-);
+/// A stored reading as its table holds it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = r)]
+pub struct Row {
+    pub id: i64,
+    pub meter_id: i64,
+    pub period: String,
+    pub zone: i32,
+    pub value: i64,
+    pub rolled_over: bool,
+    pub source: String,
+    pub created_at: NaiveDateTime,
+    pub taken_on: NaiveDate,
+}
 
 fn to_dto(row: Row) -> QueryResult<Reading> {
-    let (id, meter_id, period, zone, value, rolled_over, source, created_at, taken_on) = row;
     Ok(Reading {
-        id,
+        id: row.id,
         data: ReadingData {
-            meter_id,
-            period,
-            zone,
-            value,
-            rolled_over,
-            taken_on: Some(taken_on),
+            meter_id: row.meter_id,
+            period: row.period,
+            zone: row.zone,
+            value: row.value,
+            rolled_over: row.rolled_over,
+            taken_on: Some(row.taken_on),
         },
-        source: text_enum(&source)?,
-        created_at: created_at.and_utc(),
+        source: text_enum(&row.source)?,
+        created_at: row.created_at.and_utc(),
     })
 }
 
@@ -91,8 +70,8 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Reading>>
     r::table
         .find(id)
         .filter(r::organization_id.eq(org))
-        .select(COLUMNS)
-        .first::<Row>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()?
         .map(to_dto)
         .transpose()
@@ -135,8 +114,8 @@ pub fn list(
         .order((r::created_at.desc(), r::id.desc()))
         .limit(limit)
         .offset(offset)
-        .select(COLUMNS)
-        .load::<Row>(conn)?;
+        .select(Row::as_select())
+        .load(conn)?;
     let total = r::table
         .inner_join(m::table)
         .filter(filter)
