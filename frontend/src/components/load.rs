@@ -96,7 +96,7 @@ fn LoadFailed<T: 'static>(error: LoadError, resource: Loaded<T>) -> impl IntoVie
 #[cfg(test)]
 mod tests {
     use super::*;
-    use domkom_dto::Problem;
+    use domkom_dto::{ErrorCode, Problem};
 
     fn api(status: u16) -> Error {
         Error::Api(Problem {
@@ -104,7 +104,7 @@ mod tests {
             title: String::new(),
             status,
             detail: "Ошибка".into(),
-            code: "x".into(),
+            code: ErrorCode::InternalError,
             errors: Vec::new(),
             retry_after: None,
         })
