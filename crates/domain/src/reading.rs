@@ -111,6 +111,17 @@ pub enum ReadingError {
     RollOverWithoutDecrease,
 }
 
+impl ReadingError {
+    /// The stable code the API and a close's notes name it by.
+    pub const fn code(self) -> &'static str {
+        match self {
+            ReadingError::Decreased => "decreased",
+            ReadingError::BeyondCapacity => "beyond_capacity",
+            ReadingError::RollOverWithoutDecrease => "roll_over_without_decrease",
+        }
+    }
+}
+
 /// The capacity of a meter with `digits` before the decimal point: 10^digits units;
 /// `None` when it does not fit in i64 thousandths (it then never rolls over).
 pub fn capacity(digits: u8) -> Option<Quantity> {

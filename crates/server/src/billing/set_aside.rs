@@ -30,24 +30,17 @@ pub fn impossible_readings(
             .map(|e| (z.zone, current, z.previous, e))
     })?;
     let (current, previous) = (ru::volume(current), ru::volume(previous));
-    let (code, why) = match error {
-        ReadingError::Decreased => (
-            "decreased",
-            format!("показание {current} меньше начисленного ранее ({previous})"),
+    let why = match error {
+        ReadingError::Decreased => {
+            format!("показание {current} меньше начисленного ранее ({previous})")
+        }
+        ReadingError::BeyondCapacity => format!(
+            "показание {current} больше, чем показывает счётчик с {} разрядами",
+            meter.digits
         ),
-        ReadingError::BeyondCapacity => (
-            "beyond_capacity",
-            format!(
-                "показание {current} больше, чем показывает счётчик с {} разрядами",
-                meter.digits
-            ),
-        ),
-        ReadingError::RollOverWithoutDecrease => (
-            "roll_over_without_decrease",
-            format!(
-                "отмечен переход через ноль, но показание {current} не меньше начисленного \
-                 ранее ({previous})"
-            ),
+        ReadingError::RollOverWithoutDecrease => format!(
+            "отмечен переход через ноль, но показание {current} не меньше начисленного ранее \
+             ({previous})"
         ),
     };
     for z in &mut meter.zones {
@@ -58,7 +51,7 @@ pub fn impossible_readings(
         account_id,
         meter_id: meter.meter_id,
         zone: i32::from(zone),
-        code: code.to_owned(),
+        code: error.code().to_owned(),
         message: format!(
             "Счётчик {}, зона {zone}: {why}. Начислено как без показаний — по среднему или \
              нормативу; исправьте показание",

@@ -79,23 +79,30 @@ pub fn booking_status(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<
 /// What is booked in a period (readings, recalculations) may change only while it is open:
 /// a closed period never changes, and a closing one is being computed from what it had.
 pub fn ensure_open(conn: &mut DbConn, org: i64, period: &str) -> Result<(), ApiError> {
-    let (code, message) = match booking_status(conn, org, period)? {
-        PeriodStatus::Open => return Ok(()),
-        PeriodStatus::Closed => (
+    match shut(booking_status(conn, org, period)?) {
+        None => Ok(()),
+        Some((code, message)) => Err(ApiError::field(
+            StatusCode::CONFLICT,
+            code,
+            "period",
+            message,
+        )),
+    }
+}
+
+/// Why nothing may be booked in a period of `status`; `None` while it is open.
+pub fn shut(status: PeriodStatus) -> Option<(ErrorCode, &'static str)> {
+    match status {
+        PeriodStatus::Open => None,
+        PeriodStatus::Closed => Some((
             ErrorCode::PeriodClosed,
             "Период закрыт: изменения в нём невозможны",
-        ),
-        PeriodStatus::Closing => (
+        )),
+        PeriodStatus::Closing => Some((
             ErrorCode::PeriodClosing,
             "Период закрывается: изменения в нём невозможны",
-        ),
-    };
-    Err(ApiError::field(
-        StatusCode::CONFLICT,
-        code,
-        "period",
-        message,
-    ))
+        )),
+    }
 }
 
 pub fn list(

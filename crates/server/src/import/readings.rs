@@ -15,7 +15,7 @@ use crate::readings::rules as reading_rules;
 use crate::routes::operator::readings::taken_on_refusal;
 use chrono::{NaiveDate, Utc};
 use domkom_domain::{Period, Quantity};
-use domkom_dto::{rules, PeriodStatus, ReadingData, ReadingSource};
+use domkom_dto::{rules, ReadingData, ReadingSource};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 pub const COLUMNS: Columns = Columns {
@@ -54,7 +54,7 @@ pub fn import(
             .iter()
             .map(|m| (name(m.account_id, m.house_id, &m.serial), m.id)),
     );
-    let (parsed, mut errors) = parse_rows(&COLUMNS, file, |r| {
+    let (mut parsed, mut errors) = parse_rows(&COLUMNS, file, |r| {
         let owner = match (r.text("account_number"), r.text("house_address")) {
             ("", "") => {
                 let message = "Укажите лицевой счёт или, для общедомового счётчика, адрес дома";
@@ -109,28 +109,21 @@ pub fn import(
         .collect();
     let mut shut = HashMap::new();
     for period in &periods {
-        let (code, message) = match periods::booking_status(c, org, period)? {
-            PeriodStatus::Open => continue,
-            PeriodStatus::Closed => ("period_closed", "Период закрыт: изменения в нём невозможны"),
-            PeriodStatus::Closing => (
-                "period_closing",
-                "Период закрывается: изменения в нём невозможны",
-            ),
-        };
-        shut.insert(period.clone(), (code, message));
+        if let Some(refusal) = periods::shut(periods::booking_status(c, org, period)?) {
+            shut.insert(period.clone(), refusal);
+        }
     }
     let ids: BTreeSet<i64> = parsed.iter().map(|(_, (r, _))| r.meter_id).collect();
     let up_to = periods.last().map_or("", String::as_str);
     let mut books = account_meters::books_of(c, org, &Vec::from_iter(ids), up_to)?;
     // A meter's earlier periods first, so each reading is checked against the one before.
-    let mut parsed = parsed;
     parsed.sort_by(|(_, (a, _)), (_, (b, _))| a.period.cmp(&b.period));
     let mut seen = HashSet::new();
     let (mut new, mut skipped) = (Vec::with_capacity(parsed.len()), 0);
     for (row, (reading, taken_on)) in parsed {
         let k = (reading.meter_id, reading.period.clone(), reading.zone);
         let refusal = if let Some((code, message)) = shut.get(&reading.period) {
-            Some(("period", *code, (*message).to_owned()))
+            Some(("period", code.as_str(), (*message).to_owned()))
         } else if !seen.insert(k) {
             let message = "Показание этого счётчика за этот период и зону уже есть выше в файле";
             Some(("value", "duplicate", message.to_owned()))

@@ -99,10 +99,9 @@ pub fn check(book: &MeterBook, period: Period, r: Value) -> Result<Checked, Refu
     let unit = m.unit.as_str();
     let previous = ru::volume_in(q(base), unit);
     let used = reading::consumption(q(base), q(r.value), r.rolled_over, digits).map_err(|e| {
-        match e {
+        let (field, message) = match e {
             ReadingError::Decreased => (
                 "value",
-                "decreased",
                 format!(
                     "Показание меньше предыдущего ({previous}). Если счётчик дошёл до предела и начал \
                      с нуля, отметьте переход через ноль"
@@ -110,7 +109,6 @@ pub fn check(book: &MeterBook, period: Period, r: Value) -> Result<Checked, Refu
             ),
             ReadingError::BeyondCapacity => (
                 "value",
-                "beyond_capacity",
                 match reading::capacity(digits) {
                     Some(c) => format!(
                         "Счётчик с {digits} разрядами показывает меньше {}",
@@ -121,12 +119,12 @@ pub fn check(book: &MeterBook, period: Period, r: Value) -> Result<Checked, Refu
             ),
             ReadingError::RollOverWithoutDecrease => (
                 "rolled_over",
-                "roll_over_without_decrease",
                 format!(
                     "Переход через ноль отмечен, но показание не меньше предыдущего ({previous})"
                 ),
             ),
-        }
+        };
+        (field, e.code(), message)
     })?;
     if r.rolled_over && !reading::roll_over_plausible(used, digits) {
         return Err((
