@@ -5,6 +5,7 @@
 //! with fractions of a kopeck are exact. Periods are written `YYYY-MM`, dates `YYYY-MM-DD`.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use domkom_values::Period;
 use serde::{Deserialize, Serialize};
 
 /// How a service is calculated.
@@ -191,7 +192,7 @@ pub enum PeriodStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PeriodState {
-    pub period: String,
+    pub period: Period,
     pub status: PeriodStatus,
     pub accounts_total: i32,
     pub accounts_done: i32,
@@ -273,7 +274,7 @@ pub struct Payment {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChargeSheet {
     pub account_id: i64,
-    pub period: String,
+    pub period: Period,
     /// The sum of the lines, kopecks.
     pub amount: i64,
     pub lines: Vec<ChargeLine>,
@@ -304,7 +305,7 @@ pub struct ChargeLine {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BalanceLine {
     pub account_id: i64,
-    pub period: String,
+    pub period: Period,
     pub opening: i64,
     pub charged: i64,
     pub recalculated: i64,

@@ -1,13 +1,14 @@
 //! A resident's charges («Начисления»): closed periods, and each line with how it was
 //! computed.
 
+use domkom_values::Period;
 use serde::{Deserialize, Serialize};
 
 /// A closed period in the charges list (kopecks).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChargePeriodSummary {
-    pub period: String,
+    pub period: Period,
     /// The period's charges before recalculations.
     pub charged: i64,
     /// Recalculations booked in the period, for it or for earlier ones.
@@ -26,7 +27,7 @@ pub struct ChargePeriodSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PeriodCharges {
-    pub period: String,
+    pub period: Period,
     pub lines: Vec<ExplainedLine>,
     pub recalculations: Vec<RecalculationLine>,
     pub charged: i64,
@@ -77,7 +78,7 @@ pub struct RecalculationLine {
     pub service_id: i64,
     pub service: String,
     /// The period it corrects (this one or an earlier one).
-    pub corrects_period: String,
+    pub corrects_period: Period,
     /// Kopecks; negative reduces the bill.
     pub amount: i64,
     pub reason: String,
@@ -90,7 +91,7 @@ pub struct RecalculationLine {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PenaltyCorrectionLine {
     /// The period whose penalties it corrects.
-    pub corrects_period: String,
+    pub corrects_period: Period,
     /// Kopecks; negative reduces the debt.
     pub amount: i64,
     /// «Перерасчёт пеней за июль 2026: оплата 20.07.2026 поступила после закрытия периода».

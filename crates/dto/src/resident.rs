@@ -1,6 +1,7 @@
 //! The resident's side: organizations to link an account with, and linked accounts.
 
 use crate::{AccountKind, OrganizationKind};
+use domkom_values::Period;
 use serde::{Deserialize, Serialize};
 
 /// An organization a resident may link an account with.
@@ -75,7 +76,7 @@ pub struct OrganizationContacts {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MoneyState {
     /// The last closed period, `YYYY-MM`.
-    pub period: String,
+    pub period: Period,
     /// Kopecks at the end of that period: positive is a debt, negative an advance.
     pub balance: i64,
     /// The same for a person, e.g. «1 521,13 ₽».

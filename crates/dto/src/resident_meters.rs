@@ -6,6 +6,7 @@
 
 use crate::{ReadingSource, Resource};
 use chrono::{DateTime, NaiveDate, Utc};
+use domkom_values::Period;
 use serde::{Deserialize, Serialize};
 
 /// When readings are taken and which period one sent now counts for.
@@ -21,7 +22,7 @@ pub struct ReadingWindow {
     /// This month's window has passed: a reading sent now counts for the next period.
     pub next_period: bool,
     /// `YYYY-MM`: the period a reading sent now counts for.
-    pub period: String,
+    pub period: Period,
     /// The same for a person, in Russian, to show before sending.
     pub message: String,
 }
@@ -88,7 +89,7 @@ pub struct AccountMeter {
     /// unverified at that period's end).
     pub accepts_readings: bool,
     /// The last period billed by this meter, `YYYY-MM`.
-    pub billed_period: Option<String>,
+    pub billed_period: Option<Period>,
     pub readings: Vec<MeterZoneState>,
 }
 
@@ -115,7 +116,7 @@ pub struct PeriodRange {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReadingEntry {
     pub id: i64,
-    pub period: String,
+    pub period: Period,
     pub zone: i32,
     /// Thousandths.
     pub value: i64,
@@ -149,7 +150,7 @@ pub enum ConsumptionMethod {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PeriodConsumption {
-    pub period: String,
+    pub period: Period,
     pub method: ConsumptionMethod,
     /// Thousandths per zone, zone 1 first (zero by norm: the norm is billed per flat).
     pub volumes: Vec<i64>,
@@ -164,8 +165,8 @@ pub struct PeriodConsumption {
 pub struct MeterHistory {
     pub meter_id: i64,
     pub unit: String,
-    pub from: String,
-    pub to: String,
+    pub from: Period,
+    pub to: Period,
     pub readings: Vec<ReadingEntry>,
     pub consumption: Vec<PeriodConsumption>,
 }
@@ -237,7 +238,7 @@ pub struct MeterEstimate {
 pub struct ReadingsResult {
     pub preview: bool,
     /// `YYYY-MM`: the period the readings count for.
-    pub period: String,
+    pub period: Period,
     /// The window sentence, e.g. that the readings count for the next period.
     pub message: String,
     pub meters: Vec<MeterEstimate>,

@@ -3,6 +3,7 @@
 //! debts, negative ones advances.
 
 use chrono::NaiveDate;
+use domkom_values::Period;
 use serde::{Deserialize, Serialize};
 
 /// A payment received for the account.
@@ -16,7 +17,7 @@ pub struct AccountPayment {
     /// Where it came from: «bank», «cash», «online», a registry name.
     pub source: String,
     /// The period the payer named, if any.
-    pub for_period: Option<String>,
+    pub for_period: Option<Period>,
 }
 
 /// What the resident sees of a payment the company recorded.
@@ -27,7 +28,8 @@ impl From<crate::Payment> for AccountPayment {
             paid_on: p.data.paid_on,
             amount: p.data.amount,
             source: p.data.source,
-            for_period: p.data.for_period,
+            // Written through the input rules, so it is always a period.
+            for_period: p.data.for_period.and_then(|p| p.parse().ok()),
         }
     }
 }
@@ -58,7 +60,7 @@ pub struct MoneyMovement {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatementPeriod {
-    pub period: String,
+    pub period: Period,
     #[serde(flatten)]
     pub money: MoneyMovement,
     /// Payments counted in the period, oldest first: those dated in it, and those that
@@ -75,8 +77,8 @@ pub struct StatementPeriod {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Statement {
     /// The range shown, `YYYY-MM`; absent when no period is closed yet.
-    pub from: Option<String>,
-    pub to: Option<String>,
+    pub from: Option<Period>,
+    pub to: Option<Period>,
     /// Closed periods in order.
     pub periods: Vec<StatementPeriod>,
     /// The opening of the first period, the closing of the last, the sums of the rest.

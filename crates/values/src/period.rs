@@ -115,6 +115,14 @@ impl FromStr for Period {
     }
 }
 
+/// For rows read from the database's `YYYY-MM` text (diesel's `deserialize_as`).
+impl TryFrom<String> for Period {
+    type Error = ParseError;
+    fn try_from(text: String) -> Result<Self, ParseError> {
+        text.parse()
+    }
+}
+
 /// As the `YYYY-MM` string, the form the API and the database use.
 impl Serialize for Period {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -128,6 +136,24 @@ impl<'de> Deserialize<'de> for Period {
         text.parse().map_err(serde::de::Error::custom)
     }
 }
+
+/// In the spec: a string of the `YYYY-MM` pattern.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Period {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::Type::String)
+            .pattern(Some(r"^(19\d\d|2[01]\d\d|2200)-(0[1-9]|1[0-2])$"))
+            .description(Some(
+                "A billing period, a calendar month from 1900-01 to 2200-12",
+            ))
+            .examples(["2026-10"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Period {}
 
 #[cfg(test)]
 mod tests {

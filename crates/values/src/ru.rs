@@ -69,6 +69,11 @@ pub fn with_unit(number: String, unit: &str) -> String {
     }
 }
 
+/// A flat's address: the house's, then «кв.» and the flat's number.
+pub fn flat_address(house: &str, flat: &str) -> String {
+    format!("{house}, кв. {flat}")
+}
+
 /// A meter's or a document's number after «№»: «№ 30428286». A serial that already holds
 /// the sign («ВСХд-15 № 30428286», as meters are often labelled) keeps its own, so the
 /// sign is never written twice; either way «№» is joined to what follows it.

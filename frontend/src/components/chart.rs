@@ -4,6 +4,7 @@
 //! its fixed height, so the chart fills a phone or a desktop column while its labels keep
 //! their size (a `viewBox` would shrink the text on a phone).
 
+use domkom_values::Period;
 use leptos::prelude::*;
 
 /// The drawing's height in pixels: bars, then a row for the months' names.
@@ -25,8 +26,7 @@ pub struct Bar {
 /// One month: its bars side by side and what a tooltip says about them.
 #[derive(Clone)]
 pub struct Month {
-    /// `YYYY-MM`.
-    pub period: String,
+    pub period: Period,
     pub bars: Vec<Bar>,
     /// E.g. «Октябрь 2026: начислено 1 234,56 ₽, оплачено 1 000,00 ₽».
     pub title: String,
@@ -79,7 +79,7 @@ pub fn BarChart(
             let bars = i64::try_from(month.bars.len()).unwrap_or(1).max(1);
             let width = slot * 7 / 10 / bars;
             let start = left + slot * 15 / 100;
-            let short: String = crate::format::period(&month.period).chars().take(3).collect();
+            let short: String = crate::format::period(month.period).chars().take(3).collect();
             let rects = month
                 .bars
                 .iter()
@@ -103,7 +103,7 @@ pub fn BarChart(
                 })
                 .collect_view();
             view! {
-                <g data-period=month.period.clone()>
+                <g data-period=month.period.to_string()>
                     <title>{month.title.clone()}</title>
                     // The whole slot answers the pointer, so a tooltip shows on a short bar too.
                     <rect class="chart-slot" x=percent(left) width=percent(slot) y="0" height=HEIGHT />

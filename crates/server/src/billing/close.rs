@@ -42,13 +42,13 @@ pub fn start(
     req: CloseRequest,
     today: chrono::NaiveDate,
 ) -> Result<(PeriodState, i64), Refused> {
-    let (org, period, key) = (req.organization_id, req.period, req.period.to_string());
+    let (org, period) = (req.organization_id, req.period);
     db::write_tx(conn, |conn| {
         // One start at a time per organization, whatever the instance: on PostgreSQL the
         // organization's row is locked until this commits, so the next request reads the
         // period as `closing`; SQLite's write transactions run one at a time anyway.
         periods::lock_organization(conn, org)?;
-        let state = periods::get(conn, org, &key)?;
+        let state = periods::get(conn, org, period)?;
         match state.status {
             PeriodStatus::Closed => return Err(Refused::Closed(period)),
             PeriodStatus::Closing => return Err(Refused::Closing(period)),
@@ -58,7 +58,7 @@ pub fn start(
             return Err(Refused::NotEnded(period));
         }
         if let Some(last) = periods::last_closed(conn, org)? {
-            let next = last.parse::<Period>().ok().and_then(Period::next);
+            let next = last.next();
             if next != Some(period) {
                 return Err(Refused::Order {
                     next: next.unwrap_or(period),
@@ -74,7 +74,7 @@ pub fn start(
             e => e.into(),
         })?;
         let job = jobs::enqueue(conn, &req)?;
-        Ok((periods::get(conn, org, &key)?, job))
+        Ok((periods::get(conn, org, period)?, job))
     })
 }
 
@@ -103,8 +103,7 @@ impl JobKind for CloseRequest {
         pool: &DbPool,
         progress: &dyn Fn(i32, i32),
     ) -> Result<Option<CloseStats>, CloseError> {
-        let key = self.period.to_string();
-        let state = periods::get(&mut *pool.get()?, self.organization_id, &key)?;
+        let state = periods::get(&mut *pool.get()?, self.organization_id, self.period)?;
         // An earlier run committed and died before recording its end: nothing to do.
         if state.status != PeriodStatus::Closing {
             return Ok(None);
@@ -125,8 +124,7 @@ fn run(
         let error = e.to_string();
         tracing::error!(organization = req.organization_id, period = %req.period, error, "period close failed");
         if let Ok(mut conn) = pool.get() {
-            let key = req.period.to_string();
-            let _ = periods::mark_failed(&mut conn, req.organization_id, &key, &error);
+            let _ = periods::mark_failed(&mut conn, req.organization_id, req.period, &error);
         }
     }
     result
@@ -147,7 +145,7 @@ fn compute_and_store(
     req: CloseRequest,
     progress: &dyn Fn(i32, i32),
 ) -> Result<CloseStats, CloseError> {
-    let (org, period, key) = (req.organization_id, req.period, req.period.to_string());
+    let (org, period) = (req.organization_id, req.period);
     let mut conn = pool.get()?;
     let started = Instant::now();
     let data = load::load(&mut conn, org, period)?;
@@ -205,7 +203,7 @@ fn compute_and_store(
             progress(done, total);
             // Small separate writes, so a status request sees the progress; a few a
             // second, since each is a commit of its own.
-            let _ = periods::set_progress(&mut conn, org, &key, done);
+            let _ = periods::set_progress(&mut conn, org, period, done);
             reported = Some(Instant::now());
         }
         let own = by_account.remove(&account).unwrap_or_default();
@@ -234,7 +232,7 @@ fn compute_and_store(
             penalty_rate_bp: charged_at,
             notes: &data.notes,
         };
-        match periods::mark_closed(conn, org, &key, closed)? {
+        match periods::mark_closed(conn, org, period, closed)? {
             1 => Ok(()),
             _ => Err(CloseError::NoLongerClosing),
         }

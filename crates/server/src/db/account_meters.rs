@@ -30,7 +30,7 @@ pub struct MeterRow {
 /// A closed period of a meter (`meter_volumes`).
 #[derive(Debug, Clone)]
 pub struct VolumeRow {
-    pub period: String,
+    pub period: Period,
     pub method: VolumeMethod,
     pub volumes: Vec<i64>,
     pub billed: Vec<i64>,
@@ -40,7 +40,7 @@ pub struct VolumeRow {
 #[derive(Debug, Clone)]
 pub struct StoredReading {
     pub id: i64,
-    pub period: String,
+    pub period: Period,
     pub zone: i32,
     pub value: i64,
     pub rolled_over: bool,
@@ -122,14 +122,14 @@ fn load_meters(conn: &mut DbConn, which: Which) -> QueryResult<Vec<MeterRow>> {
 }
 
 /// The account's meters with their closed periods and readings up to `up_to` (inclusive).
-pub fn books(conn: &mut DbConn, account: i64, up_to: &str) -> QueryResult<Vec<MeterBook>> {
+pub fn books(conn: &mut DbConn, account: i64, up_to: Period) -> QueryResult<Vec<MeterBook>> {
     let meters = meters(conn, account)?;
     with_history(conn, meters, up_to)
 }
 
 /// One meter of the organization (a flat's or a house's) with its closed periods and
 /// readings up to `up_to` (inclusive): what a reading the staff enters is checked against.
-pub fn book(conn: &mut DbConn, org: i64, id: i64, up_to: &str) -> QueryResult<Option<MeterBook>> {
+pub fn book(conn: &mut DbConn, org: i64, id: i64, up_to: Period) -> QueryResult<Option<MeterBook>> {
     Ok(books_of(conn, org, &[id], up_to)?.remove(&id))
 }
 
@@ -139,7 +139,7 @@ pub fn books_of(
     conn: &mut DbConn,
     org: i64,
     ids: &[i64],
-    up_to: &str,
+    up_to: Period,
 ) -> QueryResult<HashMap<i64, MeterBook>> {
     let mut out = HashMap::with_capacity(ids.len());
     for ids in ids.chunks(super::BATCH) {
@@ -154,11 +154,11 @@ pub fn books_of(
 fn with_history(
     conn: &mut DbConn,
     meters: Vec<MeterRow>,
-    up_to: &str,
+    up_to: Period,
 ) -> QueryResult<Vec<MeterBook>> {
     let ids: Vec<i64> = meters.iter().map(|m| m.id).collect();
-    let mut volumes = volumes(conn, &ids, "", up_to)?;
-    let mut readings = readings(conn, &ids, "", up_to)?;
+    let mut volumes = volumes(conn, &ids, None, up_to)?;
+    let mut readings = readings(conn, &ids, None, up_to)?;
     Ok(meters
         .into_iter()
         .map(|meter| MeterBook {
@@ -169,13 +169,14 @@ fn with_history(
         .collect())
 }
 
-/// Closed periods of the meters in `from..=to` (an empty `from` is no lower bound).
+/// Closed periods of the meters in `from..=to` (no `from`: no lower bound).
 pub fn volumes(
     conn: &mut DbConn,
     meters: &[i64],
-    from: &str,
-    to: &str,
+    from: Option<Period>,
+    to: Period,
 ) -> QueryResult<HashMap<i64, Vec<VolumeRow>>> {
+    let (from, to) = bounds(from, to);
     let mut out: HashMap<i64, Vec<VolumeRow>> = HashMap::new();
     for (meter, period, method, volumes, billed) in mv::table
         .filter(mv::meter_id.eq_any(meters))
@@ -191,7 +192,7 @@ pub fn volumes(
         .load::<(i64, String, String, String, String)>(conn)?
     {
         out.entry(meter).or_default().push(VolumeRow {
-            period,
+            period: super::stored_period(&period)?,
             method: text_enum(&method)?,
             volumes: split_ids(&volumes)?,
             billed: split_ids(&billed)?,
@@ -204,9 +205,10 @@ pub fn volumes(
 pub fn readings(
     conn: &mut DbConn,
     meters: &[i64],
-    from: &str,
-    to: &str,
+    from: Option<Period>,
+    to: Period,
 ) -> QueryResult<HashMap<i64, Vec<StoredReading>>> {
+    let (from, to) = bounds(from, to);
     let mut out: HashMap<i64, Vec<StoredReading>> = HashMap::new();
     for row in r::table
         .filter(r::meter_id.eq_any(meters))
@@ -217,7 +219,7 @@ pub fn readings(
     {
         out.entry(row.meter_id).or_default().push(StoredReading {
             id: row.id,
-            period: row.period,
+            period: super::stored_period(&row.period)?,
             zone: row.zone,
             value: row.value,
             rolled_over: row.rolled_over,
@@ -227,6 +229,15 @@ pub fn readings(
         });
     }
     Ok(out)
+}
+
+/// `from..=to` as the TEXT bounds a query compares periods with (`YYYY-MM` sorts in
+/// time order; the empty text is below every period).
+fn bounds(from: Option<Period>, to: Period) -> (String, String) {
+    (
+        from.map(|p| p.to_string()).unwrap_or_default(),
+        to.to_string(),
+    )
 }
 
 /// The organization's reading window, days of the month.
@@ -240,14 +251,9 @@ pub fn window_days(conn: &mut DbConn, org: i64) -> QueryResult<(i32, i32)> {
 impl MeterBook {
     /// The last closed period before `period` and its billed readings, else the readings
     /// at installation: what the close takes as the previous readings.
-    pub fn billed_before(&self, period: &str) -> (Option<&str>, Vec<i64>) {
-        match self
-            .volumes
-            .iter()
-            .rev()
-            .find(|v| v.period.as_str() < period)
-        {
-            Some(v) => (Some(v.period.as_str()), self.per_zone(&v.billed)),
+    pub fn billed_before(&self, period: Period) -> (Option<Period>, Vec<i64>) {
+        match self.volumes.iter().rev().find(|v| v.period < period) {
+            Some(v) => (Some(v.period), self.per_zone(&v.billed)),
             None => (None, self.per_zone(&self.meter.initial_values)),
         }
     }
@@ -256,15 +262,11 @@ impl MeterBook {
     /// the newest complete reading of each later period that is not closed yet (the close
     /// of that period will bill it first).
     pub fn base_for(&self, period: Period) -> Vec<i64> {
-        let key = period.to_string();
-        let (billed_period, mut base) = self.billed_before(&key);
-        let billed_period = billed_period.unwrap_or("").to_owned();
+        let (billed_period, mut base) = self.billed_before(period);
         for (pending, values) in self.newest_by_period() {
-            let counts = pending.as_str() > billed_period.as_str()
-                && pending < key
-                && pending
-                    .parse::<Period>()
-                    .is_ok_and(|p| self.meter.verification_due > p.last_day());
+            let counts = billed_period.is_none_or(|billed| pending > billed)
+                && pending < period
+                && self.meter.verification_due > pending.last_day();
             // A period with a zone missing is billed by average: the base stays.
             if let (true, Some(values)) = (counts, values.into_iter().collect::<Option<Vec<_>>>()) {
                 base = values.iter().map(|r| r.value).collect();
@@ -274,11 +276,11 @@ impl MeterBook {
     }
 
     /// The newest reading of each zone per period, periods in order.
-    pub fn newest_by_period(&self) -> BTreeMap<String, Vec<Option<&StoredReading>>> {
-        let mut out: BTreeMap<String, Vec<Option<&StoredReading>>> = BTreeMap::new();
+    pub fn newest_by_period(&self) -> BTreeMap<Period, Vec<Option<&StoredReading>>> {
+        let mut out: BTreeMap<Period, Vec<Option<&StoredReading>>> = BTreeMap::new();
         for reading in &self.readings {
             let zones = out
-                .entry(reading.period.clone())
+                .entry(reading.period)
                 .or_insert_with(|| vec![None; self.zone_count()]);
             if let Some(slot) = usize::try_from(reading.zone - 1)
                 .ok()
@@ -295,18 +297,16 @@ impl MeterBook {
     pub fn past(&self, period: Period) -> Vec<PastConsumption> {
         self.volumes
             .iter()
-            .filter_map(|v| {
-                let p = v.period.parse::<Period>().ok()?;
-                (p < period).then(|| PastConsumption {
-                    period: p,
-                    method: v.method,
-                    volumes: v
-                        .volumes
-                        .iter()
-                        .copied()
-                        .map(Quantity::from_thousandths)
-                        .collect(),
-                })
+            .filter(|v| v.period < period)
+            .map(|v| PastConsumption {
+                period: v.period,
+                method: v.method,
+                volumes: v
+                    .volumes
+                    .iter()
+                    .copied()
+                    .map(Quantity::from_thousandths)
+                    .collect(),
             })
             .collect()
     }
@@ -325,10 +325,10 @@ impl MeterBook {
 
 /// Readings with whether each corrected an earlier one and whether it counts.
 pub fn entries(readings: &[StoredReading]) -> Vec<ReadingEntry> {
-    let mut newest: HashMap<(&str, i32), i64> = HashMap::new();
-    let mut first: HashMap<(&str, i32), i64> = HashMap::new();
+    let mut newest: HashMap<(Period, i32), i64> = HashMap::new();
+    let mut first: HashMap<(Period, i32), i64> = HashMap::new();
     for r in readings {
-        let key = (r.period.as_str(), r.zone);
+        let key = (r.period, r.zone);
         let n = newest.entry(key).or_insert(r.id);
         *n = (*n).max(r.id);
         let f = first.entry(key).or_insert(r.id);
@@ -337,10 +337,10 @@ pub fn entries(readings: &[StoredReading]) -> Vec<ReadingEntry> {
     let mut out: Vec<ReadingEntry> = readings
         .iter()
         .map(|r| {
-            let key = (r.period.as_str(), r.zone);
+            let key = (r.period, r.zone);
             ReadingEntry {
                 id: r.id,
-                period: r.period.clone(),
+                period: r.period,
                 zone: r.zone,
                 value: r.value,
                 rolled_over: r.rolled_over,

@@ -140,7 +140,7 @@ pub fn linked(conn: &mut DbConn, user: i64, only: Option<i64>) -> QueryResult<Ve
                 number: row.number,
                 kind: text_enum(&row.kind)?,
                 holder: row.holder,
-                address: format!("{}, кв. {}", row.house, row.premise),
+                address: domkom_domain::ru::flat_address(&row.house, &row.premise),
                 organization_id: row.organization_id,
                 organization_name: row.organization_name,
             })

@@ -270,6 +270,12 @@ pub fn text_enum<T: serde::de::DeserializeOwned>(text: &str) -> QueryResult<T> {
         .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
 }
 
+/// A period read from a TEXT column; rows read it with `#[diesel(deserialize_as = String)]`.
+pub fn stored_period(text: &str) -> QueryResult<domkom_domain::Period> {
+    text.parse()
+        .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
+}
+
 /// The sum of stored kopecks, checked: amounts the input rules bound never overflow, and
 /// anything stored before them is an error, never a wrapped number.
 pub fn sum_kopecks(amounts: impl IntoIterator<Item = i64>) -> QueryResult<i64> {
@@ -292,6 +298,12 @@ where
         + diesel::query_dsl::LoadQuery<'q, SqliteConnection, T>,
 {
     per_backend!(conn, |c| query.load(c))
+}
+
+/// The columns of a row struct for [`load`] and [`by_key`], which run one query on either
+/// backend: `as_select()` names the backend it selects for, this does not.
+pub fn columns<T: diesel::Selectable<diesel::pg::Pg>>() -> T::SelectExpression {
+    T::construct_selection()
 }
 
 /// The one row a key lookup finds, if any. Unlike `.first()` it adds no `LIMIT`: diesel

@@ -12,7 +12,8 @@ use domkom_dto::{CloseNote, ErrorCode, PeriodState, PeriodStatus};
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = p)]
 struct Row {
-    period: String,
+    #[diesel(deserialize_as = String)]
+    period: Period,
     status: String,
     accounts_total: i32,
     accounts_done: i32,
@@ -43,16 +44,16 @@ fn to_dto(row: Row) -> QueryResult<PeriodState> {
 }
 
 /// The state of a period; a period without a row is open and untouched.
-pub fn get(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<PeriodState> {
+pub fn get(conn: &mut DbConn, org: i64, period: Period) -> QueryResult<PeriodState> {
     let row = p::table
         .filter(p::organization_id.eq(org))
-        .filter(p::period.eq(period))
+        .filter(p::period.eq(period.to_string()))
         .select(Row::as_select())
         .first(conn)
         .optional()?;
     row.map(to_dto).unwrap_or_else(|| {
         Ok(PeriodState {
-            period: period.to_owned(),
+            period,
             status: PeriodStatus::Open,
             accounts_total: 0,
             accounts_done: 0,
@@ -65,11 +66,9 @@ pub fn get(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<PeriodState
 
 /// Whether `period` takes bookings: its own status, except that periods close in order,
 /// so one before the last closed period is closed, row or not.
-pub fn booking_status(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<PeriodStatus> {
+pub fn booking_status(conn: &mut DbConn, org: i64, period: Period) -> QueryResult<PeriodStatus> {
     Ok(match get(conn, org, period)?.status {
-        PeriodStatus::Open
-            if last_closed(conn, org)?.is_some_and(|last| period < last.as_str()) =>
-        {
+        PeriodStatus::Open if last_closed(conn, org)?.is_some_and(|last| period < last) => {
             PeriodStatus::Closed
         }
         status => status,
@@ -78,7 +77,7 @@ pub fn booking_status(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<
 
 /// What is booked in a period (readings, recalculations) may change only while it is open:
 /// a closed period never changes, and a closing one is being computed from what it had.
-pub fn ensure_open(conn: &mut DbConn, org: i64, period: &str) -> Result<(), ApiError> {
+pub fn ensure_open(conn: &mut DbConn, org: i64, period: Period) -> Result<(), ApiError> {
     match shut(booking_status(conn, org, period)?) {
         None => Ok(()),
         Some((code, message)) => Err(ApiError::field(
@@ -127,14 +126,15 @@ pub fn list(
 }
 
 /// The newest closed period, if any.
-pub fn last_closed(conn: &mut DbConn, org: i64) -> QueryResult<Option<String>> {
-    p::table
+pub fn last_closed(conn: &mut DbConn, org: i64) -> QueryResult<Option<Period>> {
+    let period: Option<String> = p::table
         .filter(p::organization_id.eq(org))
         .filter(p::status.eq("closed"))
         .order(p::period.desc())
         .select(p::period)
         .first(conn)
-        .optional()
+        .optional()?;
+    period.map(|text| super::stored_period(&text)).transpose()
 }
 
 /// Locks the organization's row until the transaction ends (PostgreSQL; SQLite's write
@@ -178,11 +178,11 @@ pub fn start_closing(conn: &mut DbConn, org: i64, month: Period, total: i32) -> 
     Ok(())
 }
 
-pub fn set_progress(conn: &mut DbConn, org: i64, period: &str, done: i32) -> QueryResult<usize> {
+pub fn set_progress(conn: &mut DbConn, org: i64, period: Period, done: i32) -> QueryResult<usize> {
     diesel::update(
         p::table
             .filter(p::organization_id.eq(org))
-            .filter(p::period.eq(period)),
+            .filter(p::period.eq(period.to_string())),
     )
     .set(p::accounts_done.eq(done))
     .execute(conn)
@@ -198,17 +198,17 @@ pub struct Closed<'a> {
 
 /// Closes the period, keeping the services as they are now (what its charges print), and
 /// makes it the organization's `last_closed`.
-pub fn mark_closed(conn: &mut DbConn, org: i64, period: &str, how: Closed) -> QueryResult<usize> {
+pub fn mark_closed(conn: &mut DbConn, org: i64, period: Period, how: Closed) -> QueryResult<usize> {
     let notes = serde_json::to_string(how.notes)
         .map_err(|e| diesel::result::Error::SerializationError(e.into()))?;
     let snapshot = services::snapshot(conn, org)?;
     diesel::update(o::table.find(org))
-        .set(o::last_closed.eq(period))
+        .set(o::last_closed.eq(period.to_string()))
         .execute(conn)?;
     diesel::update(
         p::table
             .filter(p::organization_id.eq(org))
-            .filter(p::period.eq(period))
+            .filter(p::period.eq(period.to_string()))
             .filter(p::status.eq("closing")),
     )
     .set((
@@ -224,23 +224,23 @@ pub fn mark_closed(conn: &mut DbConn, org: i64, period: &str, how: Closed) -> Qu
 }
 
 /// The services as they were when `period` closed (none for a period not closed).
-pub fn labels(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<services::Labels> {
+pub fn labels(conn: &mut DbConn, org: i64, period: Period) -> QueryResult<services::Labels> {
     let snapshot: Option<Option<String>> = by_key(
         conn,
         p::table
             .filter(p::organization_id.eq(org))
-            .filter(p::period.eq(period))
+            .filter(p::period.eq(period.to_string()))
             .select(p::services),
     )?;
     services::labels_of(snapshot.flatten().as_deref())
 }
 
 /// A failed close leaves the period open, saying why.
-pub fn mark_failed(conn: &mut DbConn, org: i64, period: &str, error: &str) -> QueryResult<usize> {
+pub fn mark_failed(conn: &mut DbConn, org: i64, period: Period, error: &str) -> QueryResult<usize> {
     diesel::update(
         p::table
             .filter(p::organization_id.eq(org))
-            .filter(p::period.eq(period))
+            .filter(p::period.eq(period.to_string()))
             .filter(p::status.eq("closing")),
     )
     .set((p::status.eq("open"), p::error.eq(error)))

@@ -94,35 +94,32 @@ pub fn import(
         r.rules(rules::check_reading(&reading), &[]);
         let period = reading.period.parse().ok()?;
         match domkom_domain::reading::taken_on(period, reading.taken_on, today) {
-            Ok(day) => Some((reading, day)),
+            Ok(day) => Some((reading, period, day)),
             Err(e) => {
                 r.error("taken_on", "range", taken_on_refusal(e));
                 None
             }
         }
     });
-    let periods: Vec<String> = parsed
-        .iter()
-        .map(|(_, (r, _))| r.period.clone())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let periods: BTreeSet<Period> = parsed.iter().map(|(_, (_, p, _))| *p).collect();
     let mut shut = HashMap::new();
-    for period in &periods {
+    for &period in &periods {
         if let Some(refusal) = periods::shut(periods::booking_status(c, org, period)?) {
-            shut.insert(period.clone(), refusal);
+            shut.insert(period, refusal);
         }
     }
-    let ids: BTreeSet<i64> = parsed.iter().map(|(_, (r, _))| r.meter_id).collect();
-    let up_to = periods.last().map_or("", String::as_str);
-    let mut books = account_meters::books_of(c, org, &Vec::from_iter(ids), up_to)?;
+    let ids: BTreeSet<i64> = parsed.iter().map(|(_, (r, _, _))| r.meter_id).collect();
+    let mut books = match periods.last() {
+        Some(&up_to) => account_meters::books_of(c, org, &Vec::from_iter(ids), up_to)?,
+        None => HashMap::new(),
+    };
     // A meter's earlier periods first, so each reading is checked against the one before.
-    parsed.sort_by(|(_, (a, _)), (_, (b, _))| a.period.cmp(&b.period));
+    parsed.sort_by_key(|(_, (_, period, _))| *period);
     let mut seen = HashSet::new();
     let (mut new, mut skipped) = (Vec::with_capacity(parsed.len()), 0);
-    for (row, (reading, taken_on)) in parsed {
-        let k = (reading.meter_id, reading.period.clone(), reading.zone);
-        let refusal = if let Some((code, message)) = shut.get(&reading.period) {
+    for (row, (reading, period, taken_on)) in parsed {
+        let k = (reading.meter_id, period, reading.zone);
+        let refusal = if let Some((code, message)) = shut.get(&period) {
             Some(("period", code.as_str(), (*message).to_owned()))
         } else if !seen.insert(k) {
             let message = "Показание этого счётчика за этот период и зону уже есть выше в файле";
@@ -131,7 +128,6 @@ pub fn import(
             let book = books
                 .get_mut(&reading.meter_id)
                 .ok_or_else(ApiError::not_found)?;
-            let period: Period = reading.period.parse().map_err(ApiError::internal)?;
             let value = (&reading).into();
             match reading_rules::check(book, period, value) {
                 Err(refusal) => Some(refusal),
@@ -140,7 +136,7 @@ pub fn import(
                     None
                 }
                 Ok(_) => {
-                    book.readings.push(pending(&reading, taken_on));
+                    book.readings.push(pending(&reading, period, taken_on));
                     new.push((reading, taken_on));
                     None
                 }
@@ -156,10 +152,10 @@ pub fn import(
 }
 
 /// A reading of the file as the later rows of its meter see it.
-fn pending(r: &ReadingData, taken_on: NaiveDate) -> StoredReading {
+fn pending(r: &ReadingData, period: Period, taken_on: NaiveDate) -> StoredReading {
     StoredReading {
         id: 0,
-        period: r.period.clone(),
+        period,
         zone: r.zone,
         value: r.value,
         rolled_over: r.rolled_over,

@@ -53,7 +53,7 @@ impl From<&ReadingData> for Value {
 pub fn repeated(book: &MeterBook, period: Period, r: Value) -> Option<i64> {
     let zone = usize::try_from(r.zone - 1).ok()?;
     let newest = book.newest_by_period();
-    let current = (*newest.get(&period.to_string())?.get(zone)?)?;
+    let current = (*newest.get(&period)?.get(zone)?)?;
     (current.value == r.value && current.rolled_over == r.rolled_over).then_some(current.id)
 }
 

@@ -30,7 +30,7 @@ impl Plan {
         readings.sort_by_key(|r| r.id);
         ReadingsResult {
             preview,
-            period: self.period.to_string(),
+            period: self.period,
             message: self.message,
             charge: self.meters.iter().map(|m| m.charge).sum(),
             meters: self.meters,
@@ -49,7 +49,7 @@ pub fn plan(
     readings: &[NewReading],
 ) -> Result<Plan, ApiError> {
     let period = window.period;
-    let books = am::books(c, account, &period.to_string())?;
+    let books = am::books(c, account, period)?;
     let prices = tariffs::in_force(c, org, period.first_day())?;
     let (mut errors, mut jumps) = (Vec::new(), Vec::new());
     let mut meters: Vec<MeterEstimate> = Vec::new();
@@ -132,7 +132,6 @@ fn at(i: usize, field: &str, code: &str, message: String) -> FieldError {
 /// A meter billed by readings needs every zone: with one missing the close bills the
 /// average instead, which a resident would not expect.
 fn missing_zones(books: &[MeterBook], period: Period, readings: &[NewReading]) -> Vec<FieldError> {
-    let key = period.to_string();
     let mut seen = Vec::new();
     let mut errors = Vec::new();
     for (i, r) in readings.iter().enumerate() {
@@ -143,7 +142,7 @@ fn missing_zones(books: &[MeterBook], period: Period, readings: &[NewReading]) -
             continue;
         }
         seen.push(r.meter_id);
-        let before = book.newest_by_period().remove(&key).unwrap_or_default();
+        let before = book.newest_by_period().remove(&period).unwrap_or_default();
         let missing: Vec<String> = (1..=book.meter.zones)
             .filter(|z| {
                 let sent = readings

@@ -7,11 +7,11 @@ use crate::error::ApiError;
 use crate::input::Query;
 use crate::routes::accounts::linked_organization;
 use crate::routes::operator::periods::parse_period;
-use crate::routes::valid;
+use crate::routes::period_range;
 use crate::state::AppState;
 use crate::views::account_charges;
 use actix_web::{get, web};
-use domkom_dto::{rules, ChargePeriodSummary, PeriodCharges, PeriodRange, Problem};
+use domkom_dto::{ChargePeriodSummary, PeriodCharges, PeriodRange, Problem};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list).service(period);
@@ -28,19 +28,10 @@ async fn list(
     id: web::Path<i64>,
     range: Query<PeriodRange>,
 ) -> Result<web::Json<Vec<ChargePeriodSummary>>, ApiError> {
-    let (id, range) = (id.into_inner(), range.into_inner());
-    valid(rules::check_period_range(
-        range.from.as_deref(),
-        range.to.as_deref(),
-    ))?;
+    let (id, (from, to)) = (id.into_inner(), period_range(&range)?);
     let list = db::run(&state.pool, move |c| {
         linked_organization(c, &caller, id)?;
-        Ok(account_charges::periods(
-            c,
-            id,
-            range.from.as_deref(),
-            range.to.as_deref(),
-        )?)
+        Ok(account_charges::periods(c, id, from, to)?)
     })
     .await?;
     Ok(web::Json(list))

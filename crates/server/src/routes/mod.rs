@@ -13,7 +13,8 @@ pub mod site;
 pub mod statement;
 
 use crate::error::ApiError;
-use domkom_dto::FieldError;
+use domkom_domain::Period;
+use domkom_dto::{rules, FieldError, PeriodRange};
 
 /// 422 when the input rules found anything.
 pub fn valid(errors: Vec<FieldError>) -> Result<(), ApiError> {
@@ -22,4 +23,12 @@ pub fn valid(errors: Vec<FieldError>) -> Result<(), ApiError> {
     } else {
         Err(ApiError::validation(errors))
     }
+}
+
+/// A `?from=&to=` range of periods, checked by the input rules (422 naming the field).
+pub fn period_range(range: &PeriodRange) -> Result<(Option<Period>, Option<Period>), ApiError> {
+    let (from, to) = (range.from.as_deref(), range.to.as_deref());
+    valid(rules::check_period_range(from, to))?;
+    let parse = |text: Option<&str>| text.map(str::parse).transpose().map_err(ApiError::internal);
+    Ok((parse(from)?, parse(to)?))
 }

@@ -6,7 +6,7 @@ use crate::auth::Caller;
 use crate::db::{self, penalty_corrections};
 use crate::error::ApiError;
 use crate::input::Query;
-use crate::routes::valid;
+use crate::routes::{period_range, valid};
 use crate::state::AppState;
 use crate::views::account_money;
 use actix_web::{get, web};
@@ -39,13 +39,9 @@ async fn statement(
     id: web::Path<i64>,
     range: Query<PeriodRange>,
 ) -> Result<web::Json<Statement>, ApiError> {
-    let (account, range) = (id.into_inner(), range.into_inner());
-    valid(rules::check_period_range(
-        range.from.as_deref(),
-        range.to.as_deref(),
-    ))?;
-    if let (Some(from), Some(to)) = (&range.from, &range.to) {
-        let months = parse(from).months_until(parse(to)) + 1;
+    let (account, (from, to)) = (id.into_inner(), period_range(&range)?);
+    if let (Some(from), Some(to)) = (from, to) {
+        let months = from.months_until(to) + 1;
         if months > STATEMENT_MONTHS_MAX {
             valid(vec![FieldError::new(
                 "from",
@@ -58,27 +54,24 @@ async fn statement(
         let org = linked_organization(c, &caller, account)?;
         let closed = account_money::closed_periods(c, account)?;
         let recent = closed.len().saturating_sub(DEFAULT_MONTHS);
-        let to = range.to.or_else(|| closed.last().cloned());
-        let from = range.from.or_else(|| closed.get(recent).cloned());
+        let to = to.or_else(|| closed.last().copied());
+        let from = from.or_else(|| closed.get(recent).copied());
         let (Some(from), Some(to)) = (from, to) else {
             return Ok(empty(None, None));
         };
-        let balances = account_money::balances(c, account, &from, &to)?;
+        let balances = account_money::balances(c, account, from, to)?;
         if balances.is_empty() {
             return Ok(empty(Some(from), Some(to)));
         }
-        let (first, last) = (
-            parse(&balances[0].0),
-            parse(&balances[balances.len() - 1].0),
-        );
+        let (first, last) = (balances[0].0, balances[balances.len() - 1].0);
         let mut received = account_money::payments_booked(c, org, account, first, last)?;
-        let mut corrections = penalty_corrections::booked_in(c, account, &from, &to)?;
+        let mut corrections = penalty_corrections::booked_in(c, account, from, to)?;
         let periods: Vec<StatementPeriod> = balances
             .into_iter()
             .map(|(period, money)| {
-                let p = parse(&period);
-                let (mine, rest): (Vec<_>, Vec<_>) =
-                    received.drain(..).partition(|(booked, _)| *booked == p);
+                let (mine, rest): (Vec<_>, Vec<_>) = received
+                    .drain(..)
+                    .partition(|(booked, _)| *booked == period);
                 received = rest;
                 StatementPeriod {
                     penalty_corrections: corrections.remove(&period).unwrap_or_default(),
@@ -100,14 +93,7 @@ async fn statement(
     Ok(web::Json(statement))
 }
 
-/// A period already checked by the input rules.
-fn parse(period: &str) -> Period {
-    period
-        .parse()
-        .unwrap_or_else(|_| Period::new(1970, 1).expect("a real month"))
-}
-
-fn empty(from: Option<String>, to: Option<String>) -> Statement {
+fn empty(from: Option<Period>, to: Option<Period>) -> Statement {
     Statement {
         from,
         to,

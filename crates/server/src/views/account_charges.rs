@@ -12,42 +12,64 @@ use std::collections::HashMap;
 /// Periods kept in view by default: a year.
 const DEFAULT_PERIODS: i64 = 12;
 
+/// A closed period's sums as the `balances` table keeps them.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = b)]
+struct Sums {
+    #[diesel(deserialize_as = String)]
+    period: Period,
+    charged: i64,
+    recalculated: i64,
+    penalties: i64,
+}
+
 /// Closed periods from `from` to `to` (both optional), newest first.
 pub fn periods(
     conn: &mut DbConn,
     account: i64,
-    from: Option<&str>,
-    to: Option<&str>,
+    from: Option<Period>,
+    to: Option<Period>,
 ) -> QueryResult<Vec<ChargePeriodSummary>> {
-    let rows: Vec<(String, i64, i64, i64)> = b::table
+    let text = |p: Option<Period>, none: &str| p.map_or_else(|| none.to_owned(), |p| p.to_string());
+    let rows: Vec<Sums> = b::table
         .filter(b::account_id.eq(account))
-        .filter(b::period.ge(from.unwrap_or("")))
-        .filter(b::period.le(to.unwrap_or("9999-12")))
+        .filter(b::period.ge(text(from, "")))
+        .filter(b::period.le(text(to, "9999-12")))
         .order(b::period.desc())
         .limit(if from.is_some() {
             i64::MAX
         } else {
             DEFAULT_PERIODS
         })
-        .select((b::period, b::charged, b::recalculated, b::penalties))
+        .select(Sums::as_select())
         .load(conn)?;
     let (Some(newest), Some(oldest)) = (rows.first(), rows.last()) else {
         return Ok(Vec::new());
     };
-    let mut corrections = penalty_corrections::booked_in(conn, account, &oldest.0, &newest.0)?;
+    let mut corrections =
+        penalty_corrections::booked_in(conn, account, oldest.period, newest.period)?;
     Ok(rows
         .into_iter()
-        .map(
-            |(period, charged, recalculated, penalties)| ChargePeriodSummary {
-                penalty_corrections: corrections.remove(&period).unwrap_or_default(),
-                period,
-                charged,
-                recalculated,
-                penalties,
-                total: charged + recalculated + penalties,
-            },
-        )
+        .map(|s| ChargePeriodSummary {
+            penalty_corrections: corrections.remove(&s.period).unwrap_or_default(),
+            period: s.period,
+            charged: s.charged,
+            recalculated: s.recalculated,
+            penalties: s.penalties,
+            total: s.charged + s.recalculated + s.penalties,
+        })
         .collect())
+}
+
+/// A recalculation booked in the period, as its charges page lists it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = r)]
+struct Recalculated {
+    service_id: i64,
+    #[diesel(deserialize_as = String)]
+    corrects_period: Period,
+    amount: i64,
+    reason: String,
 }
 
 /// The period's lines explained, or `None` when the account has no closed `period`.
@@ -68,15 +90,15 @@ pub fn of_period(
         return Ok(None);
     };
     let lines: Vec<Charge> = charges::of_account(conn, account, &key)?;
-    let recalcs: Vec<(i64, String, i64, String)> = crate::db::load(
+    let recalcs: Vec<Recalculated> = crate::db::load(
         conn,
         r::table
             .filter(r::account_id.eq(account))
             .filter(r::period.eq(&key))
             .order(r::id)
-            .select((r::service_id, r::corrects_period, r::amount, r::reason)),
+            .select(crate::db::columns::<Recalculated>()),
     )?;
-    let services = periods::labels(conn, org, &key)?;
+    let services = periods::labels(conn, org, period)?;
     let serials: HashMap<i64, String> = crate::db::load(
         conn,
         m::table
@@ -108,8 +130,8 @@ pub fn of_period(
             let recalculated = crate::db::sum_kopecks(
                 recalcs
                     .iter()
-                    .filter(|r| r.0 == line.service_id)
-                    .map(|r| r.2),
+                    .filter(|r| r.service_id == line.service_id)
+                    .map(|r| r.amount),
             )?;
             Ok(explained_line(
                 line,
@@ -123,22 +145,20 @@ pub fn of_period(
         .collect::<QueryResult<_>>()?;
     let recalculations = recalcs
         .into_iter()
-        .map(
-            |(service_id, corrects_period, amount, reason)| RecalculationLine {
-                service: name(service_id),
-                service_id,
-                corrects_period,
-                amount,
-                reason,
-            },
-        )
+        .map(|r| RecalculationLine {
+            service: name(r.service_id),
+            service_id: r.service_id,
+            corrects_period: r.corrects_period,
+            amount: r.amount,
+            reason: r.reason,
+        })
         .collect();
-    let penalty_corrections = penalty_corrections::booked_in(conn, account, &key, &key)?
-        .remove(&key)
+    let penalty_corrections = penalty_corrections::booked_in(conn, account, period, period)?
+        .remove(&period)
         .unwrap_or_default();
     Ok(Some(PeriodCharges {
         penalty_corrections,
-        period: key,
+        period,
         lines: explained,
         recalculations,
         charged,

@@ -2,7 +2,7 @@
 //! payments received.
 
 use crate::db::schema::{balances as b, payments as p};
-use crate::db::DbConn;
+use crate::db::{stored_period, DbConn};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domkom_domain::balance::booked_in;
@@ -10,72 +10,90 @@ use domkom_domain::Period;
 use domkom_dto::{AccountPayment, MoneyMovement};
 
 /// The account's closed periods (those with a balance), oldest first.
-pub fn closed_periods(conn: &mut DbConn, account: i64) -> QueryResult<Vec<String>> {
-    crate::db::load(
+pub fn closed_periods(conn: &mut DbConn, account: i64) -> QueryResult<Vec<Period>> {
+    let periods: Vec<String> = crate::db::load(
         conn,
         b::table
             .filter(b::account_id.eq(account))
             .order(b::period)
             .select(b::period),
-    )
+    )?;
+    periods.iter().map(|p| stored_period(p)).collect()
+}
+
+/// A period's money as the `balances` table keeps it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = b)]
+pub struct BalanceRow {
+    #[diesel(deserialize_as = String)]
+    pub period: Period,
+    opening: i64,
+    charged: i64,
+    recalculated: i64,
+    penalties: i64,
+    paid: i64,
+    closing: i64,
+}
+
+impl BalanceRow {
+    pub fn money(&self) -> MoneyMovement {
+        MoneyMovement {
+            opening: self.opening,
+            charged: self.charged,
+            recalculated: self.recalculated,
+            penalties: self.penalties,
+            paid: self.paid,
+            closing: self.closing,
+        }
+    }
 }
 
 /// The balances of `from..=to`, in order.
 pub fn balances(
     conn: &mut DbConn,
     account: i64,
-    from: &str,
-    to: &str,
-) -> QueryResult<Vec<(String, MoneyMovement)>> {
-    Ok(
-        crate::db::load::<_, (String, i64, i64, i64, i64, i64, i64)>(
-            conn,
-            b::table
-                .filter(b::account_id.eq(account))
-                .filter(b::period.ge(from).and(b::period.le(to)))
-                .order(b::period)
-                .select((
-                    b::period,
-                    b::opening,
-                    b::charged,
-                    b::recalculated,
-                    b::penalties,
-                    b::paid,
-                    b::closing,
-                )),
-        )?
-        .into_iter()
-        .map(
-            |(period, opening, charged, recalculated, penalties, paid, closing)| {
-                (
-                    period,
-                    MoneyMovement {
-                        opening,
-                        charged,
-                        recalculated,
-                        penalties,
-                        paid,
-                        closing,
-                    },
-                )
-            },
-        )
-        .collect(),
-    )
+    from: Period,
+    to: Period,
+) -> QueryResult<Vec<(Period, MoneyMovement)>> {
+    let rows: Vec<BalanceRow> = crate::db::load(
+        conn,
+        b::table
+            .filter(b::account_id.eq(account))
+            .filter(
+                b::period
+                    .ge(from.to_string())
+                    .and(b::period.le(to.to_string())),
+            )
+            .order(b::period)
+            .select(crate::db::columns::<BalanceRow>()),
+    )?;
+    Ok(rows.into_iter().map(|r| (r.period, r.money())).collect())
 }
 
-type Row = (i64, NaiveDate, i64, String, Option<String>);
+/// A payment as the resident's pages show it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = p)]
+pub struct PaymentRow {
+    id: i64,
+    paid_on: NaiveDate,
+    amount: i64,
+    source: String,
+    for_period: Option<String>,
+}
 
-const COLUMNS: (p::id, p::paid_on, p::amount, p::source, p::for_period) =
-    (p::id, p::paid_on, p::amount, p::source, p::for_period);
+impl PaymentRow {
+    pub fn paid_on(&self) -> NaiveDate {
+        self.paid_on
+    }
 
-fn to_dto((id, paid_on, amount, source, for_period): Row) -> AccountPayment {
-    AccountPayment {
-        id,
-        paid_on,
-        amount,
-        source,
-        for_period,
+    pub fn into_dto(self) -> QueryResult<AccountPayment> {
+        Ok(AccountPayment {
+            id: self.id,
+            paid_on: self.paid_on,
+            amount: self.amount,
+            source: self.source,
+            for_period: self.for_period.as_deref().map(stored_period).transpose()?,
+        })
     }
 }
 
@@ -90,21 +108,20 @@ pub fn payments_booked(
     last: Period,
 ) -> QueryResult<Vec<(Period, AccountPayment)>> {
     let closes = crate::db::periods::closes(conn, org)?;
-    let rows: Vec<(Row, NaiveDateTime)> = crate::db::load(
+    let rows: Vec<(PaymentRow, NaiveDateTime)> = crate::db::load(
         conn,
         p::table
             .filter(p::account_id.eq(account))
             .filter(p::paid_on.le(last.last_day()))
             .order((p::paid_on, p::id))
-            .select((COLUMNS, p::created_at)),
+            .select((crate::db::columns::<PaymentRow>(), p::created_at)),
     )?;
-    Ok(rows
-        .into_iter()
+    rows.into_iter()
         .filter_map(|(row, arrived)| {
-            let period = booked_in(row.1, arrived, &closes)?;
+            let period = booked_in(row.paid_on, arrived, &closes)?;
             (first..=last)
                 .contains(&period)
-                .then(|| (period, to_dto(row)))
+                .then(|| row.into_dto().map(|dto| (period, dto)))
         })
-        .collect())
+        .collect()
 }

@@ -4,8 +4,9 @@ use crate::db::schema::{
     account_links as l, accounts as a, balances as b, charges as c, houses as h,
     organizations as o, payments as pay, periods as per, premises as p,
 };
-use crate::db::{json_array, load, services, text_enum, DbConn};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::db::{columns, json_array, load, services, text_enum, DbConn};
+use crate::views::account_money::PaymentRow;
+use chrono::NaiveDate;
 use diesel::prelude::*;
 use domkom_domain::balance::balance_status;
 use domkom_domain::{ru, BalanceStatus, Money, Period};
@@ -19,17 +20,55 @@ struct CardLine {
     tariff: i64,
 }
 
-type AccountRow = (i64, String, String, String, i32, i64, String, String, i64);
-type OrganizationRow = (String, String, String, String, String, String, i32);
-/// The organization's last closed period for the account (none for an account opened
-/// after it): its balance, charge lines, last day, close time and services.
-type ClosedRow = (
-    Option<(String, i64, i64, i64)>,
-    Option<String>,
-    Option<(NaiveDate, Option<NaiveDateTime>, Option<String>)>,
-);
-type PaymentRow = Option<(i64, NaiveDate, i64, String, Option<String>)>;
-type Row = (AccountRow, OrganizationRow, ClosedRow, PaymentRow);
+/// The account with its flat.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = a)]
+struct AccountRow {
+    id: i64,
+    number: String,
+    kind: String,
+    holder: String,
+    persons: i32,
+    organization_id: i64,
+    #[diesel(select_expression = h::address)]
+    house: String,
+    #[diesel(select_expression = p::number)]
+    premise: String,
+    #[diesel(select_expression = p::area)]
+    area: i64,
+}
+
+/// The company's contacts and due day.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = o)]
+struct OrganizationRow {
+    name: String,
+    address: String,
+    phone: String,
+    email: String,
+    site: String,
+    hours: String,
+    due_day: i32,
+}
+
+/// The balance of the organization's last closed period for the account (none for an
+/// account opened after it).
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = b)]
+struct BalanceRow {
+    closing: i64,
+    opening: i64,
+    paid: i64,
+}
+
+/// That period's close: its services as they were.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = per)]
+struct CloseRow {
+    #[diesel(deserialize_as = String)]
+    period: Period,
+    services: Option<String>,
+}
 
 /// The card, or `None` when the account is not linked to `user` (or does not exist).
 ///
@@ -73,77 +112,46 @@ pub fn card(
         .filter(l::account_id.eq(account))
         .order((pay::paid_on, pay::id))
         .select((
-            (
-                a::id,
-                a::number,
-                a::kind,
-                a::holder,
-                a::persons,
-                a::organization_id,
-                h::address,
-                p::number,
-                p::area,
-            ),
-            (
-                o::name,
-                o::address,
-                o::phone,
-                o::email,
-                o::site,
-                o::hours,
-                o::due_day,
-            ),
-            (
-                (b::period, b::closing, b::opening, b::paid).nullable(),
-                c::lines.nullable(),
-                (per::ends_on, per::closed_at, per::services).nullable(),
-            ),
-            (
-                pay::id,
-                pay::paid_on,
-                pay::amount,
-                pay::source,
-                pay::for_period,
-            )
-                .nullable(),
+            columns::<AccountRow>(),
+            columns::<OrganizationRow>(),
+            columns::<Option<BalanceRow>>(),
+            c::lines.nullable(),
+            columns::<Option<CloseRow>>(),
+            columns::<Option<PaymentRow>>(),
         ));
-    let rows: Vec<Row> = load(conn, query)?;
-    let Some((account_row, org_row, closed, _)) = rows.first().cloned() else {
+    type Row = (
+        AccountRow,
+        OrganizationRow,
+        Option<BalanceRow>,
+        Option<String>,
+        Option<CloseRow>,
+        Option<PaymentRow>,
+    );
+    let mut rows: Vec<Row> = load(conn, query)?;
+    if rows.is_empty() {
         return Ok(None);
-    };
-    let (id, number, kind, holder, persons, org, house, premise, area) = account_row;
-    let (name, address, phone, email, site, hours, due_day) = org_row;
+    }
     let pending: Vec<AccountPayment> = rows
-        .into_iter()
-        .filter_map(|(.., payment)| payment)
-        .map(|(id, paid_on, amount, source, for_period)| AccountPayment {
-            id,
-            paid_on,
-            amount,
-            source,
-            for_period,
-        })
-        .collect();
+        .iter_mut()
+        .filter_map(|row| row.5.take())
+        .map(PaymentRow::into_dto)
+        .collect::<QueryResult<_>>()?;
+    let (account, org, balance, lines, close, _) = rows.swap_remove(0);
     let paid_since = crate::db::sum_kopecks(pending.iter().map(|p| p.amount))?;
-    let (money, services) = match closed {
-        (Some((period, closing, opening, paid)), lines, Some((_, _, snapshot))) => {
-            match period.parse::<Period>() {
-                Ok(period) => (
-                    Some(money_state(
-                        period,
-                        Closed {
-                            closing,
-                            overdue_before: opening - paid,
-                            paid_since,
-                        },
-                        due_day,
-                        today,
-                    )),
-                    services(lines.as_deref(), snapshot.as_deref())?,
-                ),
-                Err(_) => (None, Vec::new()),
-            }
-        }
+    let (money, services) = match (balance, close) {
+        (Some(balance), Some(close)) => (
+            Some(money_state(
+                close.period,
+                Closed {
+                    closing: balance.closing,
+                    overdue_before: balance.opening - balance.paid,
+                    paid_since,
+                },
+                org.due_day,
+                today,
+            )),
+            services(lines.as_deref(), close.services.as_deref())?,
+        ),
         _ => (None, Vec::new()),
     };
     let notice = money.is_none().then(|| {
@@ -151,21 +159,21 @@ pub fn card(
             .to_owned()
     });
     Ok(Some(AccountCard {
-        id,
-        number,
-        kind: text_enum(&kind)?,
-        holder,
-        address: format!("{house}, кв. {premise}"),
-        area,
-        persons,
+        id: account.id,
+        number: account.number,
+        kind: text_enum(&account.kind)?,
+        holder: account.holder,
+        address: ru::flat_address(&account.house, &account.premise),
+        area: account.area,
+        persons: account.persons,
         organization: OrganizationContacts {
-            id: org,
-            name,
-            address,
-            phone,
-            email,
-            site,
-            hours,
+            id: account.organization_id,
+            name: org.name,
+            address: org.address,
+            phone: org.phone,
+            email: org.email,
+            site: org.site,
+            hours: org.hours,
         },
         money,
         pending_payments: pending,
@@ -202,7 +210,7 @@ fn money_state(period: Period, m: Closed, due_day: i32, today: NaiveDate) -> Mon
         BalanceStatus::Overdue => "Задолженность".to_owned(),
     };
     MoneyState {
-        period: period.to_string(),
+        period,
         balance: m.closing,
         balance_text: ru::money(Money::from_kopecks(m.closing)),
         paid_since: m.paid_since,

@@ -2,12 +2,30 @@
 
 use crate::db::schema::{balances as b, charges as c};
 use crate::db::{enum_text, DbConn};
+use crate::views::account_money::BalanceRow;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
-use domkom_domain::Charge;
+use domkom_domain::{Charge, Period};
 use domkom_dto::{AccountPeriodFilter, BalanceLine, ChargeLine, ChargeSheet};
 
-type BalanceRow = (i64, String, i64, i64, i64, i64, i64, i64);
+/// A stored charge sheet.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = c)]
+struct SheetRow {
+    account_id: i64,
+    #[diesel(deserialize_as = String)]
+    period: Period,
+    lines: String,
+}
+
+/// An account's balance of a period.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = b)]
+struct LedgerRow {
+    account_id: i64,
+    #[diesel(embed)]
+    balance: BalanceRow,
+}
 
 /// Charge sheets, newest period first, then by account.
 pub fn charges(
@@ -35,19 +53,19 @@ pub fn charges(
         .order((c::period.desc(), c::account_id))
         .limit(limit)
         .offset(offset)
-        .select((c::account_id, c::period, c::lines))
-        .load::<(i64, String, String)>(conn)?;
+        .select(SheetRow::as_select())
+        .load(conn)?;
     let total = c::table.filter(filter).count().get_result(conn)?;
     let items = rows
         .into_iter()
-        .map(|(account_id, period, lines)| {
-            let lines: Vec<ChargeLine> = crate::db::json_array::<Charge>(&lines)?
+        .map(|row| {
+            let lines: Vec<ChargeLine> = crate::db::json_array::<Charge>(&row.lines)?
                 .iter()
                 .map(charge_line)
                 .collect();
             Ok(ChargeSheet {
-                account_id,
-                period,
+                account_id: row.account_id,
+                period: row.period,
                 amount: crate::db::sum_kopecks(lines.iter().map(|l| l.amount))?,
                 lines,
             })
@@ -93,34 +111,24 @@ pub fn balances(
         .order((b::period.desc(), b::account_id))
         .limit(limit)
         .offset(offset)
-        .select((
-            b::account_id,
-            b::period,
-            b::opening,
-            b::charged,
-            b::recalculated,
-            b::penalties,
-            b::paid,
-            b::closing,
-        ))
-        .load::<BalanceRow>(conn)?;
+        .select(LedgerRow::as_select())
+        .load(conn)?;
     let total = b::table.filter(filter).count().get_result(conn)?;
     let items = rows
         .into_iter()
-        .map(
-            |(account_id, period, opening, charged, recalculated, penalties, paid, closing)| {
-                BalanceLine {
-                    account_id,
-                    period,
-                    opening,
-                    charged,
-                    recalculated,
-                    penalties,
-                    paid,
-                    closing,
-                }
-            },
-        )
+        .map(|row| {
+            let money = row.balance.money();
+            BalanceLine {
+                account_id: row.account_id,
+                period: row.balance.period,
+                opening: money.opening,
+                charged: money.charged,
+                recalculated: money.recalculated,
+                penalties: money.penalties,
+                paid: money.paid,
+                closing: money.closing,
+            }
+        })
         .collect();
     Ok((items, total))
 }

@@ -46,7 +46,7 @@ async fn the_card_shows_the_account_the_company_the_money_and_the_services(app: 
     let card = resident.account_card(co.account.id).await.unwrap();
     let money = card.money.unwrap();
     assert_eq!(
-        (money.period.as_str(), money.balance),
+        (money.period.to_string().as_str(), money.balance),
         ("2026-10", balance.closing)
     );
     assert_eq!(money.due_date.to_string(), "2026-11-15");

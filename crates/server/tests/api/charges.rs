@@ -50,7 +50,7 @@ async fn a_metered_line_explains_its_readings_and_tariff(app: TestApp) {
         panic!("one recalculation: {october:?}")
     };
     assert_eq!(
-        (recalc.amount, recalc.corrects_period.as_str()),
+        (recalc.amount, recalc.corrects_period.to_string().as_str()),
         (co.recalculation.data.amount, "2026-09")
     );
     assert_eq!(line.adjusted, expected + co.recalculation.data.amount);
@@ -60,7 +60,7 @@ async fn a_metered_line_explains_its_readings_and_tariff(app: TestApp) {
     assert_eq!(periods.len(), 1);
     assert_eq!(
         (
-            periods[0].period.as_str(),
+            periods[0].period.to_string().as_str(),
             periods[0].charged,
             periods[0].total
         ),

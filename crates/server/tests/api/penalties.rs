@@ -153,7 +153,7 @@ async fn month(resident: &Client, account: i64, period: &str) -> StatementPeriod
     let month = statement
         .periods
         .iter()
-        .find(|p| p.period == period)
+        .find(|p| p.period.to_string() == period)
         .unwrap()
         .clone();
     let m = &month.money;
@@ -162,7 +162,10 @@ async fn month(resident: &Client, account: i64, period: &str) -> StatementPeriod
         m.closing
     );
     let charges = resident.account_charges(account, &all).await.unwrap();
-    let summary = charges.iter().find(|p| p.period == period).unwrap();
+    let summary = charges
+        .iter()
+        .find(|p| p.period.to_string() == period)
+        .unwrap();
     assert_eq!(
         (summary.penalties, &summary.penalty_corrections),
         (m.penalties, &month.penalty_corrections)
@@ -178,7 +181,7 @@ async fn month(resident: &Client, account: i64, period: &str) -> StatementPeriod
 
 fn correction(corrects: &str, amount: i64, reason: &str) -> PenaltyCorrectionLine {
     PenaltyCorrectionLine {
-        corrects_period: corrects.into(),
+        corrects_period: corrects.parse().unwrap(),
         amount,
         reason: reason.into(),
     }

@@ -13,7 +13,7 @@ use domkom_server::db::schema::jobs as j;
 /// Closes and waits for the background job to finish.
 pub async fn close_and_wait(client: &Client, period: &str) -> PeriodState {
     let started = client.close_period(period).await.unwrap();
-    assert_eq!(started.period, period);
+    assert_eq!(started.period.to_string(), period);
     for _ in 0..600 {
         let state = client.period(period).await.unwrap();
         if state.status != PeriodStatus::Closing {
@@ -65,7 +65,7 @@ async fn periods_close_once_in_order_after_the_month(app: TestApp) {
 
     close_and_wait(&op, "2026-10").await;
     let list = op.periods(PageQuery::default()).await.unwrap();
-    let names: Vec<_> = list.items.iter().map(|p| p.period.as_str()).collect();
+    let names: Vec<_> = list.items.iter().map(|p| p.period.to_string()).collect();
     assert_eq!(names, ["2026-10", "2026-09"]);
 
     // Another organization has its own calendar.

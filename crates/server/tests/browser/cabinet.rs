@@ -114,7 +114,7 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
         "{card:?}"
     );
     let money = card.money.as_ref().expect("a closed period");
-    assert_eq!(money.period, last_closed);
+    assert_eq!(money.period.to_string(), last_closed);
     assert_eq!(one_kopecks(b, "[data-test=balance]").await, money.balance);
     // The label is the server's status text: «К оплате до …» before the due date, the
     // debt only after it.

@@ -54,7 +54,7 @@ pub async fn send_the_months_readings(b: &Browser, api: &Client, account: i64) {
         window.open.to_string()
     );
     let counts_for = b.attr("[data-test=counts-for]", "data-period").await;
-    assert_eq!(counts_for, window.period);
+    assert_eq!(counts_for, window.period.to_string());
     if window.next_period {
         b.wait_text("[data-test=counts-for]", "следующем расчётном периоде")
             .await;

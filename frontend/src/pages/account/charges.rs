@@ -13,6 +13,7 @@ use crate::session::use_session;
 use domkom_dto::{
     ChargePeriodSummary, ExplainedLine, PeriodCharges, PeriodRange, RecalculationLine,
 };
+use domkom_values::Period;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -52,16 +53,17 @@ pub fn AccountCharges() -> impl IntoView {
 #[component]
 fn Periods(id: i64, list: Vec<ChargePeriodSummary>) -> impl IntoView {
     let query = use_query_map();
-    let newest = list[0].period.clone();
-    let known: Vec<String> = list.iter().map(|p| p.period.clone()).collect();
+    let newest = list[0].period;
+    let known: Vec<Period> = list.iter().map(|p| p.period).collect();
     let selected = Memo::new(move |_| {
         query
             .with(|q| q.get("period"))
+            .and_then(|p| p.parse().ok())
             .filter(|p| known.contains(p))
-            .unwrap_or_else(|| newest.clone())
+            .unwrap_or(newest)
     });
     let navigate = use_navigate();
-    let pick = Callback::new(move |period: String| {
+    let pick = Callback::new(move |period: Period| {
         let options = NavigateOptions {
             replace: true,
             scroll: false,
@@ -78,16 +80,19 @@ fn Periods(id: i64, list: Vec<ChargePeriodSummary>) -> impl IntoView {
                     id="period"
                     name="period"
                     data-test="period-select"
-                    on:change=move |ev| pick.run(event_target_value(&ev))
+                    on:change=move |ev| {
+                        if let Ok(period) = event_target_value(&ev).parse() {
+                            pick.run(period);
+                        }
+                    }
                 >
                     {options
                         .into_iter()
                         .map(|p| {
-                            let value = p.period.clone();
-                            let is_selected = move || selected.get() == value;
+                            let is_selected = move || selected.get() == p.period;
                             view! {
-                                <option value=p.period.clone() prop:selected=is_selected>
-                                    {format::period(&p.period)}
+                                <option value=p.period.to_string() prop:selected=is_selected>
+                                    {format::period(p.period)}
                                 </option>
                             }
                         })
@@ -107,8 +112,8 @@ fn Periods(id: i64, list: Vec<ChargePeriodSummary>) -> impl IntoView {
 #[component]
 fn MonthsChart(
     list: Vec<ChargePeriodSummary>,
-    selected: Memo<String>,
-    pick: Callback<String>,
+    selected: Memo<Period>,
+    pick: Callback<Period>,
 ) -> impl IntoView {
     let highest = list.iter().map(|p| p.total).max().unwrap_or(0).max(1);
     view! {
@@ -122,26 +127,23 @@ fn MonthsChart(
                     .rev()
                     .map(|p| {
                         let height = (p.total.max(0) * 100 / highest).max(2);
-                        let period = p.period.clone();
-                        let current = {
-                            let period = period.clone();
-                            move || selected.get() == period
-                        };
+                        let period = p.period;
+                        let current = move || selected.get() == period;
                         let label = format!(
                             "{}: {}",
-                            format::period(&p.period),
+                            format::period(period),
                             format::money(p.total),
                         );
-                        let month = format::period(&p.period).chars().take(3).collect::<String>();
+                        let month = format::period(period).chars().take(3).collect::<String>();
                         view! {
                             <button
                                 type="button"
                                 class="bar"
-                                class:bar-current=current.clone()
+                                class:bar-current=current
                                 aria-pressed=move || if current() { "true" } else { "false" }
                                 aria-label=label.clone()
                                 title=label
-                                on:click=move |_| pick.run(period.clone())
+                                on:click=move |_| pick.run(period)
                             >
                                 <span class="bar-fill" style:height=format!("{height}%")></span>
                                 <span class="bar-month" aria-hidden="true">{month}</span>
@@ -155,17 +157,16 @@ fn MonthsChart(
 }
 
 #[component]
-fn PeriodDetail(id: i64, period: String) -> impl IntoView {
+fn PeriodDetail(id: i64, period: Period) -> impl IntoView {
     let session = use_session();
-    let wanted = period.clone();
     let charges = load(
         session,
         "Начисления за этот период не найдены.",
-        async move |c| c.period_charges(id, &wanted).await,
+        async move |c| c.period_charges(id, &period.to_string()).await,
     );
     view! {
-        <section id="period-charges" class="card section" data-period=period.clone() aria-labelledby="period-title">
-            <h3 id="period-title">"Начисления за " {format::period_in_text(&period)}</h3>
+        <section id="period-charges" class="card section" data-period=period.to_string() aria-labelledby="period-title">
+            <h3 id="period-title">"Начисления за " {format::period_in_text(period)}</h3>
             {show(charges, "Загружаем начисления…", |c| view! { <PeriodBody charges=c /> })}
         </section>
     }
@@ -327,7 +328,7 @@ fn Recalculations(items: Vec<RecalculationLine>) -> impl IntoView {
                                 <div class="recalc-head">
                                     <span>
                                         <strong>{r.service}</strong>
-                                        " за " {format::period_in_text(&r.corrects_period)}
+                                        " за " {format::period_in_text(r.corrects_period)}
                                     </span>
                                     <span class="num strong" data-kopecks=r.amount>{format::money(r.amount)}</span>
                                 </div>

@@ -159,7 +159,7 @@ pub fn MoneyCard(money: Option<MoneyState>, notice: Option<String>) -> impl Into
                     <div>
                         <dt>"Период"</dt>
                         <dd data-test="money-period">
-                            {format::period(&m.period)} " (последний закрытый)"
+                            {format::period(m.period)} " (последний закрытый)"
                         </dd>
                     </div>
                     {(m.balance > 0)
@@ -172,7 +172,7 @@ pub fn MoneyCard(money: Option<MoneyState>, notice: Option<String>) -> impl Into
                             }
                         })}
                     <div>
-                        <dt>{format!("Поступило после {}", format::period_genitive(&m.period))}</dt>
+                        <dt>{format!("Поступило после {}", format::period_genitive(m.period))}</dt>
                         <dd data-test="paid-since" data-kopecks=m.paid_since>
                             {format::money(m.paid_since)}
                         </dd>

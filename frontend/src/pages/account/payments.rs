@@ -17,6 +17,7 @@ use domkom_dto::{
     AccountPayment, ChargePeriodSummary, FieldError, MoneyMovement, PenaltyCorrectionLine,
     PeriodRange, Statement, StatementPeriod,
 };
+use domkom_values::Period;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -86,7 +87,7 @@ fn StatementView(
                 .into_any();
             }
             view! {
-                <RangeForm id from=s.from.clone() to=s.to.clone() closed />
+                <RangeForm id from=s.from to=s.to closed />
                 <StatementBody statement=s />
             }
             .into_any()
@@ -95,17 +96,20 @@ fn StatementView(
 }
 
 /// The most months one statement shows (the API refuses more).
-const MONTHS_MAX: i64 = 120;
+const MONTHS_MAX: i32 = 120;
 
-/// Months from `from` to `to`, both counted (`YYYY-MM`; 0 for anything else).
-fn months(from: &str, to: &str) -> i64 {
-    let index = |p: &str| -> Option<i64> {
-        let (year, month) = p.split_once('-')?;
-        Some(year.parse::<i64>().ok()? * 12 + month.parse::<i64>().ok()?)
+/// The range the form asks for, or why the API would refuse it (at `from`).
+fn check_range(from: Option<Period>, to: Option<Period>) -> Result<(Period, Period), FieldError> {
+    let refuse = |message| FieldError::new("from", "range", message);
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(refuse("Выберите начало и конец"));
     };
-    match (index(from), index(to)) {
-        (Some(f), Some(t)) => t - f + 1,
-        _ => 0,
+    if from > to {
+        Err(refuse("Начало не может быть позже конца"))
+    } else if from.months_until(to) + 1 > MONTHS_MAX {
+        Err(refuse("Не более 120 месяцев за раз"))
+    } else {
+        Ok((from, to))
     }
 }
 
@@ -113,37 +117,31 @@ fn months(from: &str, to: &str) -> i64 {
 #[component]
 fn RangeForm(
     id: i64,
-    from: Option<String>,
-    to: Option<String>,
+    from: Option<Period>,
+    to: Option<Period>,
     closed: Loaded<Vec<ChargePeriodSummary>>,
 ) -> impl IntoView {
-    let from = RwSignal::new(from.unwrap_or_default());
-    let to = RwSignal::new(to.unwrap_or_default());
+    let (from, to) = (RwSignal::new(from), RwSignal::new(to));
     let errors = FieldErrors::default();
     let navigate = use_navigate();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let (f, t) = (from.get_untracked(), to.get_untracked());
-        // Periods `YYYY-MM` compare as text.
-        let problem = if f > t {
-            Some("Начало не может быть позже конца")
-        } else if months(&f, &t) > MONTHS_MAX {
-            Some("Не более 120 месяцев за раз")
-        } else {
-            None
-        };
-        if let Some(message) = problem {
-            errors.set(vec![FieldError::new("from", "range", message)]);
-            return;
+        match check_range(from.get_untracked(), to.get_untracked()) {
+            Err(e) => errors.set(vec![e]),
+            Ok((from, to)) => {
+                errors.set(Vec::new());
+                let options = NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                };
+                navigate(
+                    &format!("/accounts/{id}/payments?from={from}&to={to}"),
+                    options,
+                );
+            }
         }
-        errors.set(Vec::new());
-        let options = NavigateOptions {
-            scroll: false,
-            ..Default::default()
-        };
-        navigate(&format!("/accounts/{id}/payments?from={f}&to={t}"), options);
     };
-    let select = move |name: &'static str, label: &'static str, value: RwSignal<String>| {
+    let select = move |name: &'static str, label: &'static str, value: RwSignal<Option<Period>>| {
         let error = move || errors.message(name);
         view! {
             <div class="field period-field" class:field-invalid=move || error().is_some()>
@@ -152,7 +150,7 @@ fn RangeForm(
                     id=name
                     name=name
                     data-test=format!("range-{name}")
-                    on:change=move |ev| value.set(event_target_value(&ev))
+                    on:change=move |ev| value.set(event_target_value(&ev).parse().ok())
                 >
                     {move || {
                         closed
@@ -161,13 +159,13 @@ fn RangeForm(
                             .unwrap_or_default()
                             .into_iter()
                             .map(|p| {
-                                let period = p.period.clone();
+                                let period = Some(p.period);
                                 view! {
                                     <option
-                                        value=p.period.clone()
+                                        value=p.period.to_string()
                                         prop:selected=move || value.get() == period
                                     >
-                                        {format::period(&p.period)}
+                                        {format::period(p.period)}
                                     </option>
                                 }
                             })
@@ -198,13 +196,11 @@ fn StatementBody(statement: Statement) -> impl IntoView {
         }
         .into_any();
     }
-    let first = statement.periods[0].period.clone();
-    let last = statement.periods[statement.periods.len() - 1]
-        .period
-        .clone();
+    let first = statement.periods[0].period;
+    let last = statement.periods[statement.periods.len() - 1].period;
     view! {
         <div class="statement-top">
-            <Totals totals=statement.totals first=first.clone() last=last.clone() />
+            <Totals totals=statement.totals first last />
             <MoneyChart periods=statement.periods.clone() />
         </div>
         <PeriodsTable periods=statement.periods totals=statement.totals />
@@ -223,7 +219,7 @@ fn balance(kopecks: i64) -> String {
 
 /// The range at a glance: where it started, what happened, where it ended.
 #[component]
-fn Totals(totals: MoneyMovement, first: String, last: String) -> impl IntoView {
+fn Totals(totals: MoneyMovement, first: Period, last: Period) -> impl IntoView {
     let row = |label: String, test: &'static str, text: String, kopecks: i64| {
         view! {
             <div>
@@ -236,12 +232,12 @@ fn Totals(totals: MoneyMovement, first: String, last: String) -> impl IntoView {
     view! {
         <section id="statement-totals" class="card" aria-labelledby="statement-totals-title">
             <h3 id="statement-totals-title">
-                "Движение средств: " {format::period(&first)}
-                {(first != last).then(|| format!(" — {}", format::period(&last)))}
+                "Движение средств: " {format::period(first)}
+                {(first != last).then(|| format!(" — {}", format::period(last)))}
             </h3>
             <dl class="totals totals-wide">
                 {row(
-                    format!("На начало {}", format::period_genitive(&first)),
+                    format!("На начало {}", format::period_genitive(first)),
                     "opening",
                     balance(totals.opening),
                     totals.opening,
@@ -251,7 +247,7 @@ fn Totals(totals: MoneyMovement, first: String, last: String) -> impl IntoView {
                 {row("Пени".into(), "penalties", money(totals.penalties), totals.penalties)}
                 {row("Оплачено".into(), "paid", money(totals.paid), totals.paid)}
                 <div class="totals-sum">
-                    <dt>{format!("На конец {}", format::period_genitive(&last))}</dt>
+                    <dt>{format!("На конец {}", format::period_genitive(last))}</dt>
                     <dd data-test="closing" data-kopecks=totals.closing>{balance(totals.closing)}</dd>
                 </div>
             </dl>
@@ -267,7 +263,7 @@ fn MoneyChart(periods: Vec<StatementPeriod>) -> impl IntoView {
         .map(|p| {
             let charged = p.money.charged + p.money.recalculated + p.money.penalties;
             Month {
-                period: p.period.clone(),
+                period: p.period,
                 bars: vec![
                     Bar {
                         class: "chart-bar-charged",
@@ -280,7 +276,7 @@ fn MoneyChart(periods: Vec<StatementPeriod>) -> impl IntoView {
                 ],
                 title: format!(
                     "{}: начислено {}, оплачено {}",
-                    format::period(&p.period),
+                    format::period(p.period),
                     format::money(charged),
                     format::money(p.money.paid)
                 ),
@@ -411,8 +407,8 @@ fn PeriodRows(period: StatementPeriod) -> impl IntoView {
         }
     });
     view! {
-        <tbody class="charge-line" data-test="statement-period" data-period=period.period.clone()>
-            <MoneyRow label=format::period(&period.period) money=period.money />
+        <tbody class="charge-line" data-test="statement-period" data-period=period.period.to_string()>
+            <MoneyRow label=format::period(period.period) money=period.money />
             {corrections}
             {payments}
         </tbody>
@@ -432,7 +428,7 @@ pub(super) fn CorrectionList(corrections: Vec<PenaltyCorrectionLine>) -> impl In
                     view! {
                         <li
                             data-test="penalty-correction"
-                            data-period=c.corrects_period
+                            data-period=c.corrects_period.to_string()
                             data-kopecks=c.amount
                         >
                             <span>{c.reason}</span>
@@ -475,7 +471,7 @@ fn PaymentsSince() -> impl IntoView {
     move || {
         let card = card.get().and_then(Result::ok)?;
         let title = match &card.money {
-            Some(m) => format!("Поступления после {}", format::period_genitive(&m.period)),
+            Some(m) => format!("Поступления после {}", format::period_genitive(m.period)),
             None => "Поступления".to_owned(),
         };
         let payments = card.pending_payments;
@@ -499,13 +495,27 @@ fn PaymentsSince() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::{balance, months};
+    use super::{balance, check_range};
 
     #[test]
     fn ranges_and_balances() {
-        assert_eq!(months("2025-11", "2026-10"), 12);
-        assert_eq!(months("2026-10", "2026-10"), 1);
-        assert_eq!(months("2016-01", "2025-12"), 120);
+        let p = |text: &str| text.parse().ok();
+        let months = |from, to| check_range(p(from), p(to)).map_err(|e| e.message);
+        assert_eq!(
+            months("2025-11", "2026-10"),
+            Ok((p("2025-11").unwrap(), p("2026-10").unwrap()))
+        );
+        assert!(months("2026-10", "2026-10").is_ok());
+        assert!(months("2016-01", "2025-12").is_ok());
+        assert_eq!(
+            months("2016-01", "2026-01").unwrap_err(),
+            "Не более 120 месяцев за раз"
+        );
+        assert_eq!(
+            months("2026-10", "2026-09").unwrap_err(),
+            "Начало не может быть позже конца"
+        );
+        assert!(check_range(None, p("2026-10")).is_err());
         assert_eq!(balance(123_456), "долг 1\u{a0}234,56\u{a0}₽");
         assert_eq!(balance(-50_000), "переплата 500,00\u{a0}₽");
         assert_eq!(balance(0), "0,00\u{a0}₽");

@@ -9,14 +9,14 @@ use crate::db::account_meters::{self as am, MeterBook};
 use crate::db::{self, DbConn};
 use crate::error::ApiError;
 use crate::input::Query;
-use crate::routes::valid;
+use crate::routes::period_range;
 use crate::state::AppState;
 use actix_web::{get, web};
 use chrono::{Days, NaiveDate};
 use domkom_domain::reading::Window;
 use domkom_domain::{ru, Period};
 use domkom_dto::{
-    rules, AccountMeter, AccountMeters, ConsumptionMethod, MeterHistory, MeterZoneState,
+    AccountMeter, AccountMeters, ConsumptionMethod, MeterHistory, MeterZoneState,
     PeriodConsumption, PeriodRange, Problem, ReadingWindow, SubmittedValue, VerificationState,
 };
 
@@ -42,7 +42,7 @@ fn window_dto(w: &Window, today: NaiveDate) -> ReadingWindow {
         today,
         open: w.open,
         next_period: w.next,
-        period: w.period.to_string(),
+        period: w.period,
         message: w.message(),
     }
 }
@@ -77,11 +77,10 @@ fn verification(due: NaiveDate, today: NaiveDate) -> (VerificationState, Option<
 
 fn meter_dto(book: &MeterBook, window: &Window, today: NaiveDate) -> AccountMeter {
     let m = &book.meter;
-    let key = window.period.to_string();
-    let (billed_period, billed) = book.billed_before(&key);
+    let (billed_period, billed) = book.billed_before(window.period);
     let base = book.base_for(window.period);
     let newest = book.newest_by_period();
-    let submitted = newest.get(&key);
+    let submitted = newest.get(&window.period);
     let (state, warning) = verification(m.verification_due, today);
     AccountMeter {
         id: m.id,
@@ -96,7 +95,7 @@ fn meter_dto(book: &MeterBook, window: &Window, today: NaiveDate) -> AccountMete
         verification: state,
         verification_warning: warning,
         accepts_readings: m.verification_due > window.period.last_day(),
-        billed_period: billed_period.map(str::to_owned),
+        billed_period,
         readings: (0..book.zone_count())
             .map(|i| MeterZoneState {
                 zone: i32::try_from(i + 1).unwrap_or(1),
@@ -131,7 +130,7 @@ async fn list(
     let meters = db::run(&state.pool, move |c| {
         let org = linked_organization(c, &caller, account)?;
         let window = window(c, org, today)?;
-        let books = am::books(c, account, &window.period.to_string())?;
+        let books = am::books(c, account, window.period)?;
         Ok(AccountMeters {
             window: window_dto(&window, today),
             meters: books.iter().map(|b| meter_dto(b, &window, today)).collect(),
@@ -154,11 +153,7 @@ async fn history(
     path: web::Path<(i64, i64)>,
     range: Query<PeriodRange>,
 ) -> Result<web::Json<MeterHistory>, ApiError> {
-    let ((account, meter), range) = (path.into_inner(), range.into_inner());
-    valid(rules::check_period_range(
-        range.from.as_deref(),
-        range.to.as_deref(),
-    ))?;
+    let ((account, meter), (from, to)) = (path.into_inner(), period_range(&range)?);
     let today = state.config.today();
     let history = db::run(&state.pool, move |c| {
         let org = linked_organization(c, &caller, account)?;
@@ -166,18 +161,15 @@ async fn history(
             .into_iter()
             .find(|m| m.id == meter)
             .ok_or_else(ApiError::not_found)?;
-        let to = match range.to {
+        let to = match to {
             Some(to) => to,
-            None => window(c, org, today)?.period.to_string(),
+            None => window(c, org, today)?.period,
         };
-        let from = match range.from {
-            Some(from) => from,
-            None => year_before(&to),
-        };
-        let readings = am::readings(c, &[meter], &from, &to)?
+        let from = from.unwrap_or_else(|| year_before(to));
+        let readings = am::readings(c, &[meter], Some(from), to)?
             .remove(&meter)
             .unwrap_or_default();
-        let volumes = am::volumes(c, &[meter], &from, &to)?
+        let volumes = am::volumes(c, &[meter], Some(from), to)?
             .remove(&meter)
             .unwrap_or_default();
         Ok(MeterHistory {
@@ -211,10 +203,6 @@ fn method_dto(m: domkom_domain::billing::input::VolumeMethod) -> ConsumptionMeth
 }
 
 /// The 12 months ending with `to` start 11 months before it.
-fn year_before(to: &str) -> String {
-    to.parse::<Period>()
-        .ok()
-        .and_then(|p| (0..11).try_fold(p, |p, _| p.prev()))
-        .map(|p| p.to_string())
-        .unwrap_or_else(|| to.to_owned())
+fn year_before(to: Period) -> Period {
+    (0..11).try_fold(to, |p, _| p.prev()).unwrap_or(to)
 }

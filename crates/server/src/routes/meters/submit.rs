@@ -38,7 +38,7 @@ pub async fn submit(
         let org = linked_organization(c, &caller, account)?;
         let window = window(c, org, today)?;
         let check = |c: &mut DbConn| -> Result<Plan, ApiError> {
-            periods::ensure_open(c, org, &window.period.to_string())?;
+            periods::ensure_open(c, org, window.period)?;
             plan(c, org, account, &window, &form.readings)
         };
         if preview {
@@ -59,8 +59,8 @@ pub async fn submit(
                 })
                 .collect::<Result<Vec<i64>, _>>()?;
             let meters: Vec<i64> = plan.meters.iter().map(|m| m.meter_id).collect();
-            let key = window.period.to_string();
-            let stored: Vec<_> = am::readings(c, &meters, &key, &key)?
+            let period = window.period;
+            let stored: Vec<_> = am::readings(c, &meters, Some(period), period)?
                 .into_values()
                 .flat_map(|readings| am::entries(&readings))
                 .filter(|r| ids.contains(&r.id))

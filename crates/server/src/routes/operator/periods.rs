@@ -52,9 +52,9 @@ async fn read(
     op: Operator,
     period: web::Path<String>,
 ) -> Result<web::Json<PeriodState>, ApiError> {
-    let key = parse_period(&period)?.to_string();
+    let period = parse_period(&period)?;
     let st = db::run(&state.pool, move |c| {
-        Ok(periods::get(c, op.organization_id, &key)?)
+        Ok(periods::get(c, op.organization_id, period)?)
     })
     .await?;
     Ok(web::Json(st))

@@ -59,11 +59,11 @@ async fn create(
     let taken_on = taken_on(&data, today)?;
     let (reading, repeated) = db::run(&state.pool, move |c| {
         db::write_tx(c, |c| {
-            let book = account_meters::book(c, org, data.meter_id, &data.period)?
-                .ok_or_else(|| db::not_owned("meter_id"))?;
-            periods::ensure_open(c, org, &data.period)?;
-            // The staff's reading is the staff's confirmation of a jump; the rest holds.
             let period = data.period.parse().map_err(ApiError::internal)?;
+            let book = account_meters::book(c, org, data.meter_id, period)?
+                .ok_or_else(|| db::not_owned("meter_id"))?;
+            periods::ensure_open(c, org, period)?;
+            // The staff's reading is the staff's confirmation of a jump; the rest holds.
             let value = (&data).into();
             if let Err((field, code, message)) = reading_rules::check(&book, period, value) {
                 valid(vec![FieldError::new(field, code, message)])?;

@@ -57,7 +57,7 @@ async fn create(
     let write = move |c: &mut DbConn| {
         db::must_own(accounts::exists(c, org, data.account_id)?, "account_id")?;
         db::must_own(services::exists(c, org, data.service_id)?, "service_id")?;
-        periods::ensure_open(c, org, &data.period)?;
+        periods::ensure_open(c, org, data.period.parse().map_err(ApiError::internal)?)?;
         Ok(recalculations::insert(c, org, &data, op.user_id)?)
     };
     crud::created(&state, org, write, recalculations::get).await
@@ -89,7 +89,12 @@ async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpRe
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
         let recalculation = crud::found(c, org, id, recalculations::get)?;
-        periods::ensure_open(c, org, &recalculation.data.period)?;
+        let period = recalculation
+            .data
+            .period
+            .parse()
+            .map_err(ApiError::internal)?;
+        periods::ensure_open(c, org, period)?;
         Ok(recalculations::delete(c, org, id)?)
     })
     .await

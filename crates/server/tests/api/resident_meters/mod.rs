@@ -128,7 +128,7 @@ async fn the_meters_show_verification_billed_readings_and_the_window(app: TestAp
         (20, 25, true, false)
     );
     assert_eq!(
-        (w.period.as_str(), w.today),
+        (w.period.to_string().as_str(), w.today),
         ("2026-10", date("2026-10-22"))
     );
     assert!(w.message.contains("«октябрь 2026»"), "{}", w.message);
@@ -208,7 +208,7 @@ async fn outside_the_window_readings_count_for_the_next_period(app: TestApp) {
     let list = h.meters().await;
     let w = &list.window;
     assert_eq!(
-        (w.open, w.next_period, w.period.as_str()),
+        (w.open, w.next_period, w.period.to_string().as_str()),
         (false, true, "2026-11")
     );
     assert!(
@@ -234,12 +234,15 @@ async fn outside_the_window_readings_count_for_the_next_period(app: TestApp) {
     );
 
     let stored = h.send(vec![one(h.co.meter.id, 120_000)]).await.unwrap();
-    assert_eq!((stored.period.as_str(), stored.preview), ("2026-11", false));
+    assert_eq!(
+        (stored.period.to_string().as_str(), stored.preview),
+        ("2026-11", false)
+    );
     assert_eq!(stored.message, w.message);
     assert_eq!(stored.readings.len(), 1);
     let r = &stored.readings[0];
     assert_eq!(
-        (r.period.as_str(), r.value, r.source),
+        (r.period.to_string().as_str(), r.value, r.source),
         ("2026-11", 120_000, ReadingSource::Resident)
     );
     assert_eq!(stored.meters[0].consumption, 10_000);
@@ -253,7 +256,7 @@ async fn outside_the_window_readings_count_for_the_next_period(app: TestApp) {
         .unwrap();
     let w = h.meters().await.window;
     assert_eq!(
-        (w.open, w.next_period, w.period.as_str()),
+        (w.open, w.next_period, w.period.to_string().as_str()),
         (false, false, "2026-10")
     );
     assert!(w.message.contains("«октябрь 2026»"), "{}", w.message);

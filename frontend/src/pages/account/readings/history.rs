@@ -66,14 +66,14 @@ fn HistoryBody(history: History, zones: i32, unit: String) -> impl IntoView {
             .consumption
             .iter()
             .map(|c| Month {
-                period: c.period.clone(),
+                period: c.period,
                 bars: vec![Bar {
                     class: method_class(c.method),
                     value: c.total,
                 }],
                 title: format!(
                     "{}: {} {}, {}",
-                    format::period(&c.period),
+                    format::period(c.period),
                     format::volume(c.total),
                     unit,
                     labels::consumption_method(c.method)
@@ -122,7 +122,7 @@ fn ReadingsList(readings: Vec<ReadingEntry>, zones: i32, unit: String) -> impl I
                     view! {
                         <li
                             data-test="history-reading"
-                            data-period=r.period.clone()
+                            data-period=r.period.to_string()
                             data-zone=r.zone
                             data-value=r.value
                             data-current=r.current.to_string()
@@ -130,7 +130,7 @@ fn ReadingsList(readings: Vec<ReadingEntry>, zones: i32, unit: String) -> impl I
                             class:replaced=!r.current
                         >
                             <span class="history-period">
-                                {format::period(&r.period)}
+                                {format::period(r.period)}
                                 {(zones > 1).then(|| format!(", зона {}", r.zone))}
                             </span>
                             <span class="num strong">{format::volume(r.value)} " " {unit.clone()}</span>

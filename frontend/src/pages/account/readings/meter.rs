@@ -6,14 +6,15 @@ use super::{estimate, meter_field, Entry, ReadingsForm};
 use crate::format;
 use crate::labels;
 use domkom_dto::{AccountMeter, MeterZoneState, SubmittedValue, VerificationState};
+use domkom_values::Period;
 use leptos::prelude::*;
 
 #[component]
 pub(super) fn MeterCard(
     account: i64,
     meter: AccountMeter,
-    /// The window's period, `YYYY-MM`.
-    period: String,
+    /// The window's period.
+    period: Period,
     form: ReadingsForm,
     open: RwSignal<Vec<i64>>,
 ) -> impl IntoView {
@@ -44,7 +45,7 @@ pub(super) fn MeterCard(
             String::new()
         }
     };
-    let billed_when = match &meter.billed_period {
+    let billed_when = match meter.billed_period {
         Some(p) => format!("за {}", format::period_in_text(p)),
         None => "при установке".to_owned(),
     };
@@ -60,7 +61,7 @@ pub(super) fn MeterCard(
                     </dd>
                 </div>
                 <div>
-                    <dt>"Отправлено за " {format::period_in_text(&period)} {zone_name(z.zone)}</dt>
+                    <dt>"Отправлено за " {format::period_in_text(period)} {zone_name(z.zone)}</dt>
                     <Sent zone=z.zone submitted=z.submitted.clone() unit=unit.clone() />
                 </div>
             }
@@ -85,7 +86,7 @@ pub(super) fn MeterCard(
     } else {
         view! {
             <p class="muted" data-test="no-input">
-                "Показания по этому счётчику за " {format::period_in_text(&period)}
+                "Показания по этому счётчику за " {format::period_in_text(period)}
                 " не принимаются: срок поверки истекает раньше конца периода."
             </p>
         }

@@ -228,7 +228,7 @@ fn Readings(
                     status.set(Some(format!(
                         "Показания переданы: {}. Они будут учтены в расчётном периоде «{}».",
                         result.readings.len(),
-                        format::period_in_text(&result.period),
+                        format::period_in_text(result.period),
                     )));
                     form.preview.set(None);
                     meters.refetch();
@@ -251,7 +251,7 @@ fn Readings(
         ev.prevent_default();
         run.run(false);
     };
-    let period = window.period.clone();
+    let period = window.period;
     view! {
         <WindowNotice window=window.clone() />
         <form id="readings-form" class="readings-form" novalidate on:submit=check>
@@ -259,18 +259,18 @@ fn Readings(
                 {list
                     .into_iter()
                     .map(|meter| {
-                        view! { <MeterCard account=id meter period=period.clone() form open /> }
+                        view! { <MeterCard account=id meter period form open /> }
                     })
                     .collect_view()}
             </div>
             <div class="card readings-actions">
-                <p class="readings-period" data-test="counts-for" data-period=window.period.clone()>
+                <p class="readings-period" data-test="counts-for" data-period=window.period.to_string()>
                     {if window.next_period {
                         "В этом месяце приём показаний закончился: переданные сейчас показания будут учтены в следующем расчётном периоде — «"
                     } else {
                         "Переданные сейчас показания будут учтены в расчётном периоде «"
                     }}
-                    {format::period_in_text(&window.period)}
+                    {format::period_in_text(window.period)}
                     "»."
                 </p>
                 <FormAlert message=alert />
@@ -333,7 +333,7 @@ fn WindowNotice(window: ReadingWindow) -> impl IntoView {
             data-test="window"
             data-open=window.open.to_string()
             data-next=window.next_period.to_string()
-            data-period=window.period
+            data-period=window.period.to_string()
         >
             {window.message}
         </p>
@@ -512,7 +512,7 @@ fn ConfirmJump(
 fn Preview(result: ReadingsResult, run: Callback<bool>, pending: RwSignal<bool>) -> impl IntoView {
     let total = result.charge;
     view! {
-        <section id="readings-preview" class="preview" aria-labelledby="preview-title" data-period=result.period.clone()>
+        <section id="readings-preview" class="preview" aria-labelledby="preview-title" data-period=result.period.to_string()>
             <h3 id="preview-title">"Проверка: расход и примерное начисление"</h3>
             <div class="table-wrap">
                 <table class="table table-stack">
