@@ -14,7 +14,7 @@ use domkom_dto::ErrorCode;
 use std::net::TcpListener;
 use std::path::PathBuf;
 use tracing_actix_web::TracingLogger;
-use utoipa::OpenApi;
+use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_swagger_ui::SwaggerUi;
 
 /// Bodies above this are refused with 413: no request of the API needs more.
@@ -91,28 +91,12 @@ fn configure(cfg: &mut web::ServiceConfig) {
         }
         ApiError::bad_request(ErrorCode::InvalidPath, format!("Неверный адрес: {e}")).into()
     }))
-    .configure(routes::health::configure)
     .configure(metrics::configure)
     // Before the API scope, which would otherwise answer its path with 404.
     .service(
-        SwaggerUi::new("/swagger-ui/{_:.*}")
-            .url("/api/v1/openapi.json", openapi::ApiDoc::openapi()),
+        SwaggerUi::new("/swagger-ui/{_:.*}").url("/api/v1/openapi.json", openapi::spec().clone()),
     )
-    .service(
-        web::scope("/api/v1")
-            .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "no-store")))
-            .configure(routes::site::configure)
-            .configure(routes::auth::configure)
-            .configure(routes::me::configure)
-            .configure(routes::links::configure)
-            .configure(routes::accounts::configure)
-            .configure(routes::charges::configure)
-            .configure(routes::meters::configure)
-            .configure(routes::statement::configure)
-            .configure(routes::operator::configure)
-            .configure(routes::admin::configure)
-            .default_service(web::to(not_routed)),
-    )
+    .configure(|cfg| routes::all(&mut ServiceConfig::new(cfg)))
     .default_service(web::to(spa_or_not_found));
 }
 

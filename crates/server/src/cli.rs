@@ -236,7 +236,7 @@ fn create_admin(config: Config, form: Register) -> anyhow::Result<()> {
     let id = db::write_tx(&mut conn, |conn| {
         users::create(conn, &form, &hash, Role::Admin, None)
     })
-    .map_err(|e| anyhow::anyhow!("{}", e.detail))?;
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("Administrator {} created (id {id}).", form.login);
     Ok(())
 }

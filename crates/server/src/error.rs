@@ -1,6 +1,7 @@
 //! One error type for every handler, rendered as RFC 7807 `application/problem+json` with a
 //! stable `code`. Causes of internal errors are logged, never sent.
 
+use crate::db::DbError;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use domkom_dto::{ErrorCode, FieldError, Problem};
@@ -162,5 +163,31 @@ impl ResponseError for ApiError {
 impl From<diesel::result::Error> for ApiError {
     fn from(e: diesel::result::Error) -> Self {
         ApiError::internal(e)
+    }
+}
+
+impl From<DbError> for ApiError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::Query(e) => ApiError::internal(e),
+            DbError::Taken {
+                code,
+                field,
+                message,
+            } => ApiError::conflict(code, &field, message),
+            DbError::InUse => ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::InUse,
+                "Запись используется другими данными и не может быть удалена",
+            ),
+            DbError::NotOwned(field) => ApiError::validation(vec![FieldError::new(
+                &field,
+                "not_found",
+                "Нет такой записи в вашей организации",
+            )]),
+            DbError::Shut { code, message } => {
+                ApiError::field(StatusCode::CONFLICT, code, "period", message)
+            }
+        }
     }
 }

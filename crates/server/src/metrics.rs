@@ -5,6 +5,7 @@
 
 use crate::db::{self, jobs::JobCensus, DbPool};
 use crate::error::ApiError;
+use crate::routes::with_db;
 use crate::state::AppState;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -222,7 +223,7 @@ async fn metrics(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpRes
         );
         return Ok(refused);
     }
-    let census = db::run(&state.pool, |c| Ok(db::jobs::census(c)?)).await?;
+    let census = with_db(&state.pool, |c| Ok(db::jobs::census(c)?)).await?;
     state.metrics.observe_now(&state.pool, census);
     let text = state.metrics.encode().map_err(ApiError::internal)?;
     Ok(HttpResponse::Ok()

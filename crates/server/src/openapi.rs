@@ -2,9 +2,11 @@
 
 use crate::error::PROBLEM_JSON;
 use crate::routes;
+use std::sync::OnceLock;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -14,9 +16,8 @@ use utoipa::{Modify, OpenApi};
                        Errors are RFC 7807 problem+json with a stable `code`; money is integer kopecks.",
         license(name = "AGPL-3.0-or-later"),
     ),
-    paths(routes::health::live, routes::health::ready),
-    nest((path = "/api/v1", api = V1)),
-    modifiers(&BearerAuth, &ProblemResponses),
+    modifiers(&BearerAuth),
+    components(schemas(domkom_dto::FieldError)),
     tags(
         (name = "site", description = "What every page shows about the portal"),
         (name = "auth", description = "Registration, sign-in, tokens, password recovery"),
@@ -27,95 +28,22 @@ use utoipa::{Modify, OpenApi};
         (name = "ops", description = "Health checks"),
     )
 )]
-pub struct ApiDoc;
+struct ApiDoc;
 
-/// Everything under `/api/v1`.
-#[derive(OpenApi)]
-#[openapi(
-    paths(
-        routes::site::site,
-        routes::auth::activation::register,
-        routes::auth::activation::activate,
-        routes::auth::activation::resend_activation,
-        routes::auth::login,
-        routes::auth::refresh,
-        routes::auth::logout,
-        routes::auth::forgot_password,
-        routes::auth::reset_password,
-        routes::me::get_me,
-        routes::me::update_me,
-        routes::me::delete_me,
-        routes::me::change_password,
-        routes::me::email::request_change,
-        routes::me::email::confirm_change,
-        routes::links::organizations,
-        routes::links::list,
-        routes::links::link,
-        routes::links::unlink,
-        routes::accounts::read,
-        routes::charges::list,
-        routes::charges::period,
-        routes::meters::list,
-        routes::meters::history,
-        routes::meters::submit::submit,
-        routes::statement::statement,
-        routes::statement::payments,
-        routes::admin::organizations::list,
-        routes::admin::organizations::create,
-        routes::admin::organizations::read,
-        routes::admin::organizations::update,
-        routes::admin::operators::create,
-        routes::operator::houses::list,
-        routes::operator::houses::create,
-        routes::operator::houses::read,
-        routes::operator::houses::update,
-        routes::operator::houses::remove,
-        routes::operator::periods::list,
-        routes::operator::periods::read,
-        routes::operator::periods::close_period,
-        routes::operator::ledger::charges,
-        routes::operator::ledger::balances,
-        routes::operator::premises::list,
-        routes::operator::premises::create,
-        routes::operator::premises::read,
-        routes::operator::premises::update,
-        routes::operator::premises::remove,
-        routes::operator::accounts::list,
-        routes::operator::accounts::create,
-        routes::operator::accounts::read,
-        routes::operator::accounts::update,
-        routes::operator::accounts::remove,
-        routes::operator::services::list,
-        routes::operator::services::create,
-        routes::operator::services::read,
-        routes::operator::services::update,
-        routes::operator::services::remove,
-        routes::operator::tariffs::list,
-        routes::operator::tariffs::create,
-        routes::operator::tariffs::read,
-        routes::operator::tariffs::update,
-        routes::operator::tariffs::remove,
-        routes::operator::meters::list,
-        routes::operator::meters::create,
-        routes::operator::meters::read,
-        routes::operator::meters::update,
-        routes::operator::meters::remove,
-        routes::operator::readings::list,
-        routes::operator::readings::create,
-        routes::operator::readings::export,
-        routes::operator::recalculations::list,
-        routes::operator::recalculations::create,
-        routes::operator::recalculations::read,
-        routes::operator::recalculations::remove,
-        routes::operator::payments::list,
-        routes::operator::payments::create,
-        routes::operator::payments::read,
-        routes::operator::payments::load_registry,
-        routes::operator::imports::import_file,
-    ),
-    components(schemas(domkom_dto::FieldError))
-)]
-struct V1;
+/// The document: the info above and the paths of [`routes::all`], each error declared as
+/// sent. Read once.
+pub fn spec() -> &'static utoipa::openapi::OpenApi {
+    static SPEC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        let (_, mut spec) = actix_web::App::new()
+            .into_utoipa_app()
+            .openapi(ApiDoc::openapi())
+            .configure(routes::all)
+            .split_for_parts();
+        ProblemResponses.modify(&mut spec);
+        spec
+    })
+}
 
 struct BearerAuth;
 
@@ -206,9 +134,9 @@ fn problem(description: &str) -> RefOr<Response> {
 /// The methods the API answers at `path` (`GET, PUT`), if any route has that path: what
 /// a 405 names in `Allow`. Read from the spec, which lists every route.
 pub fn allowed_methods(path: &str) -> Option<String> {
-    static ROUTES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    static ROUTES: OnceLock<Vec<(String, String)>> = OnceLock::new();
     let routes = ROUTES.get_or_init(|| {
-        ApiDoc::openapi()
+        spec()
             .paths
             .paths
             .iter()
@@ -246,7 +174,7 @@ pub fn allowed_methods(path: &str) -> Option<String> {
 
 /// The document as committed in `openapi/openapi.json`.
 pub fn spec_json() -> String {
-    let mut json = ApiDoc::openapi().to_pretty_json().unwrap_or_default();
+    let mut json = spec().to_pretty_json().unwrap_or_default();
     json.push('\n');
     json
 }

@@ -5,6 +5,7 @@
 use crate::db::schema::attempt_counters as ac;
 use crate::db::{self, DbConn, DbPool};
 use crate::error::ApiError;
+use crate::routes::with_db;
 use chrono::{NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 use std::time::Duration;
@@ -66,7 +67,7 @@ impl Limiter {
     /// Runs `check` on the keys in order; 429 with the wait of the first that says so.
     async fn first_wait(&self, keys: &[(String, Limit)], check: Check) -> Result<(), ApiError> {
         let keys = keys.to_vec();
-        let wait = db::run(&self.pool, move |c| {
+        let wait = with_db(&self.pool, move |c| {
             let now = db::now();
             for (key, limit) in &keys {
                 if let Some(wait) = check(c, key, *limit, now)? {

@@ -6,6 +6,7 @@
 pub mod account_meters;
 pub mod accounts;
 pub mod charges;
+pub mod error;
 pub mod houses;
 pub mod jobs;
 pub mod links;
@@ -25,7 +26,6 @@ pub mod tariffs;
 pub mod user_tokens;
 pub mod users;
 
-use crate::error::ApiError;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::pg::PgConnection;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
@@ -33,6 +33,7 @@ use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, QueryResult};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use domkom_dto::ErrorCode;
+pub use error::DbError;
 use std::time::Duration;
 
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
@@ -178,38 +179,14 @@ where
     }
 }
 
-/// Runs blocking database work on the blocking pool with a pooled connection.
-pub async fn run<T, F>(pool: &DbPool, f: F) -> Result<T, ApiError>
-where
-    F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
-    T: Send + 'static,
-{
-    let pool = pool.clone();
-    actix_web::web::block(move || {
-        let mut conn = pool.get().map_err(ApiError::internal)?;
-        f(&mut conn)
-    })
-    .await
-    .map_err(ApiError::internal)?
-}
-
 /// Maps a foreign-key violation (deleting what other records use, or naming a record
-/// that is not there) to a clear 409 instead of a 500.
-pub fn in_use(e: diesel::result::Error) -> ApiError {
+/// that is not there) to [`DbError::InUse`].
+pub fn in_use(e: diesel::result::Error) -> DbError {
     use diesel::result::{DatabaseErrorKind, Error};
     match e {
-        Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => in_use_conflict(),
-        other => ApiError::internal(other),
+        Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => DbError::InUse,
+        other => other.into(),
     }
-}
-
-/// 409 `in_use`: other records refer to what was to be deleted.
-pub fn in_use_conflict() -> ApiError {
-    ApiError::new(
-        actix_web::http::StatusCode::CONFLICT,
-        ErrorCode::InUse,
-        "Запись используется другими данными и не может быть удалена",
-    )
 }
 
 /// Timestamps keep microseconds: PostgreSQL stores no more, and a value read back must
@@ -223,37 +200,30 @@ pub fn now() -> chrono::NaiveDateTime {
     Utc::now().naive_utc().trunc_subsecs(6)
 }
 
-/// Maps a unique violation to a 409 naming the clashing field; anything else stays a 500.
+/// Maps a unique violation to [`DbError::Taken`] naming the clashing field.
 pub fn taken(
-    code: domkom_dto::ErrorCode,
+    code: ErrorCode,
     field: &'static str,
     message: &'static str,
-) -> impl Fn(diesel::result::Error) -> ApiError {
+) -> impl Fn(diesel::result::Error) -> DbError {
     use diesel::result::{DatabaseErrorKind, Error};
     move |e| match e {
-        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-            ApiError::conflict(code, field, message)
-        }
-        other => ApiError::internal(other),
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => DbError::Taken {
+            code,
+            field: field.to_owned(),
+            message,
+        },
+        other => other.into(),
     }
 }
 
-/// 422 on `field` unless the referenced record belongs to the caller's organization.
-pub fn must_own(found: bool, field: &str) -> Result<(), ApiError> {
+/// [`DbError::NotOwned`] unless the record `field` names belongs to the organization.
+pub fn must_own(found: bool, field: &str) -> Result<(), DbError> {
     if found {
         Ok(())
     } else {
-        Err(not_owned(field))
+        Err(DbError::NotOwned(field.to_owned()))
     }
-}
-
-/// The record `field` names is not the caller's organization's.
-pub fn not_owned(field: &str) -> ApiError {
-    ApiError::validation(vec![domkom_dto::FieldError::new(
-        field,
-        "not_found",
-        "Нет такой записи в вашей организации",
-    )])
 }
 
 /// A snake_case enum as stored in a TEXT column (the same words as in the API).

@@ -1,9 +1,7 @@
 //! Billing periods of an organization: open (no row or `open`), `closing`, `closed`.
 
 use super::schema::{organizations as o, periods as p};
-use super::{by_key, now, services, DbConn};
-use crate::error::ApiError;
-use actix_web::http::StatusCode;
+use super::{by_key, now, services, DbConn, DbError};
 use diesel::prelude::*;
 use domkom_domain::Period;
 use domkom_dto::{CloseNote, ErrorCode, PeriodState, PeriodStatus};
@@ -77,15 +75,10 @@ pub fn booking_status(conn: &mut DbConn, org: i64, period: Period) -> QueryResul
 
 /// What is booked in a period (readings, recalculations) may change only while it is open:
 /// a closed period never changes, and a closing one is being computed from what it had.
-pub fn ensure_open(conn: &mut DbConn, org: i64, period: Period) -> Result<(), ApiError> {
+pub fn ensure_open(conn: &mut DbConn, org: i64, period: Period) -> Result<(), DbError> {
     match shut(booking_status(conn, org, period)?) {
         None => Ok(()),
-        Some((code, message)) => Err(ApiError::field(
-            StatusCode::CONFLICT,
-            code,
-            "period",
-            message,
-        )),
+        Some((code, message)) => Err(DbError::Shut { code, message }),
     }
 }
 

@@ -1,8 +1,7 @@
 //! Users: registration data, credentials, role and activation state.
 
 use super::schema::users;
-use super::{now, DbConn};
-use crate::error::ApiError;
+use super::{now, DbConn, DbError};
 use diesel::prelude::*;
 use domkom_dto::ErrorCode;
 
@@ -61,14 +60,10 @@ pub fn create(
     password_hash: &str,
     role: domkom_dto::Role,
     organization_id: Option<i64>,
-) -> Result<i64, ApiError> {
+) -> Result<i64, DbError> {
     let email = domkom_dto::rules::normalize_email(&form.email);
     if login_taken(conn, &form.login)? {
-        return Err(ApiError::conflict(
-            ErrorCode::LoginTaken,
-            "login",
-            LOGIN_TAKEN,
-        ));
+        return Err(taken(ErrorCode::LoginTaken, "login", LOGIN_TAKEN));
     }
     ensure_email_free(conn, &email, "email")?;
     let at = now();
@@ -93,18 +88,26 @@ const LOGIN_TAKEN: &str = "Этот логин уже занят";
 const EMAIL_TAKEN: &str = "Этот адрес электронной почты уже зарегистрирован";
 
 /// Two registrations racing for the same login or e-mail: the database decides.
-fn unique_violation(e: diesel::result::Error) -> ApiError {
+fn unique_violation(e: diesel::result::Error) -> DbError {
     use diesel::result::{DatabaseErrorKind, Error};
     match &e {
         Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info)
             if info.message().contains("email") =>
         {
-            ApiError::conflict(ErrorCode::EmailTaken, "email", EMAIL_TAKEN)
+            taken(ErrorCode::EmailTaken, "email", EMAIL_TAKEN)
         }
         Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-            ApiError::conflict(ErrorCode::LoginTaken, "login", LOGIN_TAKEN)
+            taken(ErrorCode::LoginTaken, "login", LOGIN_TAKEN)
         }
-        _ => ApiError::internal(e),
+        _ => e.into(),
+    }
+}
+
+fn taken(code: ErrorCode, field: &str, message: &'static str) -> DbError {
+    DbError::Taken {
+        code,
+        field: field.to_owned(),
+        message,
     }
 }
 
@@ -139,13 +142,9 @@ pub fn email_taken(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
 }
 
 /// 409 `email_taken` naming `field` when a user holds the (normalised) address.
-pub fn ensure_email_free(conn: &mut DbConn, email: &str, field: &str) -> Result<(), ApiError> {
+pub fn ensure_email_free(conn: &mut DbConn, email: &str, field: &str) -> Result<(), DbError> {
     if email_taken(conn, email)? {
-        return Err(ApiError::conflict(
-            ErrorCode::EmailTaken,
-            field,
-            EMAIL_TAKEN,
-        ));
+        return Err(taken(ErrorCode::EmailTaken, field, EMAIL_TAKEN));
     }
     Ok(())
 }

@@ -107,10 +107,7 @@ pub async fn load(mut config: Config, plan: LoadPlan) -> anyhow::Result<()> {
                 role: Role::Resident,
                 organization_id: None,
             };
-            let token = state
-                .jwt
-                .issue(caller)
-                .map_err(|e| anyhow::anyhow!("{}", e.detail));
+            let token = state.jwt.issue(caller).map_err(|e| anyhow::anyhow!("{e}"));
             Ok((token?, accounts))
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
@@ -214,7 +211,7 @@ fn residents(pool: &db::DbPool, org: i64, n: usize) -> anyhow::Result<Vec<(i64, 
                 password: String::new(),
             };
             let user = db::users::create(&mut conn, &form, &hash, Role::Resident, None)
-                .map_err(|e| anyhow::anyhow!("{}", e.detail))?;
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             let accounts: Vec<i64> = (0..ACCOUNTS_PER_RESIDENT)
                 .map(|k| ids[((i * ACCOUNTS_PER_RESIDENT + k) * stride) % ids.len()])
                 .collect();

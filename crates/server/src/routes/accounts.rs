@@ -2,14 +2,16 @@
 //! not linked to the caller answers 404 to everyone, operators included.
 
 use crate::auth::Caller;
-use crate::db::{self, links, DbConn};
+use crate::db::{links, DbConn};
 use crate::error::ApiError;
+use crate::routes::with_db;
 use crate::state::AppState;
 use crate::views::card;
 use actix_web::{get, web};
 use domkom_dto::{AccountCard, Problem};
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(read);
 }
 
@@ -24,7 +26,7 @@ async fn read(
     id: web::Path<i64>,
 ) -> Result<web::Json<AccountCard>, ApiError> {
     let (id, today) = (id.into_inner(), state.config.today());
-    let card = db::run(&state.pool, move |c| {
+    let card = with_db(&state.pool, move |c| {
         card::card(c, caller.user_id, id, today)?.ok_or_else(ApiError::not_found)
     })
     .await?;

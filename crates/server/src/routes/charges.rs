@@ -2,18 +2,19 @@
 //! lines explained («Начисления»). 404 to anyone the account is not linked to.
 
 use crate::auth::Caller;
-use crate::db;
 use crate::error::ApiError;
 use crate::input::Query;
 use crate::routes::accounts::linked_organization;
 use crate::routes::operator::periods::parse_period;
 use crate::routes::period_range;
+use crate::routes::with_db;
 use crate::state::AppState;
 use crate::views::account_charges;
 use actix_web::{get, web};
 use domkom_dto::{ChargePeriodSummary, PeriodCharges, PeriodRange, Problem};
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list).service(period);
 }
 
@@ -29,7 +30,7 @@ async fn list(
     range: Query<PeriodRange>,
 ) -> Result<web::Json<Vec<ChargePeriodSummary>>, ApiError> {
     let (id, (from, to)) = (id.into_inner(), period_range(&range)?);
-    let list = db::run(&state.pool, move |c| {
+    let list = with_db(&state.pool, move |c| {
         linked_organization(c, &caller, id)?;
         Ok(account_charges::periods(c, id, from, to)?)
     })
@@ -50,7 +51,7 @@ async fn period(
 ) -> Result<web::Json<PeriodCharges>, ApiError> {
     let (id, period) = path.into_inner();
     let period = parse_period(&period)?;
-    let charges = db::run(&state.pool, move |c| {
+    let charges = with_db(&state.pool, move |c| {
         let org = linked_organization(c, &caller, id)?;
         account_charges::of_period(c, org, id, period)?.ok_or_else(ApiError::not_found)
     })

@@ -1,13 +1,14 @@
 //! Liveness and readiness for load balancers and orchestrators.
 
-use crate::db;
 use crate::error::ApiError;
+use crate::routes::with_db;
 use crate::state::AppState;
 use actix_web::{get, http::StatusCode, web, HttpResponse};
 use diesel::RunQueryDsl;
 use domkom_dto::ErrorCode;
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(live).service(ready);
 }
 
@@ -25,7 +26,7 @@ async fn live() -> HttpResponse {
 )]
 #[get("/health/ready")]
 async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    db::run(&state.pool, |conn| {
+    with_db(&state.pool, |conn| {
         diesel::sql_query("SELECT 1").execute(conn)?;
         Ok(())
     })

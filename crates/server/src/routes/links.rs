@@ -5,6 +5,7 @@ use crate::auth::Resident;
 use crate::db::{self, links};
 use crate::error::ApiError;
 use crate::input::{Json, Query};
+use crate::routes::with_db;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{delete, get, post, web, HttpResponse};
@@ -12,10 +13,11 @@ use domkom_dto::ErrorCode;
 use domkom_dto::{
     FieldError, LinkAccount, LinkedAccount, OrganizationSearch, OrganizationSummary, Problem,
 };
+use utoipa_actix_web::service_config::ServiceConfig;
 
 type State = web::Data<AppState>;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(organizations)
         .service(list)
         .service(link)
@@ -46,7 +48,7 @@ async fn organizations(
             format!("Не длиннее {QUERY_MAX} символов"),
         )]));
     }
-    let all = db::run(&state.pool, |c| Ok(links::organizations(c)?)).await?;
+    let all = with_db(&state.pool, |c| Ok(links::organizations(c)?)).await?;
     // Filtered here: SQLite's lower() knows only Latin letters.
     let mut found: Vec<_> = all
         .into_iter()
@@ -69,7 +71,7 @@ async fn organizations(
     responses((status = 200, body = Vec<LinkedAccount>), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[get("/me/accounts")]
 async fn list(state: State, me: Resident) -> Result<web::Json<Vec<LinkedAccount>>, ApiError> {
-    let accounts = db::run(&state.pool, move |c| {
+    let accounts = with_db(&state.pool, move |c| {
         Ok(links::linked(c, me.user_id, None)?)
     })
     .await?;
@@ -137,7 +139,7 @@ async fn link(
         state.config.limits.link_failures_per_user,
     )];
     state.limiter.unspent(&key).await?;
-    let linked = db::run(&state.pool, move |c| {
+    let linked = with_db(&state.pool, move |c| {
         db::write_tx(c, |c| {
             let Some(found) = links::find_account(c, form.organization_id, &form.account_number)?
             else {
@@ -176,7 +178,7 @@ async fn link(
 #[delete("/me/accounts/{account_id}")]
 async fn unlink(state: State, me: Resident, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    db::run(&state.pool, move |c| {
+    with_db(&state.pool, move |c| {
         match links::unlink(c, me.user_id, id)? {
             0 => Err(ApiError::not_found()),
             _ => Ok(()),

@@ -12,9 +12,49 @@ pub mod operator;
 pub mod site;
 pub mod statement;
 
+use crate::db::{DbConn, DbPool};
 use crate::error::ApiError;
+use actix_web::http::header;
+use actix_web::middleware::DefaultHeaders;
+use actix_web::web;
 use domkom_domain::Period;
 use domkom_dto::{rules, FieldError, PeriodRange};
+use utoipa_actix_web::{scope, service_config::ServiceConfig};
+
+/// Runs blocking database work on the blocking pool with a pooled connection.
+pub async fn with_db<T, F>(pool: &DbPool, f: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    web::block(move || {
+        let mut conn = pool.get().map_err(ApiError::internal)?;
+        f(&mut conn)
+    })
+    .await
+    .map_err(ApiError::internal)?
+}
+
+/// Every documented route: the app serves this list and the OpenAPI document is read from
+/// it, so no handler is served undocumented or documented unserved.
+pub fn all(cfg: &mut ServiceConfig) {
+    cfg.configure(health::configure).service(
+        scope("/api/v1")
+            .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "no-store")))
+            .configure(site::configure)
+            .configure(auth::configure)
+            .configure(me::configure)
+            .configure(links::configure)
+            .configure(accounts::configure)
+            .configure(charges::configure)
+            .configure(meters::configure)
+            .configure(statement::configure)
+            .configure(operator::configure)
+            .configure(admin::configure)
+            .default_service(web::to(crate::app::not_routed)),
+    );
+}
 
 /// 422 when the input rules found anything.
 pub fn valid(errors: Vec<FieldError>) -> Result<(), ApiError> {

@@ -4,8 +4,9 @@ use crate::state::AppState;
 use actix_web::{get, http::header, web, HttpResponse};
 use chrono::Datelike;
 use domkom_dto::SiteInfo;
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(site);
 }
 

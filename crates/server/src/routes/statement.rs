@@ -6,6 +6,7 @@ use crate::auth::Caller;
 use crate::db::{self, penalty_corrections};
 use crate::error::ApiError;
 use crate::input::Query;
+use crate::routes::with_db;
 use crate::routes::{period_range, valid};
 use crate::state::AppState;
 use crate::views::account_money;
@@ -15,8 +16,9 @@ use domkom_dto::{
     rules, AccountPayment, DateRange, FieldError, MoneyMovement, Page, PageQuery, PaymentFilter,
     PeriodRange, Problem, Statement, StatementPeriod,
 };
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(statement).service(payments);
 }
 
@@ -50,7 +52,7 @@ async fn statement(
             )])?;
         }
     }
-    let statement = db::run(&state.pool, move |c| {
+    let statement = with_db(&state.pool, move |c| {
         let org = linked_organization(c, &caller, account)?;
         let closed = account_money::closed_periods(c, account)?;
         let recent = closed.len().saturating_sub(DEFAULT_MONTHS);
@@ -134,7 +136,7 @@ async fn payments(
     let (account, range) = (id.into_inner(), range.into_inner());
     let (limit, offset) = (page.limit(), page.offset());
     valid(rules::check_date_range(range.from, range.to))?;
-    let (items, total) = db::run(&state.pool, move |c| {
+    let (items, total) = with_db(&state.pool, move |c| {
         let org = linked_organization(c, &caller, account)?;
         let filter = PaymentFilter {
             account_id: Some(account),

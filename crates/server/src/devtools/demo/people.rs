@@ -44,7 +44,7 @@ pub fn user(
         password: String::new(),
     };
     let id = db::users::create(conn, &form, password_hash, role, org)
-        .map_err(|e| anyhow::anyhow!("user {login}: {}", e.detail))?;
+        .map_err(|e| anyhow::anyhow!("user {login}: {e}"))?;
     db::users::activate(conn, id)?;
     Ok(id)
 }

@@ -3,9 +3,9 @@
 pub mod operators;
 pub mod organizations;
 
-use actix_web::web;
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.configure(organizations::configure)
         .configure(operators::configure);
 }

@@ -5,9 +5,11 @@ use crate::db::{self, organizations, users};
 use crate::error::ApiError;
 use crate::input::Json;
 use crate::routes::valid;
+use crate::routes::with_db;
 use crate::state::AppState;
 use actix_web::{post, web, HttpResponse};
 use domkom_dto::{rules, NewOperator, Problem, Register, Role, User};
+use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Create an active operator of an organization; they sign in at once.
 #[utoipa::path(tag = "admin", security(("bearer" = [])), request_body = NewOperator,
@@ -36,7 +38,7 @@ async fn create(
     };
     valid(rules::check_register(&form))?;
     let hash = password::hash_off_thread(form.password.clone()).await?;
-    let user = db::run(&state.pool, move |c| {
+    let user = with_db(&state.pool, move |c| {
         db::write_tx(c, |c| {
             organizations::get(c, organization_id)?.ok_or_else(ApiError::not_found)?;
             let id = users::create(c, &form, &hash, Role::Operator, Some(organization_id))?;
@@ -47,6 +49,6 @@ async fn create(
     Ok(HttpResponse::Created().json(crate::routes::me::to_dto(user)?))
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create);
 }

@@ -5,14 +5,16 @@ use crate::db::{self, organizations};
 use crate::error::ApiError;
 use crate::input::{Json, Query};
 use crate::routes::valid;
+use crate::routes::with_db;
 use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Organization, OrganizationData, Page, PageQuery, Problem};
+use utoipa_actix_web::service_config::ServiceConfig;
 
 type State = web::Data<AppState>;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list)
         .service(create)
         .service(read)
@@ -37,7 +39,7 @@ async fn list(
     q: Query<PageQuery>,
 ) -> Result<web::Json<Page<Organization>>, ApiError> {
     let (limit, offset) = (q.limit(), q.offset());
-    let (items, total) = db::run(&state.pool, move |c| {
+    let (items, total) = with_db(&state.pool, move |c| {
         Ok(organizations::list(c, limit, offset)?)
     })
     .await?;
@@ -55,7 +57,7 @@ async fn create(
 ) -> Result<HttpResponse, ApiError> {
     let data = body.into_inner();
     valid(rules::check_organization(&data))?;
-    let org = db::run(&state.pool, move |c| {
+    let org = with_db(&state.pool, move |c| {
         db::write_tx(c, |c| {
             if organizations::inn_taken(c, &data.inn, None)? {
                 return Err(inn_taken());
@@ -78,7 +80,7 @@ async fn read(
     id: web::Path<i64>,
 ) -> Result<web::Json<Organization>, ApiError> {
     let id = id.into_inner();
-    let org = db::run(&state.pool, move |c| {
+    let org = with_db(&state.pool, move |c| {
         organizations::get(c, id)?.ok_or_else(ApiError::not_found)
     })
     .await?;
@@ -97,7 +99,7 @@ async fn update(
 ) -> Result<web::Json<Organization>, ApiError> {
     let (id, data) = (id.into_inner(), body.into_inner());
     valid(rules::check_organization(&data))?;
-    let org = db::run(&state.pool, move |c| {
+    let org = with_db(&state.pool, move |c| {
         db::write_tx(c, |c| {
             if organizations::inn_taken(c, &data.inn, Some(id))? {
                 return Err(inn_taken());

@@ -5,6 +5,7 @@ use crate::auth::{password, secret};
 use crate::db::{self, user_tokens::Purpose, users};
 use crate::error::ApiError;
 use crate::input::Json;
+use crate::routes::with_db;
 use actix_web::{post, HttpRequest, HttpResponse};
 use domkom_dto::{rules, *};
 
@@ -42,7 +43,7 @@ pub(super) async fn register(
     let token_hash = secret::hash(&token);
     let expires = expiry(state.config.activation_ttl)?;
     let f = form.clone();
-    let user_id = db::run(&state.pool, move |conn| {
+    let user_id = with_db(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let id = users::create(conn, &f, &hash, Role::Resident, None)?;
             db::user_tokens::insert(conn, id, Purpose::Activation, &token_hash, expires)?;
@@ -58,7 +59,7 @@ pub(super) async fn register(
     {
         // Without the letter the account could never be activated: take it back.
         tracing::error!(error = format!("{e:#}"), "activation letter not sent");
-        db::run(&state.pool, move |conn| Ok(users::delete(conn, user_id)?)).await?;
+        with_db(&state.pool, move |conn| Ok(users::delete(conn, user_id)?)).await?;
         return Err(ApiError::mail_unavailable(
             "Не удалось отправить письмо. Попробуйте зарегистрироваться позже",
         ));
@@ -80,7 +81,7 @@ pub(super) async fn register(
 #[post("/auth/activate")]
 pub(super) async fn activate(state: State, body: Json<Activate>) -> Result<HttpResponse, ApiError> {
     let hash = secret::hash(body.token.trim());
-    db::run(&state.pool, move |conn| {
+    with_db(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let user_id = db::user_tokens::consume(conn, Purpose::Activation, &hash)?
                 .ok_or_else(link_invalid)?;
@@ -130,7 +131,7 @@ pub(super) async fn resend_activation(
     state.limiter.count(&keys).await?;
     let token = secret::generate();
     let (hash, expires) = (secret::hash(&token), expiry(state.config.activation_ttl)?);
-    let user = db::run(&state.pool, move |conn| {
+    let user = with_db(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let user = users::find_by_login_or_email(conn, &key)?.filter(|u| !u.is_active);
             if let Some(user) = &user {

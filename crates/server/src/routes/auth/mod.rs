@@ -6,14 +6,16 @@ use crate::auth::{password, secret, session};
 use crate::db::{self, user_tokens::Purpose, users};
 use crate::error::ApiError;
 use crate::input::{Json, OptionalJson};
+use crate::routes::with_db;
 use crate::state::AppState;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, *};
+use utoipa_actix_web::service_config::ServiceConfig;
 
 type State = web::Data<AppState>;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(activation::register)
         .service(activation::activate)
         .service(activation::resend_activation)
@@ -63,7 +65,7 @@ async fn login(
     } = body.into_inner();
     let key = login.trim().to_lowercase();
     let lookup = key.clone();
-    let user = db::run(&state.pool, move |conn| {
+    let user = with_db(&state.pool, move |conn| {
         Ok(users::find_by_login_or_email(conn, &lookup)?)
     })
     .await?;
@@ -103,7 +105,7 @@ async fn login(
         .as_caller()
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("unknown role {}", user.role)))?;
     let st = state.clone();
-    let tokens = db::run(&state.pool, move |conn| {
+    let tokens = with_db(&state.pool, move |conn| {
         db::write_tx(conn, |c| session::start(c, &st, caller))
     })
     .await?;
@@ -140,7 +142,7 @@ async fn refresh(
             )
         })?;
     let st = state.clone();
-    let result = db::run(&state.pool, move |conn| {
+    let result = with_db(&state.pool, move |conn| {
         db::write_tx(conn, |c| session::rotate(c, &st, &token))
     })
     .await?;
@@ -170,7 +172,7 @@ async fn logout(
     body: OptionalJson<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
     if let Some(token) = session::token_from(&req, body.0.and_then(|b| b.refresh_token)) {
-        db::run(&state.pool, move |conn| {
+        with_db(&state.pool, move |conn| {
             db::write_tx(conn, |c| session::end(c, &token))
         })
         .await?;
@@ -213,7 +215,7 @@ async fn forgot_password(
         expiry(state.config.reset_ttl)?,
         email.clone(),
     );
-    let user = db::run(&state.pool, move |conn| {
+    let user = with_db(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let Some(user) = users::find_by_email(conn, &lookup)? else {
                 return Ok(None);
@@ -266,7 +268,7 @@ async fn reset_password(
     }
     let new_hash = password::hash_off_thread(new_password).await?;
     let token_hash = secret::hash(token.trim());
-    db::run(&state.pool, move |conn| {
+    with_db(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             let user_id = db::user_tokens::consume(conn, Purpose::PasswordReset, &token_hash)?
                 .ok_or_else(link_invalid)?;

@@ -12,6 +12,7 @@ use crate::db::{self, users};
 use crate::error::ApiError;
 use crate::input::Json;
 use crate::routes::auth::{expiry, link_invalid};
+use crate::routes::with_db;
 use actix_web::{http::StatusCode, post, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, *};
@@ -46,7 +47,7 @@ pub(super) async fn request_change(
         state.config.limits.email_change_per_user,
     );
     state.limiter.count(&[key]).await?;
-    let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
+    let row = with_db(&state.pool, move |conn| load(conn, caller)).await?;
     let (current, name) = (row.email, row.full_name);
     confirm_password(
         &state,
@@ -67,7 +68,7 @@ pub(super) async fn request_change(
     let token = secret::generate();
     let (hash, expires) = (secret::hash(&token), expiry(state.config.email_change_ttl)?);
     let new = email.clone();
-    db::run(&state.pool, move |conn| {
+    with_db(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             users::ensure_email_free(conn, &new, "new_email")?;
             db::user_tokens::insert_email_change(conn, caller.user_id, &new, &hash, expires)?;
@@ -85,7 +86,7 @@ pub(super) async fn request_change(
             error = format!("{e:#}"),
             "e-mail confirmation letter not sent"
         );
-        db::run(&state.pool, move |conn| {
+        with_db(&state.pool, move |conn| {
             Ok(db::user_tokens::cancel_email_change(conn, caller.user_id)?)
         })
         .await?;
@@ -127,7 +128,7 @@ pub(super) async fn confirm_change(
     body: Json<ConfirmEmail>,
 ) -> Result<web::Json<User>, ApiError> {
     let hash = secret::hash(body.token.trim());
-    let result = db::run(&state.pool, move |conn| {
+    let result = with_db(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             load(conn, caller)?;
             let email = db::user_tokens::consume_email_change(conn, caller.user_id, &hash)?

@@ -6,14 +6,16 @@ use crate::auth::{password, session, Caller};
 use crate::db::{self, refresh_tokens, users};
 use crate::error::ApiError;
 use crate::input::Json;
+use crate::routes::with_db;
 use crate::state::AppState;
 use actix_web::{delete, get, http::StatusCode, patch, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, *};
+use utoipa_actix_web::service_config::ServiceConfig;
 
 type State = web::Data<AppState>;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_me)
         .service(update_me)
         .service(delete_me)
@@ -91,7 +93,7 @@ async fn confirm_password(
 )]
 #[get("/me")]
 async fn get_me(state: State, caller: Caller) -> Result<web::Json<User>, ApiError> {
-    let user = db::run(&state.pool, move |conn| profile(conn, caller)).await?;
+    let user = with_db(&state.pool, move |conn| profile(conn, caller)).await?;
     Ok(web::Json(user))
 }
 
@@ -122,7 +124,7 @@ async fn update_me(
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
-    let user = db::run(&state.pool, move |conn| {
+    let user = with_db(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             load(conn, caller)?;
             users::update_profile(
@@ -159,10 +161,10 @@ async fn delete_me(
     caller: Caller,
     body: Json<DeleteProfile>,
 ) -> Result<HttpResponse, ApiError> {
-    let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
+    let row = with_db(&state.pool, move |conn| load(conn, caller)).await?;
     let given = body.into_inner().password;
     confirm_password(&state, caller.user_id, given, row.password_hash, "password").await?;
-    db::run(&state.pool, move |conn| {
+    with_db(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             refresh_tokens::revoke_all_of_user(conn, caller.user_id)?;
             users::delete(conn, caller.user_id)?;
@@ -202,7 +204,7 @@ async fn change_password(
     if let Some(e) = rules::check_new_password(&current_password, &new_password) {
         return Err(ApiError::validation(vec![e]));
     }
-    let row = db::run(&state.pool, move |conn| load(conn, caller)).await?;
+    let row = with_db(&state.pool, move |conn| load(conn, caller)).await?;
     let hash = row.password_hash;
     confirm_password(
         &state,
@@ -214,7 +216,7 @@ async fn change_password(
     .await?;
     let new_hash = password::hash_off_thread(new_password).await?;
     let st = state.clone();
-    let tokens = db::run(&state.pool, move |conn| {
+    let tokens = with_db(&state.pool, move |conn| {
         db::write_tx(conn, |conn| {
             users::set_password_hash(conn, caller.user_id, &new_hash)?;
             refresh_tokens::revoke_all_of_user(conn, caller.user_id)?;

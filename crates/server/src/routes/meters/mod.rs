@@ -6,10 +6,11 @@ pub mod submit;
 use super::accounts::linked_organization;
 use crate::auth::Caller;
 use crate::db::account_meters::{self as am, MeterBook};
-use crate::db::{self, DbConn};
+use crate::db::DbConn;
 use crate::error::ApiError;
 use crate::input::Query;
 use crate::routes::period_range;
+use crate::routes::with_db;
 use crate::state::AppState;
 use actix_web::{get, web};
 use chrono::{Days, NaiveDate};
@@ -19,8 +20,9 @@ use domkom_dto::{
     AccountMeter, AccountMeters, ConsumptionMethod, MeterHistory, MeterZoneState,
     PeriodConsumption, PeriodRange, Problem, ReadingWindow, SubmittedValue, VerificationState,
 };
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list).service(history).service(submit::submit);
 }
 
@@ -127,7 +129,7 @@ async fn list(
     id: web::Path<i64>,
 ) -> Result<web::Json<AccountMeters>, ApiError> {
     let (account, today) = (id.into_inner(), state.config.today());
-    let meters = db::run(&state.pool, move |c| {
+    let meters = with_db(&state.pool, move |c| {
         let org = linked_organization(c, &caller, account)?;
         let window = window(c, org, today)?;
         let books = am::books(c, account, window.period)?;
@@ -155,7 +157,7 @@ async fn history(
 ) -> Result<web::Json<MeterHistory>, ApiError> {
     let ((account, meter), (from, to)) = (path.into_inner(), period_range(&range)?);
     let today = state.config.today();
-    let history = db::run(&state.pool, move |c| {
+    let history = with_db(&state.pool, move |c| {
         let org = linked_organization(c, &caller, account)?;
         let row = am::meters(c, account)?
             .into_iter()

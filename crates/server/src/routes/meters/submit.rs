@@ -10,6 +10,7 @@ use crate::input::Json;
 use crate::readings::submission::{plan, Plan};
 use crate::routes::accounts::linked_organization;
 use crate::routes::valid;
+use crate::routes::with_db;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
@@ -34,7 +35,7 @@ pub async fn submit(
     let (account, form, today) = (id.into_inner(), body.into_inner(), state.config.today());
     valid(rules::check_submit_readings(&form))?;
     let preview = form.preview;
-    let result = db::run(&state.pool, move |c| {
+    let result = with_db(&state.pool, move |c| {
         let org = linked_organization(c, &caller, account)?;
         let window = window(c, org, today)?;
         let check = |c: &mut DbConn| -> Result<Plan, ApiError> {

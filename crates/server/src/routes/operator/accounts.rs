@@ -9,8 +9,9 @@ use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Account, AccountData, AccountFilter, Page, PageQuery, Problem};
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list)
         .service(create)
         .service(read)
@@ -18,12 +19,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(remove);
 }
 
-fn checked(c: &mut DbConn, org: i64, d: &AccountData) -> Result<(), ApiError> {
+fn checked(c: &mut DbConn, org: i64, d: &AccountData) -> Result<(), db::DbError> {
     db::must_own(premises::get(c, org, d.premise_id)?.is_some(), "premise_id")?;
     db::must_own(services::all_exist(c, org, &d.service_ids)?, "service_ids")
 }
 
-fn number_taken() -> impl Fn(diesel::result::Error) -> ApiError {
+fn number_taken() -> impl Fn(diesel::result::Error) -> db::DbError {
     db::taken(
         ErrorCode::AccountNumberTaken,
         "number",
@@ -62,7 +63,7 @@ async fn create(
     valid(rules::check_account(&data))?;
     let write = move |c: &mut DbConn| {
         checked(c, org, &data)?;
-        accounts::insert(c, org, &data).map_err(number_taken())
+        Ok(accounts::insert(c, org, &data).map_err(number_taken())?)
     };
     crud::created(&state, org, write, accounts::get).await
 }
@@ -112,7 +113,7 @@ async fn update(
 async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
-        accounts::delete(c, org, id).map_err(db::in_use)
+        Ok(accounts::delete(c, org, id).map_err(db::in_use)?)
     })
     .await
 }

@@ -3,6 +3,7 @@
 
 use crate::db::{self, DbConn};
 use crate::error::ApiError;
+use crate::routes::with_db;
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 use diesel::QueryResult;
@@ -20,7 +21,7 @@ pub async fn fetch<T: Send + 'static>(
     id: i64,
     get: Getter<T>,
 ) -> Result<web::Json<T>, ApiError> {
-    db::run(&state.pool, move |c| {
+    with_db(&state.pool, move |c| {
         get(c, org, id)?.ok_or_else(ApiError::not_found)
     })
     .await
@@ -34,7 +35,7 @@ where
     T: Send + 'static,
     F: FnOnce(&mut DbConn) -> Result<i64, ApiError> + Send + 'static,
 {
-    db::run(&state.pool, move |c| {
+    with_db(&state.pool, move |c| {
         db::write_tx(c, |c| {
             let id = write(c)?;
             get(c, org, id)?.ok_or_else(ApiError::not_found)
@@ -71,7 +72,7 @@ pub async fn remove<F>(state: &State, delete: F) -> Result<HttpResponse, ApiErro
 where
     F: FnOnce(&mut DbConn) -> Result<usize, ApiError> + Send + 'static,
 {
-    db::run(&state.pool, move |c| {
+    with_db(&state.pool, move |c| {
         db::write_tx(c, |c| match delete(c)? {
             0 => Err(ApiError::not_found()),
             _ => Ok(()),
@@ -87,7 +88,7 @@ where
     T: Send + 'static,
     F: FnOnce(&mut DbConn) -> QueryResult<(Vec<T>, i64)> + Send + 'static,
 {
-    let (items, total) = db::run(&state.pool, move |c| Ok(list(c)?)).await?;
+    let (items, total) = with_db(&state.pool, move |c| Ok(list(c)?)).await?;
     Ok(web::Json(Page { items, total }))
 }
 

@@ -6,14 +6,16 @@ use crate::auth::Operator;
 use crate::db;
 use crate::error::ApiError;
 use crate::import::{self, Body, BODY_LIMIT};
+use crate::routes::with_db;
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpMessage, HttpRequest};
 use domkom_dto::ErrorCode;
 use domkom_dto::{ImportKind, ImportResult, Problem};
+use utoipa_actix_web::{scope, service_config::ServiceConfig};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(
-        web::scope("/operator/imports")
+        scope("/operator/imports")
             .app_data(web::PayloadConfig::new(BODY_LIMIT))
             .service(import_file)
             // A scope would otherwise answer another method with the SPA's 405.
@@ -58,7 +60,6 @@ fn body(req: &HttpRequest, bytes: web::Bytes) -> Result<Body, ApiError> {
 /// answers 422 naming every bad cell as `row N: column` (CSV: the line, the header being
 /// line 1; JSON: the object, from 1), and nothing is written. Bodies up to 10 MB.
 #[utoipa::path(tag = "operator", security(("bearer" = [])),
-    path = "/operator/imports/{kind}",
     params(("kind" = ImportKind, Path, description = "houses, premises, accounts, meters or readings")),
     request_body(content(
         (String = "text/csv"),
@@ -77,7 +78,7 @@ async fn import_file(
 ) -> Result<web::Json<ImportResult>, ApiError> {
     let (kind, body) = (kind.into_inner(), body(&req, bytes)?);
     let (org, user, today) = (op.organization_id, op.user_id, state.config.today());
-    let result = db::run(&state.pool, move |c| {
+    let result = with_db(&state.pool, move |c| {
         db::write_tx(c, |c| import::import(c, org, user, kind, body, today))
     })
     .await?;

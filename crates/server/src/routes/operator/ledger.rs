@@ -7,8 +7,9 @@ use crate::input::Query;
 use crate::views::ledger;
 use actix_web::{get, web};
 use domkom_dto::{AccountPeriodFilter, BalanceLine, ChargeSheet, Page, PageQuery, Problem};
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(charges).service(balances);
 }
 

@@ -8,8 +8,9 @@ use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Meter, MeterData, MeterFilter, Page, PageQuery, Problem};
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list)
         .service(create)
         .service(read)
@@ -18,7 +19,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// Checks the references and answers the meter's house: the account's for a flat's meter.
-fn house_of(c: &mut DbConn, org: i64, d: &MeterData) -> Result<i64, ApiError> {
+fn house_of(c: &mut DbConn, org: i64, d: &MeterData) -> Result<i64, db::DbError> {
     db::must_own(services::exists(c, org, d.service_id)?, "service_id")?;
     match (d.account_id, d.house_id) {
         (Some(account), _) => {
@@ -113,9 +114,9 @@ async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpRe
         // Another organization's meter is not there, billed or not.
         crud::found(c, org, id, meters::get)?;
         if meters::was_billed(c, id)? {
-            return Err(db::in_use_conflict());
+            return Err(db::DbError::InUse.into());
         }
-        meters::delete(c, org, id).map_err(db::in_use)
+        Ok(meters::delete(c, org, id).map_err(db::in_use)?)
     })
     .await
 }

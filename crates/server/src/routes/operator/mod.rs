@@ -15,9 +15,9 @@ pub mod recalculations;
 pub mod services;
 pub mod tariffs;
 
-use actix_web::web;
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.configure(houses::configure)
         .configure(periods::configure)
         .configure(premises::configure)

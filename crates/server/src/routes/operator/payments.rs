@@ -7,23 +7,25 @@ use crate::error::ApiError;
 use crate::import::{self, registry};
 use crate::input::{Json, Query};
 use crate::routes::valid;
+use crate::routes::with_db;
 use actix_web::{get, post, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{
     rules, Page, PageQuery, Payment, PaymentData, PaymentFilter, Problem, RegistryResult,
 };
+use utoipa_actix_web::service_config::ServiceConfig;
 
 /// The `source` of payments loaded from a bank registry.
 pub const REGISTRY: &str = "registry";
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list)
         .service(create)
         .service(load_registry)
         .service(read);
 }
 
-fn duplicate() -> impl Fn(diesel::result::Error) -> ApiError {
+fn duplicate() -> impl Fn(diesel::result::Error) -> db::DbError {
     db::taken(
         ErrorCode::PaymentDuplicate,
         "external_id",
@@ -63,7 +65,7 @@ async fn create(
     valid(rules::check_payment(&data))?;
     let write = move |c: &mut DbConn| {
         db::must_own(accounts::exists(c, org, data.account_id)?, "account_id")?;
-        payments::insert(c, org, &data).map_err(duplicate())
+        Ok(payments::insert(c, org, &data).map_err(duplicate())?)
     };
     crud::created(&state, org, write, payments::get).await
 }
@@ -94,7 +96,7 @@ async fn load_registry(
 ) -> Result<web::Json<RegistryResult>, ApiError> {
     let org = op.organization_id;
     let lines = registry::parse(&body).map_err(|e| ApiError::validation(e.into_list()))?;
-    let result = db::run(&state.pool, move |c| {
+    let result = with_db(&state.pool, move |c| {
         db::write_tx(c, |c| {
             let mut accounts = Vec::with_capacity(lines.len());
             let mut errors = import::Errors::default();

@@ -3,18 +3,20 @@
 use crate::auth::Operator;
 use crate::billing::close::{self, CloseRequest};
 use crate::billing::error::Refused;
-use crate::db::{self, periods};
+use crate::db::periods;
 use crate::error::ApiError;
 use crate::input::Query;
+use crate::routes::with_db;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
 use domkom_domain::Period;
 use domkom_dto::{ErrorCode, Page, PageQuery, PeriodState, Problem};
+use utoipa_actix_web::service_config::ServiceConfig;
 
 type State = web::Data<AppState>;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list).service(read).service(close_period);
 }
 
@@ -53,7 +55,7 @@ async fn read(
     period: web::Path<String>,
 ) -> Result<web::Json<PeriodState>, ApiError> {
     let period = parse_period(&period)?;
-    let st = db::run(&state.pool, move |c| {
+    let st = with_db(&state.pool, move |c| {
         Ok(periods::get(c, op.organization_id, period)?)
     })
     .await?;
@@ -81,7 +83,7 @@ async fn close_period(
         key_rate_bp: state.config.key_rate_bp,
     };
     let today = chrono::Utc::now().date_naive();
-    let (started, _) = db::run(&state.pool, move |c| Ok(close::start(c, req, today)?)).await?;
+    let (started, _) = with_db(&state.pool, move |c| Ok(close::start(c, req, today)?)).await?;
     state.jobs.wake();
     Ok(HttpResponse::Accepted().json(started))
 }

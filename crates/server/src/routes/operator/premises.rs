@@ -9,8 +9,9 @@ use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Page, PageQuery, Premise, PremiseData, PremiseFilter, Problem};
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list)
         .service(create)
         .service(read)
@@ -18,11 +19,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(remove);
 }
 
-fn checked(c: &mut DbConn, org: i64, d: &PremiseData) -> Result<(), ApiError> {
+fn checked(c: &mut DbConn, org: i64, d: &PremiseData) -> Result<(), db::DbError> {
     db::must_own(houses::exists(c, org, d.house_id)?, "house_id")
 }
 
-fn number_taken() -> impl Fn(diesel::result::Error) -> ApiError {
+fn number_taken() -> impl Fn(diesel::result::Error) -> db::DbError {
     db::taken(
         ErrorCode::PremiseNumberTaken,
         "number",
@@ -61,7 +62,7 @@ async fn create(
     valid(rules::check_premise(&data))?;
     let write = move |c: &mut DbConn| {
         checked(c, org, &data)?;
-        premises::insert(c, org, &data).map_err(number_taken())
+        Ok(premises::insert(c, org, &data).map_err(number_taken())?)
     };
     crud::created(&state, org, write, premises::get).await
 }
@@ -111,7 +112,7 @@ async fn update(
 async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
-        premises::delete(c, org, id).map_err(db::in_use)
+        Ok(premises::delete(c, org, id).map_err(db::in_use)?)
     })
     .await
 }

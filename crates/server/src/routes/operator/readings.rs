@@ -8,6 +8,7 @@ use crate::error::ApiError;
 use crate::input::{Json, Query};
 use crate::readings::rules as reading_rules;
 use crate::routes::valid;
+use crate::routes::with_db;
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
 use domkom_domain::reading::{self, TakenOnError};
@@ -15,8 +16,9 @@ use domkom_dto::{
     rules, FieldError, Page, PageQuery, PeriodQuery, Problem, Reading, ReadingData, ReadingFilter,
     ReadingSource,
 };
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(export).service(list).service(create);
 }
 
@@ -57,11 +59,11 @@ async fn create(
     let (org, data, today) = (op.organization_id, body.into_inner(), state.config.today());
     valid(rules::check_reading(&data))?;
     let taken_on = taken_on(&data, today)?;
-    let (reading, repeated) = db::run(&state.pool, move |c| {
+    let (reading, repeated) = with_db(&state.pool, move |c| {
         db::write_tx(c, |c| {
             let period = data.period.parse().map_err(ApiError::internal)?;
             let book = account_meters::book(c, org, data.meter_id, period)?
-                .ok_or_else(|| db::not_owned("meter_id"))?;
+                .ok_or_else(|| db::DbError::NotOwned("meter_id".into()))?;
             periods::ensure_open(c, org, period)?;
             // The staff's reading is the staff's confirmation of a jump; the rest holds.
             let value = (&data).into();
@@ -130,7 +132,7 @@ async fn export(
 ) -> Result<HttpResponse, ApiError> {
     let period = q.into_inner().period;
     valid(rules::check_period("period", &period).into_iter().collect())?;
-    let lines = db::run(&state.pool, move |c| {
+    let lines = with_db(&state.pool, move |c| {
         Ok(readings::export(c, op.organization_id, &period)?)
     })
     .await?;

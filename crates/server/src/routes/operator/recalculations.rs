@@ -11,8 +11,9 @@ use actix_web::{delete, get, post, web, HttpResponse};
 use domkom_dto::{
     rules, AccountPeriodFilter, Page, PageQuery, Problem, Recalculation, RecalculationData,
 };
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list)
         .service(create)
         .service(read)

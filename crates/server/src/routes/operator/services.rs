@@ -8,8 +8,9 @@ use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Page, PageQuery, Problem, Service, ServiceData};
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list)
         .service(create)
         .service(read)
@@ -17,7 +18,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(remove);
 }
 
-fn checked(c: &mut DbConn, org: i64, d: &ServiceData) -> Result<(), ApiError> {
+fn checked(c: &mut DbConn, org: i64, d: &ServiceData) -> Result<(), db::DbError> {
     db::must_own(
         services::all_exist(c, org, &d.source_service_ids)?,
         "source_service_ids",
@@ -101,9 +102,9 @@ async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpRe
     crud::remove(&state, move |c| {
         crud::found(c, org, id, services::get)?;
         if services::is_source(c, org, id)? {
-            return Err(db::in_use_conflict());
+            return Err(db::DbError::InUse.into());
         }
-        services::delete(c, org, id).map_err(db::in_use)
+        Ok(services::delete(c, org, id).map_err(db::in_use)?)
     })
     .await
 }

@@ -9,8 +9,9 @@ use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Page, PageQuery, Problem, Tariff, TariffData, TariffFilter};
+use utoipa_actix_web::service_config::ServiceConfig;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list)
         .service(create)
         .service(read)
@@ -18,11 +19,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(remove);
 }
 
-fn checked(c: &mut DbConn, org: i64, d: &TariffData) -> Result<(), ApiError> {
+fn checked(c: &mut DbConn, org: i64, d: &TariffData) -> Result<(), db::DbError> {
     db::must_own(services::exists(c, org, d.service_id)?, "service_id")
 }
 
-fn tariff_exists() -> impl Fn(diesel::result::Error) -> ApiError {
+fn tariff_exists() -> impl Fn(diesel::result::Error) -> db::DbError {
     db::taken(
         ErrorCode::TariffExists,
         "valid_from",
@@ -61,7 +62,7 @@ async fn create(
     valid(rules::check_tariff(&data))?;
     let write = move |c: &mut DbConn| {
         checked(c, org, &data)?;
-        tariffs::insert(c, org, &data).map_err(tariff_exists())
+        Ok(tariffs::insert(c, org, &data).map_err(tariff_exists())?)
     };
     crud::created(&state, org, write, tariffs::get).await
 }
@@ -111,7 +112,7 @@ async fn update(
 async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
-        tariffs::delete(c, org, id).map_err(db::in_use)
+        Ok(tariffs::delete(c, org, id).map_err(db::in_use)?)
     })
     .await
 }
