@@ -7,6 +7,7 @@ use crate::progress::Progress;
 use crate::{auth::password, Application};
 use clap::{Parser, Subcommand};
 use domkom_dto::{rules, Register, Role};
+use domkom_values::OrganizationId;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -166,7 +167,7 @@ fn close_period(config: Config, organization_id: i64, period: &str) -> anyhow::R
     let period = parse_period(period)?;
     let state = crate::prepare(config)?;
     let req = CloseRequest {
-        organization_id,
+        organization_id: OrganizationId(organization_id),
         period,
         user_id: None,
         key_rate_bp: state.config.key_rate_bp,

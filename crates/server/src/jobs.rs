@@ -8,6 +8,7 @@
 //! application lists the kinds it runs ([`crate::JOB_KINDS`]).
 
 use crate::db::{jobs as q, DbConn, DbPool};
+use domkom_values::OrganizationId;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt::Display;
@@ -29,7 +30,7 @@ pub trait JobKind: Serialize + DeserializeOwned {
     type Error: Display;
 
     /// Whose job it is (`jobs.organization_id`).
-    fn organization_id(&self) -> i64;
+    fn organization_id(&self) -> OrganizationId;
 
     /// Does the work; `None` when an earlier run had done it. `progress` hears (done,
     /// total) as it goes.

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use domkom_server::config::Config;
 use domkom_server::db::schema::{balances, charges, jobs, periods};
 use domkom_server::db::DbPool;
+use domkom_values::OrganizationId;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -12,7 +13,7 @@ const ACCOUNTS: i64 = 20_000;
 const PERIOD: &str = "2026-10";
 
 /// A fresh SQLite database in `dir` with a synthetic organization; returns its id.
-fn prepare(dir: &std::path::Path) -> (DbPool, i64) {
+fn prepare(dir: &std::path::Path) -> (DbPool, OrganizationId) {
     let url = format!("sqlite://{}", dir.join("domkom.sqlite3").display());
     let state = domkom_server::prepare(Config::for_data_dir(dir.to_path_buf(), url)).unwrap();
     let mut conn = state.pool.get().unwrap();
@@ -31,7 +32,7 @@ fn domkom(dir: &std::path::Path, args: &[&str]) -> Command {
     cmd
 }
 
-fn close_fully(dir: &std::path::Path, org: i64) {
+fn close_fully(dir: &std::path::Path, org: OrganizationId) {
     let out = domkom(
         dir,
         &[

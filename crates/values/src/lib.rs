@@ -8,6 +8,7 @@
 pub mod balance;
 pub mod decimal;
 pub mod error;
+pub mod ids;
 pub mod money;
 pub mod period;
 pub mod quantity;
@@ -16,6 +17,7 @@ pub mod tariff;
 
 pub use balance::BalanceStatus;
 pub use error::{Overflow, ParseError};
+pub use ids::{AccountId, HouseId, MeterId, OrganizationId, PremiseId, ServiceId, UserId};
 pub use money::Money;
 pub use period::Period;
 pub use quantity::{Area, AreaNorm, Quantity};

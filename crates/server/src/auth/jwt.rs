@@ -84,12 +84,13 @@ impl JwtKeys {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domkom_values::UserId;
 
     #[test]
     fn a_token_names_its_user_and_role() {
         let keys = JwtKeys::new(b"0123456789abcdef0123456789abcdef", Duration::from_secs(60));
         let operator = Caller {
-            user_id: 42,
+            user_id: UserId(42),
             role: Role::Operator,
             organization_id: Some(7),
         };
@@ -97,7 +98,7 @@ mod tests {
         let (caller, issued_ms) = keys.verify(&keys.issue(operator).unwrap()).unwrap();
         assert_eq!(
             (caller.user_id, caller.role, caller.organization_id),
-            (42, Role::Operator, Some(7))
+            (UserId(42), Role::Operator, Some(7))
         );
         assert!(issued_ms >= before && issued_ms <= chrono::Utc::now().timestamp_millis());
     }
@@ -110,7 +111,7 @@ mod tests {
             .verify(
                 &other
                     .issue(Caller {
-                        user_id: 1,
+                        user_id: UserId(1),
                         role: Role::Admin,
                         organization_id: None,
                     })

@@ -12,12 +12,13 @@ use crate::state::AppState;
 use actix_web::{dev::Payload, http::header, web, FromRequest, HttpRequest};
 use domkom_dto::ErrorCode;
 use domkom_dto::Role;
+use domkom_values::{OrganizationId, UserId};
 use std::future::{ready, Ready};
 
 /// The caller, proven by a valid access token.
 #[derive(Debug, Clone, Copy)]
 pub struct Caller {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub role: Role,
     /// The organization an operator works for.
     pub organization_id: Option<i64>,
@@ -60,8 +61,8 @@ fn caller(req: &HttpRequest) -> Result<Caller, ApiError> {
 /// Staff of one organization: every operator query is filtered by `organization_id`.
 #[derive(Debug, Clone, Copy)]
 pub struct Operator {
-    pub user_id: i64,
-    pub organization_id: i64,
+    pub user_id: UserId,
+    pub organization_id: OrganizationId,
 }
 
 impl FromRequest for Operator {
@@ -72,7 +73,7 @@ impl FromRequest for Operator {
         ready(caller(req).and_then(|c| match (c.role, c.organization_id) {
             (Role::Operator, Some(organization_id)) => Ok(Operator {
                 user_id: c.user_id,
-                organization_id,
+                organization_id: OrganizationId(organization_id),
             }),
             _ => Err(ApiError::forbidden(
                 ErrorCode::Forbidden,
@@ -85,7 +86,7 @@ impl FromRequest for Operator {
 /// A platform administrator.
 #[derive(Debug, Clone, Copy)]
 pub struct Admin {
-    pub user_id: i64,
+    pub user_id: UserId,
 }
 
 impl FromRequest for Admin {
@@ -106,7 +107,7 @@ impl FromRequest for Admin {
 /// A resident: reaches only the accounts linked to them.
 #[derive(Debug, Clone, Copy)]
 pub struct Resident {
-    pub user_id: i64,
+    pub user_id: UserId,
 }
 
 impl FromRequest for Resident {

@@ -4,6 +4,7 @@
 
 use crate::db::{revocations, DbPool};
 use chrono::NaiveDateTime;
+use domkom_values::UserId;
 use std::collections::HashMap;
 use std::sync::{Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -13,7 +14,7 @@ const REFRESH_EVERY: Duration = Duration::from_secs(2);
 
 pub struct Revoked {
     /// When each user's sessions last ended, milliseconds since the epoch.
-    at: RwLock<HashMap<i64, i64>>,
+    at: RwLock<HashMap<UserId, i64>>,
     /// When the database was last read; the lock lets one request read it at a time.
     read: Mutex<Option<Instant>>,
     /// Access tokens live this long: older revocations need no memory.
@@ -34,7 +35,7 @@ impl Revoked {
         *self.read.lock().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
-    fn note(&self, user: i64, at: NaiveDateTime) {
+    fn note(&self, user: UserId, at: NaiveDateTime) {
         let ms = at.and_utc().timestamp_millis();
         let mut map = self.at.write().unwrap_or_else(|e| e.into_inner());
         let entry = map.entry(user).or_insert(ms);
@@ -42,7 +43,7 @@ impl Revoked {
     }
 
     /// Whether a token of `user` issued at `issued_ms` was revoked since.
-    pub fn is_revoked(&self, pool: &DbPool, user: i64, issued_ms: i64) -> bool {
+    pub fn is_revoked(&self, pool: &DbPool, user: UserId, issued_ms: i64) -> bool {
         self.refresh(pool);
         let map = self.at.read().unwrap_or_else(|e| e.into_inner());
         map.get(&user).is_some_and(|at| issued_ms < *at)
@@ -68,7 +69,7 @@ impl Revoked {
             return;
         };
         for (user, at) in rows {
-            self.note(user, at);
+            self.note(UserId(user), at);
         }
         *read = Some(Instant::now());
     }

@@ -13,6 +13,7 @@ use domkom_domain::penalty_correction::{penalty_corrections, ChargedPenalty, Pen
 use domkom_domain::Overflow;
 use domkom_domain::{account_balance, calculate_house, Balance, Charge, Money, Period};
 use domkom_dto::{PeriodState, PeriodStatus};
+use domkom_values::{OrganizationId, UserId};
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
@@ -22,9 +23,9 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(250);
 /// Who asked and for what.
 #[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct CloseRequest {
-    pub organization_id: i64,
+    pub organization_id: OrganizationId,
     pub period: Period,
-    pub user_id: Option<i64>,
+    pub user_id: Option<UserId>,
     /// The Bank of Russia key rate for penalties, basis points.
     pub key_rate_bp: u32,
 }
@@ -78,7 +79,7 @@ pub fn start(
     })
 }
 
-fn count_accounts(conn: &mut DbConn, org: i64) -> diesel::QueryResult<i32> {
+fn count_accounts(conn: &mut DbConn, org: OrganizationId) -> diesel::QueryResult<i32> {
     use crate::db::schema::accounts as a;
     use diesel::prelude::*;
     let n: i64 = a::table
@@ -94,7 +95,7 @@ impl JobKind for CloseRequest {
     type Output = CloseStats;
     type Error = CloseError;
 
-    fn organization_id(&self) -> i64 {
+    fn organization_id(&self) -> OrganizationId {
         self.organization_id
     }
 
@@ -122,7 +123,7 @@ fn run(
     let result = compute_and_store(pool, req, progress);
     if let Err(e) = &result {
         let error = e.to_string();
-        tracing::error!(organization = req.organization_id, period = %req.period, error, "period close failed");
+        tracing::error!(organization = %req.organization_id, period = %req.period, error, "period close failed");
         if let Ok(mut conn) = pool.get() {
             let _ = periods::mark_failed(&mut conn, req.organization_id, req.period, &error);
         }
@@ -228,7 +229,7 @@ fn compute_and_store(
     db::write_tx(&mut conn, |conn| {
         store::insert_all(conn, &rows)?;
         let closed = periods::Closed {
-            by: req.user_id,
+            by: req.user_id.map(UserId::get),
             penalty_rate_bp: charged_at,
             notes: &data.notes,
         };
@@ -244,7 +245,7 @@ fn compute_and_store(
         compute: computed - loaded,
         write: started.elapsed() - computed,
     };
-    tracing::info!(organization = org, period = %period, ?stats, set_aside = data.notes.len(), "period closed");
+    tracing::info!(organization = %org, period = %period, ?stats, set_aside = data.notes.len(), "period closed");
     Ok(stats)
 }
 

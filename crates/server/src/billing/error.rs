@@ -42,8 +42,3 @@ pub enum CloseError {
     #[error("период больше не закрывается")]
     NoLongerClosing,
 }
-
-/// A period the database holds that does not read as one.
-pub fn bad_period(text: &str) -> CloseError {
-    CloseError::Corrupt(format!("bad period {text}"))
-}

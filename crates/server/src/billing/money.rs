@@ -2,7 +2,7 @@
 //! each account's history for penalties, and what earlier periods charged in penalties
 //! where a late payment may correct them.
 
-use super::error::{bad_period, CloseError};
+use super::error::CloseError;
 use crate::db::schema::{
     balances as b, organizations as o, payments as pay, penalty_corrections as pc, periods as pe,
     recalculations as rc,
@@ -13,7 +13,54 @@ use diesel::prelude::*;
 use domkom_domain::arrears::{Accrual, CarriedOver};
 use domkom_domain::balance::booked_in;
 use domkom_domain::{Money, Payment, Period, Recalculation};
+use domkom_values::OrganizationId;
 use std::collections::{HashMap, HashSet};
+
+/// A recalculation booked in the period being closed.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = rc)]
+struct RecalculationRow {
+    account_id: i64,
+    service_id: i64,
+    #[diesel(deserialize_as = String)]
+    corrects_period: Period,
+    amount: i64,
+    reason: String,
+}
+
+/// An earlier period's balance of an account.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = b)]
+struct BalanceRow {
+    account_id: i64,
+    #[diesel(deserialize_as = String)]
+    period: Period,
+    charged: i64,
+    recalculated: i64,
+    penalties: i64,
+    closing: i64,
+}
+
+/// A penalty correction an earlier close booked.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = pc)]
+struct CorrectionRow {
+    account_id: i64,
+    #[diesel(deserialize_as = String)]
+    period: Period,
+    #[diesel(deserialize_as = String)]
+    corrects_period: Period,
+    amount: i64,
+}
+
+/// The penalty rate a closed period charged at.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = pe)]
+struct RateRow {
+    #[diesel(deserialize_as = String)]
+    period: Period,
+    penalty_rate_bp: Option<i32>,
+}
 
 #[derive(Default)]
 pub struct MoneyData {
@@ -41,7 +88,7 @@ pub struct MoneyData {
 type Db = Result<MoneyData, CloseError>;
 
 /// `accounts`: (id, opening balance carried over).
-pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]) -> Db {
+pub fn load(conn: &mut DbConn, org: OrganizationId, period: Period, accounts: &[(i64, i64)]) -> Db {
     let key = period.to_string();
     let (due_day, penalties_enabled): (i32, bool) = o::table
         .find(org)
@@ -57,19 +104,18 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
         ..MoneyData::default()
     };
 
-    for (account_id, service_id, corrects, amount, reason) in rc::table
+    for RecalculationRow {
+        account_id,
+        service_id,
+        corrects_period: corrects,
+        amount,
+        reason,
+    } in rc::table
         .filter(rc::organization_id.eq(org))
         .filter(rc::period.eq(&key))
-        .select((
-            rc::account_id,
-            rc::service_id,
-            rc::corrects_period,
-            rc::amount,
-            rc::reason,
-        ))
-        .load::<(i64, i64, String, i64, String)>(conn)?
+        .select(RecalculationRow::as_select())
+        .load(conn)?
     {
-        let corrects = corrects.parse().map_err(|_| bad_period(&corrects))?;
         data.recalculations
             .entry(account_id)
             .or_default()
@@ -121,27 +167,26 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
         data.payments.entry(account_id).or_default().push(payment);
     }
 
-    let previous = period.prev().map(|p| p.to_string()).unwrap_or_default();
+    let previous = period.prev();
     let mut first_seen: HashMap<i64, Period> = HashMap::new();
     let mut charged_penalties: HashMap<(i64, Period), Money> = HashMap::new();
-    for (account_id, p, charged, recalculated, penalties, closing) in b::table
+    for BalanceRow {
+        account_id,
+        period: p,
+        charged,
+        recalculated,
+        penalties,
+        closing,
+    } in b::table
         .filter(b::organization_id.eq(org))
         .filter(b::period.lt(&key))
-        .select((
-            b::account_id,
-            b::period,
-            b::charged,
-            b::recalculated,
-            b::penalties,
-            b::closing,
-        ))
-        .load::<(i64, String, i64, i64, i64, i64)>(conn)?
+        .select(BalanceRow::as_select())
+        .load(conn)?
     {
-        let p: Period = p.parse().map_err(|_| bad_period(&p))?;
         if paid_late.contains(&account_id) {
             charged_penalties.insert((account_id, p), Money::from_kopecks(penalties));
         }
-        if p.to_string() == previous {
+        if Some(p) == previous {
             data.openings
                 .insert(account_id, Money::from_kopecks(closing));
         }
@@ -181,39 +226,45 @@ pub fn load(conn: &mut DbConn, org: i64, period: Period, accounts: &[(i64, i64)]
 /// `charged` holds what each period has been charged so far.
 fn corrections_so_far(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     key: &str,
     paid_late: &HashSet<i64>,
     charged: &mut HashMap<(i64, Period), Money>,
 ) -> Result<(), CloseError> {
-    for (account_id, booked, corrects, amount) in pc::table
+    let rows: Vec<CorrectionRow> = pc::table
         .filter(pc::organization_id.eq(org))
         .filter(pc::period.lt(key))
-        .select((pc::account_id, pc::period, pc::corrects_period, pc::amount))
-        .load::<(i64, String, String, i64)>(conn)?
-        .into_iter()
-        .filter(|row| paid_late.contains(&row.0))
+        .select(CorrectionRow::as_select())
+        .load(conn)?;
+    for row in rows
+        .iter()
+        .filter(|row| paid_late.contains(&row.account_id))
     {
-        let amount = Money::from_kopecks(amount);
-        for (p, signed) in [(booked, -amount), (corrects, amount)] {
-            let p: Period = p.parse().map_err(|_| bad_period(&p))?;
-            *charged.entry((account_id, p)).or_insert(Money::ZERO) += signed;
+        let amount = Money::from_kopecks(row.amount);
+        for (p, signed) in [(row.period, -amount), (row.corrects_period, amount)] {
+            *charged.entry((row.account_id, p)).or_insert(Money::ZERO) += signed;
         }
     }
     Ok(())
 }
 
 /// The rate each closed period charged penalties at (`None`: closed before it was kept).
-fn penalty_rates(conn: &mut DbConn, org: i64) -> Result<HashMap<Period, Option<u32>>, CloseError> {
-    let rows: Vec<(String, Option<i32>)> = pe::table
+fn penalty_rates(
+    conn: &mut DbConn,
+    org: OrganizationId,
+) -> Result<HashMap<Period, Option<u32>>, CloseError> {
+    let rows: Vec<RateRow> = pe::table
         .filter(pe::organization_id.eq(org))
         .filter(pe::status.eq("closed"))
-        .select((pe::period, pe::penalty_rate_bp))
+        .select(RateRow::as_select())
         .load(conn)?;
-    rows.into_iter()
-        .map(|(p, bp)| {
-            let period = p.parse().map_err(|_| bad_period(&p))?;
-            Ok((period, bp.and_then(|bp| u32::try_from(bp).ok())))
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                r.period,
+                r.penalty_rate_bp.and_then(|bp| u32::try_from(bp).ok()),
+            )
         })
-        .collect()
+        .collect())
 }

@@ -10,6 +10,7 @@ use domkom_domain::billing::input::{MeterInput, VolumeMethod};
 use domkom_domain::consumption::{meter_consumption, MeterConsumption};
 use domkom_domain::penalty_correction::PenaltyCorrection;
 use domkom_domain::{Balance, Charge, Period};
+use domkom_values::OrganizationId;
 
 /// Everything a close writes.
 #[derive(Default)]
@@ -26,7 +27,7 @@ pub struct ClosedRows {
 pub struct ChargeSheetRow {
     account_id: i64,
     period: String,
-    organization_id: i64,
+    organization_id: OrganizationId,
     lines: String,
 }
 
@@ -34,7 +35,7 @@ pub struct ChargeSheetRow {
 #[diesel(table_name = mv)]
 pub struct MeterVolumeRow {
     meter_id: i64,
-    organization_id: i64,
+    organization_id: OrganizationId,
     period: String,
     method: String,
     volumes: String,
@@ -45,7 +46,7 @@ pub struct MeterVolumeRow {
 #[diesel(table_name = b)]
 pub struct BalanceRow {
     account_id: i64,
-    organization_id: i64,
+    organization_id: OrganizationId,
     period: String,
     opening: i64,
     charged: i64,
@@ -62,13 +63,13 @@ pub struct PenaltyCorrectionRow {
     account_id: i64,
     period: String,
     corrects_period: String,
-    organization_id: i64,
+    organization_id: OrganizationId,
     amount: i64,
     reason: String,
 }
 
 pub fn charge_sheet_row(
-    org: i64,
+    org: OrganizationId,
     period: Period,
     account_id: i64,
     lines: &[Charge],
@@ -84,7 +85,7 @@ pub fn charge_sheet_row(
 /// What a meter consumed and which readings are now billed; `None` for a house meter
 /// without readings this period (its last billed readings stay the base).
 pub fn meter_volume_row(
-    org: i64,
+    org: OrganizationId,
     period: Period,
     meter: &MeterInput,
     is_house_meter: bool,
@@ -144,7 +145,12 @@ pub fn meter_volume_row(
     }))
 }
 
-pub fn balance_row(org: i64, period: Period, account_id: i64, balance: &Balance) -> BalanceRow {
+pub fn balance_row(
+    org: OrganizationId,
+    period: Period,
+    account_id: i64,
+    balance: &Balance,
+) -> BalanceRow {
     BalanceRow {
         account_id,
         organization_id: org,
@@ -159,7 +165,7 @@ pub fn balance_row(org: i64, period: Period, account_id: i64, balance: &Balance)
 }
 
 pub fn penalty_correction_row(
-    org: i64,
+    org: OrganizationId,
     period: Period,
     account_id: i64,
     correction: &PenaltyCorrection,
@@ -230,7 +236,7 @@ fn pg_insert_all(conn: &mut diesel::PgConnection, all: &ClosedRows) -> QueryResu
             vec![
                 ("account_id", ints(rows, |r| r.account_id)),
                 ("period", texts(rows, |r| &r.period)),
-                ("organization_id", ints(rows, |r| r.organization_id)),
+                ("organization_id", ints(rows, |r| r.organization_id.get())),
                 ("lines", texts(rows, |r| &r.lines)),
             ],
         )?;
@@ -241,7 +247,7 @@ fn pg_insert_all(conn: &mut diesel::PgConnection, all: &ClosedRows) -> QueryResu
             "meter_volumes",
             vec![
                 ("meter_id", ints(rows, |r| r.meter_id)),
-                ("organization_id", ints(rows, |r| r.organization_id)),
+                ("organization_id", ints(rows, |r| r.organization_id.get())),
                 ("period", texts(rows, |r| &r.period)),
                 ("method", texts(rows, |r| &r.method)),
                 ("volumes", texts(rows, |r| &r.volumes)),
@@ -255,7 +261,7 @@ fn pg_insert_all(conn: &mut diesel::PgConnection, all: &ClosedRows) -> QueryResu
             "balances",
             vec![
                 ("account_id", ints(rows, |r| r.account_id)),
-                ("organization_id", ints(rows, |r| r.organization_id)),
+                ("organization_id", ints(rows, |r| r.organization_id.get())),
                 ("period", texts(rows, |r| &r.period)),
                 ("opening", ints(rows, |r| r.opening)),
                 ("charged", ints(rows, |r| r.charged)),

@@ -10,6 +10,7 @@ use diesel::prelude::*;
 use domkom_domain::billing::input::{PastConsumption, VolumeMethod};
 use domkom_domain::{Period, Quantity};
 use domkom_dto::{ReadingEntry, ReadingSource, Resource};
+use domkom_values::{AccountId, OrganizationId};
 use std::collections::{BTreeMap, HashMap};
 
 /// A flat meter of the account with its service.
@@ -34,6 +35,48 @@ pub struct VolumeRow {
     pub method: VolumeMethod,
     pub volumes: Vec<i64>,
     pub billed: Vec<i64>,
+}
+
+impl VolumeRow {
+    /// The period as the average reads it.
+    pub fn consumption(&self) -> PastConsumption {
+        PastConsumption {
+            period: self.period,
+            method: self.method,
+            volumes: self
+                .volumes
+                .iter()
+                .copied()
+                .map(Quantity::from_thousandths)
+                .collect(),
+        }
+    }
+}
+
+/// A `meter_volumes` row as stored.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = mv)]
+pub struct StoredVolumes {
+    meter_id: i64,
+    #[diesel(deserialize_as = String)]
+    period: Period,
+    method: String,
+    volumes: String,
+    billed_values: String,
+}
+
+/// Rows of `meter_volumes` by meter, each meter's in the order read.
+pub fn by_meter(rows: Vec<StoredVolumes>) -> QueryResult<HashMap<i64, Vec<VolumeRow>>> {
+    let mut out: HashMap<i64, Vec<VolumeRow>> = HashMap::new();
+    for row in rows {
+        out.entry(row.meter_id).or_default().push(VolumeRow {
+            period: row.period,
+            method: text_enum(&row.method)?,
+            volumes: split_ids(&row.volumes)?,
+            billed: split_ids(&row.billed_values)?,
+        });
+    }
+    Ok(out)
 }
 
 /// A reading as stored: every submission is kept.
@@ -77,16 +120,16 @@ struct Row {
 }
 
 /// The account's flat meters (house meters have no account), by service order.
-pub fn meters(conn: &mut DbConn, account: i64) -> QueryResult<Vec<MeterRow>> {
+pub fn meters(conn: &mut DbConn, account: AccountId) -> QueryResult<Vec<MeterRow>> {
     load_meters(conn, Which::Account(account))
 }
 
 /// Whose meters [`load_meters`] reads.
 enum Which<'a> {
-    Account(i64),
+    Account(AccountId),
     /// Meters of an organization, flats' or houses'.
     Meters {
-        org: i64,
+        org: OrganizationId,
         ids: &'a [i64],
     },
 }
@@ -122,14 +165,19 @@ fn load_meters(conn: &mut DbConn, which: Which) -> QueryResult<Vec<MeterRow>> {
 }
 
 /// The account's meters with their closed periods and readings up to `up_to` (inclusive).
-pub fn books(conn: &mut DbConn, account: i64, up_to: Period) -> QueryResult<Vec<MeterBook>> {
+pub fn books(conn: &mut DbConn, account: AccountId, up_to: Period) -> QueryResult<Vec<MeterBook>> {
     let meters = meters(conn, account)?;
     with_history(conn, meters, up_to)
 }
 
 /// One meter of the organization (a flat's or a house's) with its closed periods and
 /// readings up to `up_to` (inclusive): what a reading the staff enters is checked against.
-pub fn book(conn: &mut DbConn, org: i64, id: i64, up_to: Period) -> QueryResult<Option<MeterBook>> {
+pub fn book(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: i64,
+    up_to: Period,
+) -> QueryResult<Option<MeterBook>> {
     Ok(books_of(conn, org, &[id], up_to)?.remove(&id))
 }
 
@@ -137,7 +185,7 @@ pub fn book(conn: &mut DbConn, org: i64, id: i64, up_to: Period) -> QueryResult<
 /// read in batches so that a whole import's meters fit the bind-parameter limits.
 pub fn books_of(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     ids: &[i64],
     up_to: Period,
 ) -> QueryResult<HashMap<i64, MeterBook>> {
@@ -177,28 +225,14 @@ pub fn volumes(
     to: Period,
 ) -> QueryResult<HashMap<i64, Vec<VolumeRow>>> {
     let (from, to) = bounds(from, to);
-    let mut out: HashMap<i64, Vec<VolumeRow>> = HashMap::new();
-    for (meter, period, method, volumes, billed) in mv::table
-        .filter(mv::meter_id.eq_any(meters))
-        .filter(mv::period.ge(from).and(mv::period.le(to)))
-        .order(mv::period)
-        .select((
-            mv::meter_id,
-            mv::period,
-            mv::method,
-            mv::volumes,
-            mv::billed_values,
-        ))
-        .load::<(i64, String, String, String, String)>(conn)?
-    {
-        out.entry(meter).or_default().push(VolumeRow {
-            period: super::stored_period(&period)?,
-            method: text_enum(&method)?,
-            volumes: split_ids(&volumes)?,
-            billed: split_ids(&billed)?,
-        });
-    }
-    Ok(out)
+    by_meter(
+        mv::table
+            .filter(mv::meter_id.eq_any(meters))
+            .filter(mv::period.ge(from).and(mv::period.le(to)))
+            .order(mv::period)
+            .select(StoredVolumes::as_select())
+            .load(conn)?,
+    )
 }
 
 /// Readings of the meters in `from..=to`, oldest first.
@@ -241,7 +275,7 @@ fn bounds(from: Option<Period>, to: Period) -> (String, String) {
 }
 
 /// The organization's reading window, days of the month.
-pub fn window_days(conn: &mut DbConn, org: i64) -> QueryResult<(i32, i32)> {
+pub fn window_days(conn: &mut DbConn, org: OrganizationId) -> QueryResult<(i32, i32)> {
     o::table
         .find(org)
         .select((o::reading_day_from, o::reading_day_to))
@@ -298,16 +332,7 @@ impl MeterBook {
         self.volumes
             .iter()
             .filter(|v| v.period < period)
-            .map(|v| PastConsumption {
-                period: v.period,
-                method: v.method,
-                volumes: v
-                    .volumes
-                    .iter()
-                    .copied()
-                    .map(Quantity::from_thousandths)
-                    .collect(),
-            })
+            .map(VolumeRow::consumption)
             .collect()
     }
 

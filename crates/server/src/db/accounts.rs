@@ -5,6 +5,7 @@ use super::{enum_text, now, text_enum, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Account, AccountData, AccountFilter};
+use domkom_values::OrganizationId;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = a)]
@@ -31,7 +32,7 @@ pub fn new_link_code() -> String {
         .collect()
 }
 
-fn to_dto(conn: &mut DbConn, org: i64, row: Row) -> QueryResult<Account> {
+fn to_dto(conn: &mut DbConn, org: OrganizationId, row: Row) -> QueryResult<Account> {
     let service_ids = s::table
         .filter(s::organization_id.eq(org).and(s::account_id.eq(row.id)))
         .order(s::service_id)
@@ -75,7 +76,12 @@ fn values(d: &AccountData) -> Values<'_> {
 }
 
 /// Replaces the account's services (already checked to be the organization's).
-fn set_services(conn: &mut DbConn, org: i64, id: i64, services: &[i64]) -> QueryResult<()> {
+fn set_services(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: i64,
+    services: &[i64],
+) -> QueryResult<()> {
     diesel::delete(s::table.filter(s::organization_id.eq(org).and(s::account_id.eq(id))))
         .execute(conn)?;
     let mut services = services.to_vec();
@@ -93,7 +99,7 @@ fn set_services(conn: &mut DbConn, org: i64, id: i64, services: &[i64]) -> Query
     Ok(())
 }
 
-pub fn insert(conn: &mut DbConn, org: i64, d: &AccountData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &AccountData) -> QueryResult<i64> {
     let id = crate::per_backend!(conn, |c| diesel::insert_into(a::table)
         .values((
             values(d),
@@ -108,13 +114,23 @@ pub fn insert(conn: &mut DbConn, org: i64, d: &AccountData) -> QueryResult<i64> 
 }
 
 /// Replaces the linking code (the demo data sets reproducible ones).
-pub fn set_link_code(conn: &mut DbConn, org: i64, id: i64, code: &str) -> QueryResult<usize> {
+pub fn set_link_code(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: i64,
+    code: &str,
+) -> QueryResult<usize> {
     diesel::update(a::table.find(id).filter(a::organization_id.eq(org)))
         .set(a::link_code.eq(code))
         .execute(conn)
 }
 
-pub fn update(conn: &mut DbConn, org: i64, id: i64, d: &AccountData) -> QueryResult<usize> {
+pub fn update(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: i64,
+    d: &AccountData,
+) -> QueryResult<usize> {
     let n = diesel::update(a::table.find(id).filter(a::organization_id.eq(org)))
         .set(values(d))
         .execute(conn)?;
@@ -124,7 +140,7 @@ pub fn update(conn: &mut DbConn, org: i64, id: i64, d: &AccountData) -> QueryRes
     Ok(n)
 }
 
-pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Account>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Account>> {
     let row = a::table
         .find(id)
         .filter(a::organization_id.eq(org))
@@ -134,7 +150,7 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Account>>
     row.map(|r| to_dto(conn, org, r)).transpose()
 }
 
-pub fn exists(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
+pub fn exists(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<bool> {
     a::table
         .find(id)
         .filter(a::organization_id.eq(org))
@@ -144,7 +160,7 @@ pub fn exists(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
 }
 
 /// The house of an account's premise.
-pub fn house_of(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<i64>> {
+pub fn house_of(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<i64>> {
     a::table
         .inner_join(p::table)
         .filter(a::id.eq(id).and(a::organization_id.eq(org)))
@@ -155,7 +171,7 @@ pub fn house_of(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<i64>
 
 pub fn list(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     f: &AccountFilter,
     limit: i64,
     offset: i64,
@@ -193,12 +209,16 @@ pub fn list(
     Ok((items, total))
 }
 
-pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
     diesel::delete(a::table.find(id).filter(a::organization_id.eq(org))).execute(conn)
 }
 
 /// Opens many accounts (checked by the caller) with their services, in batches.
-pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[AccountData]) -> QueryResult<usize> {
+pub fn insert_many(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ds: &[AccountData],
+) -> QueryResult<usize> {
     let at = now();
     let rows: Vec<_> = ds
         .iter()
@@ -244,7 +264,7 @@ pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[AccountData]) -> QueryResu
 }
 
 /// `(id, number, house)` of every account of the organization.
-pub fn numbers(conn: &mut DbConn, org: i64) -> QueryResult<Vec<(i64, String, i64)>> {
+pub fn numbers(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(i64, String, i64)>> {
     a::table
         .inner_join(p::table)
         .filter(a::organization_id.eq(org))

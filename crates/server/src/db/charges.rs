@@ -5,6 +5,7 @@ use super::schema::charges as c;
 use super::{by_key, json_array, DbConn};
 use diesel::prelude::*;
 use domkom_domain::Charge;
+use domkom_values::AccountId;
 use serde::de::DeserializeOwned;
 
 pub fn to_json(lines: &[Charge]) -> Result<String, String> {
@@ -14,7 +15,7 @@ pub fn to_json(lines: &[Charge]) -> Result<String, String> {
 /// The account's lines of `period`; empty when the period left none.
 pub fn of_account<T: DeserializeOwned>(
     conn: &mut DbConn,
-    account: i64,
+    account: AccountId,
     period: &str,
 ) -> QueryResult<Vec<T>> {
     let text: Option<String> = by_key(conn, c::table.find((account, period)).select(c::lines))?;

@@ -4,6 +4,7 @@ use super::schema::houses as h;
 use super::{now, DbConn};
 use diesel::prelude::*;
 use domkom_dto::{House, HouseData};
+use domkom_values::OrganizationId;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = h)]
@@ -45,7 +46,7 @@ fn values(d: &HouseData) -> Values<'_> {
     }
 }
 
-pub fn insert(conn: &mut DbConn, org: i64, d: &HouseData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &HouseData) -> QueryResult<i64> {
     crate::per_backend!(conn, |c| diesel::insert_into(h::table)
         .values((
             values(d),
@@ -56,13 +57,18 @@ pub fn insert(conn: &mut DbConn, org: i64, d: &HouseData) -> QueryResult<i64> {
         .get_result(c))
 }
 
-pub fn update(conn: &mut DbConn, org: i64, id: i64, d: &HouseData) -> QueryResult<usize> {
+pub fn update(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: i64,
+    d: &HouseData,
+) -> QueryResult<usize> {
     diesel::update(h::table.find(id).filter(h::organization_id.eq(org)))
         .set(values(d))
         .execute(conn)
 }
 
-pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<House>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<House>> {
     h::table
         .find(id)
         .filter(h::organization_id.eq(org))
@@ -74,7 +80,7 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<House>> {
 
 pub fn list(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     limit: i64,
     offset: i64,
 ) -> QueryResult<(Vec<House>, i64)> {
@@ -92,16 +98,16 @@ pub fn list(
     Ok((items.into_iter().map(to_dto).collect(), total))
 }
 
-pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
     diesel::delete(h::table.find(id).filter(h::organization_id.eq(org))).execute(conn)
 }
 
-pub fn exists(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
+pub fn exists(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<bool> {
     get(conn, org, id).map(|h| h.is_some())
 }
 
 /// Writes many houses (checked by the caller) in batches.
-pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[HouseData]) -> QueryResult<usize> {
+pub fn insert_many(conn: &mut DbConn, org: OrganizationId, ds: &[HouseData]) -> QueryResult<usize> {
     let at = now();
     let rows: Vec<_> = ds
         .iter()
@@ -117,7 +123,7 @@ pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[HouseData]) -> QueryResult
 }
 
 /// `(id, address)` of every house of the organization.
-pub fn addresses(conn: &mut DbConn, org: i64) -> QueryResult<Vec<(i64, String)>> {
+pub fn addresses(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(i64, String)>> {
     h::table
         .filter(h::organization_id.eq(org))
         .select((h::id, h::address))

@@ -3,6 +3,7 @@
 use super::schema::jobs as j;
 use super::{now, write_tx, DbConn};
 use diesel::prelude::*;
+use domkom_values::OrganizationId;
 
 /// A claimed job: what to run.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable)]
@@ -12,7 +13,12 @@ pub struct ClaimedJob {
     pub payload: String,
 }
 
-pub fn enqueue(conn: &mut DbConn, org: i64, kind: &str, payload: &str) -> QueryResult<i64> {
+pub fn enqueue(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    kind: &str,
+    payload: &str,
+) -> QueryResult<i64> {
     diesel::insert_into(j::table)
         .values((
             j::organization_id.eq(org),

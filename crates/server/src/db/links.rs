@@ -8,6 +8,7 @@ use super::{by_key, now, text_enum, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{AccountKind, LinkedAccount, OrganizationSummary};
+use domkom_values::{AccountId, OrganizationId, UserId};
 
 /// Every organization (a platform has hundreds, not millions); the caller filters.
 pub fn organizations(conn: &mut DbConn) -> QueryResult<Vec<OrganizationSummary>> {
@@ -39,7 +40,7 @@ pub struct FoundAccount {
 /// The account `number` of the organization.
 pub fn find_account(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     number: &str,
 ) -> QueryResult<Option<FoundAccount>> {
     let row = a::table
@@ -59,7 +60,7 @@ pub fn find_account(
 }
 
 /// «Итого к оплате» of the last receipt: the closing balance of the last closed period.
-pub fn last_receipt_total(conn: &mut DbConn, account: i64) -> QueryResult<Option<i64>> {
+pub fn last_receipt_total(conn: &mut DbConn, account: AccountId) -> QueryResult<Option<i64>> {
     b::table
         .filter(b::account_id.eq(account))
         .order(b::period.desc())
@@ -69,7 +70,12 @@ pub fn last_receipt_total(conn: &mut DbConn, account: i64) -> QueryResult<Option
 }
 
 /// Links the account (again is fine: nothing changes).
-pub fn link(conn: &mut DbConn, user: i64, account: i64, org: i64) -> QueryResult<()> {
+pub fn link(
+    conn: &mut DbConn,
+    user: UserId,
+    account: AccountId,
+    org: OrganizationId,
+) -> QueryResult<()> {
     let exists: bool = diesel::select(diesel::dsl::exists(
         l::table
             .filter(l::user_id.eq(user))
@@ -89,7 +95,7 @@ pub fn link(conn: &mut DbConn, user: i64, account: i64, org: i64) -> QueryResult
     Ok(())
 }
 
-pub fn unlink(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<usize> {
+pub fn unlink(conn: &mut DbConn, user: UserId, account: AccountId) -> QueryResult<usize> {
     diesel::delete(
         l::table
             .filter(l::user_id.eq(user))
@@ -117,7 +123,11 @@ struct Row {
 }
 
 /// The resident's linked accounts, oldest link first; `only` narrows to one account.
-pub fn linked(conn: &mut DbConn, user: i64, only: Option<i64>) -> QueryResult<Vec<LinkedAccount>> {
+pub fn linked(
+    conn: &mut DbConn,
+    user: UserId,
+    only: Option<i64>,
+) -> QueryResult<Vec<LinkedAccount>> {
     // Flat joins: SQLite plans nested ones several times slower.
     let rows = l::table
         .inner_join(a::table)
@@ -150,12 +160,17 @@ pub fn linked(conn: &mut DbConn, user: i64, only: Option<i64>) -> QueryResult<Ve
 
 /// The organization of `account` when it is linked to `user`: every resident endpoint of
 /// an account starts here, and answers 404 on `None`.
-pub fn linked_organization(conn: &mut DbConn, user: i64, account: i64) -> QueryResult<Option<i64>> {
-    by_key(
+pub fn linked_organization(
+    conn: &mut DbConn,
+    user: UserId,
+    account: AccountId,
+) -> QueryResult<Option<OrganizationId>> {
+    let org: Option<i64> = by_key(
         conn,
         l::table
             .filter(l::user_id.eq(user))
             .filter(l::account_id.eq(account))
             .select(l::organization_id),
-    )
+    )?;
+    Ok(org.map(OrganizationId))
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Meter, MeterData, MeterFilter};
+use domkom_values::OrganizationId;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = m)]
@@ -68,7 +69,12 @@ fn values(d: &MeterData, house: i64) -> Values<'_> {
     }
 }
 
-pub fn insert(conn: &mut DbConn, org: i64, d: &MeterData, house: i64) -> QueryResult<i64> {
+pub fn insert(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    d: &MeterData,
+    house: i64,
+) -> QueryResult<i64> {
     crate::per_backend!(conn, |c| diesel::insert_into(m::table)
         .values((values(d, house), m::organization_id.eq(org)))
         .returning(m::id)
@@ -77,7 +83,7 @@ pub fn insert(conn: &mut DbConn, org: i64, d: &MeterData, house: i64) -> QueryRe
 
 pub fn update(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     id: i64,
     d: &MeterData,
     house: i64,
@@ -87,7 +93,7 @@ pub fn update(
         .execute(conn)
 }
 
-pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Meter>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Meter>> {
     m::table
         .find(id)
         .filter(m::organization_id.eq(org))
@@ -100,7 +106,7 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Meter>> {
 
 pub fn list(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     f: &MeterFilter,
     limit: i64,
     offset: i64,
@@ -138,12 +144,16 @@ pub fn was_billed(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(mv::table.filter(mv::meter_id.eq(id)))).get_result(conn)
 }
 
-pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
     diesel::delete(m::table.find(id).filter(m::organization_id.eq(org))).execute(conn)
 }
 
 /// Installs many meters (checked by the caller), each with its house, in batches.
-pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[(MeterData, i64)]) -> QueryResult<usize> {
+pub fn insert_many(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ds: &[(MeterData, i64)],
+) -> QueryResult<usize> {
     let rows: Vec<_> = ds
         .iter()
         .map(|(d, house)| (values(d, *house), m::organization_id.eq(org)))
@@ -167,7 +177,7 @@ pub struct MeterKey {
 }
 
 /// Every meter of the organization.
-pub fn keys(conn: &mut DbConn, org: i64) -> QueryResult<Vec<MeterKey>> {
+pub fn keys(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<MeterKey>> {
     let rows = m::table
         .filter(m::organization_id.eq(org))
         .select((m::id, m::account_id, m::house_id, m::serial, m::zones))

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Payment, PaymentData, PaymentFilter};
+use domkom_values::OrganizationId;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = p)]
@@ -33,7 +34,7 @@ fn to_dto(row: Row) -> Payment {
     }
 }
 
-pub fn insert(conn: &mut DbConn, org: i64, d: &PaymentData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &PaymentData) -> QueryResult<i64> {
     crate::per_backend!(conn, |c| diesel::insert_into(p::table)
         .values((
             p::organization_id.eq(org),
@@ -50,7 +51,12 @@ pub fn insert(conn: &mut DbConn, org: i64, d: &PaymentData) -> QueryResult<i64> 
 }
 
 /// Whether a payment with this id at this source was recorded.
-pub fn known(conn: &mut DbConn, org: i64, source: &str, external_id: &str) -> QueryResult<bool> {
+pub fn known(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    source: &str,
+    external_id: &str,
+) -> QueryResult<bool> {
     p::table
         .filter(p::organization_id.eq(org))
         .filter(p::source.eq(source))
@@ -61,7 +67,11 @@ pub fn known(conn: &mut DbConn, org: i64, source: &str, external_id: &str) -> Qu
 }
 
 /// The id of the organization's account with this number.
-pub fn account_by_number(conn: &mut DbConn, org: i64, number: &str) -> QueryResult<Option<i64>> {
+pub fn account_by_number(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    number: &str,
+) -> QueryResult<Option<i64>> {
     a::table
         .filter(a::organization_id.eq(org).and(a::number.eq(number)))
         .select(a::id)
@@ -69,7 +79,7 @@ pub fn account_by_number(conn: &mut DbConn, org: i64, number: &str) -> QueryResu
         .optional()
 }
 
-pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Payment>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Payment>> {
     p::table
         .find(id)
         .filter(p::organization_id.eq(org))
@@ -82,7 +92,7 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Payment>>
 /// Newest first; `from` and `to` inclusive.
 pub fn list(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     f: &PaymentFilter,
     limit: i64,
     offset: i64,

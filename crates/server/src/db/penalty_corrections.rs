@@ -7,6 +7,7 @@ use super::DbConn;
 use diesel::prelude::*;
 use domkom_domain::Period;
 use domkom_dto::PenaltyCorrectionLine;
+use domkom_values::AccountId;
 use std::collections::HashMap;
 
 #[derive(Queryable, Selectable)]
@@ -24,7 +25,7 @@ struct Row {
 /// oldest corrected period first.
 pub fn booked_in(
     conn: &mut DbConn,
-    account: i64,
+    account: AccountId,
     from: Period,
     to: Period,
 ) -> QueryResult<HashMap<Period, Vec<PenaltyCorrectionLine>>> {

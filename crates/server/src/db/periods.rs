@@ -5,6 +5,7 @@ use super::{by_key, now, services, DbConn, DbError};
 use diesel::prelude::*;
 use domkom_domain::Period;
 use domkom_dto::{CloseNote, ErrorCode, PeriodState, PeriodStatus};
+use domkom_values::OrganizationId;
 
 /// A `periods` row as the API shows it.
 #[derive(Queryable, Selectable)]
@@ -42,7 +43,7 @@ fn to_dto(row: Row) -> QueryResult<PeriodState> {
 }
 
 /// The state of a period; a period without a row is open and untouched.
-pub fn get(conn: &mut DbConn, org: i64, period: Period) -> QueryResult<PeriodState> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, period: Period) -> QueryResult<PeriodState> {
     let row = p::table
         .filter(p::organization_id.eq(org))
         .filter(p::period.eq(period.to_string()))
@@ -64,7 +65,11 @@ pub fn get(conn: &mut DbConn, org: i64, period: Period) -> QueryResult<PeriodSta
 
 /// Whether `period` takes bookings: its own status, except that periods close in order,
 /// so one before the last closed period is closed, row or not.
-pub fn booking_status(conn: &mut DbConn, org: i64, period: Period) -> QueryResult<PeriodStatus> {
+pub fn booking_status(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    period: Period,
+) -> QueryResult<PeriodStatus> {
     Ok(match get(conn, org, period)?.status {
         PeriodStatus::Open if last_closed(conn, org)?.is_some_and(|last| period < last) => {
             PeriodStatus::Closed
@@ -75,7 +80,7 @@ pub fn booking_status(conn: &mut DbConn, org: i64, period: Period) -> QueryResul
 
 /// What is booked in a period (readings, recalculations) may change only while it is open:
 /// a closed period never changes, and a closing one is being computed from what it had.
-pub fn ensure_open(conn: &mut DbConn, org: i64, period: Period) -> Result<(), DbError> {
+pub fn ensure_open(conn: &mut DbConn, org: OrganizationId, period: Period) -> Result<(), DbError> {
     match shut(booking_status(conn, org, period)?) {
         None => Ok(()),
         Some((code, message)) => Err(DbError::Shut { code, message }),
@@ -99,7 +104,7 @@ pub fn shut(status: PeriodStatus) -> Option<(ErrorCode, &'static str)> {
 
 pub fn list(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     limit: i64,
     offset: i64,
 ) -> QueryResult<(Vec<PeriodState>, i64)> {
@@ -119,7 +124,7 @@ pub fn list(
 }
 
 /// The newest closed period, if any.
-pub fn last_closed(conn: &mut DbConn, org: i64) -> QueryResult<Option<Period>> {
+pub fn last_closed(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Option<Period>> {
     let period: Option<String> = p::table
         .filter(p::organization_id.eq(org))
         .filter(p::status.eq("closed"))
@@ -132,17 +137,22 @@ pub fn last_closed(conn: &mut DbConn, org: i64) -> QueryResult<Option<Period>> {
 
 /// Locks the organization's row until the transaction ends (PostgreSQL; SQLite's write
 /// transaction holds the whole database already).
-pub fn lock_organization(conn: &mut DbConn, org: i64) -> QueryResult<()> {
+pub fn lock_organization(conn: &mut DbConn, org: OrganizationId) -> QueryResult<()> {
     if let DbConn::Pg(pg) = conn {
         diesel::sql_query("SELECT id FROM organizations WHERE id = $1 FOR UPDATE")
-            .bind::<diesel::sql_types::BigInt, _>(org)
+            .bind::<diesel::sql_types::BigInt, _>(org.get())
             .execute(pg)?;
     }
     Ok(())
 }
 
 /// Marks the period as being closed (creating its row if needed).
-pub fn start_closing(conn: &mut DbConn, org: i64, month: Period, total: i32) -> QueryResult<()> {
+pub fn start_closing(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    month: Period,
+    total: i32,
+) -> QueryResult<()> {
     let period = &month.to_string();
     let updated = diesel::update(
         p::table
@@ -171,7 +181,12 @@ pub fn start_closing(conn: &mut DbConn, org: i64, month: Period, total: i32) -> 
     Ok(())
 }
 
-pub fn set_progress(conn: &mut DbConn, org: i64, period: Period, done: i32) -> QueryResult<usize> {
+pub fn set_progress(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    period: Period,
+    done: i32,
+) -> QueryResult<usize> {
     diesel::update(
         p::table
             .filter(p::organization_id.eq(org))
@@ -191,7 +206,12 @@ pub struct Closed<'a> {
 
 /// Closes the period, keeping the services as they are now (what its charges print), and
 /// makes it the organization's `last_closed`.
-pub fn mark_closed(conn: &mut DbConn, org: i64, period: Period, how: Closed) -> QueryResult<usize> {
+pub fn mark_closed(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    period: Period,
+    how: Closed,
+) -> QueryResult<usize> {
     let notes = serde_json::to_string(how.notes)
         .map_err(|e| diesel::result::Error::SerializationError(e.into()))?;
     let snapshot = services::snapshot(conn, org)?;
@@ -217,7 +237,11 @@ pub fn mark_closed(conn: &mut DbConn, org: i64, period: Period, how: Closed) -> 
 }
 
 /// The services as they were when `period` closed (none for a period not closed).
-pub fn labels(conn: &mut DbConn, org: i64, period: Period) -> QueryResult<services::Labels> {
+pub fn labels(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    period: Period,
+) -> QueryResult<services::Labels> {
     let snapshot: Option<Option<String>> = by_key(
         conn,
         p::table
@@ -229,7 +253,12 @@ pub fn labels(conn: &mut DbConn, org: i64, period: Period) -> QueryResult<servic
 }
 
 /// A failed close leaves the period open, saying why.
-pub fn mark_failed(conn: &mut DbConn, org: i64, period: Period, error: &str) -> QueryResult<usize> {
+pub fn mark_failed(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    period: Period,
+    error: &str,
+) -> QueryResult<usize> {
     diesel::update(
         p::table
             .filter(p::organization_id.eq(org))
@@ -244,7 +273,7 @@ pub fn mark_failed(conn: &mut DbConn, org: i64, period: Period, error: &str) -> 
 /// decides which period a late payment is booked in.
 pub fn closes(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
 ) -> QueryResult<Vec<(domkom_domain::Period, chrono::NaiveDateTime)>> {
     let rows: Vec<(String, Option<chrono::NaiveDateTime>)> = super::load(
         conn,

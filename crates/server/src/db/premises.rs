@@ -5,6 +5,7 @@ use super::DbConn;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Premise, PremiseData};
+use domkom_values::OrganizationId;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = p)]
@@ -46,20 +47,25 @@ fn values(d: &PremiseData) -> Values<'_> {
     }
 }
 
-pub fn insert(conn: &mut DbConn, org: i64, d: &PremiseData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &PremiseData) -> QueryResult<i64> {
     crate::per_backend!(conn, |c| diesel::insert_into(p::table)
         .values((values(d), p::organization_id.eq(org)))
         .returning(p::id)
         .get_result(c))
 }
 
-pub fn update(conn: &mut DbConn, org: i64, id: i64, d: &PremiseData) -> QueryResult<usize> {
+pub fn update(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: i64,
+    d: &PremiseData,
+) -> QueryResult<usize> {
     diesel::update(p::table.find(id).filter(p::organization_id.eq(org)))
         .set(values(d))
         .execute(conn)
 }
 
-pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Premise>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Premise>> {
     p::table
         .find(id)
         .filter(p::organization_id.eq(org))
@@ -70,7 +76,7 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Premise>>
 }
 
 /// The house of a premise of the organization.
-pub fn house_of(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<i64>> {
+pub fn house_of(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<i64>> {
     p::table
         .find(id)
         .filter(p::organization_id.eq(org))
@@ -81,7 +87,7 @@ pub fn house_of(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<i64>
 
 pub fn list(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     house: Option<i64>,
     limit: i64,
     offset: i64,
@@ -101,12 +107,16 @@ pub fn list(
     Ok((items.into_iter().map(to_dto).collect(), total))
 }
 
-pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
     diesel::delete(p::table.find(id).filter(p::organization_id.eq(org))).execute(conn)
 }
 
 /// Writes many premises (checked by the caller) in batches.
-pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[PremiseData]) -> QueryResult<usize> {
+pub fn insert_many(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    ds: &[PremiseData],
+) -> QueryResult<usize> {
     let rows: Vec<_> = ds
         .iter()
         .map(|d| (values(d), p::organization_id.eq(org)))
@@ -121,7 +131,7 @@ pub fn insert_many(conn: &mut DbConn, org: i64, ds: &[PremiseData]) -> QueryResu
 }
 
 /// `(id, house, number)` of every premise of the organization.
-pub fn numbers(conn: &mut DbConn, org: i64) -> QueryResult<Vec<(i64, i64, String)>> {
+pub fn numbers(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(i64, i64, String)>> {
     p::table
         .filter(p::organization_id.eq(org))
         .select((p::id, p::house_id, p::number))

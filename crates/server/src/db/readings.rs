@@ -6,6 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Reading, ReadingData, ReadingFilter, ReadingSource};
+use domkom_values::{OrganizationId, UserId};
 use std::collections::{HashMap, HashSet};
 
 /// A stored reading as its table holds it.
@@ -43,11 +44,11 @@ fn to_dto(row: Row) -> QueryResult<Reading> {
 /// `domkom_domain::reading::taken_on`).
 pub fn insert(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     d: &ReadingData,
     taken_on: NaiveDate,
     source: ReadingSource,
-    user: i64,
+    user: UserId,
 ) -> QueryResult<i64> {
     crate::per_backend!(conn, |c| diesel::insert_into(r::table)
         .values((
@@ -58,7 +59,7 @@ pub fn insert(
             r::value.eq(d.value),
             r::rolled_over.eq(d.rolled_over),
             r::source.eq(enum_text(&source)),
-            r::submitted_by.eq(Some(user)),
+            r::submitted_by.eq(user),
             r::created_at.eq(now()),
             r::taken_on.eq(taken_on),
         ))
@@ -66,7 +67,7 @@ pub fn insert(
         .get_result(c))
 }
 
-pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Reading>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Reading>> {
     r::table
         .find(id)
         .filter(r::organization_id.eq(org))
@@ -80,7 +81,7 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Reading>>
 /// Newest first.
 pub fn list(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     f: &ReadingFilter,
     limit: i64,
     offset: i64,
@@ -142,7 +143,11 @@ pub struct ExportLine {
 
 /// The newest reading of each (meter, zone) of the period, by account number. One query
 /// per table of the organization, joined in memory.
-pub fn export(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<Vec<ExportLine>> {
+pub fn export(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    period: &str,
+) -> QueryResult<Vec<ExportLine>> {
     let readings = r::table
         .filter(r::organization_id.eq(org).and(r::period.eq(period)))
         .order((r::created_at.desc(), r::id.desc()))
@@ -202,10 +207,10 @@ pub fn export(conn: &mut DbConn, org: i64, period: &str) -> QueryResult<Vec<Expo
 /// batches.
 pub fn insert_many(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     ds: &[(ReadingData, NaiveDate)],
     source: ReadingSource,
-    user: i64,
+    user: UserId,
 ) -> QueryResult<usize> {
     let (at, source) = (now(), enum_text(&source));
     let rows: Vec<_> = ds
@@ -219,7 +224,7 @@ pub fn insert_many(
                 r::value.eq(d.value),
                 r::rolled_over.eq(d.rolled_over),
                 r::source.eq(&source),
-                r::submitted_by.eq(Some(user)),
+                r::submitted_by.eq(user),
                 r::created_at.eq(at),
                 r::taken_on.eq(*taken_on),
             )

@@ -5,6 +5,7 @@ use super::{now, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{AccountPeriodFilter, Recalculation, RecalculationData};
+use domkom_values::{OrganizationId, UserId};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = r)]
@@ -32,7 +33,12 @@ fn to_dto(row: Row) -> Recalculation {
     }
 }
 
-pub fn insert(conn: &mut DbConn, org: i64, d: &RecalculationData, user: i64) -> QueryResult<i64> {
+pub fn insert(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    d: &RecalculationData,
+    user: UserId,
+) -> QueryResult<i64> {
     crate::per_backend!(conn, |c| diesel::insert_into(r::table)
         .values((
             r::organization_id.eq(org),
@@ -42,14 +48,14 @@ pub fn insert(conn: &mut DbConn, org: i64, d: &RecalculationData, user: i64) -> 
             r::corrects_period.eq(&d.corrects_period),
             r::amount.eq(d.amount),
             r::reason.eq(d.reason.trim()),
-            r::created_by.eq(Some(user)),
+            r::created_by.eq(user),
             r::created_at.eq(now()),
         ))
         .returning(r::id)
         .get_result(c))
 }
 
-pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Recalculation>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Recalculation>> {
     r::table
         .find(id)
         .filter(r::organization_id.eq(org))
@@ -61,7 +67,7 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Recalcula
 
 pub fn list(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     f: &AccountPeriodFilter,
     limit: i64,
     offset: i64,
@@ -90,6 +96,6 @@ pub fn list(
     Ok((items.into_iter().map(to_dto).collect(), total))
 }
 
-pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
     diesel::delete(r::table.find(id).filter(r::organization_id.eq(org))).execute(conn)
 }

@@ -3,12 +3,14 @@
 use super::schema::refresh_tokens as rt;
 use super::{now, DbConn};
 use diesel::prelude::*;
+use domkom_values::UserId;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = rt)]
 pub struct RefreshRow {
     pub id: i64,
-    pub user_id: i64,
+    #[diesel(deserialize_as = i64)]
+    pub user_id: UserId,
     pub family: String,
     pub expires_at: chrono::NaiveDateTime,
     pub rotated_at: Option<chrono::NaiveDateTime>,
@@ -17,7 +19,7 @@ pub struct RefreshRow {
 
 pub fn insert(
     conn: &mut DbConn,
-    user_id: i64,
+    user_id: UserId,
     family: &str,
     token_hash: &str,
     expires_at: chrono::NaiveDateTime,
@@ -58,7 +60,7 @@ pub fn revoke_family(conn: &mut DbConn, family: &str) -> QueryResult<usize> {
         .first(conn)
         .optional()?;
     if let Some(user) = user {
-        super::revocations::record(conn, user)?;
+        super::revocations::record(conn, UserId(user))?;
     }
     diesel::update(
         rt::table
@@ -70,7 +72,7 @@ pub fn revoke_family(conn: &mut DbConn, family: &str) -> QueryResult<usize> {
 }
 
 /// Ends every session of the user, and every access token issued until now.
-pub fn revoke_all_of_user(conn: &mut DbConn, user_id: i64) -> QueryResult<usize> {
+pub fn revoke_all_of_user(conn: &mut DbConn, user_id: UserId) -> QueryResult<usize> {
     super::revocations::record(conn, user_id)?;
     diesel::update(
         rt::table

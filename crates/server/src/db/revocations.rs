@@ -5,9 +5,10 @@ use super::schema::session_revocations as sr;
 use super::{now, DbConn};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use domkom_values::UserId;
 
 /// Ends every access token of `user` issued until now.
-pub fn record(conn: &mut DbConn, user: i64) -> QueryResult<NaiveDateTime> {
+pub fn record(conn: &mut DbConn, user: UserId) -> QueryResult<NaiveDateTime> {
     let at = now();
     crate::per_backend!(conn, |c| diesel::insert_into(sr::table)
         .values((sr::user_id.eq(user), sr::revoked_at.eq(at)))

@@ -4,6 +4,7 @@ use super::schema::services as s;
 use super::{enum_text, join_ids, json_array, split_ids, text_enum, DbConn};
 use diesel::prelude::*;
 use domkom_dto::{Service, ServiceData};
+use domkom_values::OrganizationId;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = s)]
@@ -69,20 +70,25 @@ fn values(d: &ServiceData) -> Values<'_> {
     }
 }
 
-pub fn insert(conn: &mut DbConn, org: i64, d: &ServiceData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &ServiceData) -> QueryResult<i64> {
     crate::per_backend!(conn, |c| diesel::insert_into(s::table)
         .values((values(d), s::organization_id.eq(org)))
         .returning(s::id)
         .get_result(c))
 }
 
-pub fn update(conn: &mut DbConn, org: i64, id: i64, d: &ServiceData) -> QueryResult<usize> {
+pub fn update(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: i64,
+    d: &ServiceData,
+) -> QueryResult<usize> {
     diesel::update(s::table.find(id).filter(s::organization_id.eq(org)))
         .set(values(d))
         .execute(conn)
 }
 
-pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Service>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Service>> {
     s::table
         .find(id)
         .filter(s::organization_id.eq(org))
@@ -93,7 +99,7 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Service>>
         .transpose()
 }
 
-pub fn exists(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
+pub fn exists(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<bool> {
     s::table
         .find(id)
         .filter(s::organization_id.eq(org))
@@ -103,7 +109,7 @@ pub fn exists(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
 }
 
 /// Whether every id names a service of the organization.
-pub fn all_exist(conn: &mut DbConn, org: i64, ids: &[i64]) -> QueryResult<bool> {
+pub fn all_exist(conn: &mut DbConn, org: OrganizationId, ids: &[i64]) -> QueryResult<bool> {
     for id in ids {
         if !exists(conn, org, *id)? {
             return Ok(false);
@@ -114,7 +120,7 @@ pub fn all_exist(conn: &mut DbConn, org: i64, ids: &[i64]) -> QueryResult<bool> 
 
 pub fn list(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     limit: i64,
     offset: i64,
 ) -> QueryResult<(Vec<Service>, i64)> {
@@ -136,7 +142,7 @@ pub fn list(
 }
 
 /// Whether another service of the organization is computed from this one.
-pub fn is_source(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
+pub fn is_source(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<bool> {
     let lists: Vec<String> = s::table
         .filter(s::organization_id.eq(org))
         .select(s::source_service_ids)
@@ -149,12 +155,12 @@ pub fn is_source(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<bool> {
     Ok(false)
 }
 
-pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
     diesel::delete(s::table.find(id).filter(s::organization_id.eq(org))).execute(conn)
 }
 
 /// `(id, name)` of every service of the organization.
-pub fn names(conn: &mut DbConn, org: i64) -> QueryResult<Vec<(i64, String)>> {
+pub fn names(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(i64, String)>> {
     s::table
         .filter(s::organization_id.eq(org))
         .select((s::id, s::name))
@@ -166,7 +172,7 @@ pub type Labels = std::collections::HashMap<i64, (String, String, String)>;
 
 /// The organization's services as a closed period keeps them (`periods.services`): a JSON
 /// array of `[id, name, supplier, unit]`.
-pub fn snapshot(conn: &mut DbConn, org: i64) -> QueryResult<String> {
+pub fn snapshot(conn: &mut DbConn, org: OrganizationId) -> QueryResult<String> {
     let rows: Vec<(i64, String, String, String)> = s::table
         .filter(s::organization_id.eq(org))
         .order(s::id)

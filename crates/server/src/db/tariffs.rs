@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Tariff, TariffData};
+use domkom_values::OrganizationId;
 use std::collections::HashMap;
 
 #[derive(Queryable, Selectable)]
@@ -48,20 +49,25 @@ fn values(d: &TariffData) -> Values {
     }
 }
 
-pub fn insert(conn: &mut DbConn, org: i64, d: &TariffData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &TariffData) -> QueryResult<i64> {
     crate::per_backend!(conn, |c| diesel::insert_into(t::table)
         .values((values(d), t::organization_id.eq(org)))
         .returning(t::id)
         .get_result(c))
 }
 
-pub fn update(conn: &mut DbConn, org: i64, id: i64, d: &TariffData) -> QueryResult<usize> {
+pub fn update(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: i64,
+    d: &TariffData,
+) -> QueryResult<usize> {
     diesel::update(t::table.find(id).filter(t::organization_id.eq(org)))
         .set(values(d))
         .execute(conn)
 }
 
-pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Tariff>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Tariff>> {
     t::table
         .find(id)
         .filter(t::organization_id.eq(org))
@@ -73,7 +79,7 @@ pub fn get(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<Option<Tariff>> 
 
 pub fn list(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     service: Option<i64>,
     limit: i64,
     offset: i64,
@@ -94,7 +100,7 @@ pub fn list(
     Ok((items.into_iter().map(to_dto).collect(), total))
 }
 
-pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
     diesel::delete(t::table.find(id).filter(t::organization_id.eq(org))).execute(conn)
 }
 
@@ -102,7 +108,7 @@ pub fn delete(conn: &mut DbConn, org: i64, id: i64) -> QueryResult<usize> {
 /// a period is billed at is the one in force on its first day.
 pub fn in_force(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     day: NaiveDate,
 ) -> QueryResult<HashMap<(i64, i32), (i64, NaiveDate)>> {
     let rows: Vec<(i64, i32, i64, NaiveDate)> = super::load(

@@ -4,6 +4,7 @@
 use super::schema::user_tokens;
 use super::{now, DbConn};
 use diesel::prelude::*;
+use domkom_values::UserId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -25,7 +26,7 @@ impl Purpose {
 
 pub fn insert(
     conn: &mut DbConn,
-    user_id: i64,
+    user_id: UserId,
     purpose: Purpose,
     token_hash: &str,
     expires_at: chrono::NaiveDateTime,
@@ -35,7 +36,7 @@ pub fn insert(
 
 fn insert_row(
     conn: &mut DbConn,
-    user_id: i64,
+    user_id: UserId,
     purpose: Purpose,
     token_hash: &str,
     expires_at: chrono::NaiveDateTime,
@@ -57,7 +58,7 @@ fn insert_row(
 /// any change asked for before, whose link stops working.
 pub fn insert_email_change(
     conn: &mut DbConn,
-    user_id: i64,
+    user_id: UserId,
     email: &str,
     token_hash: &str,
     expires_at: chrono::NaiveDateTime,
@@ -68,7 +69,7 @@ pub fn insert_email_change(
 }
 
 /// Drops the user's pending change of e-mail, if any: its link no longer works.
-pub fn cancel_email_change(conn: &mut DbConn, user_id: i64) -> QueryResult<usize> {
+pub fn cancel_email_change(conn: &mut DbConn, user_id: UserId) -> QueryResult<usize> {
     diesel::delete(
         user_tokens::table
             .filter(user_tokens::user_id.eq(user_id))
@@ -79,7 +80,7 @@ pub fn cancel_email_change(conn: &mut DbConn, user_id: i64) -> QueryResult<usize
 }
 
 /// The address the user asked to move to, while its link is still valid.
-pub fn pending_email(conn: &mut DbConn, user_id: i64) -> QueryResult<Option<String>> {
+pub fn pending_email(conn: &mut DbConn, user_id: UserId) -> QueryResult<Option<String>> {
     let email: Option<Option<String>> = user_tokens::table
         .filter(user_tokens::user_id.eq(user_id))
         .filter(user_tokens::purpose.eq(Purpose::EmailChange.as_str()))
@@ -94,15 +95,19 @@ pub fn pending_email(conn: &mut DbConn, user_id: i64) -> QueryResult<Option<Stri
 
 /// Marks a valid token used and returns its user. Unknown, used and expired tokens give
 /// `None`.
-pub fn consume(conn: &mut DbConn, purpose: Purpose, token_hash: &str) -> QueryResult<Option<i64>> {
-    Ok(take(conn, purpose, token_hash, None)?.map(|(user_id, _)| user_id))
+pub fn consume(
+    conn: &mut DbConn,
+    purpose: Purpose,
+    token_hash: &str,
+) -> QueryResult<Option<UserId>> {
+    Ok(take(conn, purpose, token_hash, None)?.map(|(user_id, _)| UserId(user_id)))
 }
 
 /// Marks the user's valid change-of-e-mail token used and returns the new address. Another
 /// user's token gives `None` and stays usable by its owner.
 pub fn consume_email_change(
     conn: &mut DbConn,
-    user_id: i64,
+    user_id: UserId,
     token_hash: &str,
 ) -> QueryResult<Option<String>> {
     let taken = take(conn, Purpose::EmailChange, token_hash, Some(user_id))?;
@@ -115,7 +120,7 @@ fn take(
     conn: &mut DbConn,
     purpose: Purpose,
     token_hash: &str,
-    owner: Option<i64>,
+    owner: Option<UserId>,
 ) -> QueryResult<Option<(i64, Option<String>)>> {
     let at = now();
     let found: Option<(i64, i64, Option<String>)> = user_tokens::table
@@ -126,7 +131,8 @@ fn take(
         .select((user_tokens::id, user_tokens::user_id, user_tokens::email))
         .first(conn)
         .optional()?;
-    let Some((id, user_id, email)) = found.filter(|(_, user, _)| owner.is_none_or(|o| o == *user))
+    let Some((id, user_id, email)) =
+        found.filter(|(_, user, _)| owner.is_none_or(|o| o.get() == *user))
     else {
         return Ok(None);
     };

@@ -4,11 +4,13 @@ use super::schema::users;
 use super::{now, DbConn, DbError};
 use diesel::prelude::*;
 use domkom_dto::ErrorCode;
+use domkom_values::UserId;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
 pub struct UserRow {
-    pub id: i64,
+    #[diesel(deserialize_as = i64)]
+    pub id: UserId,
     pub login: String,
     pub email: String,
     pub full_name: String,
@@ -60,7 +62,7 @@ pub fn create(
     password_hash: &str,
     role: domkom_dto::Role,
     organization_id: Option<i64>,
-) -> Result<i64, DbError> {
+) -> Result<UserId, DbError> {
     let email = domkom_dto::rules::normalize_email(&form.email);
     if login_taken(conn, &form.login)? {
         return Err(taken(ErrorCode::LoginTaken, "login", LOGIN_TAKEN));
@@ -81,7 +83,7 @@ pub fn create(
         created_at: at,
         updated_at: at,
     };
-    insert(conn, &user).map_err(unique_violation)
+    insert(conn, &user).map(UserId).map_err(unique_violation)
 }
 
 const LOGIN_TAKEN: &str = "Этот логин уже занят";
@@ -118,7 +120,7 @@ fn insert(conn: &mut DbConn, user: &NewUser) -> QueryResult<i64> {
         .get_result(c))
 }
 
-pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<Option<UserRow>> {
+pub fn find(conn: &mut DbConn, id: UserId) -> QueryResult<Option<UserRow>> {
     users::table
         .find(id)
         .select(UserRow::as_select())
@@ -151,7 +153,7 @@ pub fn ensure_email_free(conn: &mut DbConn, email: &str, field: &str) -> Result<
 
 /// Moves the user to the (normalised) address; `Ok(false)`, changing nothing, when another
 /// user holds it, also when one took it a moment ago (the unique index decides).
-pub fn change_email(conn: &mut DbConn, id: i64, email: &str) -> QueryResult<bool> {
+pub fn change_email(conn: &mut DbConn, id: UserId, email: &str) -> QueryResult<bool> {
     use diesel::result::{DatabaseErrorKind, Error};
     if email_taken(conn, email)? {
         return Ok(false);
@@ -183,13 +185,13 @@ pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserR
         .optional()
 }
 
-pub fn activate(conn: &mut DbConn, id: i64) -> QueryResult<usize> {
+pub fn activate(conn: &mut DbConn, id: UserId) -> QueryResult<usize> {
     diesel::update(users::table.find(id))
         .set((users::is_active.eq(true), users::updated_at.eq(now())))
         .execute(conn)
 }
 
-pub fn set_password_hash(conn: &mut DbConn, id: i64, hash: &str) -> QueryResult<usize> {
+pub fn set_password_hash(conn: &mut DbConn, id: UserId, hash: &str) -> QueryResult<usize> {
     diesel::update(users::table.find(id))
         .set((users::password_hash.eq(hash), users::updated_at.eq(now())))
         .execute(conn)
@@ -203,13 +205,17 @@ pub struct ProfileChanges<'a> {
     pub updated_at: chrono::NaiveDateTime,
 }
 
-pub fn update_profile(conn: &mut DbConn, id: i64, changes: &ProfileChanges) -> QueryResult<usize> {
+pub fn update_profile(
+    conn: &mut DbConn,
+    id: UserId,
+    changes: &ProfileChanges,
+) -> QueryResult<usize> {
     diesel::update(users::table.find(id))
         .set(changes)
         .execute(conn)
 }
 
 /// Removes the user and, by cascade, every token of theirs.
-pub fn delete(conn: &mut DbConn, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, id: UserId) -> QueryResult<usize> {
     diesel::delete(users::table.find(id)).execute(conn)
 }

@@ -10,6 +10,7 @@ use crate::state::AppState;
 use diesel::prelude::*;
 use domkom_domain::Period;
 use domkom_dto::Role;
+use domkom_values::{AccountId, OrganizationId, UserId};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
@@ -23,7 +24,11 @@ fn backend(config: &Config) -> &'static str {
 
 /// Generates an organization of `accounts` accounts and closes `period` for it; returns
 /// the organization.
-pub fn closed_organization(state: &AppState, accounts: i64, period: Period) -> anyhow::Result<i64> {
+pub fn closed_organization(
+    state: &AppState,
+    accounts: i64,
+    period: Period,
+) -> anyhow::Result<OrganizationId> {
     let backend = backend(&state.config);
     let mut conn = state.pool.get()?;
     let started = Instant::now();
@@ -190,7 +195,11 @@ fn settle(pool: &db::DbPool) -> anyhow::Result<()> {
 }
 
 /// One resident per connection, each linked to accounts of its own.
-fn residents(pool: &db::DbPool, org: i64, n: usize) -> anyhow::Result<Vec<(i64, Vec<i64>)>> {
+fn residents(
+    pool: &db::DbPool,
+    org: OrganizationId,
+    n: usize,
+) -> anyhow::Result<Vec<(UserId, Vec<i64>)>> {
     let mut conn = pool.get()?;
     let ids: Vec<i64> = a::table
         .filter(a::organization_id.eq(org))
@@ -216,7 +225,7 @@ fn residents(pool: &db::DbPool, org: i64, n: usize) -> anyhow::Result<Vec<(i64, 
                 .map(|k| ids[((i * ACCOUNTS_PER_RESIDENT + k) * stride) % ids.len()])
                 .collect();
             for &account in &accounts {
-                db::links::link(&mut conn, user, account, org)?;
+                db::links::link(&mut conn, user, AccountId(account), org)?;
             }
             Ok((user, accounts))
         })

@@ -11,6 +11,7 @@ use crate::db::{self, now, DbConn};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use domkom_domain::Period;
+use domkom_values::OrganizationId;
 
 const FLATS_PER_HOUSE: i64 = 200;
 
@@ -62,7 +63,7 @@ const SERVICES: [(&str, &str, &str, Option<&str>, i64); 8] = [
 ];
 
 /// A new organization with real-looking requisites; `n` makes its INN unique.
-pub fn organization(conn: &mut DbConn, n: u64) -> anyhow::Result<i64> {
+pub fn organization(conn: &mut DbConn, n: u64) -> anyhow::Result<OrganizationId> {
     use domkom_dto::{BankDetails, OrganizationData, OrganizationKind};
     let data = OrganizationData {
         kind: OrganizationKind::Uk,
@@ -83,11 +84,16 @@ pub fn organization(conn: &mut DbConn, n: u64) -> anyhow::Result<i64> {
         },
         settings: Default::default(),
     };
-    Ok(db::organizations::insert(conn, &data)?)
+    Ok(OrganizationId(db::organizations::insert(conn, &data)?))
 }
 
 /// Creates the data under an existing organization; returns the number of accounts.
-pub fn generate(conn: &mut DbConn, org: i64, accounts: i64, period: Period) -> anyhow::Result<i64> {
+pub fn generate(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    accounts: i64,
+    period: Period,
+) -> anyhow::Result<i64> {
     db::write_tx(conn, |conn| -> anyhow::Result<i64> {
         let service_ids = services(conn, org)?;
         let houses = (accounts + FLATS_PER_HOUSE - 1) / FLATS_PER_HOUSE;
@@ -180,7 +186,7 @@ pub fn generate(conn: &mut DbConn, org: i64, accounts: i64, period: Period) -> a
     })
 }
 
-fn services(conn: &mut DbConn, org: i64) -> anyhow::Result<Vec<i64>> {
+fn services(conn: &mut DbConn, org: OrganizationId) -> anyhow::Result<Vec<i64>> {
     let since = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
     let mut ids = Vec::new();
     for (i, (name, unit, method, resource, price)) in SERVICES.iter().enumerate() {
@@ -223,7 +229,7 @@ fn services(conn: &mut DbConn, org: i64) -> anyhow::Result<Vec<i64>> {
 #[allow(clippy::too_many_arguments)]
 fn meters_and_readings(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     house_id: i64,
     account_ids: &[i64],
     service_ids: &[i64],

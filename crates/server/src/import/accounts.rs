@@ -8,6 +8,7 @@ use crate::error::ApiError;
 use domkom_domain::Money;
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, AccountData, AccountKind};
+use domkom_values::OrganizationId;
 use std::collections::HashSet;
 
 pub const COLUMNS: Columns = Columns {
@@ -37,7 +38,7 @@ fn kind(r: &mut Reader) -> Option<AccountKind> {
     kind
 }
 
-pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiError> {
+pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i64), ApiError> {
     let houses = index(
         houses::addresses(c, org)?
             .into_iter()

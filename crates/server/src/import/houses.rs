@@ -5,6 +5,7 @@ use crate::db::{houses, DbConn};
 use crate::error::ApiError;
 use domkom_domain::Area;
 use domkom_dto::{rules, HouseData};
+use domkom_values::OrganizationId;
 use std::collections::HashSet;
 
 pub const COLUMNS: Columns = Columns {
@@ -12,7 +13,7 @@ pub const COLUMNS: Columns = Columns {
     required: 3,
 };
 
-pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiError> {
+pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i64), ApiError> {
     let (parsed, mut errors) = parse_rows(&COLUMNS, file, |r| {
         let address = r.required("address");
         let total_area = r.number::<Area>("total_area", None, "2400,00");

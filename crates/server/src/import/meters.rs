@@ -7,6 +7,7 @@ use crate::db::{accounts, houses, meters, services, DbConn};
 use crate::error::ApiError;
 use domkom_domain::Quantity;
 use domkom_dto::{rules, MeterData};
+use domkom_values::OrganizationId;
 use std::collections::{HashMap, HashSet};
 
 pub const COLUMNS: Columns = Columns {
@@ -36,7 +37,7 @@ pub fn name(account: Option<i64>, house: i64, serial: &str) -> MeterName {
     }
 }
 
-pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiError> {
+pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i64), ApiError> {
     let houses = index(
         houses::addresses(c, org)?
             .into_iter()

@@ -24,6 +24,7 @@ use crate::db::DbConn;
 use crate::error::ApiError;
 use chrono::NaiveDate;
 use domkom_dto::{rules, FieldError, ImportKind, ImportResult};
+use domkom_values::{OrganizationId, UserId};
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::str::FromStr;
@@ -64,8 +65,8 @@ pub struct Columns {
 /// Validates and writes one file: the handler's whole work, run on the blocking pool.
 pub fn import(
     c: &mut DbConn,
-    org: i64,
-    user: i64,
+    org: OrganizationId,
+    user: UserId,
     kind: ImportKind,
     body: Body,
     today: NaiveDate,

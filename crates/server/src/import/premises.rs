@@ -6,6 +6,7 @@ use crate::error::ApiError;
 use domkom_domain::Area;
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, PremiseData};
+use domkom_values::OrganizationId;
 use std::collections::HashSet;
 
 pub const COLUMNS: Columns = Columns {
@@ -15,7 +16,7 @@ pub const COLUMNS: Columns = Columns {
 
 pub const NO_HOUSE: &str = "Нет такого дома в организации";
 
-pub fn import(c: &mut DbConn, org: i64, file: File) -> Result<(i64, i64), ApiError> {
+pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i64), ApiError> {
     let houses = index(
         houses::addresses(c, org)?
             .into_iter()

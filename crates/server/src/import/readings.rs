@@ -16,6 +16,7 @@ use crate::routes::operator::readings::taken_on_refusal;
 use chrono::{NaiveDate, Utc};
 use domkom_domain::{Period, Quantity};
 use domkom_dto::{rules, ReadingData, ReadingSource};
+use domkom_values::{OrganizationId, UserId};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 pub const COLUMNS: Columns = Columns {
@@ -34,8 +35,8 @@ pub const COLUMNS: Columns = Columns {
 
 pub fn import(
     c: &mut DbConn,
-    org: i64,
-    user: i64,
+    org: OrganizationId,
+    user: UserId,
     today: NaiveDate,
     file: File,
 ) -> Result<(i64, i64), ApiError> {

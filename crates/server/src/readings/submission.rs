@@ -14,6 +14,7 @@ use domkom_dto::{
     ErrorCode, FieldError, MeterEstimate, NewReading, ReadingData, ReadingEntry, ReadingsResult,
     ZoneEstimate,
 };
+use domkom_values::{AccountId, OrganizationId};
 use std::collections::HashMap;
 
 /// What a valid submission stores and what it costs.
@@ -43,8 +44,8 @@ impl Plan {
 /// hard errors first, then the jumps to confirm.
 pub fn plan(
     c: &mut DbConn,
-    org: i64,
-    account: i64,
+    org: OrganizationId,
+    account: AccountId,
     window: &Window,
     readings: &[NewReading],
 ) -> Result<Plan, ApiError> {

@@ -12,6 +12,7 @@ use crate::state::AppState;
 use crate::views::account_charges;
 use actix_web::{get, web};
 use domkom_dto::{ChargePeriodSummary, PeriodCharges, PeriodRange, Problem};
+use domkom_values::AccountId;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -20,13 +21,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 /// Closed periods with their charges, recalculations and penalties, newest first; the
 /// last 12 unless `from` is given.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(PeriodRange),
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("account_id" = i64, Path), PeriodRange),
     responses((status = 200, body = [ChargePeriodSummary]), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/accounts/{account_id}/charges")]
 async fn list(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<AccountId>,
     range: Query<PeriodRange>,
 ) -> Result<web::Json<Vec<ChargePeriodSummary>>, ApiError> {
     let (id, (from, to)) = (id.into_inner(), period_range(&range)?);
@@ -41,13 +42,13 @@ async fn list(
 /// One closed period line by line: the volume and how it was found (readings, average,
 /// norm, the house meter and areas), the tariff and its date, recalculations and reasons.
 #[utoipa::path(tag = "accounts", security(("bearer" = [])),
-    params(("period" = String, Path, description = "YYYY-MM")),
+    params(("account_id" = i64, Path), ("period" = String, Path, description = "YYYY-MM")),
     responses((status = 200, body = PeriodCharges), (status = 404, body = Problem)))]
 #[get("/accounts/{account_id}/charges/{period}")]
 async fn period(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<(i64, String)>,
+    path: web::Path<(AccountId, String)>,
 ) -> Result<web::Json<PeriodCharges>, ApiError> {
     let (id, period) = path.into_inner();
     let period = parse_period(&period)?;

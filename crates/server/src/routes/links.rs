@@ -13,6 +13,7 @@ use domkom_dto::ErrorCode;
 use domkom_dto::{
     FieldError, LinkAccount, LinkedAccount, OrganizationSearch, OrganizationSummary, Problem,
 };
+use domkom_values::{AccountId, OrganizationId};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 type State = web::Data<AppState>;
@@ -141,13 +142,19 @@ async fn link(
     state.limiter.unspent(&key).await?;
     let linked = with_db(&state.pool, move |c| {
         db::write_tx(c, |c| {
-            let Some(found) = links::find_account(c, form.organization_id, &form.account_number)?
+            let Some(found) = links::find_account(
+                c,
+                OrganizationId(form.organization_id),
+                &form.account_number,
+            )?
             else {
                 return Ok(None);
             };
             let proven = match (&code, form.last_receipt_total) {
                 (Some(code), _) => *code == found.link_code,
-                (None, Some(total)) => links::last_receipt_total(c, found.id)? == Some(total),
+                (None, Some(total)) => {
+                    links::last_receipt_total(c, AccountId(found.id))? == Some(total)
+                }
                 (None, None) => false,
             };
             if !proven {
@@ -157,7 +164,12 @@ async fn link(
             if form.kind.is_some_and(|k| k != found.kind) {
                 return Err(kind_mismatch());
             }
-            links::link(c, me.user_id, found.id, form.organization_id)?;
+            links::link(
+                c,
+                me.user_id,
+                AccountId(found.id),
+                OrganizationId(form.organization_id),
+            )?;
             Ok(links::linked(c, me.user_id, Some(found.id))?.pop())
         })
     })
@@ -173,10 +185,14 @@ async fn link(
 }
 
 /// Unlink a personal account from the resident's cabinet.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])),
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("account_id" = i64, Path)),
     responses((status = 204), (status = 404, body = Problem)))]
 #[delete("/me/accounts/{account_id}")]
-async fn unlink(state: State, me: Resident, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+async fn unlink(
+    state: State,
+    me: Resident,
+    id: web::Path<AccountId>,
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     with_db(&state.pool, move |c| {
         match links::unlink(c, me.user_id, id)? {

@@ -16,6 +16,7 @@ use domkom_dto::{
     rules, AccountPayment, DateRange, FieldError, MoneyMovement, Page, PageQuery, PaymentFilter,
     PeriodRange, Problem, Statement, StatementPeriod,
 };
+use domkom_values::AccountId;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -31,14 +32,14 @@ const DEFAULT_MONTHS: usize = 12;
 /// balance, charged, recalculated, penalties, paid and the closing balance, with the
 /// payments made in it, and the totals of the range. `from`/`to` are periods; by default
 /// the last 12 closed periods.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(PeriodRange),
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("account_id" = i64, Path), PeriodRange),
     responses((status = 200, body = Statement), (status = 401, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/accounts/{account_id}/statement")]
 async fn statement(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<AccountId>,
     range: Query<PeriodRange>,
 ) -> Result<web::Json<Statement>, ApiError> {
     let (account, (from, to)) = (id.into_inner(), period_range(&range)?);
@@ -122,14 +123,14 @@ fn totals(periods: &[StatementPeriod]) -> diesel::QueryResult<MoneyMovement> {
 }
 
 /// Payments received for the account, newest first; `from`/`to` are dates, inclusive.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(PageQuery, DateRange),
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("account_id" = i64, Path), PageQuery, DateRange),
     responses((status = 200, body = Page<AccountPayment>), (status = 401, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/accounts/{account_id}/payments")]
 async fn payments(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<AccountId>,
     page: Query<PageQuery>,
     range: Query<DateRange>,
 ) -> Result<web::Json<Page<AccountPayment>>, ApiError> {
@@ -139,7 +140,7 @@ async fn payments(
     let (items, total) = with_db(&state.pool, move |c| {
         let org = linked_organization(c, &caller, account)?;
         let filter = PaymentFilter {
-            account_id: Some(account),
+            account_id: Some(account.get()),
             from: range.from,
             to: range.to,
         };

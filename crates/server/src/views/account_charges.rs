@@ -7,6 +7,7 @@ use crate::db::{by_key, charges, enum_text, penalty_corrections, periods, tariff
 use diesel::prelude::*;
 use domkom_domain::{Charge, Period};
 use domkom_dto::{ChargePeriodSummary, ExplainedLine, PeriodCharges, RecalculationLine};
+use domkom_values::{AccountId, OrganizationId};
 use std::collections::HashMap;
 
 /// Periods kept in view by default: a year.
@@ -26,7 +27,7 @@ struct Sums {
 /// Closed periods from `from` to `to` (both optional), newest first.
 pub fn periods(
     conn: &mut DbConn,
-    account: i64,
+    account: AccountId,
     from: Option<Period>,
     to: Option<Period>,
 ) -> QueryResult<Vec<ChargePeriodSummary>> {
@@ -75,8 +76,8 @@ struct Recalculated {
 /// The period's lines explained, or `None` when the account has no closed `period`.
 pub fn of_period(
     conn: &mut DbConn,
-    org: i64,
-    account: i64,
+    org: OrganizationId,
+    account: AccountId,
     period: Period,
 ) -> QueryResult<Option<PeriodCharges>> {
     let key = period.to_string();

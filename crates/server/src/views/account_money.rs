@@ -8,9 +8,10 @@ use diesel::prelude::*;
 use domkom_domain::balance::booked_in;
 use domkom_domain::Period;
 use domkom_dto::{AccountPayment, MoneyMovement};
+use domkom_values::{AccountId, OrganizationId};
 
 /// The account's closed periods (those with a balance), oldest first.
-pub fn closed_periods(conn: &mut DbConn, account: i64) -> QueryResult<Vec<Period>> {
+pub fn closed_periods(conn: &mut DbConn, account: AccountId) -> QueryResult<Vec<Period>> {
     let periods: Vec<String> = crate::db::load(
         conn,
         b::table
@@ -51,7 +52,7 @@ impl BalanceRow {
 /// The balances of `from..=to`, in order.
 pub fn balances(
     conn: &mut DbConn,
-    account: i64,
+    account: AccountId,
     from: Period,
     to: Period,
 ) -> QueryResult<Vec<(Period, MoneyMovement)>> {
@@ -102,8 +103,8 @@ impl PaymentRow {
 /// (`domkom_domain::balance::booked_in`), as the balances count them.
 pub fn payments_booked(
     conn: &mut DbConn,
-    org: i64,
-    account: i64,
+    org: OrganizationId,
+    account: AccountId,
     first: Period,
     last: Period,
 ) -> QueryResult<Vec<(Period, AccountPayment)>> {

@@ -11,6 +11,7 @@ use diesel::prelude::*;
 use domkom_domain::balance::balance_status;
 use domkom_domain::{ru, BalanceStatus, Money, Period};
 use domkom_dto::{AccountCard, AccountPayment, AccountService, MoneyState, OrganizationContacts};
+use domkom_values::{AccountId, UserId};
 
 /// What the card shows of a stored charge line; the rest of it is skipped unread.
 #[derive(serde::Deserialize)]
@@ -76,8 +77,8 @@ struct CloseRow {
 /// It yields a row per payment not yet counted by the last closed balance (at least one).
 pub fn card(
     conn: &mut DbConn,
-    user: i64,
-    account: i64,
+    user: UserId,
+    account: AccountId,
     today: NaiveDate,
 ) -> QueryResult<Option<AccountCard>> {
     // Flat joins: SQLite plans nested ones (`a JOIN (b JOIN c)`) several times slower.

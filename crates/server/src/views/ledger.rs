@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_domain::{Charge, Period};
 use domkom_dto::{AccountPeriodFilter, BalanceLine, ChargeLine, ChargeSheet};
+use domkom_values::OrganizationId;
 
 /// A stored charge sheet.
 #[derive(Queryable, Selectable)]
@@ -30,7 +31,7 @@ struct LedgerRow {
 /// Charge sheets, newest period first, then by account.
 pub fn charges(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     f: &AccountPeriodFilter,
     limit: i64,
     offset: i64,
@@ -88,7 +89,7 @@ fn charge_line(c: &Charge) -> ChargeLine {
 
 pub fn balances(
     conn: &mut DbConn,
-    org: i64,
+    org: OrganizationId,
     f: &AccountPeriodFilter,
     limit: i64,
     offset: i64,

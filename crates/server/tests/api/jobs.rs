@@ -8,6 +8,7 @@ use domkom_server::db::jobs::{self, ClaimedJob};
 use domkom_server::db::schema::jobs as j;
 use domkom_server::db::DbPool;
 use domkom_server::jobs::{enqueue, JobKind, Kind, Runner};
+use domkom_values::OrganizationId;
 use std::collections::HashSet;
 
 const STALE: i64 = 30;
@@ -22,7 +23,7 @@ async fn a_job_is_taken_over_only_when_its_instance_stops_beating(app: TestApp) 
     let admin = app.admin().await;
     let (_, org) = app.operator(&admin, 1).await;
     let mut conn = app.pool.get().unwrap();
-    let id = jobs::enqueue(&mut conn, org.id, TEST_KIND, "{}").unwrap();
+    let id = jobs::enqueue(&mut conn, OrganizationId(org.id), TEST_KIND, "{}").unwrap();
 
     let a = jobs::claim(&mut conn, "a", stale(), None, &[TEST_KIND]).unwrap();
     assert_eq!(
@@ -66,7 +67,7 @@ async fn two_instances_never_claim_the_same_job(app: TestApp) {
     let queued: HashSet<i64> = {
         let mut conn = app.pool.get().unwrap();
         (0..20)
-            .map(|_| jobs::enqueue(&mut conn, org.id, TEST_KIND, "{}").unwrap())
+            .map(|_| jobs::enqueue(&mut conn, OrganizationId(org.id), TEST_KIND, "{}").unwrap())
             .collect()
     };
     let claimers: Vec<_> = ["a", "b"]
@@ -96,7 +97,7 @@ async fn two_instances_never_claim_the_same_job(app: TestApp) {
 /// A job kind of this test alone: the runner must need nothing else to run it.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Echo {
-    organization_id: i64,
+    organization_id: OrganizationId,
     text: String,
 }
 
@@ -105,7 +106,7 @@ impl JobKind for Echo {
     type Output = usize;
     type Error = String;
 
-    fn organization_id(&self) -> i64 {
+    fn organization_id(&self) -> OrganizationId {
         self.organization_id
     }
 
@@ -125,12 +126,12 @@ async fn the_runner_runs_any_kind_it_is_given(app: TestApp) {
     let (_, org) = app.operator(&admin, 1).await;
     let mut conn = app.pool.get().unwrap();
     let echo = |text: &str| Echo {
-        organization_id: org.id,
+        organization_id: OrganizationId(org.id),
         text: text.into(),
     };
     let ok = enqueue(&mut conn, &echo("привет")).unwrap();
     let failing = enqueue(&mut conn, &echo("fail")).unwrap();
-    let unknown = jobs::enqueue(&mut conn, org.id, "unheard_of", "{}").unwrap();
+    let unknown = jobs::enqueue(&mut conn, OrganizationId(org.id), "unheard_of", "{}").unwrap();
     let runner = Runner::new(app.pool.clone(), KINDS);
     assert_eq!(
         runner.run_pending(),

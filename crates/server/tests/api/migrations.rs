@@ -9,6 +9,7 @@ use diesel_migrations::{FileBasedMigrations, MigrationHarness};
 use domkom_server::db::schema::{organizations as o, periods as p};
 use domkom_server::db::services::labels_of;
 use domkom_server::db::DbConn;
+use domkom_values::UserId;
 
 /// Runs the migrations of `dir` whose version is before `until`.
 fn migrate_before<DB: Backend>(conn: &mut impl MigrationHarness<DB>, dir: &str, until: &str) {
@@ -187,15 +188,17 @@ fn check_tokens(conn: &mut DbConn) {
         .unwrap()
         .and_hms_opt(0, 0, 0)
         .unwrap();
-    user_tokens::insert_email_change(conn, 1, "new@example.ru", "new-hash", expires)
+    user_tokens::insert_email_change(conn, UserId(1), "new@example.ru", "new-hash", expires)
         .expect("a change of e-mail");
     assert_eq!(
-        user_tokens::pending_email(conn, 1).unwrap().as_deref(),
+        user_tokens::pending_email(conn, UserId(1))
+            .unwrap()
+            .as_deref(),
         Some("new@example.ru")
     );
     assert_eq!(
         user_tokens::consume(conn, Purpose::Activation, "old-hash").unwrap(),
-        Some(1),
+        Some(UserId(1)),
         "the link sent before still activates"
     );
 }

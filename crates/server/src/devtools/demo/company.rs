@@ -7,6 +7,7 @@ use chrono::{Days, NaiveDate};
 use diesel::QueryResult;
 use domkom_domain::Period;
 use domkom_dto::*;
+use domkom_values::{OrganizationId, UserId};
 
 use super::people::{full_name, user, RESIDENT_NAME};
 use super::services::create_services;
@@ -48,8 +49,8 @@ pub struct Flat {
 }
 
 pub struct Company {
-    pub org: i64,
-    pub operator_id: i64,
+    pub org: OrganizationId,
+    pub operator_id: UserId,
     pub services: Services,
     pub house_meter: (i64, i64),
     pub flats: Vec<Flat>,
@@ -97,9 +98,16 @@ pub fn create(
             },
             settings: OrganizationSettings::default(),
         };
-        let org = organizations::insert(conn, &data)?;
+        let org = OrganizationId(organizations::insert(conn, &data)?);
         let (login, name) = spec.operator;
-        let operator_id = user(conn, login, name, Role::Operator, Some(org), password_hash)?;
+        let operator_id = user(
+            conn,
+            login,
+            name,
+            Role::Operator,
+            Some(org.get()),
+            password_hash,
+        )?;
         let (ids, services) = create_services(conn, org, spec, first, current)?;
 
         let areas: Vec<i64> = (0..spec.flats).map(|_| rng.range(3_000, 9_500)).collect();
@@ -237,7 +245,7 @@ pub fn create(
             services,
             house_meter: (house_meter, house_value),
             summary: OrganizationSummary {
-                id: org,
+                id: org.get(),
                 name: spec.name.into(),
                 address: spec.house.into(),
                 accounts: flats.len(),
@@ -255,7 +263,7 @@ pub fn create(
 fn meter(
     conn: &mut db::DbConn,
     rng: &mut Rng,
-    (org, house): (i64, i64),
+    (org, house): (OrganizationId, i64),
     account: Option<i64>,
     service: i64,
     serial: &str,

@@ -8,6 +8,7 @@ use crate::views::ledger;
 use chrono::Datelike;
 use domkom_domain::Period;
 use domkom_dto::{AccountPeriodFilter, PaymentData, ReadingData, ReadingSource, RecalculationData};
+use domkom_values::{OrganizationId, UserId};
 use std::collections::HashMap;
 
 /// Month `k` (0-based) of the history, in one transaction; the caller closes it.
@@ -110,7 +111,7 @@ fn consumption(rng: &mut Rng, persons: i64, period: Period) -> [i64; 3] {
 /// Stores a reading entered by `(organization, user)`, taken on `taken_on`.
 fn reading(
     conn: &mut db::DbConn,
-    (org, user): (i64, i64),
+    (org, user): (OrganizationId, UserId),
     meter_id: i64,
     period: Period,
     value: i64,

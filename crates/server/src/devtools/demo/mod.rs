@@ -18,6 +18,7 @@ use crate::config::{Config, Environment};
 use crate::db::{self, DbPool};
 use chrono::{Datelike, NaiveDate};
 use domkom_domain::Period;
+use domkom_values::{AccountId, OrganizationId, UserId};
 
 /// Months closed before the current one.
 pub const HISTORY_MONTHS: u32 = 12;
@@ -167,7 +168,7 @@ pub fn seed(pool: &DbPool, today: NaiveDate) -> anyhow::Result<Result<Summary, S
     let resident = people::resident(&mut conn, &hash)?;
     for (c, _) in &companies {
         if let Some(flat) = c.flats.iter().find(|f| f.is_resident) {
-            db::links::link(&mut conn, resident, flat.account_id, c.org)?;
+            db::links::link(&mut conn, resident, AccountId(flat.account_id), c.org)?;
         }
     }
 
@@ -195,8 +196,8 @@ pub fn seed(pool: &DbPool, today: NaiveDate) -> anyhow::Result<Result<Summary, S
 
 fn close_period(
     pool: &DbPool,
-    org: i64,
-    operator: i64,
+    org: OrganizationId,
+    operator: UserId,
     period: Period,
     today: NaiveDate,
 ) -> anyhow::Result<()> {

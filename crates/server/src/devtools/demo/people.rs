@@ -3,6 +3,7 @@
 use super::Rng;
 use crate::db;
 use domkom_dto::{Register, Role};
+use domkom_values::UserId;
 
 pub const RESIDENT_LOGIN: &str = "demo";
 pub const RESIDENT_NAME: &str = "Смирнова Анна Сергеевна";
@@ -34,7 +35,7 @@ pub fn user(
     role: Role,
     org: Option<i64>,
     password_hash: &str,
-) -> anyhow::Result<i64> {
+) -> anyhow::Result<UserId> {
     let form = Register {
         login: login.into(),
         email: format!("{login}@demo.domkom.local"),
@@ -50,7 +51,7 @@ pub fn user(
 }
 
 /// The demo resident, active; linked to one account in each organization by the caller.
-pub fn resident(conn: &mut db::DbConn, password_hash: &str) -> anyhow::Result<i64> {
+pub fn resident(conn: &mut db::DbConn, password_hash: &str) -> anyhow::Result<UserId> {
     db::write_tx(conn, |conn| {
         user(
             conn,

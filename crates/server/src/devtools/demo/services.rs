@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use diesel::QueryResult;
 use domkom_domain::Period;
 use domkom_dto::*;
+use domkom_values::OrganizationId;
 /// name, unit, method, resource, norm per person, which of `Spec::prices`.
 type ServiceRow = (
     &'static str,
@@ -21,7 +22,7 @@ type ServiceRow = (
 /// July since; returns all ids in display order and the ones the history needs.
 pub fn create_services(
     conn: &mut db::DbConn,
-    org: i64,
+    org: OrganizationId,
     spec: &Spec,
     first: Period,
     current: Period,
@@ -115,7 +116,7 @@ pub fn create_services(
 
 fn tariff(
     conn: &mut db::DbConn,
-    org: i64,
+    org: OrganizationId,
     service: i64,
     from: NaiveDate,
     price: i64,

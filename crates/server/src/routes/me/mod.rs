@@ -11,6 +11,7 @@ use crate::state::AppState;
 use actix_web::{delete, get, http::StatusCode, patch, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, *};
+use domkom_values::UserId;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 type State = web::Data<AppState>;
@@ -36,7 +37,7 @@ fn profile(conn: &mut db::DbConn, caller: Caller) -> Result<User, ApiError> {
 /// The stored user; no change of e-mail pending.
 pub fn to_dto(row: users::UserRow) -> Result<User, ApiError> {
     Ok(User {
-        id: row.id,
+        id: row.id.get(),
         role: Role::parse(&row.role)
             .ok_or_else(|| ApiError::internal(anyhow::anyhow!("unknown role {}", row.role)))?,
         login: row.login,
@@ -63,7 +64,7 @@ fn load(conn: &mut db::DbConn, caller: Caller) -> Result<users::UserRow, ApiErro
 /// waits (429), so a session left open cannot be used to guess the password.
 async fn confirm_password(
     state: &State,
-    user: i64,
+    user: UserId,
     given: String,
     hash: String,
     field: &str,

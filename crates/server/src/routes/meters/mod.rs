@@ -20,6 +20,7 @@ use domkom_dto::{
     AccountMeter, AccountMeters, ConsumptionMethod, MeterHistory, MeterZoneState,
     PeriodConsumption, PeriodRange, Problem, ReadingWindow, SubmittedValue, VerificationState,
 };
+use domkom_values::{AccountId, OrganizationId};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -30,7 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 const VERIFICATION_WARNING_DAYS: u64 = 60;
 
 /// The reading window of the organization on `today`.
-fn window(c: &mut DbConn, org: i64, today: NaiveDate) -> Result<Window, ApiError> {
+fn window(c: &mut DbConn, org: OrganizationId, today: NaiveDate) -> Result<Window, ApiError> {
     let (from, to) = am::window_days(c, org)?;
     let day = |d: i32| u8::try_from(d).unwrap_or(1);
     Window::on(today, day(from), day(to))
@@ -120,13 +121,13 @@ fn meter_dto(book: &MeterBook, window: &Window, today: NaiveDate) -> AccountMete
 
 /// The account's meters («Показания счётчиков»): each with its verification, the last
 /// billed readings, what was sent for the window's period, and the window itself.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])),
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("account_id" = i64, Path)),
     responses((status = 200, body = AccountMeters), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/accounts/{account_id}/meters")]
 async fn list(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<AccountId>,
 ) -> Result<web::Json<AccountMeters>, ApiError> {
     let (account, today) = (id.into_inner(), state.config.today());
     let meters = with_db(&state.pool, move |c| {
@@ -145,14 +146,14 @@ async fn list(
 /// A meter's readings (every one sent, corrections included) and its consumption per
 /// closed period, for a chart. `from`/`to` are periods; by default the last 12 months up
 /// to the window's period.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(PeriodRange),
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("account_id" = i64, Path), PeriodRange),
     responses((status = 200, body = MeterHistory), (status = 401, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/accounts/{account_id}/meters/{meter_id}/readings")]
 async fn history(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<(AccountId, i64)>,
     range: Query<PeriodRange>,
 ) -> Result<web::Json<MeterHistory>, ApiError> {
     let ((account, meter), (from, to)) = (path.into_inner(), period_range(&range)?);

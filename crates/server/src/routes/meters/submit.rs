@@ -15,12 +15,13 @@ use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
 use domkom_dto::{rules, Problem, ReadingSource, ReadingsResult, SubmitReadings};
+use domkom_values::AccountId;
 
 /// Send the month's readings of the account's meters, all at once: all are stored or
 /// none. They count for the window's period (outside the window, the next one); a second
 /// reading of the same meter and zone in that period corrects the first. With `preview`
 /// nothing is stored and the answer shows each meter's consumption and estimated charge.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])), request_body = SubmitReadings,
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("account_id" = i64, Path)), request_body = SubmitReadings,
     responses((status = 201, body = ReadingsResult), (status = 200, description = "`preview`", body = ReadingsResult),
         (status = 401, body = Problem), (status = 404, body = Problem),
         (status = 409, description = "`period_closed`", body = Problem),
@@ -29,7 +30,7 @@ use domkom_dto::{rules, Problem, ReadingSource, ReadingsResult, SubmitReadings};
 pub async fn submit(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<AccountId>,
     body: Json<SubmitReadings>,
 ) -> Result<HttpResponse, ApiError> {
     let (account, form, today) = (id.into_inner(), body.into_inner(), state.config.today());

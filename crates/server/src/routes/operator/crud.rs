@@ -8,16 +8,17 @@ use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 use diesel::QueryResult;
 use domkom_dto::Page;
+use domkom_values::OrganizationId;
 
 pub type State = web::Data<AppState>;
 
 /// How a resource reads one of its objects: `(conn, organization, id)`.
-pub type Getter<T> = fn(&mut DbConn, i64, i64) -> QueryResult<Option<T>>;
+pub type Getter<T> = fn(&mut DbConn, OrganizationId, i64) -> QueryResult<Option<T>>;
 
 /// The object `id` of the organization, or 404.
 pub async fn fetch<T: Send + 'static>(
     state: &State,
-    org: i64,
+    org: OrganizationId,
     id: i64,
     get: Getter<T>,
 ) -> Result<web::Json<T>, ApiError> {
@@ -30,7 +31,12 @@ pub async fn fetch<T: Send + 'static>(
 
 /// Runs `write` (which answers the id written) in a write transaction, then reads the
 /// object back in the same transaction.
-pub async fn save<T, F>(state: &State, org: i64, write: F, get: Getter<T>) -> Result<T, ApiError>
+pub async fn save<T, F>(
+    state: &State,
+    org: OrganizationId,
+    write: F,
+    get: Getter<T>,
+) -> Result<T, ApiError>
 where
     T: Send + 'static,
     F: FnOnce(&mut DbConn) -> Result<i64, ApiError> + Send + 'static,
@@ -47,7 +53,7 @@ where
 /// `save` for a new object: 201 with its body.
 pub async fn created<T, F>(
     state: &State,
-    org: i64,
+    org: OrganizationId,
     write: F,
     get: Getter<T>,
 ) -> Result<HttpResponse, ApiError>
@@ -94,6 +100,11 @@ where
 
 /// The object `id` of the organization inside a transaction, or 404 (checked before the
 /// body's references, so another organization's id is always 404).
-pub fn found<T>(c: &mut DbConn, org: i64, id: i64, get: Getter<T>) -> Result<T, ApiError> {
+pub fn found<T>(
+    c: &mut DbConn,
+    org: OrganizationId,
+    id: i64,
+    get: Getter<T>,
+) -> Result<T, ApiError> {
     get(c, org, id)?.ok_or_else(ApiError::not_found)
 }

@@ -8,6 +8,7 @@ use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Meter, MeterData, MeterFilter, Page, PageQuery, Problem};
+use domkom_values::OrganizationId;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -19,7 +20,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 /// Checks the references and answers the meter's house: the account's for a flat's meter.
-fn house_of(c: &mut DbConn, org: i64, d: &MeterData) -> Result<i64, db::DbError> {
+fn house_of(c: &mut DbConn, org: OrganizationId, d: &MeterData) -> Result<i64, db::DbError> {
     db::must_own(services::exists(c, org, d.service_id)?, "service_id")?;
     match (d.account_id, d.house_id) {
         (Some(account), _) => {

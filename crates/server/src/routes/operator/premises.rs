@@ -9,6 +9,7 @@ use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Page, PageQuery, Premise, PremiseData, PremiseFilter, Problem};
+use domkom_values::OrganizationId;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -19,7 +20,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(remove);
 }
 
-fn checked(c: &mut DbConn, org: i64, d: &PremiseData) -> Result<(), db::DbError> {
+fn checked(c: &mut DbConn, org: OrganizationId, d: &PremiseData) -> Result<(), db::DbError> {
     db::must_own(houses::exists(c, org, d.house_id)?, "house_id")
 }
 

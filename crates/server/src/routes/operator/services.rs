@@ -8,6 +8,7 @@ use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Page, PageQuery, Problem, Service, ServiceData};
+use domkom_values::OrganizationId;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -18,7 +19,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(remove);
 }
 
-fn checked(c: &mut DbConn, org: i64, d: &ServiceData) -> Result<(), db::DbError> {
+fn checked(c: &mut DbConn, org: OrganizationId, d: &ServiceData) -> Result<(), db::DbError> {
     db::must_own(
         services::all_exist(c, org, &d.source_service_ids)?,
         "source_service_ids",

@@ -9,6 +9,7 @@ use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Page, PageQuery, Problem, Tariff, TariffData, TariffFilter};
+use domkom_values::OrganizationId;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -19,7 +20,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(remove);
 }
 
-fn checked(c: &mut DbConn, org: i64, d: &TariffData) -> Result<(), db::DbError> {
+fn checked(c: &mut DbConn, org: OrganizationId, d: &TariffData) -> Result<(), db::DbError> {
     db::must_own(services::exists(c, org, d.service_id)?, "service_id")
 }
 

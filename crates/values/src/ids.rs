@@ -1,0 +1,120 @@
+//! Record ids, one type per entity, so that an account's id cannot be passed where a
+//! meter's is meant. On the wire and in the database each is the integer it wraps.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! ids {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl $name {
+            pub const fn get(self) -> i64 {
+                self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::num::ParseIntError;
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                text.parse().map($name)
+            }
+        }
+
+        impl From<i64> for $name {
+            fn from(id: i64) -> Self {
+                $name(id)
+            }
+        }
+
+        impl From<$name> for i64 {
+            fn from(id: $name) -> i64 {
+                id.0
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                <i64 as utoipa::PartialSchema>::schema()
+            }
+        }
+
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for $name {}
+
+        #[cfg(feature = "diesel")]
+        diesel_id!($name);
+    )*};
+}
+
+/// Compares and binds as the BIGINT it wraps, on any backend (the value bound is the
+/// `i64`, so it also goes through a multi-backend connection).
+#[cfg(feature = "diesel")]
+macro_rules! diesel_id {
+    ($name:ident) => {
+        diesel_id!($name, diesel::sql_types::BigInt);
+        diesel_id!(
+            $name,
+            diesel::sql_types::Nullable<diesel::sql_types::BigInt>
+        );
+    };
+    ($name:ident, $sql:ty) => {
+        impl diesel::expression::AsExpression<$sql> for $name {
+            type Expression = <i64 as diesel::expression::AsExpression<$sql>>::Expression;
+            fn as_expression(self) -> Self::Expression {
+                <i64 as diesel::expression::AsExpression<$sql>>::as_expression(self.0)
+            }
+        }
+
+        impl diesel::expression::AsExpression<$sql> for &$name {
+            type Expression = <i64 as diesel::expression::AsExpression<$sql>>::Expression;
+            fn as_expression(self) -> Self::Expression {
+                <i64 as diesel::expression::AsExpression<$sql>>::as_expression(self.0)
+            }
+        }
+    };
+}
+
+ids! {
+    /// A management company or homeowners' association.
+    OrganizationId;
+    /// A personal account (лицевой счёт).
+    AccountId;
+    /// A house.
+    HouseId;
+    /// A flat or another premise of a house.
+    PremiseId;
+    /// A service the company charges for.
+    ServiceId;
+    /// A meter, a flat's or a house's.
+    MeterId;
+    /// A user of the portal.
+    UserId;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_their_integers_on_the_wire() {
+        let id = AccountId(1001);
+        assert_eq!(serde_json::to_string(&id).unwrap(), "1001");
+        assert_eq!(serde_json::from_str::<AccountId>("1001").unwrap(), id);
+        assert!(serde_json::from_str::<AccountId>("\"1001\"").is_err());
+        assert_eq!(id.to_string(), "1001");
+        assert_eq!(i64::from(MeterId::from(7)), 7);
+    }
+}
