@@ -1,5 +1,6 @@
 //! The app: session, layout and routes.
 
+use crate::components::guard::SignedIn;
 use crate::components::layout::{Footer, Header};
 use crate::components::page::{Loading, Page};
 use crate::pages::{account, accounts, activate, email, login, password, profile, register};
@@ -26,16 +27,18 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/activate") view=activate::ActivatePage />
                         <Route path=path!("/password/forgot") view=password::ForgotPasswordPage />
                         <Route path=path!("/password/reset") view=password::ResetPasswordPage />
-                        <Route path=path!("/profile") view=profile::ProfilePage />
                         <Route path=path!("/email/confirm") view=email::ConfirmEmailPage />
-                        <Route path=path!("/accounts") view=accounts::AccountsPage />
-                        // Before `/accounts/:id`, which would take «add» for an id.
-                        <Route path=path!("/accounts/add") view=accounts::add::AddAccountPage />
-                        <ParentRoute path=path!("/accounts/:id") view=account::AccountLayout>
-                            <Route path=path!("") view=account::home::AccountHome />
-                            <Route path=path!("charges") view=account::charges::AccountCharges />
-                            <Route path=path!("readings") view=account::readings::AccountReadings />
-                            <Route path=path!("payments") view=account::payments::AccountPayments />
+                        <ParentRoute path=path!("") view=SignedIn>
+                            <Route path=path!("/profile") view=profile::ProfilePage />
+                            <Route path=path!("/accounts") view=accounts::AccountsPage />
+                            // Before `/accounts/:id`, which would take «add» for an id.
+                            <Route path=path!("/accounts/add") view=accounts::add::AddAccountPage />
+                            <ParentRoute path=path!("/accounts/:id") view=account::AccountLayout>
+                                <Route path=path!("") view=account::home::AccountHome />
+                                <Route path=path!("charges") view=account::charges::AccountCharges />
+                                <Route path=path!("readings") view=account::readings::AccountReadings />
+                                <Route path=path!("payments") view=account::payments::AccountPayments />
+                            </ParentRoute>
                         </ParentRoute>
                     </Routes>
                 </Show>

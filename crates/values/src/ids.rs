@@ -92,14 +92,6 @@ ids! {
     OrganizationId;
     /// A personal account (лицевой счёт).
     AccountId;
-    /// A house.
-    HouseId;
-    /// A flat or another premise of a house.
-    PremiseId;
-    /// A service the company charges for.
-    ServiceId;
-    /// A meter, a flat's or a house's.
-    MeterId;
     /// A user of the portal.
     UserId;
 }
@@ -115,6 +107,6 @@ mod tests {
         assert_eq!(serde_json::from_str::<AccountId>("1001").unwrap(), id);
         assert!(serde_json::from_str::<AccountId>("\"1001\"").is_err());
         assert_eq!(id.to_string(), "1001");
-        assert_eq!(i64::from(MeterId::from(7)), 7);
+        assert_eq!(i64::from(UserId::from(7)), 7);
     }
 }

@@ -17,7 +17,7 @@ pub mod tariff;
 
 pub use balance::BalanceStatus;
 pub use error::{Overflow, ParseError};
-pub use ids::{AccountId, HouseId, MeterId, OrganizationId, PremiseId, ServiceId, UserId};
+pub use ids::{AccountId, OrganizationId, UserId};
 pub use money::Money;
 pub use period::Period;
 pub use quantity::{Area, AreaNorm, Quantity};

@@ -70,6 +70,15 @@ pub fn collect(checks: impl IntoIterator<Item = Option<FieldError>>) -> Vec<Fiel
     checks.into_iter().flatten().collect()
 }
 
+/// The request when every check passed, else the errors they found.
+pub fn passed<R>(request: R, problems: Vec<FieldError>) -> Result<R, Vec<FieldError>> {
+    if problems.is_empty() {
+        Ok(request)
+    } else {
+        Err(problems)
+    }
+}
+
 /// The error for an empty required field.
 pub fn required(field: &str, value: &str) -> Option<FieldError> {
     value
@@ -135,4 +144,16 @@ pub fn Field(
             }}
         </div>
     }
+}
+
+/// What a form's check refused, as (field, message), for the forms' tests.
+#[cfg(test)]
+pub fn refusals<R: std::fmt::Debug>(
+    collected: Result<R, Vec<FieldError>>,
+) -> Vec<(String, String)> {
+    collected
+        .unwrap_err()
+        .into_iter()
+        .map(|e| (e.field, e.message))
+        .collect()
 }

@@ -1,5 +1,7 @@
-//! Data loaded from the API: the loading state, the error (with a retry where asking again
-//! can help), then the page.
+//! Data loaded from the API through a `LocalResource`, shown through a `Transition` and
+//! an `ErrorBoundary`: the loading state until the first answer, then the page, which
+//! stays while the data loads again; or the error, with a retry where asking again can
+//! help.
 
 use super::form::describe;
 use super::page::Loading;
@@ -8,6 +10,7 @@ use crate::session::Session;
 use domkom_client::{Client, Error, Result};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::fmt;
 
 /// Why a page's data is missing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +20,15 @@ pub struct LoadError {
     /// Whether asking again may help: not for what is not there.
     pub retry: bool,
 }
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+// What the error boundary catches.
+impl std::error::Error for LoadError {}
 
 /// What a page loads: the data, or why it is missing.
 pub type Loaded<T> = LocalResource<std::result::Result<T, LoadError>>;
@@ -55,41 +67,57 @@ fn explain(e: &Error, not_found: &str) -> LoadError {
     }
 }
 
-/// The loading state until `resource` answers, then `ready(data)`, or the error.
+/// `<Loading text=loading>` until `resource` first answers, then `ready(data)`, kept on
+/// the page while the data loads again; or the error.
 pub fn show<T, V>(
     resource: Loaded<T>,
     loading: &'static str,
-    ready: impl Fn(T) -> V + Send + 'static,
+    ready: impl Fn(T) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: Clone + 'static,
+    T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    move || match resource.get() {
-        None => view! { <Loading text=loading /> }.into_any(),
-        Some(Ok(data)) => ready(data).into_any(),
-        Some(Err(error)) => view! { <LoadFailed error resource /> }.into_any(),
+    view! {
+        <Transition fallback=move || view! { <Loading text=loading /> }>
+            <ErrorBoundary fallback=move |errors| view! { <LoadFailed errors resource /> }>
+                {move || {
+                    let ready = ready.clone();
+                    // What `ready` reads is the page's own business, not a reason to show
+                    // it afresh.
+                    Suspend::new(async move { resource.await.map(|data| untrack(|| ready(data))) })
+                }}
+            </ErrorBoundary>
+        </Transition>
     }
 }
 
 /// The error with «Повторить», or, for what is not there, the way back to the accounts.
 #[component]
-fn LoadFailed<T: 'static>(error: LoadError, resource: Loaded<T>) -> impl IntoView {
-    let next = if error.retry {
-        view! {
-            <button type="button" class="button button-quiet" on:click=move |_| resource.refetch()>
-                "Повторить"
-            </button>
-        }
-        .into_any()
-    } else {
-        view! { <A href=HOME attr:class="button button-quiet">"Мои лицевые счета"</A> }.into_any()
-    };
-    view! {
-        <div class="notice notice-error load-failed" role="alert" data-retry=error.retry.to_string()>
-            <p>{error.message}</p>
-            {next}
-        </div>
+fn LoadFailed<T: 'static>(errors: ArcRwSignal<Errors>, resource: Loaded<T>) -> impl IntoView {
+    move || {
+        let error = errors.with(|errors| {
+            errors
+                .iter()
+                .find_map(|(_, e)| e.downcast_ref::<LoadError>().cloned())
+        })?;
+        let next = if error.retry {
+            view! {
+                <button type="button" class="button button-quiet" on:click=move |_| resource.refetch()>
+                    "Повторить"
+                </button>
+            }
+            .into_any()
+        } else {
+            view! { <A href=HOME attr:class="button button-quiet">"Мои лицевые счета"</A> }
+                .into_any()
+        };
+        Some(view! {
+            <div class="notice notice-error load-failed" role="alert" data-retry=error.retry.to_string()>
+                <p>{error.message}</p>
+                {next}
+            </div>
+        })
     }
 }
 

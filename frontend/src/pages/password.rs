@@ -1,52 +1,52 @@
 //! «Восстановление пароля»: ask for a reset link, then set a new password with it.
 
-use crate::components::field::{collect, confirmation, Field, FieldErrors};
-use crate::components::form::{report, FormAlert, FormStatus, SubmitButton, CHECK_FIELDS};
+use crate::components::field::{collect, confirmation, passed, Field};
+use crate::components::form::{FormAlert, FormState, FormStatus, SubmitButton};
 use crate::components::page::Page;
 use crate::session::use_session;
 use domkom_client::dto::ErrorCode;
-use domkom_dto::rules;
-use leptos::ev::SubmitEvent;
+use domkom_dto::{rules, FieldError};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+
+/// The address the reset link goes to (trimmed), or what to fix.
+fn reset_address(email: &str) -> Result<String, Vec<FieldError>> {
+    let address = email.trim();
+    passed(
+        address.to_owned(),
+        collect([rules::check_email("email", address)]),
+    )
+}
+
+/// The new password, or what to fix.
+fn checked_password(password: String, confirm: &str) -> Result<String, Vec<FieldError>> {
+    let problems = collect([
+        rules::check_password("new_password", &password),
+        confirmation("new_password_confirm", &password, confirm),
+    ]);
+    passed(password, problems)
+}
 
 /// `/password/forgot`: the reset link goes to the e-mail.
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let session = use_session();
     let email = RwSignal::new(String::new());
-    let errors = FieldErrors::default();
-    let alert = RwSignal::new(None::<String>);
-    let status = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    let form = FormState::default();
 
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let address = email.get_untracked().trim().to_owned();
-        let problems = collect([rules::check_email("email", &address)]);
-        alert.set((!problems.is_empty()).then(|| CHECK_FIELDS.to_owned()));
-        errors.set(problems);
-        status.set(None);
-        if alert.get_untracked().is_some() {
-            return;
-        }
-        pending.set(true);
-        spawn_local(async move {
-            match session.client().forgot_password(&address).await {
-                Ok(_) => status.set(Some(format!(
-                    "Если адрес {address} зарегистрирован, на него придёт письмо со ссылкой \
-                     для сброса пароля. Ссылка действует 1 час."
-                ))),
-                Err(e) => alert.set(Some(report(&e, errors, &[]))),
-            }
-            pending.set(false);
-        });
-    };
+    let submit = form.on_submit(
+        move || reset_address(&email.get_untracked()),
+        async move |address: String| {
+            session.client().forgot_password(&address).await?;
+            form.status.set(Some(format!(
+                "Если адрес {address} зарегистрирован, на него придёт письмо со ссылкой \
+                 для сброса пароля. Ссылка действует 1 час."
+            )));
+            Ok(())
+        },
+    );
+    let errors = form.errors;
 
     view! {
         <Page title="Восстановление пароля" class="page page-narrow">
@@ -54,8 +54,8 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 <p class="muted">
                     "Укажите e-mail, с которым вы регистрировались, — мы пришлём ссылку для смены пароля."
                 </p>
-                <FormAlert message=alert />
-                <FormStatus message=status />
+                <FormAlert message=form.alert />
+                <FormStatus message=form.status />
                 <Field
                     name="email"
                     label="E-mail"
@@ -64,7 +64,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     errors=errors
                     autocomplete="email"
                 />
-                <SubmitButton label="Отправить ссылку" busy_label="Отправляем…" pending=pending />
+                <SubmitButton label="Отправить ссылку" busy_label="Отправляем…" pending=form.pending />
             </form>
             <p class="after-form">
                 <A href="/login">"Вернуться ко входу"</A>
@@ -82,42 +82,31 @@ pub fn ResetPasswordPage() -> impl IntoView {
         .unwrap_or_default();
     let new_password = RwSignal::new(String::new());
     let new_password_confirm = RwSignal::new(String::new());
-    let errors = FieldErrors::default();
-    let alert = RwSignal::new(None::<String>);
+    let form = FormState::renaming(&[("password", "new_password")]);
     let done = RwSignal::new(false);
-    let pending = RwSignal::new(false);
     let link_broken = RwSignal::new(token.trim().is_empty());
 
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let password = new_password.get_untracked();
-        let problems = collect([
-            rules::check_password("new_password", &password),
-            confirmation(
-                "new_password_confirm",
-                &password,
+    let submit = form.on_submit(
+        move || {
+            checked_password(
+                new_password.get_untracked(),
                 &new_password_confirm.get_untracked(),
-            ),
-        ]);
-        alert.set((!problems.is_empty()).then(|| CHECK_FIELDS.to_owned()));
-        errors.set(problems);
-        if alert.get_untracked().is_some() {
-            return;
-        }
-        pending.set(true);
-        let token = token.trim().to_owned();
-        spawn_local(async move {
-            match session.client().reset_password(&token, &password).await {
+            )
+        },
+        async move |password: String| {
+            match session
+                .client()
+                .reset_password(token.trim(), &password)
+                .await
+            {
                 Ok(_) => done.set(true),
                 Err(e) if e.code() == Some(ErrorCode::TokenInvalid) => link_broken.set(true),
-                Err(e) => alert.set(Some(report(&e, errors, &[("password", "new_password")]))),
+                Err(e) => return Err(e),
             }
-            pending.set(false);
-        });
-    };
+            Ok(())
+        },
+    );
+    let errors = form.errors;
 
     view! {
         <Page title="Новый пароль" class="page page-narrow">
@@ -149,7 +138,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 } else {
                     view! {
                         <form id="reset-form" class="card form" novalidate on:submit=submit.clone()>
-                            <FormAlert message=alert />
+                            <FormAlert message=form.alert />
                             <Field
                                 name="new_password"
                                 label="Новый пароль"
@@ -167,12 +156,55 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                 errors=errors
                                 autocomplete="new-password"
                             />
-                            <SubmitButton label="Сохранить пароль" busy_label="Сохраняем…" pending=pending />
+                            <SubmitButton label="Сохранить пароль" busy_label="Сохраняем…" pending=form.pending />
                         </form>
                     }
                         .into_any()
                 }
             }}
         </Page>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{checked_password, reset_address};
+    use crate::components::field::refusals;
+
+    #[test]
+    fn the_address_is_trimmed_and_must_be_one() {
+        assert_eq!(
+            reset_address(" ivanov@mail.ru "),
+            Ok("ivanov@mail.ru".to_owned())
+        );
+        assert_eq!(
+            refusals(reset_address("ivanov")),
+            [(
+                "email".to_owned(),
+                "Введите адрес электронной почты, например ivanov@mail.ru".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_new_password_follows_the_policy_and_is_typed_twice() {
+        assert_eq!(
+            checked_password("second-pass2".into(), "second-pass2"),
+            Ok("second-pass2".to_owned())
+        );
+        assert_eq!(
+            refusals(checked_password("secondpass".into(), "secondpass")),
+            [(
+                "new_password".to_owned(),
+                "Пароль — от 8 до 128 символов, хотя бы одна буква и одна цифра".to_owned()
+            )]
+        );
+        assert_eq!(
+            refusals(checked_password("second-pass2".into(), "second-pass")),
+            [(
+                "new_password_confirm".to_owned(),
+                "Пароли не совпадают".to_owned()
+            )]
+        );
     }
 }

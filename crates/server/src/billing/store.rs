@@ -78,7 +78,7 @@ pub fn charge_sheet_row(
         account_id,
         period: period.to_string(),
         organization_id: org,
-        lines: charges::to_json(lines).map_err(CloseError::Corrupt)?,
+        lines: charges::to_json(lines).map_err(|e| CloseError::Corrupt(e.to_string()))?,
     })
 }
 

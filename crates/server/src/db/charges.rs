@@ -8,8 +8,8 @@ use domkom_domain::Charge;
 use domkom_values::AccountId;
 use serde::de::DeserializeOwned;
 
-pub fn to_json(lines: &[Charge]) -> Result<String, String> {
-    serde_json::to_string(lines).map_err(|e| e.to_string())
+pub fn to_json(lines: &[Charge]) -> serde_json::Result<String> {
+    serde_json::to_string(lines)
 }
 
 /// The account's lines of `period`; empty when the period left none.

@@ -7,7 +7,6 @@ pub mod payments;
 pub mod readings;
 
 use crate::app::NotFound;
-use crate::components::guard::SignedIn;
 use crate::components::load::{load, show, Loaded};
 use crate::components::page::set_document_title;
 use crate::session::use_session;
@@ -36,14 +35,10 @@ const NOT_LINKED: &str =
 pub fn AccountLayout() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")?.parse::<i64>().ok()));
-    view! {
-        <SignedIn>
-            // Another account is another frame: its card and sections load afresh.
-            {move || match id.get() {
-                Some(id) => view! { <AccountFrame id /> }.into_any(),
-                None => view! { <NotFound /> }.into_any(),
-            }}
-        </SignedIn>
+    // Another account is another frame: its card and sections load afresh.
+    move || match id.get() {
+        Some(id) => view! { <AccountFrame id /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
     }
 }
 

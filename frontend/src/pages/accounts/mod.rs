@@ -4,7 +4,6 @@
 pub mod add;
 
 use crate::components::form::{describe, FormAlert, FormStatus};
-use crate::components::guard::SignedIn;
 use crate::components::load::{load, show, Loaded};
 use crate::components::page::Page;
 use crate::labels;
@@ -17,15 +16,6 @@ use leptos_router::components::A;
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
-    view! {
-        <SignedIn>
-            <AccountList />
-        </SignedIn>
-    }
-}
-
-#[component]
-fn AccountList() -> impl IntoView {
     let session = use_session();
     let accounts: Loaded<Vec<LinkedAccount>> = load(
         session,
@@ -82,10 +72,48 @@ fn NoAccounts() -> impl IntoView {
     }
 }
 
-/// One account with its «Отвязать» and the confirmation it asks for.
+/// One account with its «Отвязать».
 #[component]
 fn AccountItem(
     account: LinkedAccount,
+    accounts: Loaded<Vec<LinkedAccount>>,
+    alert: RwSignal<Option<String>>,
+    status: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let id = account.id;
+    let href = format!("/accounts/{id}");
+    let number = account.number.clone();
+    view! {
+        <li class="card account-item" data-test="account" data-account-id=id>
+            <A href=href attr:class="account-link">
+                <span class="account-number">"Лицевой счёт №\u{a0}" {account.number.clone()}</span>
+                <span class="account-kind">{labels::account_kind(account.kind)}</span>
+            </A>
+            <dl class="facts facts-compact">
+                <div>
+                    <dt>"Адрес"</dt>
+                    <dd>{account.address}</dd>
+                </div>
+                <div>
+                    <dt>"Абонент"</dt>
+                    <dd>{account.holder}</dd>
+                </div>
+                <div>
+                    <dt>"Организация"</dt>
+                    <dd>{account.organization_name}</dd>
+                </div>
+            </dl>
+            <Unlink id number accounts alert status />
+        </li>
+    }
+}
+
+/// «Отвязать» and the confirmation it asks for; what it did is told above the list
+/// (`alert`, `status`), which then loads again.
+#[component]
+fn Unlink(
+    id: i64,
+    number: String,
     accounts: Loaded<Vec<LinkedAccount>>,
     alert: RwSignal<Option<String>>,
     status: RwSignal<Option<String>>,
@@ -101,8 +129,7 @@ fn AccountItem(
             }
         }
     });
-    let id = account.id;
-    let number = account.number.clone();
+    let shown_number = number.clone();
     let unlink = move |_| {
         let number = number.clone();
         pending.set(true);
@@ -125,71 +152,49 @@ fn AccountItem(
             }
         });
     };
-    let href = format!("/accounts/{id}");
     let question_id = format!("unlink-question-{id}");
-    let shown_number = account.number.clone();
     view! {
-        <li class="card account-item" data-test="account" data-account-id=id>
-            <A href=href attr:class="account-link">
-                <span class="account-number">"Лицевой счёт №\u{a0}" {account.number.clone()}</span>
-                <span class="account-kind">{labels::account_kind(account.kind)}</span>
-            </A>
-            <dl class="facts facts-compact">
-                <div>
-                    <dt>"Адрес"</dt>
-                    <dd>{account.address}</dd>
-                </div>
-                <div>
-                    <dt>"Абонент"</dt>
-                    <dd>{account.holder}</dd>
-                </div>
-                <div>
-                    <dt>"Организация"</dt>
-                    <dd>{account.organization_name}</dd>
-                </div>
-            </dl>
-            <Show
-                when=move || confirming.get()
-                fallback=move || {
-                    view! {
-                        <button
-                            type="button"
-                            class="button button-quiet"
-                            data-test="unlink"
-                            on:click=move |_| confirming.set(true)
-                        >
-                            "Отвязать"
-                        </button>
-                    }
+        <Show
+            when=move || confirming.get()
+            fallback=move || {
+                view! {
+                    <button
+                        type="button"
+                        class="button button-quiet"
+                        data-test="unlink"
+                        on:click=move |_| confirming.set(true)
+                    >
+                        "Отвязать"
+                    </button>
                 }
-            >
-                <div class="confirm" role="group" aria-labelledby=question_id.clone()>
-                    <p id=question_id.clone() class="confirm-question">
-                        "Отвязать лицевой счёт №\u{a0}" {shown_number.clone()}
-                        " от личного кабинета? Данные счёта останутся у организации, снова добавить его можно по коду с квитанции."
-                    </p>
-                    <div class="button-row">
-                        <button
-                            type="button"
-                            class="button button-danger"
-                            data-test="unlink-confirm"
-                            node_ref=confirm_button
-                            disabled=move || pending.get()
-                            on:click=unlink.clone()
-                        >
-                            {move || if pending.get() { "Отвязываем…" } else { "Да, отвязать" }}
-                        </button>
-                        <button
-                            type="button"
-                            class="button button-quiet"
-                            disabled=move || pending.get()
-                            on:click=move |_| confirming.set(false)
-                        >
-                            "Отмена"
-                        </button>
-                    </div>
+            }
+        >
+            <div class="confirm" role="group" aria-labelledby=question_id.clone()>
+                <p id=question_id.clone() class="confirm-question">
+                    "Отвязать лицевой счёт №\u{a0}" {shown_number.clone()}
+                    " от личного кабинета? Данные счёта останутся у организации, снова добавить его можно по коду с квитанции."
+                </p>
+                <div class="button-row">
+                    <button
+                        type="button"
+                        class="button button-danger"
+                        data-test="unlink-confirm"
+                        node_ref=confirm_button
+                        disabled=move || pending.get()
+                        on:click=unlink.clone()
+                    >
+                        {move || if pending.get() { "Отвязываем…" } else { "Да, отвязать" }}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-quiet"
+                        disabled=move || pending.get()
+                        on:click=move |_| confirming.set(false)
+                    >
+                        "Отмена"
+                    </button>
                 </div>
-            </Show>
-        </li>
+            </div>
+        </Show>
     }
 }

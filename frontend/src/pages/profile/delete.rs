@@ -24,15 +24,6 @@ pub fn DeleteForm() -> impl IntoView {
     let pending = RwSignal::new(false);
     // The first submit asks "are you sure?"; the second one deletes.
     let confirming = RwSignal::new(false);
-    let confirm_button = NodeRef::<html::Button>::new();
-
-    Effect::new(move || {
-        if confirming.get() {
-            if let Some(button) = confirm_button.get() {
-                let _ = button.focus();
-            }
-        }
-    });
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -95,42 +86,59 @@ pub fn DeleteForm() -> impl IntoView {
                 errors=errors
                 autocomplete="current-password"
             />
-            <Show
-                when=move || confirming.get()
-                fallback=move || {
-                    view! {
-                        <button type="submit" id="delete-submit" class="button button-danger">
-                            "Удалить профиль"
-                        </button>
-                    }
-                }
-            >
-                <div class="confirm" role="group" aria-labelledby="delete-confirm-question">
-                    <p id="delete-confirm-question" class="confirm-question">
-                        "Точно удалить профиль? Это действие нельзя отменить."
-                    </p>
-                    <div class="button-row">
-                        <button
-                            type="submit"
-                            id="delete-confirm"
-                            class="button button-danger"
-                            node_ref=confirm_button
-                            disabled=move || pending.get()
-                        >
-                            {move || if pending.get() { "Удаляем…" } else { "Да, удалить" }}
-                        </button>
-                        <button
-                            type="button"
-                            id="delete-cancel"
-                            class="button button-quiet"
-                            disabled=move || pending.get()
-                            on:click=move |_| confirming.set(false)
-                        >
-                            "Отмена"
-                        </button>
-                    </div>
-                </div>
-            </Show>
+            <DeleteButtons confirming pending />
         </form>
+    }
+}
+
+/// «Удалить профиль», then the question with «Да, удалить» (which gets the focus) and
+/// «Отмена».
+#[component]
+fn DeleteButtons(confirming: RwSignal<bool>, pending: RwSignal<bool>) -> impl IntoView {
+    let confirm_button = NodeRef::<html::Button>::new();
+    Effect::new(move || {
+        if confirming.get() {
+            if let Some(button) = confirm_button.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    view! {
+        <Show
+            when=move || confirming.get()
+            fallback=move || {
+                view! {
+                    <button type="submit" id="delete-submit" class="button button-danger">
+                        "Удалить профиль"
+                    </button>
+                }
+            }
+        >
+            <div class="confirm" role="group" aria-labelledby="delete-confirm-question">
+                <p id="delete-confirm-question" class="confirm-question">
+                    "Точно удалить профиль? Это действие нельзя отменить."
+                </p>
+                <div class="button-row">
+                    <button
+                        type="submit"
+                        id="delete-confirm"
+                        class="button button-danger"
+                        node_ref=confirm_button
+                        disabled=move || pending.get()
+                    >
+                        {move || if pending.get() { "Удаляем…" } else { "Да, удалить" }}
+                    </button>
+                    <button
+                        type="button"
+                        id="delete-cancel"
+                        class="button button-quiet"
+                        disabled=move || pending.get()
+                        on:click=move |_| confirming.set(false)
+                    >
+                        "Отмена"
+                    </button>
+                </div>
+            </div>
+        </Show>
     }
 }

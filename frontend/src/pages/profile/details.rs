@@ -1,12 +1,21 @@
 //! The form that edits the name and the phone.
 
-use crate::components::field::{collect, Field, FieldErrors};
-use crate::components::form::{report, FormAlert, FormStatus, SubmitButton, CHECK_FIELDS};
+use crate::components::field::{collect, passed, Field};
+use crate::components::form::{FormAlert, FormState, FormStatus, SubmitButton};
 use crate::session::use_session;
-use domkom_dto::{rules, UpdateProfile};
-use leptos::ev::SubmitEvent;
+use domkom_dto::{rules, FieldError, UpdateProfile};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+
+/// The changes the form sends (trimmed), or what to fix.
+fn profile_changes(full_name: &str, phone: &str) -> Result<UpdateProfile, Vec<FieldError>> {
+    let (full_name, phone) = (full_name.trim(), phone.trim());
+    let problems = collect([rules::check_full_name(full_name), rules::check_phone(phone)]);
+    let changes = UpdateProfile {
+        full_name: Some(full_name.to_owned()),
+        phone: Some(phone.to_owned()),
+    };
+    passed(changes, problems)
+}
 
 #[component]
 pub fn ProfileForm() -> impl IntoView {
@@ -17,53 +26,28 @@ pub fn ProfileForm() -> impl IntoView {
         .unwrap_or_default();
     let full_name = RwSignal::new(name_now);
     let phone = RwSignal::new(phone_now);
-    let errors = FieldErrors::default();
-    let alert = RwSignal::new(None::<String>);
-    let status = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    let form = FormState::default();
 
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let changes = UpdateProfile {
-            full_name: Some(full_name.get_untracked().trim().to_owned()),
-            phone: Some(phone.get_untracked().trim().to_owned()),
-        };
-        let problems = collect([
-            rules::check_full_name(changes.full_name.as_deref().unwrap_or_default()),
-            rules::check_phone(changes.phone.as_deref().unwrap_or_default()),
-        ]);
-        alert.set((!problems.is_empty()).then(|| CHECK_FIELDS.to_owned()));
-        errors.set(problems);
-        status.set(None);
-        if alert.get_untracked().is_some() {
-            return;
-        }
-        pending.set(true);
-        spawn_local(async move {
-            match session
+    let submit = form.on_submit(
+        move || profile_changes(&full_name.get_untracked(), &phone.get_untracked()),
+        async move |changes: UpdateProfile| {
+            let user = session
                 .authorized(async |c| c.update_me(&changes).await)
-                .await
-            {
-                Ok(user) => {
-                    full_name.set(user.full_name.clone());
-                    phone.set(user.phone.clone());
-                    session.set_user(user);
-                    status.set(Some("Изменения сохранены.".into()));
-                }
-                Err(e) => alert.set(Some(report(&e, errors, &[]))),
-            }
-            pending.set(false);
-        });
-    };
+                .await?;
+            full_name.set(user.full_name.clone());
+            phone.set(user.phone.clone());
+            session.set_user(user);
+            form.status.set(Some("Изменения сохранены.".into()));
+            Ok(())
+        },
+    );
+    let errors = form.errors;
 
     view! {
         <form id="profile-form" class="card form" novalidate on:submit=submit aria-labelledby="profile-form-title">
             <h2 id="profile-form-title">"Изменить данные"</h2>
-            <FormAlert message=alert />
-            <FormStatus message=status />
+            <FormAlert message=form.alert />
+            <FormStatus message=form.status />
             <Field name="full_name" label="ФИО" value=full_name errors=errors autocomplete="name" />
             <Field
                 name="phone"
@@ -73,7 +57,44 @@ pub fn ProfileForm() -> impl IntoView {
                 errors=errors
                 autocomplete="tel"
             />
-            <SubmitButton label="Сохранить" busy_label="Сохраняем…" pending=pending id="profile-save" />
+            <SubmitButton label="Сохранить" busy_label="Сохраняем…" pending=form.pending id="profile-save" />
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::profile_changes;
+    use crate::components::field::refusals;
+    use domkom_dto::UpdateProfile;
+
+    #[test]
+    fn the_changes_are_trimmed() {
+        assert_eq!(
+            profile_changes(" Смирнова Ольга Ивановна ", " +7 912 000-33-44 "),
+            Ok(UpdateProfile {
+                full_name: Some("Смирнова Ольга Ивановна".into()),
+                phone: Some("+7 912 000-33-44".into()),
+            })
+        );
+    }
+
+    #[test]
+    fn each_bad_input_is_told_at_its_field() {
+        assert_eq!(
+            refusals(profile_changes(" ", "+7 912 000-33-44")),
+            [("full_name".to_owned(), "Заполните это поле".to_owned())]
+        );
+        assert_eq!(
+            refusals(profile_changes(&"Я".repeat(201), "+7 912 000-33-44")),
+            [("full_name".to_owned(), "Не более 200 символов".to_owned())]
+        );
+        assert_eq!(
+            refusals(profile_changes("Смирнова Ольга", "912-00")),
+            [(
+                "phone".to_owned(),
+                "Введите номер телефона, например +7 912 345-67-89".to_owned()
+            )]
+        );
     }
 }

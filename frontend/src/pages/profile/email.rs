@@ -1,71 +1,50 @@
 //! The form that changes the e-mail: a link goes to the new address, and until it is
 //! followed the current one stays (the pending change is shown above the form).
 
-use crate::components::field::{Field, FieldErrors};
-use crate::components::form::{report, FormAlert, SubmitButton, CHECK_FIELDS};
+use crate::components::field::{passed, Field};
+use crate::components::form::{renamed, FormAlert, FormState, SubmitButton};
 use crate::session::use_session;
-use domkom_dto::{rules, ChangeEmail};
-use leptos::ev::SubmitEvent;
+use domkom_dto::{rules, ChangeEmail, FieldError};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+
+/// The form calls the password `email_password`: the page has other password fields.
+const RENAME: &[(&str, &str)] = &[("password", "email_password")];
+
+/// The change the form asks for (the address trimmed), or what to fix.
+fn email_change(new_email: &str, password: String) -> Result<ChangeEmail, Vec<FieldError>> {
+    let change = ChangeEmail {
+        new_email: new_email.trim().to_owned(),
+        password,
+    };
+    let problems = renamed(rules::check_change_email(&change), RENAME);
+    passed(change, problems)
+}
 
 #[component]
 pub fn EmailForm() -> impl IntoView {
     let session = use_session();
     let new_email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let errors = FieldErrors::default();
-    let alert = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    let form = FormState::renaming(RENAME);
     let waiting = move || session.user().and_then(|u| u.pending_email);
 
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let form = ChangeEmail {
-            new_email: new_email.get_untracked().trim().to_owned(),
-            password: password.get_untracked(),
-        };
-        // The form calls the password `email_password`: the page has other password fields.
-        let problems: Vec<_> = rules::check_change_email(&form)
-            .into_iter()
-            .map(|mut e| {
-                if e.field == "password" {
-                    e.field = "email_password".into();
-                }
-                e
-            })
-            .collect();
-        alert.set((!problems.is_empty()).then(|| CHECK_FIELDS.to_owned()));
-        errors.set(problems);
-        if alert.get_untracked().is_some() {
-            return;
-        }
-        pending.set(true);
-        spawn_local(async move {
-            let asked = session
+    let submit = form.on_submit(
+        move || email_change(&new_email.get_untracked(), password.get_untracked()),
+        async move |change: ChangeEmail| {
+            let user = session
                 .authorized(async |c| {
-                    c.change_email(&form.new_email, &form.password).await?;
+                    c.change_email(&change.new_email, &change.password).await?;
                     c.me().await
                 })
-                .await;
-            match asked {
-                // The profile now shows where the letter went.
-                Ok(user) => {
-                    session.set_user(user);
-                    new_email.set(String::new());
-                    password.set(String::new());
-                }
-                Err(e) => {
-                    let rename = [("password", "email_password")];
-                    alert.set(Some(report(&e, errors, &rename)));
-                }
-            }
-            pending.set(false);
-        });
-    };
+                .await?;
+            // The profile now shows where the letter went.
+            session.set_user(user);
+            new_email.set(String::new());
+            password.set(String::new());
+            Ok(())
+        },
+    );
+    let errors = form.errors;
 
     view! {
         <form
@@ -91,7 +70,7 @@ pub fn EmailForm() -> impl IntoView {
                         }
                     })
             }}
-            <FormAlert message=alert />
+            <FormAlert message=form.alert />
             <Field
                 name="new_email"
                 label="Новый e-mail"
@@ -112,9 +91,41 @@ pub fn EmailForm() -> impl IntoView {
             <SubmitButton
                 label="Отправить ссылку"
                 busy_label="Отправляем…"
-                pending=pending
+                pending=form.pending
                 id="email-save"
             />
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::email_change;
+    use crate::components::field::refusals;
+    use domkom_dto::ChangeEmail;
+
+    #[test]
+    fn the_new_address_with_the_password_is_the_change() {
+        assert_eq!(
+            email_change(" Mover.New@Example.ru ", "first-pass1".into()),
+            Ok(ChangeEmail {
+                new_email: "Mover.New@Example.ru".into(),
+                password: "first-pass1".into(),
+            })
+        );
+    }
+
+    #[test]
+    fn each_bad_input_is_told_at_its_field() {
+        assert_eq!(
+            refusals(email_change("mover.new", String::new())),
+            [
+                (
+                    "new_email".to_owned(),
+                    "Введите адрес электронной почты, например ivanov@mail.ru".to_owned()
+                ),
+                ("email_password".to_owned(), "Введите пароль".to_owned()),
+            ]
+        );
     }
 }

@@ -5,26 +5,22 @@ mod details;
 mod email;
 mod password;
 
-use crate::components::guard::SignedIn;
 use crate::components::page::Page;
 use crate::session::use_session;
 use leptos::prelude::*;
 
-/// Only for signed-in users; everyone else goes to `/login`.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     view! {
-        <SignedIn>
-            <Page title="Мой профиль">
-                <div class="profile-grid">
-                    <ProfileView />
-                    <details::ProfileForm />
-                    <email::EmailForm />
-                    <password::PasswordForm />
-                    <delete::DeleteForm />
-                </div>
-            </Page>
-        </SignedIn>
+        <Page title="Мой профиль">
+            <div class="profile-grid">
+                <ProfileView />
+                <details::ProfileForm />
+                <email::EmailForm />
+                <password::PasswordForm />
+                <delete::DeleteForm />
+            </div>
+        </Page>
     }
 }
 

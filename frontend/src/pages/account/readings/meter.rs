@@ -1,13 +1,50 @@
 //! One meter's card: what it is, its verification, the readings billed and sent, the
 //! inputs for this period's reading, the checked consumption and the history.
 
+use super::form::{Entry, ReadingsForm};
 use super::history::MeterHistory;
-use super::{estimate, meter_field, Entry, ReadingsForm};
+use super::preview::estimate;
+use super::request::meter_field;
 use crate::format;
 use crate::labels;
 use domkom_dto::{AccountMeter, MeterZoneState, SubmittedValue, VerificationState};
 use domkom_values::Period;
 use leptos::prelude::*;
+
+/// The verification's state as the page marks it (`data-state`).
+fn verification_state(state: VerificationState) -> &'static str {
+    match state {
+        VerificationState::Valid => "valid",
+        VerificationState::DueSoon => "due_soon",
+        VerificationState::Expired => "expired",
+    }
+}
+
+/// «, зона 2» after a fact of a meter with several zones; nothing for a single zone.
+fn zone_suffix(zones: i32, zone: i32) -> String {
+    if zones > 1 {
+        format!(", зона {zone}")
+    } else {
+        String::new()
+    }
+}
+
+/// The label of a zone's value input: «Зона 2, кВт·ч», or «Показание, м³» for one zone.
+fn input_label(zones: i32, zone: i32, unit: &str) -> String {
+    if zones > 1 {
+        format!("Зона {zone}, {unit}")
+    } else {
+        format!("Показание, {unit}")
+    }
+}
+
+/// When the billed reading was counted: «за март 2026», or «при установке».
+fn billed_when(period: Option<Period>) -> String {
+    match period {
+        Some(p) => format!("за {}", format::period_in_text(p)),
+        None => "при установке".to_owned(),
+    }
+}
 
 #[component]
 pub(super) fn MeterCard(
@@ -19,17 +56,8 @@ pub(super) fn MeterCard(
     open: RwSignal<Vec<i64>>,
 ) -> impl IntoView {
     let id = meter.id;
-    let multi = meter.zones > 1;
-    let unit = meter.unit.clone();
     let title_id = format!("meter-{id}-title");
-    let entries: Vec<Entry> = form
-        .entries
-        .with_value(|all| all.iter().filter(|e| e.meter_id == id).copied().collect());
-    let state = match meter.verification {
-        VerificationState::Valid => "valid",
-        VerificationState::DueSoon => "due_soon",
-        VerificationState::Expired => "expired",
-    };
+    let state = verification_state(meter.verification);
     let warning = meter.verification_warning.clone().map(|text| {
         let class = if meter.verification == VerificationState::Expired {
             "notice notice-error"
@@ -38,60 +66,6 @@ pub(super) fn MeterCard(
         };
         view! { <p class=class data-test="verification-warning" data-state=state>{text}</p> }
     });
-    let zone_name = move |zone: i32| {
-        if multi {
-            format!(", зона {zone}")
-        } else {
-            String::new()
-        }
-    };
-    let billed_when = match meter.billed_period {
-        Some(p) => format!("за {}", format::period_in_text(p)),
-        None => "при установке".to_owned(),
-    };
-    let facts_zones = meter
-        .readings
-        .iter()
-        .map(|z| {
-            view! {
-                <div>
-                    <dt>"Учтено " {billed_when.clone()} {zone_name(z.zone)}</dt>
-                    <dd data-test="billed" data-zone=z.zone data-value=z.billed>
-                        {format::volume(z.billed)} " " {unit.clone()}
-                    </dd>
-                </div>
-                <div>
-                    <dt>"Отправлено за " {format::period_in_text(period)} {zone_name(z.zone)}</dt>
-                    <Sent zone=z.zone submitted=z.submitted.clone() unit=unit.clone() />
-                </div>
-            }
-        })
-        .collect_view();
-    let inputs = if meter.accepts_readings {
-        entries
-            .iter()
-            .filter_map(|e| {
-                let zone = meter.readings.iter().find(|z| z.zone == e.zone)?;
-                let label = if multi {
-                    format!("Зона {}, {}", e.zone, unit)
-                } else {
-                    format!("Показание, {unit}")
-                };
-                Some(
-                    view! { <ZoneInput entry=*e label zone=zone.clone() unit=unit.clone() form /> },
-                )
-            })
-            .collect_view()
-            .into_any()
-    } else {
-        view! {
-            <p class="muted" data-test="no-input">
-                "Показания по этому счётчику за " {format::period_in_text(period)}
-                " не принимаются: срок поверки истекает раньше конца периода."
-            </p>
-        }
-        .into_any()
-    };
     let errors = form.errors;
     let meter_error = {
         let field = meter_field(id);
@@ -101,11 +75,122 @@ pub(super) fn MeterCard(
                 .map(|text| view! { <p class="field-error" data-test="meter-error">{text}</p> })
         }
     };
-    let checked = move || {
+    let (zones, unit) = (meter.zones, meter.unit.clone());
+    let accepts = meter.accepts_readings.to_string();
+    let title = view! {
+        <h3 id=title_id.clone() class="meter-title">
+            {meter.service_name.clone()}
+            <span class="sub">{labels::resource(meter.resource)} ", " {meter.unit.clone()}</span>
+        </h3>
+    };
+    view! {
+        <section
+            class="card meter-card"
+            data-test="meter"
+            data-meter-id=id
+            data-accepts=accepts
+            aria-labelledby=title_id
+        >
+            {title}
+            <MeterFacts meter=meter.clone() period />
+            {warning}
+            {meter_error}
+            <div class="zone-inputs">
+                <MeterInputs meter period form />
+            </div>
+            <Checked meter=id form />
+            <HistoryToggle account meter=id zones unit open />
+        </section>
+    }
+}
+
+/// The meter's facts. Two columns on a phone too: the card stays short enough to see
+/// the input.
+#[component]
+fn MeterFacts(meter: AccountMeter, period: Period) -> impl IntoView {
+    let (zones, unit) = (meter.zones, meter.unit.clone());
+    let billed = billed_when(meter.billed_period);
+    let state = verification_state(meter.verification);
+    let facts_zones = meter
+        .readings
+        .iter()
+        .map(|z| {
+            view! {
+                <div>
+                    <dt>"Учтено " {billed.clone()} {zone_suffix(zones, z.zone)}</dt>
+                    <dd data-test="billed" data-zone=z.zone data-value=z.billed>
+                        {format::volume(z.billed)} " " {unit.clone()}
+                    </dd>
+                </div>
+                <div>
+                    <dt>"Отправлено за " {format::period_in_text(period)} {zone_suffix(zones, z.zone)}</dt>
+                    <Sent zone=z.zone submitted=z.submitted.clone() unit=unit.clone() />
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <dl class="meter-facts">
+            <div>
+                <dt>"Заводской номер"</dt>
+                <dd data-test="serial">{meter.serial}</dd>
+            </div>
+            {(zones > 1)
+                .then(|| {
+                    view! {
+                        <div>
+                            <dt>"Тарифных зон"</dt>
+                            <dd>{zones}</dd>
+                        </div>
+                    }
+                })}
+            <div>
+                <dt>"Поверка до"</dt>
+                <dd data-test="verification" data-state=state>{format::date(meter.verification_due)}</dd>
+            </div>
+            {facts_zones}
+        </dl>
+    }
+}
+
+/// The inputs of the meter's zones, or why it takes no reading this period.
+#[component]
+fn MeterInputs(meter: AccountMeter, period: Period, form: ReadingsForm) -> impl IntoView {
+    if !meter.accepts_readings {
+        return view! {
+            <p class="muted" data-test="no-input">
+                "Показания по этому счётчику за " {format::period_in_text(period)}
+                " не принимаются: срок поверки истекает раньше конца периода."
+            </p>
+        }
+        .into_any();
+    }
+    let entries: Vec<Entry> = form.entries.with_value(|all| {
+        all.iter()
+            .filter(|e| e.at.meter_id == meter.id)
+            .copied()
+            .collect()
+    });
+    let unit = meter.unit;
+    entries
+        .into_iter()
+        .filter_map(|entry| {
+            let zone = meter.readings.iter().find(|z| z.zone == entry.at.zone)?;
+            let label = input_label(meter.zones, entry.at.zone, &unit);
+            Some(view! { <ZoneInput entry label zone=zone.clone() unit=unit.clone() form /> })
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The meter's consumption and estimated charge, once checked.
+#[component]
+fn Checked(meter: i64, form: ReadingsForm) -> impl IntoView {
+    move || {
         form.preview
             .with(|p| {
                 p.as_ref()
-                    .and_then(|r| r.meters.iter().find(|m| m.meter_id == id).cloned())
+                    .and_then(|r| r.meters.iter().find(|m| m.meter_id == meter).cloned())
             })
             .map(|m| {
                 view! {
@@ -115,73 +200,41 @@ pub(super) fn MeterCard(
                     </p>
                 }
             })
-    };
-    let is_open = move || open.with(|o| o.contains(&id));
+    }
+}
+
+/// «История показаний» and, opened, the history itself.
+#[component]
+fn HistoryToggle(
+    account: i64,
+    meter: i64,
+    zones: i32,
+    unit: String,
+    open: RwSignal<Vec<i64>>,
+) -> impl IntoView {
+    let is_open = move || open.with(|o| o.contains(&meter));
     let toggle = move |_| {
-        open.update(|o| match o.iter().position(|m| *m == id) {
+        open.update(|o| match o.iter().position(|m| *m == meter) {
             Some(i) => {
                 o.remove(i);
             }
-            None => o.push(id),
+            None => o.push(meter),
         })
     };
-    let history_id = format!("history-{id}");
-    let zones = meter.zones;
-    let history_unit = meter.unit.clone();
     view! {
-        <section
-            class="card meter-card"
-            data-test="meter"
-            data-meter-id=id
-            data-accepts=meter.accepts_readings.to_string()
-            aria-labelledby=title_id.clone()
+        <button
+            type="button"
+            class="button button-quiet history-toggle"
+            data-test="history-toggle"
+            aria-expanded=move || if is_open() { "true" } else { "false" }
+            aria-controls=format!("history-{meter}")
+            on:click=toggle
         >
-            <h3 id=title_id.clone() class="meter-title">
-                {meter.service_name.clone()}
-                <span class="sub">{labels::resource(meter.resource)} ", " {meter.unit.clone()}</span>
-            </h3>
-            // Two columns on a phone too: the card stays short enough to see the input.
-            <dl class="meter-facts">
-                <div>
-                    <dt>"Заводской номер"</dt>
-                    <dd data-test="serial">{meter.serial.clone()}</dd>
-                </div>
-                {multi
-                    .then(|| {
-                        view! {
-                            <div>
-                                <dt>"Тарифных зон"</dt>
-                                <dd>{meter.zones}</dd>
-                            </div>
-                        }
-                    })}
-                <div>
-                    <dt>"Поверка до"</dt>
-                    <dd data-test="verification" data-state=state>{format::date(meter.verification_due)}</dd>
-                </div>
-                {facts_zones}
-            </dl>
-            {warning}
-            {meter_error}
-            <div class="zone-inputs">{inputs}</div>
-            {checked}
-            <button
-                type="button"
-                class="button button-quiet history-toggle"
-                data-test="history-toggle"
-                aria-expanded=move || if is_open() { "true" } else { "false" }
-                aria-controls=history_id
-                on:click=toggle
-            >
-                {move || if is_open() { "Скрыть историю" } else { "История показаний" }}
-            </button>
-            {move || {
-                is_open()
-                    .then(|| {
-                        view! { <MeterHistory account meter=id zones unit=history_unit.clone() /> }
-                    })
-            }}
-        </section>
+            {move || if is_open() { "Скрыть историю" } else { "История показаний" }}
+        </button>
+        {move || {
+            is_open().then(|| view! { <MeterHistory account meter zones unit=unit.clone() /> })
+        }}
     }
 }
 
@@ -217,8 +270,8 @@ fn ZoneInput(
     unit: String,
     form: ReadingsForm,
 ) -> impl IntoView {
-    let name = entry.value_field();
-    let rolled_name = entry.rolled_field();
+    let name = entry.at.value_field();
+    let rolled_name = entry.at.rolled_field();
     let errors = form.errors;
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
@@ -289,5 +342,24 @@ fn ZoneInput(
                 }}
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{billed_when, input_label, zone_suffix};
+
+    #[test]
+    fn a_zone_is_named_only_on_a_meter_with_several() {
+        assert_eq!(zone_suffix(1, 1), "");
+        assert_eq!(zone_suffix(2, 2), ", зона 2");
+        assert_eq!(input_label(1, 1, "м³"), "Показание, м³");
+        assert_eq!(input_label(3, 2, "кВт·ч"), "Зона 2, кВт·ч");
+    }
+
+    #[test]
+    fn the_billed_reading_says_when_it_counted() {
+        assert_eq!(billed_when(None), "при установке");
+        assert_eq!(billed_when("2026-10".parse().ok()), "за октябрь 2026");
     }
 }

@@ -6,7 +6,6 @@ mod proof;
 
 use crate::components::field::{collect, required, Field, FieldErrors};
 use crate::components::form::{describe, SubmitButton};
-use crate::components::guard::SignedIn;
 use crate::components::page::{Loading, Page};
 use crate::labels;
 use crate::session::use_session;
@@ -15,15 +14,6 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-
-#[component]
-pub fn AddAccountPage() -> impl IntoView {
-    view! {
-        <SignedIn>
-            <Wizard />
-        </SignedIn>
-    }
-}
 
 /// The kinds offered in step 1, with what each covers.
 const KINDS: [(AccountKind, &str); 3] = [
@@ -55,7 +45,7 @@ const STEPS: [(Step, &str); 3] = [
 ];
 
 #[component]
-fn Wizard() -> impl IntoView {
+pub fn AddAccountPage() -> impl IntoView {
     let step = RwSignal::new(Step::Kind);
     let kind = RwSignal::new(AccountKind::Zhku);
     let organization = RwSignal::new(None::<OrganizationSummary>);

@@ -2,15 +2,14 @@
 //! server; its refusals are shown at the fields.
 
 use super::Step;
-use crate::components::field::{collect, required, Field, FieldErrors};
-use crate::components::form::{report, FormAlert, SubmitButton, CHECK_FIELDS};
+use crate::components::field::{collect, passed, required, Field, FieldErrors};
+use crate::components::form::{report, FormAlert, FormState, SubmitButton, CHECK_FIELDS};
 use crate::format;
 use crate::session::use_session;
 use domkom_client::dto::ErrorCode;
+use domkom_client::Error;
 use domkom_dto::{AccountKind, FieldError, LinkAccount, OrganizationSummary};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 /// Which proof the resident gives.
@@ -18,6 +17,50 @@ use leptos_router::hooks::use_navigate;
 enum Proof {
     Code,
     Total,
+}
+
+/// The details form as typed.
+struct Typed {
+    number: String,
+    proof: Proof,
+    code: String,
+    total: String,
+}
+
+/// The request that links the account, or what to fix.
+fn link_request(
+    organization_id: i64,
+    kind: AccountKind,
+    typed: Typed,
+) -> Result<LinkAccount, Vec<FieldError>> {
+    let account_number = typed.number.trim().to_owned();
+    let code = typed.code.trim().to_owned();
+    let kopecks = format::parse_rubles(&typed.total);
+    let problems = collect([
+        required("account_number", &account_number),
+        match typed.proof {
+            Proof::Code => required("link_code", &code),
+            Proof::Total if typed.total.trim().is_empty() => {
+                required("last_receipt_total", &typed.total)
+            }
+            Proof::Total => kopecks.is_none().then(|| {
+                FieldError::new(
+                    "last_receipt_total",
+                    "invalid",
+                    "Введите сумму в рублях, например 3 456,78",
+                )
+            }),
+        },
+    ]);
+    let by_code = typed.proof == Proof::Code;
+    let request = LinkAccount {
+        organization_id,
+        account_number,
+        link_code: by_code.then_some(code),
+        last_receipt_total: if by_code { None } else { kopecks },
+        kind: Some(kind),
+    };
+    passed(request, problems)
 }
 
 /// Step 3: the account number and the proof.
@@ -33,98 +76,35 @@ pub(super) fn ProveAccount(
     let proof = RwSignal::new(Proof::Code);
     let code = RwSignal::new(String::new());
     let total = RwSignal::new(String::new());
-    let errors = FieldErrors::default();
-    let alert = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(false);
+    let form = FormState::default();
     let organization_id = org.id;
 
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let account_number = number.get_untracked().trim().to_owned();
-        let by_code = proof.get_untracked() == Proof::Code;
-        let code_value = code.get_untracked().trim().to_owned();
-        let total_text = total.get_untracked();
-        let kopecks = format::parse_rubles(&total_text);
-        let problems = collect([
-            required("account_number", &account_number),
-            if by_code {
-                required("link_code", &code_value)
-            } else if total_text.trim().is_empty() {
-                required("last_receipt_total", &total_text)
-            } else {
-                kopecks.is_none().then(|| {
-                    FieldError::new(
-                        "last_receipt_total",
-                        "invalid",
-                        "Введите сумму в рублях, например 3 456,78",
-                    )
-                })
-            },
-        ]);
-        alert.set((!problems.is_empty()).then(|| CHECK_FIELDS.to_owned()));
-        errors.set(problems);
-        if alert.get_untracked().is_some() {
-            return;
-        }
-        let form = LinkAccount {
-            organization_id,
-            account_number,
-            link_code: by_code.then_some(code_value),
-            last_receipt_total: if by_code { None } else { kopecks },
-            kind: Some(kind.get_untracked()),
-        };
-        let proof_field = if by_code {
-            "link_code"
-        } else {
-            "last_receipt_total"
-        };
-        pending.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
+    let submit = form.on_submit(
+        move || {
+            let typed = Typed {
+                number: number.get_untracked(),
+                proof: proof.get_untracked(),
+                code: code.get_untracked(),
+                total: total.get_untracked(),
+            };
+            link_request(organization_id, kind.get_untracked(), typed)
+        },
+        // The form tells the server's refusals itself: they depend on the proof given.
+        async move |request: LinkAccount| {
             match session
-                .authorized(async |c| c.link_account(&form).await)
+                .authorized(async |c| c.link_account(&request).await)
                 .await
             {
-                Ok(account) => {
-                    pending.set(false);
-                    navigate(
-                        &format!("/accounts/{}?added=1", account.id),
-                        Default::default(),
-                    );
-                }
-                Err(e) if e.code() == Some(ErrorCode::LinkRefused) => {
-                    // The number and the proof are checked together: the message goes to
-                    // the proof, the last thing typed.
-                    errors.set(vec![FieldError::new(
-                        proof_field,
-                        "link_refused",
-                        e.message(),
-                    )]);
-                    alert.set(Some(CHECK_FIELDS.to_owned()));
-                    pending.set(false);
-                }
-                Err(e) if e.status() == Some(429) => {
-                    errors.set(Vec::new());
-                    alert.set(Some(too_many_tries(e.retry_after())));
-                    pending.set(false);
-                }
-                Err(e) => {
-                    // The server names the proof `link_code` whichever was missing.
-                    // An account of another kind is told at its number.
-                    let rename = [
-                        ("link_code", proof_field),
-                        ("last_receipt_total", proof_field),
-                        ("kind", "account_number"),
-                    ];
-                    alert.set(Some(report(&e, errors, &rename)));
-                    pending.set(false);
-                }
+                Ok(account) => navigate(
+                    &format!("/accounts/{}?added=1", account.id),
+                    Default::default(),
+                ),
+                Err(e) => form.alert.set(Some(refusal(&e, form.errors, &request))),
             }
-        });
-    };
+            Ok(())
+        },
+    );
+    let errors = form.errors;
 
     view! {
         <section class="card" aria-labelledby="details-title">
@@ -143,7 +123,7 @@ pub(super) fn ProveAccount(
                 </button>
             </div>
             <form id="link-form" class="form" novalidate on:submit=submit>
-                <FormAlert message=alert />
+                <FormAlert message=form.alert />
                 <Field
                     name="account_number"
                     label="Номер лицевого счёта"
@@ -151,46 +131,59 @@ pub(super) fn ProveAccount(
                     errors=errors
                     hint="Указан в квитанции"
                 />
-                <fieldset class="field toggle">
-                    <legend>"Чем подтвердить"</legend>
-                    <ProofOption proof value=Proof::Code id="proof-code" label="Код привязки с квитанции" />
-                    <ProofOption
-                        proof
-                        value=Proof::Total
-                        id="proof-total"
-                        label="Сумма последней квитанции"
-                    />
-                </fieldset>
-                {move || match proof.get() {
-                    Proof::Code => {
-                        view! {
-                            <Field
-                                name="link_code"
-                                label="Код привязки"
-                                value=code
-                                errors=errors
-                                hint="Напечатан в квитанции; большие и маленькие буквы не различаются"
-                            />
-                        }
-                            .into_any()
-                    }
-                    Proof::Total => {
-                        view! {
-                            <Field
-                                name="last_receipt_total"
-                                label="Сумма последней квитанции, ₽"
-                                value=total
-                                errors=errors
-                                inputmode="decimal"
-                                hint="Точно как в строке «Итого к оплате», например 3 456,78"
-                            />
-                        }
-                            .into_any()
-                    }
-                }}
-                <SubmitButton label="Добавить лицевой счёт" busy_label="Проверяем…" pending=pending />
+                <ProofInputs proof code total errors />
+                <SubmitButton label="Добавить лицевой счёт" busy_label="Проверяем…" pending=form.pending />
             </form>
         </section>
+    }
+}
+
+/// The choice of the proof and the input of the one chosen.
+#[component]
+fn ProofInputs(
+    proof: RwSignal<Proof>,
+    code: RwSignal<String>,
+    total: RwSignal<String>,
+    errors: FieldErrors,
+) -> impl IntoView {
+    view! {
+        <fieldset class="field toggle">
+            <legend>"Чем подтвердить"</legend>
+            <ProofOption proof value=Proof::Code id="proof-code" label="Код привязки с квитанции" />
+            <ProofOption
+                proof
+                value=Proof::Total
+                id="proof-total"
+                label="Сумма последней квитанции"
+            />
+        </fieldset>
+        {move || match proof.get() {
+            Proof::Code => {
+                view! {
+                    <Field
+                        name="link_code"
+                        label="Код привязки"
+                        value=code
+                        errors=errors
+                        hint="Напечатан в квитанции; большие и маленькие буквы не различаются"
+                    />
+                }
+                    .into_any()
+            }
+            Proof::Total => {
+                view! {
+                    <Field
+                        name="last_receipt_total"
+                        label="Сумма последней квитанции, ₽"
+                        value=total
+                        errors=errors
+                        inputmode="decimal"
+                        hint="Точно как в строке «Итого к оплате», например 3 456,78"
+                    />
+                }
+                    .into_any()
+            }
+        }}
     }
 }
 
@@ -215,6 +208,37 @@ fn ProofOption(
     }
 }
 
+/// Puts the server's refusal of `request` at the fields and returns the form's message.
+fn refusal(e: &Error, errors: FieldErrors, request: &LinkAccount) -> String {
+    let proof_field = if request.link_code.is_some() {
+        "link_code"
+    } else {
+        "last_receipt_total"
+    };
+    if e.code() == Some(ErrorCode::LinkRefused) {
+        // The number and the proof are checked together: the message goes to the proof,
+        // the last thing typed.
+        errors.set(vec![FieldError::new(
+            proof_field,
+            "link_refused",
+            e.message(),
+        )]);
+        CHECK_FIELDS.to_owned()
+    } else if e.status() == Some(429) {
+        errors.set(Vec::new());
+        too_many_tries(e.retry_after())
+    } else {
+        // The server names the proof `link_code` whichever was missing. An account of
+        // another kind is told at its number.
+        let rename = [
+            ("link_code", proof_field),
+            ("last_receipt_total", proof_field),
+            ("kind", "account_number"),
+        ];
+        report(e, errors, &rename)
+    }
+}
+
 /// The message for a 429, with the wait when the server said it.
 fn too_many_tries(retry_after: Option<u64>) -> String {
     let when = retry_after.map_or_else(
@@ -224,4 +248,73 @@ fn too_many_tries(retry_after: Option<u64>) -> String {
     format!(
         "Слишком много неверных попыток. Проверьте данные по квитанции и попробуйте снова {when}."
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{link_request, Proof, Typed};
+    use crate::components::field::refusals;
+    use domkom_dto::{AccountKind, LinkAccount};
+
+    fn typed(number: &str, proof: Proof, code: &str, total: &str) -> Typed {
+        Typed {
+            number: number.into(),
+            proof,
+            code: code.into(),
+            total: total.into(),
+        }
+    }
+
+    fn link(typed: Typed) -> Result<LinkAccount, Vec<domkom_dto::FieldError>> {
+        link_request(7, AccountKind::Kapremont, typed)
+    }
+
+    #[test]
+    fn the_number_with_the_proof_given_is_the_request() {
+        assert_eq!(
+            link(typed(" 1001 ", Proof::Code, " ab12cd ", "3 456,78")),
+            Ok(LinkAccount {
+                organization_id: 7,
+                account_number: "1001".into(),
+                link_code: Some("ab12cd".into()),
+                last_receipt_total: None,
+                kind: Some(AccountKind::Kapremont),
+            })
+        );
+        assert_eq!(
+            link(typed("1001", Proof::Total, "ab12cd", " 3 456,78 ")),
+            Ok(LinkAccount {
+                organization_id: 7,
+                account_number: "1001".into(),
+                link_code: None,
+                last_receipt_total: Some(345_678),
+                kind: Some(AccountKind::Kapremont),
+            })
+        );
+    }
+
+    #[test]
+    fn each_bad_input_is_told_at_its_field() {
+        let one = |field: &str, message: &str| vec![(field.to_owned(), message.to_owned())];
+        assert_eq!(
+            refusals(link(typed(" ", Proof::Code, "ab12cd", ""))),
+            one("account_number", "Заполните это поле")
+        );
+        // Only the proof chosen is asked for.
+        assert_eq!(
+            refusals(link(typed("1001", Proof::Code, " ", "3 456,78"))),
+            one("link_code", "Заполните это поле")
+        );
+        assert_eq!(
+            refusals(link(typed("1001", Proof::Total, "ab12cd", " "))),
+            one("last_receipt_total", "Заполните это поле")
+        );
+        assert_eq!(
+            refusals(link(typed("1001", Proof::Total, "", "3 456,789"))),
+            one(
+                "last_receipt_total",
+                "Введите сумму в рублях, например 3 456,78"
+            )
+        );
+    }
 }
