@@ -40,11 +40,27 @@ where
     T: 'static,
     F: AsyncFn(&Client) -> Result<T> + Clone + 'static,
 {
+    load_keyed(session, not_found, || (), async move |c, _| call(c).await)
+}
+
+/// [`load`] for what `key` asks (e.g. a range read from the address): loaded again when
+/// `key` changes, the page showing the previous answer until the new one is there.
+pub fn load_keyed<K, T, F>(
+    session: Session,
+    not_found: &'static str,
+    key: impl Fn() -> K + 'static,
+    call: F,
+) -> Loaded<T>
+where
+    K: 'static,
+    T: 'static,
+    F: AsyncFn(&Client, &K) -> Result<T> + Clone + 'static,
+{
     LocalResource::new(move || {
-        let call = call.clone();
+        let (key, call) = (key(), call.clone());
         async move {
             session
-                .authorized(call)
+                .authorized(async |c| call(c, &key).await)
                 .await
                 .map_err(|e| explain(&e, not_found))
         }

@@ -187,13 +187,17 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot click `{css}`: {e}"));
     }
 
-    /// The attribute `name` of every element matching `css`, in document order.
+    /// The attribute `name` of every element matching `css`, in document order: read in
+    /// one script, so a list the page replaces meanwhile is read whole, old or new.
     pub async fn attrs(&self, css: &str, name: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for element in self.client.find_all(Locator::Css(css)).await.unwrap() {
-            out.push(element.attr(name).await.unwrap().unwrap_or_default());
-        }
-        out
+        let script = "return Array.from(document.querySelectorAll(arguments[0]), \
+                      e => e.getAttribute(arguments[1]) || '');";
+        let values = self
+            .client
+            .execute(script, vec![css.into(), name.into()])
+            .await
+            .unwrap_or_else(|e| panic!("cannot read `{name}` of `{css}`: {e}"));
+        serde_json::from_value(values).unwrap()
     }
 
     /// The attribute `name` of the element `css`, once it is present.

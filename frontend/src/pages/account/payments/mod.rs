@@ -13,7 +13,7 @@ pub(super) use table::CorrectionList;
 
 use super::home::NOT_CLOSED;
 use super::use_account;
-use crate::components::load::{load, show, Loaded};
+use crate::components::load::{load, load_keyed, show, Loaded};
 use crate::format;
 use crate::session::use_session;
 use domkom_dto::{ChargePeriodSummary, PeriodRange};
@@ -54,10 +54,7 @@ pub fn AccountPayments() -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="payments-title">
             <h2 id="payments-title">"Платежи"</h2>
-            {move || {
-                let range = range.get();
-                view! { <StatementView id range closed /> }
-            }}
+            <StatementView id range closed />
             <PaymentsSince />
         </section>
     }
@@ -67,19 +64,22 @@ pub fn AccountPayments() -> impl IntoView {
 #[component]
 fn StatementView(
     id: i64,
-    range: PeriodRange,
+    range: Memo<PeriodRange>,
     closed: Loaded<Vec<ChargePeriodSummary>>,
 ) -> impl IntoView {
     let session = use_session();
-    let asked = range.clone();
-    let statement = load(session, NOT_LINKED, async move |c| {
-        c.account_statement(id, &asked).await
-    });
+    // One resource for every range: the previous statement stays until the next arrives.
+    let statement = load_keyed(
+        session,
+        NOT_LINKED,
+        move || range.get(),
+        async move |c, asked| c.account_statement(id, asked).await,
+    );
     show(
         statement,
         "Загружаем движение средств…",
         move |s| {
-            if s.periods.is_empty() && range == PeriodRange::default() {
+            if s.periods.is_empty() && range.get_untracked() == PeriodRange::default() {
                 return view! {
                     <p class="notice notice-info" data-test="no-statement">
                         {s.notice.clone().unwrap_or_else(|| NOT_CLOSED.to_owned())}
