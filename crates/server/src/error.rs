@@ -166,6 +166,15 @@ impl From<diesel::result::Error> for ApiError {
     }
 }
 
+impl From<crate::import::Refused> for ApiError {
+    fn from(e: crate::import::Refused) -> Self {
+        match e {
+            crate::import::Refused::Invalid(errors) => ApiError::validation(errors),
+            crate::import::Refused::Db(e) => e.into(),
+        }
+    }
+}
+
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
         match e {

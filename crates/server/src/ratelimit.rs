@@ -56,19 +56,28 @@ impl Limiter {
     /// Counts an attempt under every key; 429 on the first one over its limit (that key
     /// and the ones after it are not counted).
     pub async fn count(&self, keys: &[(String, Limit)]) -> Result<(), ApiError> {
-        self.first_wait(keys, hit).await
+        self.first_wait(keys, true, hit).await
     }
 
     /// Without counting: 429 when one of the keys has used up its limit.
     pub async fn unspent(&self, keys: &[(String, Limit)]) -> Result<(), ApiError> {
-        self.first_wait(keys, spent).await
+        self.first_wait(keys, false, spent).await
     }
 
-    /// Runs `check` on the keys in order; 429 with the wait of the first that says so.
-    async fn first_wait(&self, keys: &[(String, Limit)], check: Check) -> Result<(), ApiError> {
+    /// Runs `check` on the keys in order (after dropping old counters once, when
+    /// `forget`); 429 with the wait of the first key that says so.
+    async fn first_wait(
+        &self,
+        keys: &[(String, Limit)],
+        forget: bool,
+        check: Check,
+    ) -> Result<(), ApiError> {
         let keys = keys.to_vec();
         let wait = with_db(&self.pool, move |c| {
             let now = db::now();
+            if forget {
+                forget_old(c, now)?;
+            }
             for (key, limit) in &keys {
                 if let Some(wait) = check(c, key, *limit, now)? {
                     return Ok(Some(wait));
@@ -88,7 +97,6 @@ type Check = fn(&mut DbConn, &str, Limit, NaiveDateTime) -> QueryResult<Option<u
 /// limit. Each statement is atomic on its own, so parallel attempts on any instance never
 /// count past `max`.
 fn hit(conn: &mut DbConn, key: &str, limit: Limit, now: NaiveDateTime) -> QueryResult<Option<u64>> {
-    forget_old(conn, now)?;
     let this = || ac::table.filter(ac::key.eq(key));
     // A window that has passed starts again.
     diesel::update(this().filter(ac::window_start.le(now - limit.window())))

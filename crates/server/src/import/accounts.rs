@@ -2,9 +2,9 @@
 //! opening_balance; services.
 
 use super::premises::NO_HOUSE;
+use super::Refused;
 use super::{index, key, parse_rows, unique, Columns, File, Reader};
 use crate::db::{accounts, houses, premises, services, DbConn};
-use crate::error::ApiError;
 use domkom_domain::Money;
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, AccountData, AccountKind};
@@ -38,7 +38,7 @@ fn kind(r: &mut Reader) -> Option<AccountKind> {
     kind
 }
 
-pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i64), ApiError> {
+pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i64), Refused> {
     let houses = index(
         houses::addresses(c, org)?
             .into_iter()

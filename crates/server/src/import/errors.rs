@@ -2,7 +2,6 @@
 //! only counted, so a file of a million bad lines costs kilobytes of memory and of answer
 //! whatever order its errors are found in.
 
-use crate::error::ApiError;
 use domkom_dto::FieldError;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -90,9 +89,14 @@ impl Errors {
         list
     }
 
-    /// 422 with the errors when there is any.
-    pub fn check(self) -> Result<(), ApiError> {
-        crate::routes::valid(self.into_list())
+    /// The file refused with its errors when there is any.
+    pub fn check(self) -> Result<(), super::Refused> {
+        let list = self.into_list();
+        if list.is_empty() {
+            Ok(())
+        } else {
+            Err(super::Refused::Invalid(list))
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 //! `houses`: address; total_area; common_area; share_cap_at_norm.
 
+use super::Refused;
 use super::{key, parse_rows, unique, Columns, File};
 use crate::db::{houses, DbConn};
-use crate::error::ApiError;
 use domkom_domain::Area;
 use domkom_dto::{rules, HouseData};
 use domkom_values::OrganizationId;
@@ -13,7 +13,7 @@ pub const COLUMNS: Columns = Columns {
     required: 3,
 };
 
-pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i64), ApiError> {
+pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i64), Refused> {
     let (parsed, mut errors) = parse_rows(&COLUMNS, file, |r| {
         let address = r.required("address");
         let total_area = r.number::<Area>("total_area", None, "2400,00");

@@ -2,9 +2,9 @@
 //! zones; digits; installed_on; verification_due; initial_values (per zone, `|`).
 
 use super::premises::NO_HOUSE;
+use super::Refused;
 use super::{index, key, parse_rows, unique, Columns, File};
 use crate::db::{accounts, houses, meters, services, DbConn};
-use crate::error::ApiError;
 use domkom_domain::Quantity;
 use domkom_dto::{rules, MeterData};
 use domkom_values::OrganizationId;
@@ -37,7 +37,7 @@ pub fn name(account: Option<i64>, house: i64, serial: &str) -> MeterName {
     }
 }
 
-pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i64), ApiError> {
+pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i64), Refused> {
     let houses = index(
         houses::addresses(c, org)?
             .into_iter()

@@ -21,7 +21,7 @@ mod readings;
 pub mod registry;
 
 use crate::db::DbConn;
-use crate::error::ApiError;
+use crate::db::DbError;
 use chrono::NaiveDate;
 use domkom_dto::{rules, FieldError, ImportKind, ImportResult};
 use domkom_values::{OrganizationId, UserId};
@@ -62,6 +62,22 @@ pub struct Columns {
     pub required: usize,
 }
 
+/// Why a file is refused whole; `crate::error` gives each its answer.
+#[derive(Debug, thiserror::Error)]
+pub enum Refused {
+    /// The file's errors at their rows and cells (422 `validation_failed`).
+    #[error("the file has errors")]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<diesel::result::Error> for Refused {
+    fn from(e: diesel::result::Error) -> Self {
+        Refused::Db(e.into())
+    }
+}
+
 /// Validates and writes one file: the handler's whole work, run on the blocking pool.
 pub fn import(
     c: &mut DbConn,
@@ -70,7 +86,7 @@ pub fn import(
     kind: ImportKind,
     body: Body,
     today: NaiveDate,
-) -> Result<ImportResult, ApiError> {
+) -> Result<ImportResult, Refused> {
     let (created, skipped) = match kind {
         ImportKind::Houses => houses::import(c, org, rows(&houses::COLUMNS, body)?),
         ImportKind::Premises => premises::import(c, org, rows(&premises::COLUMNS, body)?),
@@ -89,12 +105,12 @@ pub fn import(
 
 /// The body's rows with their cells, and an error for each row of the wrong shape (an
 /// unreadable or empty body is refused at once).
-pub fn rows(columns: &Columns, body: Body) -> Result<File, ApiError> {
+pub fn rows(columns: &Columns, body: Body) -> Result<File, Refused> {
     let mut rows = Vec::new();
     let mut errors = Errors::default();
     match body {
         Body::Csv(text) => {
-            let records = csv::records(&text).map_err(|e| ApiError::validation(vec![e]))?;
+            let records = csv::records(&text).map_err(|e| Refused::Invalid(vec![e]))?;
             let n = columns.names.len();
             for csv::Record { row, mut cells } in records {
                 // Excel ends a line with empty cells when a later row is longer.
@@ -126,7 +142,7 @@ pub fn rows(columns: &Columns, body: Body) -> Result<File, ApiError> {
         }
     }
     if rows.is_empty() && errors.is_empty() {
-        return Err(ApiError::validation(vec![FieldError::new(
+        return Err(Refused::Invalid(vec![FieldError::new(
             "body",
             "empty",
             "В файле нет ни одной строки данных (первая строка CSV — заголовок)",

@@ -1,8 +1,8 @@
 //! `premises`: house_address; number; residential; area.
 
+use super::Refused;
 use super::{index, key, parse_rows, unique, Columns, File};
 use crate::db::{houses, premises, DbConn};
-use crate::error::ApiError;
 use domkom_domain::Area;
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, PremiseData};
@@ -16,7 +16,7 @@ pub const COLUMNS: Columns = Columns {
 
 pub const NO_HOUSE: &str = "Нет такого дома в организации";
 
-pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i64), ApiError> {
+pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i64), Refused> {
     let houses = index(
         houses::addresses(c, org)?
             .into_iter()

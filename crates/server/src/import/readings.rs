@@ -7,10 +7,10 @@
 
 use super::meters::{name, MeterName, NO_ACCOUNT};
 use super::premises::NO_HOUSE;
+use super::Refused;
 use super::{csv, index, key, parse_rows, Columns, File};
 use crate::db::account_meters::{self, StoredReading};
 use crate::db::{accounts, houses, meters, periods, readings, DbConn};
-use crate::error::ApiError;
 use crate::readings::rules as reading_rules;
 use crate::routes::operator::readings::taken_on_refusal;
 use chrono::{NaiveDate, Utc};
@@ -39,7 +39,7 @@ pub fn import(
     user: UserId,
     today: NaiveDate,
     file: File,
-) -> Result<(i64, i64), ApiError> {
+) -> Result<(i64, i64), Refused> {
     let houses = index(
         houses::addresses(c, org)?
             .into_iter()
@@ -128,7 +128,7 @@ pub fn import(
         } else {
             let book = books
                 .get_mut(&reading.meter_id)
-                .ok_or_else(ApiError::not_found)?;
+                .ok_or(diesel::result::Error::NotFound)?;
             let value = (&reading).into();
             match reading_rules::check(book, period, value) {
                 Err(refusal) => Some(refusal),

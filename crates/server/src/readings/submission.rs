@@ -5,17 +5,27 @@
 use super::rules::{self, Checked};
 use crate::db::account_meters::{self as am, MeterBook};
 use crate::db::{tariffs, DbConn};
-use crate::error::ApiError;
-use actix_web::http::StatusCode;
 use domkom_domain::reading::Window;
 use domkom_domain::tariff::zone_tariff;
 use domkom_domain::{ru, Period, Quantity, Tariff};
 use domkom_dto::{
-    ErrorCode, FieldError, MeterEstimate, NewReading, ReadingData, ReadingEntry, ReadingsResult,
-    ZoneEstimate,
+    FieldError, MeterEstimate, NewReading, ReadingData, ReadingEntry, ReadingsResult, ZoneEstimate,
 };
 use domkom_values::{AccountId, OrganizationId};
 use std::collections::HashMap;
+
+/// Why a submission is refused; `routes::meters::submit` gives each its answer.
+#[derive(Debug, thiserror::Error)]
+pub enum Refused {
+    /// Readings the meter rules do not allow, at their fields.
+    #[error("readings refused")]
+    Invalid(Vec<FieldError>),
+    /// Unusual jumps the resident has not confirmed, at their fields.
+    #[error("jumps to confirm")]
+    Unconfirmed(Vec<FieldError>),
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
 
 /// What a valid submission stores and what it costs.
 pub struct Plan {
@@ -48,7 +58,7 @@ pub fn plan(
     account: AccountId,
     window: &Window,
     readings: &[NewReading],
-) -> Result<Plan, ApiError> {
+) -> Result<Plan, Refused> {
     let period = window.period;
     let books = am::books(c, account, period)?;
     let prices = tariffs::in_force(c, org, period.first_day())?;
@@ -102,16 +112,10 @@ pub fn plan(
     }
     errors.extend(missing_zones(&books, period, readings));
     if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
+        return Err(Refused::Invalid(errors));
     }
     if !jumps.is_empty() {
-        let mut e = ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::ConfirmRequired,
-            "Расход необычно велик. Проверьте показания; если они верны, подтвердите их",
-        );
-        e.errors = jumps;
-        return Err(e);
+        return Err(Refused::Unconfirmed(jumps));
     }
     for m in &mut meters {
         m.zones.sort_by_key(|z| z.zone);

@@ -7,14 +7,14 @@ use crate::db::account_meters as am;
 use crate::db::{self, periods, readings, DbConn};
 use crate::error::ApiError;
 use crate::input::Json;
-use crate::readings::submission::{plan, Plan};
+use crate::readings::submission::{plan, Plan, Refused};
 use crate::routes::accounts::linked_organization;
 use crate::routes::valid;
 use crate::routes::with_db;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
-use domkom_dto::{rules, Problem, ReadingSource, ReadingsResult, SubmitReadings};
+use domkom_dto::{rules, ErrorCode, Problem, ReadingSource, ReadingsResult, SubmitReadings};
 use domkom_values::AccountId;
 
 /// Send the month's readings of the account's meters, all at once: all are stored or
@@ -41,7 +41,7 @@ pub async fn submit(
         let window = window(c, org, today)?;
         let check = |c: &mut DbConn| -> Result<Plan, ApiError> {
             periods::ensure_open(c, org, window.period)?;
-            plan(c, org, account, &window, &form.readings)
+            Ok(plan(c, org, account, &window, &form.readings)?)
         };
         if preview {
             // Reads only: no write lock for a preview.
@@ -77,4 +77,22 @@ pub async fn submit(
         StatusCode::CREATED
     };
     Ok(HttpResponse::build(status).json(result))
+}
+
+impl From<Refused> for ApiError {
+    fn from(refused: Refused) -> Self {
+        match refused {
+            Refused::Invalid(errors) => ApiError::validation(errors),
+            Refused::Unconfirmed(jumps) => {
+                let mut e = ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    ErrorCode::ConfirmRequired,
+                    "Расход необычно велик. Проверьте показания; если они верны, подтвердите их",
+                );
+                e.errors = jumps;
+                e
+            }
+            Refused::Database(e) => ApiError::internal(e),
+        }
+    }
 }

@@ -79,7 +79,9 @@ async fn import_file(
     let (kind, body) = (kind.into_inner(), body(&req, bytes)?);
     let (org, user, today) = (op.organization_id, op.user_id, state.config.today());
     let result = with_db(&state.pool, move |c| {
-        db::write_tx(c, |c| import::import(c, org, user, kind, body, today))
+        Ok(db::write_tx(c, |c| {
+            import::import(c, org, user, kind, body, today)
+        })?)
     })
     .await?;
     Ok(web::Json(result))
