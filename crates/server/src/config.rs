@@ -197,18 +197,7 @@ impl Config {
             }
             None => format!("http://{addr}"),
         };
-        let jwt_secret = match var("DOMKOM_JWT_SECRET")? {
-            Some(s) if s.len() >= 32 => s.into_bytes(),
-            Some(_) => return Err(bad("DOMKOM_JWT_SECRET", "must be at least 32 characters")),
-            None => {
-                crate::auth::secret::load_or_create(&data_dir.join("jwt-secret")).map_err(|e| {
-                    bad(
-                        "DOMKOM_JWT_SECRET",
-                        format!("cannot read or create <DATA_DIR>/jwt-secret: {e}"),
-                    )
-                })?
-            }
-        };
+        let jwt_secret = jwt_secret(&data_dir)?;
         let smtp_url = var("SMTP_URL")?;
         if let Some(url) = &smtp_url {
             crate::mail::check_smtp_url(url).map_err(|m| bad("SMTP_URL", m))?;
@@ -221,68 +210,14 @@ impl Config {
                     .collect()
             })
             .unwrap_or_default();
-        let db_pool_size = match var("DOMKOM_DB_POOL_SIZE")? {
-            Some(v) => v
-                .parse()
-                .ok()
-                .filter(|n| (1..=256).contains(n))
-                .ok_or_else(|| bad("DOMKOM_DB_POOL_SIZE", "must be a number from 1 to 256"))?,
-            None => default_pool_size(),
-        };
-        let key_rate_bp = match var("DOMKOM_KEY_RATE")? {
-            Some(v) => {
-                parse_percent(&v).ok_or_else(|| bad("DOMKOM_KEY_RATE", "a percentage like 16.5"))?
-            }
-            None => DEFAULT_KEY_RATE_BP,
-        };
-        let env = match var("DOMKOM_ENV")?.as_deref() {
-            None | Some("development") => Environment::Development,
-            Some("production") => Environment::Production,
-            Some(v) => {
-                return Err(bad(
-                    "DOMKOM_ENV",
-                    format!("`{v}`: expected development or production"),
-                ))
-            }
-        };
-        let demo = match var("DOMKOM_DEMO")?.as_deref() {
-            None | Some("on") => true,
-            Some("off") => false,
-            Some(v) => return Err(bad("DOMKOM_DEMO", format!("`{v}`: expected on or off"))),
-        };
-        let site = site_from_env()?;
-        let metrics_token = match var("DOMKOM_METRICS_TOKEN")? {
-            Some(t) if t.len() < 16 || !t.bytes().all(|b| b.is_ascii_graphic()) => {
-                return Err(bad(
-                    "DOMKOM_METRICS_TOKEN",
-                    "at least 16 printable ASCII characters, e.g. from `openssl rand -hex 32`",
-                ))
-            }
-            token => token,
-        };
-        let trusted_proxies = var("DOMKOM_TRUSTED_PROXIES")?
-            .map(|v| {
-                v.split(',')
-                    .map(|ip| {
-                        ip.trim().parse().map_err(|_| {
-                            bad(
-                                "DOMKOM_TRUSTED_PROXIES",
-                                format!("`{ip}` is not an IP address"),
-                            )
-                        })
-                    })
-                    .collect::<Result<Vec<_>, _>>()
-            })
-            .transpose()?
-            .unwrap_or_default();
         Ok(Config {
-            metrics_token,
-            trusted_proxies,
-            key_rate_bp,
-            site,
+            metrics_token: metrics_token()?,
+            trusted_proxies: trusted_proxies()?,
+            key_rate_bp: key_rate_bp()?,
+            site: site_from_env()?,
             addr,
-            env,
-            demo,
+            env: environment()?,
+            demo: demo()?,
             static_dir: PathBuf::from(
                 var("DOMKOM_STATIC_DIR")?.unwrap_or_else(|| "frontend/dist".into()),
             ),
@@ -294,7 +229,7 @@ impl Config {
             jwt_secret,
             smtp_url,
             cors_origins,
-            db_pool_size,
+            db_pool_size: db_pool_size()?,
             ..Config::defaults()
         })
     }
@@ -341,6 +276,85 @@ impl Config {
             ..Config::defaults()
         }
     }
+}
+
+/// `DOMKOM_JWT_SECRET`, else the one kept in the data directory (created on first start).
+fn jwt_secret(data_dir: &std::path::Path) -> Result<Vec<u8>, ConfigError> {
+    match var("DOMKOM_JWT_SECRET")? {
+        Some(s) if s.len() >= 32 => Ok(s.into_bytes()),
+        Some(_) => Err(bad("DOMKOM_JWT_SECRET", "must be at least 32 characters")),
+        None => crate::auth::secret::load_or_create(&data_dir.join("jwt-secret")).map_err(|e| {
+            bad(
+                "DOMKOM_JWT_SECRET",
+                format!("cannot read or create <DATA_DIR>/jwt-secret: {e}"),
+            )
+        }),
+    }
+}
+
+fn db_pool_size() -> Result<u32, ConfigError> {
+    match var("DOMKOM_DB_POOL_SIZE")? {
+        Some(v) => v
+            .parse()
+            .ok()
+            .filter(|n| (1..=256).contains(n))
+            .ok_or_else(|| bad("DOMKOM_DB_POOL_SIZE", "must be a number from 1 to 256")),
+        None => Ok(default_pool_size()),
+    }
+}
+
+fn key_rate_bp() -> Result<u32, ConfigError> {
+    match var("DOMKOM_KEY_RATE")? {
+        Some(v) => {
+            parse_percent(&v).ok_or_else(|| bad("DOMKOM_KEY_RATE", "a percentage like 16.5"))
+        }
+        None => Ok(DEFAULT_KEY_RATE_BP),
+    }
+}
+
+fn environment() -> Result<Environment, ConfigError> {
+    match var("DOMKOM_ENV")?.as_deref() {
+        None | Some("development") => Ok(Environment::Development),
+        Some("production") => Ok(Environment::Production),
+        Some(v) => Err(bad(
+            "DOMKOM_ENV",
+            format!("`{v}`: expected development or production"),
+        )),
+    }
+}
+
+fn demo() -> Result<bool, ConfigError> {
+    match var("DOMKOM_DEMO")?.as_deref() {
+        None | Some("on") => Ok(true),
+        Some("off") => Ok(false),
+        Some(v) => Err(bad("DOMKOM_DEMO", format!("`{v}`: expected on or off"))),
+    }
+}
+
+fn metrics_token() -> Result<Option<String>, ConfigError> {
+    match var("DOMKOM_METRICS_TOKEN")? {
+        Some(t) if t.len() < 16 || !t.bytes().all(|b| b.is_ascii_graphic()) => Err(bad(
+            "DOMKOM_METRICS_TOKEN",
+            "at least 16 printable ASCII characters, e.g. from `openssl rand -hex 32`",
+        )),
+        token => Ok(token),
+    }
+}
+
+fn trusted_proxies() -> Result<Vec<std::net::IpAddr>, ConfigError> {
+    let Some(list) = var("DOMKOM_TRUSTED_PROXIES")? else {
+        return Ok(Vec::new());
+    };
+    list.split(',')
+        .map(|ip| {
+            ip.trim().parse().map_err(|_| {
+                bad(
+                    "DOMKOM_TRUSTED_PROXIES",
+                    format!("`{ip}` is not an IP address"),
+                )
+            })
+        })
+        .collect()
 }
 
 /// The footer's operator and support contacts, each checked like the registration form's.

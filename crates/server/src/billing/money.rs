@@ -28,6 +28,18 @@ struct RecalculationRow {
     reason: String,
 }
 
+/// A payment as the close reads it.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = pay)]
+struct PaymentRow {
+    id: i64,
+    account_id: i64,
+    paid_on: NaiveDate,
+    amount: i64,
+    for_period: Option<String>,
+    created_at: chrono::NaiveDateTime,
+}
+
 /// An earlier period's balance of an account.
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = b)]
@@ -85,11 +97,13 @@ pub struct MoneyData {
     pub penalties_enabled: bool,
 }
 
-type Db = Result<MoneyData, CloseError>;
-
 /// `accounts`: (id, opening balance carried over).
-pub fn load(conn: &mut DbConn, org: OrganizationId, period: Period, accounts: &[(i64, i64)]) -> Db {
-    let key = period.to_string();
+pub fn load(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    period: Period,
+    accounts: &[(i64, i64)],
+) -> Result<MoneyData, CloseError> {
     let (due_day, penalties_enabled): (i32, bool) = o::table
         .find(org)
         .select((o::due_day, o::penalties_enabled))
@@ -101,113 +115,11 @@ pub fn load(conn: &mut DbConn, org: OrganizationId, period: Period, accounts: &[
             .iter()
             .map(|&(id, carried)| (id, Money::from_kopecks(carried)))
             .collect(),
+        recalculations: recalculations(conn, org, period)?,
         ..MoneyData::default()
     };
-
-    for RecalculationRow {
-        account_id,
-        service_id,
-        corrects_period: corrects,
-        amount,
-        reason,
-    } in rc::table
-        .filter(rc::organization_id.eq(org))
-        .filter(rc::period.eq(&key))
-        .select(RecalculationRow::as_select())
-        .load(conn)?
-    {
-        data.recalculations
-            .entry(account_id)
-            .or_default()
-            .push(Recalculation {
-                account_id,
-                service_id,
-                booked_in: period,
-                corrects,
-                amount: Money::from_kopecks(amount),
-                reason,
-            });
-    }
-    let closes = crate::db::periods::closes(conn, org)?;
-    let mut paid_late: HashSet<i64> = HashSet::new();
-    for (payment_id, account_id, date, amount, named, arrived) in pay::table
-        .filter(pay::organization_id.eq(org))
-        .filter(pay::paid_on.le(period.last_day()))
-        .select((
-            pay::id,
-            pay::account_id,
-            pay::paid_on,
-            pay::amount,
-            pay::for_period,
-            pay::created_at,
-        ))
-        .load::<(
-            i64,
-            i64,
-            NaiveDate,
-            i64,
-            Option<String>,
-            chrono::NaiveDateTime,
-        )>(conn)?
-    {
-        let booked_in = booked_in(date, arrived, &closes).ok_or_else(|| {
-            CloseError::Corrupt(format!("payment {payment_id}: no period for {date}"))
-        })?;
-        if booked_in == period && date < period.first_day() {
-            paid_late.insert(account_id);
-        }
-        let payment = Payment {
-            payment_id,
-            account_id,
-            date,
-            amount: Money::from_kopecks(amount),
-            period: named.and_then(|p| p.parse().ok()),
-            booked_in,
-        };
-        data.payments.entry(account_id).or_default().push(payment);
-    }
-
-    let previous = period.prev();
-    let mut first_seen: HashMap<i64, Period> = HashMap::new();
-    let mut charged_penalties: HashMap<(i64, Period), Money> = HashMap::new();
-    for BalanceRow {
-        account_id,
-        period: p,
-        charged,
-        recalculated,
-        penalties,
-        closing,
-    } in b::table
-        .filter(b::organization_id.eq(org))
-        .filter(b::period.lt(&key))
-        .select(BalanceRow::as_select())
-        .load(conn)?
-    {
-        if paid_late.contains(&account_id) {
-            charged_penalties.insert((account_id, p), Money::from_kopecks(penalties));
-        }
-        if Some(p) == previous {
-            data.openings
-                .insert(account_id, Money::from_kopecks(closing));
-        }
-        let first = first_seen.entry(account_id).or_insert(p);
-        *first = (*first).min(p);
-        let amount = Money::from_kopecks(charged + recalculated);
-        data.accruals
-            .entry(account_id)
-            .or_default()
-            .push(Accrual { period: p, amount });
-    }
-    if !paid_late.is_empty() {
-        corrections_so_far(conn, org, &key, &paid_late, &mut charged_penalties)?;
-        data.penalty_rates = penalty_rates(conn, org)?;
-    }
-    for ((account_id, p), charged) in charged_penalties {
-        data.charged_penalties
-            .entry(account_id)
-            .or_default()
-            .push((p, charged));
-    }
+    let paid_late = payments(conn, org, period, &mut data.payments)?;
+    let first_seen = history(conn, org, period, &paid_late, &mut data)?;
     for &(id, carried) in accounts.iter().filter(|(_, carried)| *carried != 0) {
         let first = first_seen.get(&id).copied().unwrap_or(period);
         data.carried.insert(
@@ -219,6 +131,115 @@ pub fn load(conn: &mut DbConn, org: OrganizationId, period: Period, accounts: &[
         );
     }
     Ok(data)
+}
+
+/// The recalculations booked in `period`, per account.
+fn recalculations(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    period: Period,
+) -> Result<HashMap<i64, Vec<Recalculation>>, CloseError> {
+    let rows: Vec<RecalculationRow> = rc::table
+        .filter(rc::organization_id.eq(org))
+        .filter(rc::period.eq(period.to_string()))
+        .select(RecalculationRow::as_select())
+        .load(conn)?;
+    let mut out: HashMap<i64, Vec<Recalculation>> = HashMap::new();
+    for r in rows {
+        out.entry(r.account_id).or_default().push(Recalculation {
+            account_id: r.account_id,
+            service_id: r.service_id,
+            booked_in: period,
+            corrects: r.corrects_period,
+            amount: Money::from_kopecks(r.amount),
+            reason: r.reason,
+        });
+    }
+    Ok(out)
+}
+
+/// Every payment up to `period`'s last day into `out`, each with the period it is booked
+/// in; answers the accounts with a payment that reached an earlier month after it closed,
+/// whose earlier penalties this close may correct.
+fn payments(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    period: Period,
+    out: &mut HashMap<i64, Vec<Payment>>,
+) -> Result<HashSet<i64>, CloseError> {
+    let closes = crate::db::periods::closes(conn, org)?;
+    let rows: Vec<PaymentRow> = pay::table
+        .filter(pay::organization_id.eq(org))
+        .filter(pay::paid_on.le(period.last_day()))
+        .select(PaymentRow::as_select())
+        .load(conn)?;
+    let mut paid_late = HashSet::new();
+    for r in rows {
+        let booked_in = booked_in(r.paid_on, r.created_at, &closes).ok_or_else(|| {
+            CloseError::Corrupt(format!("payment {}: no period for {}", r.id, r.paid_on))
+        })?;
+        if booked_in == period && r.paid_on < period.first_day() {
+            paid_late.insert(r.account_id);
+        }
+        out.entry(r.account_id).or_default().push(Payment {
+            payment_id: r.id,
+            account_id: r.account_id,
+            date: r.paid_on,
+            amount: Money::from_kopecks(r.amount),
+            period: r.for_period.and_then(|p| p.parse().ok()),
+            booked_in,
+        });
+    }
+    Ok(paid_late)
+}
+
+/// The earlier closed periods into `data`: openings, accruals, and for the accounts in
+/// `paid_late` the penalties each period has charged so far with the rates; answers each
+/// account's first period here.
+fn history(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    period: Period,
+    paid_late: &HashSet<i64>,
+    data: &mut MoneyData,
+) -> Result<HashMap<i64, Period>, CloseError> {
+    let key = period.to_string();
+    let previous = period.prev();
+    let mut first_seen: HashMap<i64, Period> = HashMap::new();
+    let mut charged_penalties: HashMap<(i64, Period), Money> = HashMap::new();
+    let rows: Vec<BalanceRow> = b::table
+        .filter(b::organization_id.eq(org))
+        .filter(b::period.lt(&key))
+        .select(BalanceRow::as_select())
+        .load(conn)?;
+    for r in rows {
+        let (account_id, p) = (r.account_id, r.period);
+        if paid_late.contains(&account_id) {
+            charged_penalties.insert((account_id, p), Money::from_kopecks(r.penalties));
+        }
+        if Some(p) == previous {
+            data.openings
+                .insert(account_id, Money::from_kopecks(r.closing));
+        }
+        let first = first_seen.entry(account_id).or_insert(p);
+        *first = (*first).min(p);
+        let amount = Money::from_kopecks(r.charged + r.recalculated);
+        data.accruals
+            .entry(account_id)
+            .or_default()
+            .push(Accrual { period: p, amount });
+    }
+    if !paid_late.is_empty() {
+        corrections_so_far(conn, org, &key, paid_late, &mut charged_penalties)?;
+        data.penalty_rates = penalty_rates(conn, org)?;
+    }
+    for ((account_id, p), charged) in charged_penalties {
+        data.charged_penalties
+            .entry(account_id)
+            .or_default()
+            .push((p, charged));
+    }
+    Ok(first_seen)
 }
 
 /// Moves each correction booked before `key` for the accounts in `paid_late` from the

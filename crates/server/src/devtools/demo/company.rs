@@ -79,26 +79,7 @@ pub fn create(
     password_hash: &str,
 ) -> anyhow::Result<Company> {
     db::write_tx(conn, |conn| -> anyhow::Result<Company> {
-        let data = OrganizationData {
-            kind: spec.kind,
-            name: spec.name.into(),
-            inn: spec.inn.into(),
-            kpp: spec.kpp.into(),
-            ogrn: spec.ogrn.into(),
-            address: spec.address.into(),
-            phone: spec.phone.into(),
-            email: spec.email.into(),
-            site: spec.site.into(),
-            hours: spec.hours.into(),
-            bank: BankDetails {
-                account: spec.bank[0].into(),
-                bank_name: spec.bank[1].into(),
-                bic: spec.bank[2].into(),
-                corr_account: spec.bank[3].into(),
-            },
-            settings: OrganizationSettings::default(),
-        };
-        let org = OrganizationId(organizations::insert(conn, &data)?);
+        let org = OrganizationId(organizations::insert(conn, &organization_data(spec))?);
         let (login, name) = spec.operator;
         let operator_id = user(
             conn,
@@ -135,102 +116,17 @@ pub fn create(
             far,
         )?;
 
-        let mut flats = Vec::new();
-        for (i, area) in areas.iter().enumerate() {
-            let number = (i + 1).to_string();
-            let premise = premises::insert(
-                conn,
-                org,
-                &PremiseData {
-                    house_id: house,
-                    number: number.clone(),
-                    residential: true,
-                    area: *area,
-                },
-            )?;
-            let is_resident = i == spec.resident_flat;
-            let holder = if is_resident {
-                RESIDENT_NAME.to_owned()
-            } else {
-                full_name(rng)
-            };
-            let persons = rng.range(1, 4);
-            let opening_balance = if rng.chance(12) {
-                rng.range(100, 800) * 1_000
-            } else {
-                0
-            };
-            let account_number = (spec.account_prefix + i as i64 + 1).to_string();
-            let account_id = accounts::insert(
-                conn,
-                org,
-                &AccountData {
-                    premise_id: premise,
-                    number: account_number.clone(),
-                    kind: AccountKind::Zhku,
-                    holder,
-                    persons: i32::try_from(persons).unwrap_or(1),
-                    opening_balance,
-                    service_ids: ids.clone(),
-                },
-            )?;
-            let code = link_code(rng);
-            accounts::set_link_code(conn, org, account_id, &code)?;
-            let mut flat_meters = [(0, 0); 3];
-            let kinds = [
-                (services.cold, "ВСХд-15", 50_000, 600_000, 1),
-                (services.hot, "ВСГд-15", 30_000, 400_000, 1),
-                (services.electricity, "Меркурий 201.8", 1_000, 30_000, 1_000),
-            ];
-            for (k, (service, model, lo, hi, scale)) in kinds.into_iter().enumerate() {
-                // A few meters are due for verification within two months.
-                let due = if k < 2 && rng.chance(8) {
-                    current.first_day() + Days::new(rng.range(35, 58) as u64)
-                } else {
-                    current.first_day() + Days::new(rng.range(200, 1_800) as u64)
-                };
-                let value = rng.range(lo, hi) * scale;
-                let serial = format!("{model} № {}", rng.range(10_000_000, 99_999_999));
-                let id = meter(
-                    conn,
-                    rng,
-                    place,
-                    Some(account_id),
-                    service,
-                    &serial,
-                    value,
-                    due,
-                )?;
-                flat_meters[k] = (id, value);
-            }
-            let mut skips = Vec::new();
-            if !is_resident && rng.chance(15) {
-                let from = rng.range(1, 10) as u32;
-                skips.extend(from..from + rng.range(1, 2) as u32);
-            }
-            // One flat a company is away four months: averages, then the norm.
-            if i == 3 {
-                skips.extend(5..9);
-            }
-            let payer = match (i, rng.range(0, 99)) {
-                (2 | 9, _) => Payer::Partial,
-                (5, _) => Payer::Rare,
-                (_, 0..=71) => Payer::Good,
-                (_, 72..=81) => Payer::Partial,
-                (_, 82..=87) => Payer::Rare,
-                _ => Payer::Ahead,
-            };
-            flats.push(Flat {
-                account_id,
-                number: account_number,
-                persons,
-                payer: if is_resident { Payer::Good } else { payer },
-                meters: flat_meters,
-                skips,
-                opening_balance,
-                is_resident,
-            });
-        }
+        let block = Block {
+            place,
+            ids: &ids,
+            services: &services,
+            current,
+        };
+        let flats = areas
+            .iter()
+            .enumerate()
+            .map(|(i, &area)| flat(conn, rng, spec, &block, i, area))
+            .collect::<anyhow::Result<Vec<Flat>>>()?;
         let resident = flats
             .iter()
             .find(|f| f.is_resident)
@@ -255,6 +151,148 @@ pub fn create(
             },
             flats,
         })
+    })
+}
+
+fn organization_data(spec: &Spec) -> OrganizationData {
+    OrganizationData {
+        kind: spec.kind,
+        name: spec.name.into(),
+        inn: spec.inn.into(),
+        kpp: spec.kpp.into(),
+        ogrn: spec.ogrn.into(),
+        address: spec.address.into(),
+        phone: spec.phone.into(),
+        email: spec.email.into(),
+        site: spec.site.into(),
+        hours: spec.hours.into(),
+        bank: BankDetails {
+            account: spec.bank[0].into(),
+            bank_name: spec.bank[1].into(),
+            bic: spec.bank[2].into(),
+            corr_account: spec.bank[3].into(),
+        },
+        settings: OrganizationSettings::default(),
+    }
+}
+
+/// What the flats of a house share.
+struct Block<'a> {
+    place: (OrganizationId, i64),
+    ids: &'a [i64],
+    services: &'a Services,
+    current: Period,
+}
+
+/// Flat `i` of the house: its premise, account, link code, three meters, the months it
+/// sends no readings and how it pays.
+fn flat(
+    conn: &mut db::DbConn,
+    rng: &mut Rng,
+    spec: &Spec,
+    block: &Block,
+    i: usize,
+    area: i64,
+) -> anyhow::Result<Flat> {
+    let Block {
+        place,
+        ids,
+        services,
+        current,
+    } = *block;
+    let (org, house) = place;
+    let number = (i + 1).to_string();
+    let premise = premises::insert(
+        conn,
+        org,
+        &PremiseData {
+            house_id: house,
+            number: number.clone(),
+            residential: true,
+            area,
+        },
+    )?;
+    let is_resident = i == spec.resident_flat;
+    let holder = if is_resident {
+        RESIDENT_NAME.to_owned()
+    } else {
+        full_name(rng)
+    };
+    let persons = rng.range(1, 4);
+    let opening_balance = if rng.chance(12) {
+        rng.range(100, 800) * 1_000
+    } else {
+        0
+    };
+    let account_number = (spec.account_prefix + i as i64 + 1).to_string();
+    let account_id = accounts::insert(
+        conn,
+        org,
+        &AccountData {
+            premise_id: premise,
+            number: account_number.clone(),
+            kind: AccountKind::Zhku,
+            holder,
+            persons: i32::try_from(persons).unwrap_or(1),
+            opening_balance,
+            service_ids: ids.to_vec(),
+        },
+    )?;
+    let code = link_code(rng);
+    accounts::set_link_code(conn, org, account_id, &code)?;
+    let mut flat_meters = [(0, 0); 3];
+    let kinds = [
+        (services.cold, "ВСХд-15", 50_000, 600_000, 1),
+        (services.hot, "ВСГд-15", 30_000, 400_000, 1),
+        (services.electricity, "Меркурий 201.8", 1_000, 30_000, 1_000),
+    ];
+    for (k, (service, model, lo, hi, scale)) in kinds.into_iter().enumerate() {
+        // A few meters are due for verification within two months.
+        let due = if k < 2 && rng.chance(8) {
+            current.first_day() + Days::new(rng.range(35, 58) as u64)
+        } else {
+            current.first_day() + Days::new(rng.range(200, 1_800) as u64)
+        };
+        let value = rng.range(lo, hi) * scale;
+        let serial = format!("{model} № {}", rng.range(10_000_000, 99_999_999));
+        let id = meter(
+            conn,
+            rng,
+            place,
+            Some(account_id),
+            service,
+            &serial,
+            value,
+            due,
+        )?;
+        flat_meters[k] = (id, value);
+    }
+    let mut skips = Vec::new();
+    if !is_resident && rng.chance(15) {
+        let from = rng.range(1, 10) as u32;
+        skips.extend(from..from + rng.range(1, 2) as u32);
+    }
+    // One flat a company is away four months: averages, then the norm.
+    if i == 3 {
+        skips.extend(5..9);
+    }
+    let payer = match (i, rng.range(0, 99)) {
+        (2 | 9, _) => Payer::Partial,
+        (5, _) => Payer::Rare,
+        (_, 0..=71) => Payer::Good,
+        (_, 72..=81) => Payer::Partial,
+        (_, 82..=87) => Payer::Rare,
+        _ => Payer::Ahead,
+    };
+    Ok(Flat {
+        account_id,
+        number: account_number,
+        persons,
+        payer: if is_resident { Payer::Good } else { payer },
+        meters: flat_meters,
+        skips,
+        opening_balance,
+        is_resident,
     })
 }
 
