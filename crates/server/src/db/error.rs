@@ -27,3 +27,13 @@ pub enum DbError {
         message: &'static str,
     },
 }
+
+impl DbError {
+    pub fn taken(code: ErrorCode, field: &str, message: &'static str) -> Self {
+        DbError::Taken {
+            code,
+            field: field.to_owned(),
+            message,
+        }
+    }
+}

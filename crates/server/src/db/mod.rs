@@ -208,11 +208,9 @@ pub fn taken(
 ) -> impl Fn(diesel::result::Error) -> DbError {
     use diesel::result::{DatabaseErrorKind, Error};
     move |e| match e {
-        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => DbError::Taken {
-            code,
-            field: field.to_owned(),
-            message,
-        },
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+            DbError::taken(code, field, message)
+        }
         other => other.into(),
     }
 }

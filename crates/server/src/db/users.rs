@@ -65,7 +65,7 @@ pub fn create(
 ) -> Result<UserId, DbError> {
     let email = domkom_dto::rules::normalize_email(&form.email);
     if login_taken(conn, &form.login)? {
-        return Err(taken(ErrorCode::LoginTaken, "login", LOGIN_TAKEN));
+        return Err(DbError::taken(ErrorCode::LoginTaken, "login", LOGIN_TAKEN));
     }
     ensure_email_free(conn, &email, "email")?;
     let at = now();
@@ -96,20 +96,12 @@ fn unique_violation(e: diesel::result::Error) -> DbError {
         Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info)
             if info.message().contains("email") =>
         {
-            taken(ErrorCode::EmailTaken, "email", EMAIL_TAKEN)
+            DbError::taken(ErrorCode::EmailTaken, "email", EMAIL_TAKEN)
         }
         Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-            taken(ErrorCode::LoginTaken, "login", LOGIN_TAKEN)
+            DbError::taken(ErrorCode::LoginTaken, "login", LOGIN_TAKEN)
         }
         _ => e.into(),
-    }
-}
-
-fn taken(code: ErrorCode, field: &str, message: &'static str) -> DbError {
-    DbError::Taken {
-        code,
-        field: field.to_owned(),
-        message,
     }
 }
 
@@ -146,7 +138,7 @@ pub fn email_taken(conn: &mut DbConn, email: &str) -> QueryResult<bool> {
 /// 409 `email_taken` naming `field` when a user holds the (normalised) address.
 pub fn ensure_email_free(conn: &mut DbConn, email: &str, field: &str) -> Result<(), DbError> {
     if email_taken(conn, email)? {
-        return Err(taken(ErrorCode::EmailTaken, field, EMAIL_TAKEN));
+        return Err(DbError::taken(ErrorCode::EmailTaken, field, EMAIL_TAKEN));
     }
     Ok(())
 }

@@ -83,10 +83,6 @@ pub struct PaymentRow {
 }
 
 impl PaymentRow {
-    pub fn paid_on(&self) -> NaiveDate {
-        self.paid_on
-    }
-
     pub fn into_dto(self) -> QueryResult<AccountPayment> {
         Ok(AccountPayment {
             id: self.id,
