@@ -69,6 +69,14 @@ pub fn valid(errors: Vec<FieldError>) -> Result<(), ApiError> {
 pub fn period_range(range: &PeriodRange) -> Result<(Option<Period>, Option<Period>), ApiError> {
     let (from, to) = (range.from.as_deref(), range.to.as_deref());
     valid(rules::check_period_range(from, to))?;
-    let parse = |text: Option<&str>| text.map(str::parse).transpose().map_err(ApiError::internal);
-    Ok((parse(from)?, parse(to)?))
+    Ok((
+        from.map(passed_period).transpose()?,
+        to.map(passed_period).transpose()?,
+    ))
+}
+
+/// A period the input rules have passed (or one stored after them), as the type: text
+/// that does not read as one here is a server fault, not the caller's.
+pub fn passed_period(text: &str) -> Result<Period, ApiError> {
+    text.parse().map_err(ApiError::internal)
 }

@@ -7,8 +7,8 @@ use crate::db::{self, account_meters, periods, readings};
 use crate::error::ApiError;
 use crate::input::{Json, Query};
 use crate::readings::rules as reading_rules;
-use crate::routes::valid;
 use crate::routes::with_db;
+use crate::routes::{passed_period, valid};
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
 use domkom_domain::reading::{self, TakenOnError};
@@ -61,7 +61,7 @@ async fn create(
     let taken_on = taken_on(&data, today)?;
     let (reading, repeated) = with_db(&state.pool, move |c| {
         db::write_tx(c, |c| {
-            let period = data.period.parse().map_err(ApiError::internal)?;
+            let period = passed_period(&data.period)?;
             let book = account_meters::book(c, org, data.meter_id, period)?
                 .ok_or_else(|| db::DbError::NotOwned("meter_id".into()))?;
             periods::ensure_open(c, org, period)?;

@@ -6,7 +6,7 @@ use crate::auth::Operator;
 use crate::db::{self, accounts, periods, recalculations, services, DbConn};
 use crate::error::ApiError;
 use crate::input::{Json, Query};
-use crate::routes::valid;
+use crate::routes::{passed_period, valid};
 use actix_web::{delete, get, post, web, HttpResponse};
 use domkom_dto::{
     rules, AccountPeriodFilter, Page, PageQuery, Problem, Recalculation, RecalculationData,
@@ -58,7 +58,7 @@ async fn create(
     let write = move |c: &mut DbConn| {
         db::must_own(accounts::exists(c, org, data.account_id)?, "account_id")?;
         db::must_own(services::exists(c, org, data.service_id)?, "service_id")?;
-        periods::ensure_open(c, org, data.period.parse().map_err(ApiError::internal)?)?;
+        periods::ensure_open(c, org, passed_period(&data.period)?)?;
         Ok(recalculations::insert(c, org, &data, op.user_id)?)
     };
     crud::created(&state, org, write, recalculations::get).await
@@ -90,12 +90,7 @@ async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpRe
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
         let recalculation = crud::found(c, org, id, recalculations::get)?;
-        let period = recalculation
-            .data
-            .period
-            .parse()
-            .map_err(ApiError::internal)?;
-        periods::ensure_open(c, org, period)?;
+        periods::ensure_open(c, org, passed_period(&recalculation.data.period)?)?;
         Ok(recalculations::delete(c, org, id)?)
     })
     .await
