@@ -15,6 +15,7 @@ pub mod common_share;
 pub mod consumption;
 pub mod error;
 pub mod payment;
+pub mod payment_qr;
 pub mod penalty;
 pub mod penalty_correction;
 pub mod reading;
