@@ -1,4 +1,4 @@
-//! The API's integers and periods as a Russian reader expects them: `1 234,56 ₽`,
+//! The API's values and periods as a Russian reader expects them: `1 234,56 ₽`,
 //! `12,345 м³`, «октябрь 2026». The numbers go through `domkom_values::ru`, the formatter
 //! the server writes its own texts with, so a page and an explanation never disagree; they
 //! are printed with integer arithmetic only, so no amount is ever off by a kopeck. Typed
@@ -7,29 +7,29 @@
 use chrono::NaiveDate;
 use domkom_values::{ru, Area, Money, Quantity, Tariff};
 
-/// Kopecks as rubles: `1 234,56 ₽`.
-pub fn money(kopecks: i64) -> String {
-    ru::money(Money::from_kopecks(kopecks))
+/// Money in rubles: `1 234,56 ₽`.
+pub fn money(amount: Money) -> String {
+    ru::money(amount)
 }
 
-/// Kopecks as whole rubles for a chart: `1 235 ₽` (rounded half away from zero).
-pub fn rubles(kopecks: i64) -> String {
-    ru::rubles(Money::from_kopecks(kopecks))
+/// Money in whole rubles for a chart: `1 235 ₽` (rounded half away from zero).
+pub fn rubles(amount: Money) -> String {
+    ru::rubles(amount)
 }
 
-/// Thousandths of a unit, without needless zeros: `12,345`, `54,3`, `2`.
-pub fn volume(thousandths: i64) -> String {
-    ru::volume(Quantity::from_thousandths(thousandths))
+/// A volume or a reading, without needless zeros: `12,345`, `54,3`, `2`.
+pub fn volume(volume: Quantity) -> String {
+    ru::volume(volume)
 }
 
-/// A tariff in hundredths of a kopeck as rubles with 2 to 4 decimals: `45,67 ₽`, `1,936 ₽`.
-pub fn tariff(hundredths_of_kopeck: i64) -> String {
-    ru::tariff(Tariff::from_hundredths_of_kopeck(hundredths_of_kopeck))
+/// A tariff in rubles with 2 to 4 decimals: `45,67 ₽`, `1,936 ₽`.
+pub fn tariff(tariff: Tariff) -> String {
+    ru::tariff(tariff)
 }
 
-/// An area in hundredths of m²: `54,30 м²`.
-pub fn area(hundredths: i64) -> String {
-    ru::area(Area::from_hundredths(hundredths))
+/// An area in m²: `54,30 м²`.
+pub fn area(area: Area) -> String {
+    ru::area(area)
 }
 
 /// A meter's serial after «№», the sign written once: `№ 30428286`.
@@ -46,9 +46,9 @@ pub fn date(date: NaiveDate) -> String {
     ru::date(date)
 }
 
-/// Rubles typed by a person (`3 456,78`, `3456.7`, `3456 ₽`) as kopecks; `None` for
-/// anything else, a negative amount or more than two decimals.
-pub fn parse_rubles(text: &str) -> Option<i64> {
+/// Rubles typed by a person (`3 456,78`, `3456.7`, `3456 ₽`); `None` for anything else, a
+/// negative amount or more than two decimals.
+pub fn parse_rubles(text: &str) -> Option<Money> {
     let text = text.trim().trim_end_matches('₽').trim_end();
     let text: String = text
         .chars()
@@ -68,13 +68,14 @@ pub fn parse_rubles(text: &str) -> Option<i64> {
         1 => fraction.parse::<i64>().ok()? * 10,
         _ => fraction.parse().ok()?,
     };
-    rubles.checked_mul(100)?.checked_add(kopecks)
+    let kopecks = rubles.checked_mul(100)?.checked_add(kopecks)?;
+    Some(Money::from_kopecks(kopecks))
 }
 
-/// A meter reading typed by a person (`123,456`, `123.4`, `1 234`) as thousandths of the
-/// unit, without floats; `None` for anything else, a negative number or more than three
-/// decimals (a meter shows no finer).
-pub fn parse_volume(text: &str) -> Option<i64> {
+/// A meter reading typed by a person (`123,456`, `123.4`, `1 234`), without floats; `None`
+/// for anything else, a negative number or more than three decimals (a meter shows no
+/// finer).
+pub fn parse_volume(text: &str) -> Option<Quantity> {
     let text: String = text
         .trim()
         .chars()
@@ -95,7 +96,8 @@ pub fn parse_volume(text: &str) -> Option<i64> {
     let units: i64 = whole.parse().ok()?;
     let padded = format!("{fraction:0<3}");
     let thousandths: i64 = padded.parse().ok()?;
-    units.checked_mul(1_000)?.checked_add(thousandths)
+    let thousandths = units.checked_mul(1_000)?.checked_add(thousandths)?;
+    Some(Quantity::from_thousandths(thousandths))
 }
 
 /// A wait in seconds as a person counts it: `45 с`, `2 мин.` (rounded up), `1 ч 5 мин.`.
@@ -119,22 +121,27 @@ mod tests {
 
     #[test]
     fn the_api_integers_print_as_the_server_writes_them() {
-        assert_eq!(money(123_456), "1\u{a0}234,56\u{a0}₽");
-        assert_eq!(volume(556_000), "556");
-        assert_eq!(volume(15_080), "15,08");
-        assert_eq!(tariff(19_360), "1,936\u{a0}₽");
-        assert_eq!(area(5_430), "54,30\u{a0}м²");
-        assert_eq!(rubles(123_450), "1\u{a0}235\u{a0}₽");
+        let (kopecks, thousandths) = (Money::from_kopecks, Quantity::from_thousandths);
+        assert_eq!(money(kopecks(123_456)), "1\u{a0}234,56\u{a0}₽");
+        assert_eq!(volume(thousandths(556_000)), "556");
+        assert_eq!(volume(thousandths(15_080)), "15,08");
+        assert_eq!(
+            tariff(Tariff::from_hundredths_of_kopeck(19_360)),
+            "1,936\u{a0}₽"
+        );
+        assert_eq!(area(Area::from_hundredths(5_430)), "54,30\u{a0}м²");
+        assert_eq!(rubles(kopecks(123_450)), "1\u{a0}235\u{a0}₽");
         assert_eq!(number("ВСХд-15 № 30428286"), "ВСХд-15 №\u{a0}30428286");
     }
 
     #[test]
     fn rubles_typed_by_a_person() {
-        assert_eq!(parse_rubles("3 456,78"), Some(345_678));
-        assert_eq!(parse_rubles("3\u{a0}456.7 ₽"), Some(345_670));
-        assert_eq!(parse_rubles("12"), Some(1_200));
-        assert_eq!(parse_rubles("0,05"), Some(5));
-        assert_eq!(parse_rubles("7."), Some(700));
+        let kopecks = |k| Some(Money::from_kopecks(k));
+        assert_eq!(parse_rubles("3 456,78"), kopecks(345_678));
+        assert_eq!(parse_rubles("3\u{a0}456.7 ₽"), kopecks(345_670));
+        assert_eq!(parse_rubles("12"), kopecks(1_200));
+        assert_eq!(parse_rubles("0,05"), kopecks(5));
+        assert_eq!(parse_rubles("7."), kopecks(700));
         for bad in ["", "abc", "1,234,5", "-5", "1,234", ",5", "₽"] {
             assert_eq!(parse_rubles(bad), None, "{bad}");
         }
@@ -142,12 +149,13 @@ mod tests {
 
     #[test]
     fn readings_typed_by_a_person() {
-        assert_eq!(parse_volume("123,456"), Some(123_456));
-        assert_eq!(parse_volume(" 123.4 "), Some(123_400));
-        assert_eq!(parse_volume("1 234"), Some(1_234_000));
-        assert_eq!(parse_volume("0,007"), Some(7));
-        assert_eq!(parse_volume("00045,05"), Some(45_050));
-        assert_eq!(parse_volume("7,"), Some(7_000));
+        let thousandths = |t| Some(Quantity::from_thousandths(t));
+        assert_eq!(parse_volume("123,456"), thousandths(123_456));
+        assert_eq!(parse_volume(" 123.4 "), thousandths(123_400));
+        assert_eq!(parse_volume("1 234"), thousandths(1_234_000));
+        assert_eq!(parse_volume("0,007"), thousandths(7));
+        assert_eq!(parse_volume("00045,05"), thousandths(45_050));
+        assert_eq!(parse_volume("7,"), thousandths(7_000));
         for bad in [
             "",
             "abc",

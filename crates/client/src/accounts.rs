@@ -2,6 +2,7 @@
 
 use crate::{Client, Result};
 use domkom_dto::*;
+use domkom_values::AccountId;
 use reqwest::Method;
 
 impl Client {
@@ -29,11 +30,11 @@ impl Client {
     }
 
     /// The account card («Главная») of a linked account.
-    pub async fn account_card(&self, account_id: i64) -> Result<AccountCard> {
+    pub async fn account_card(&self, account_id: AccountId) -> Result<AccountCard> {
         self.get(&format!("accounts/{account_id}")).await
     }
 
-    pub async fn unlink_account(&self, account_id: i64) -> Result<()> {
+    pub async fn unlink_account(&self, account_id: AccountId) -> Result<()> {
         self.send_empty(self.request(Method::DELETE, &format!("me/accounts/{account_id}")))
             .await
     }

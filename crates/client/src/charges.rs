@@ -2,12 +2,13 @@
 
 use crate::{Client, Result};
 use domkom_dto::*;
+use domkom_values::AccountId;
 
 impl Client {
     /// Closed periods of a linked account, newest first.
     pub async fn account_charges(
         &self,
-        account_id: i64,
+        account_id: AccountId,
         range: &PeriodRange,
     ) -> Result<Vec<ChargePeriodSummary>> {
         let query: Vec<String> = [("from", &range.from), ("to", &range.to)]
@@ -22,7 +23,11 @@ impl Client {
     }
 
     /// One closed period's lines, each with how it was computed.
-    pub async fn period_charges(&self, account_id: i64, period: &str) -> Result<PeriodCharges> {
+    pub async fn period_charges(
+        &self,
+        account_id: AccountId,
+        period: &str,
+    ) -> Result<PeriodCharges> {
         self.get(&format!(
             "accounts/{account_id}/charges/{}",
             crate::operator::encode(period)

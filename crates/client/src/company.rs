@@ -2,6 +2,7 @@
 
 use crate::{Client, Result};
 use domkom_dto::*;
+use domkom_values::{HouseId, OrganizationId};
 use reqwest::Method;
 
 fn page_path(path: &str, page: PageQuery) -> String {
@@ -18,13 +19,13 @@ impl Client {
         self.get(&page_path("admin/organizations", page)).await
     }
 
-    pub async fn organization(&self, id: i64) -> Result<Organization> {
+    pub async fn organization(&self, id: OrganizationId) -> Result<Organization> {
         self.get(&format!("admin/organizations/{id}")).await
     }
 
     pub async fn update_organization(
         &self,
-        id: i64,
+        id: OrganizationId,
         data: &OrganizationData,
     ) -> Result<Organization> {
         self.with_body(Method::PUT, &format!("admin/organizations/{id}"), data)
@@ -45,16 +46,16 @@ impl Client {
         self.with_body(Method::POST, "operator/houses", data).await
     }
 
-    pub async fn house(&self, id: i64) -> Result<House> {
+    pub async fn house(&self, id: HouseId) -> Result<House> {
         self.get(&format!("operator/houses/{id}")).await
     }
 
-    pub async fn update_house(&self, id: i64, data: &HouseData) -> Result<House> {
+    pub async fn update_house(&self, id: HouseId, data: &HouseData) -> Result<House> {
         self.with_body(Method::PUT, &format!("operator/houses/{id}"), data)
             .await
     }
 
-    pub async fn delete_house(&self, id: i64) -> Result<()> {
+    pub async fn delete_house(&self, id: HouseId) -> Result<()> {
         self.send_empty(self.request(Method::DELETE, &format!("operator/houses/{id}")))
             .await
     }

@@ -3,6 +3,7 @@
 
 use crate::{Client, Result};
 use domkom_dto::*;
+use domkom_values::{AccountId, MeterId};
 use reqwest::Method;
 
 /// `path?from=&to=`, leaving out what is unset.
@@ -24,15 +25,15 @@ pub(crate) fn range_path(path: &str, range: &PeriodRange) -> String {
 
 impl Client {
     /// The account's meters, the reading window and what was sent for its period.
-    pub async fn account_meters(&self, account_id: i64) -> Result<AccountMeters> {
+    pub async fn account_meters(&self, account_id: AccountId) -> Result<AccountMeters> {
         self.get(&format!("accounts/{account_id}/meters")).await
     }
 
     /// A meter's readings and consumption per period (`from`/`to` are `YYYY-MM`).
     pub async fn meter_history(
         &self,
-        account_id: i64,
-        meter_id: i64,
+        account_id: AccountId,
+        meter_id: MeterId,
         range: &PeriodRange,
     ) -> Result<MeterHistory> {
         self.get(&range_path(
@@ -46,7 +47,7 @@ impl Client {
     /// them.
     pub async fn submit_readings(
         &self,
-        account_id: i64,
+        account_id: AccountId,
         form: &SubmitReadings,
     ) -> Result<ReadingsResult> {
         self.with_body(

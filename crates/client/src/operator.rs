@@ -3,6 +3,9 @@
 
 use crate::{Client, Result};
 use domkom_dto::*;
+use domkom_values::{
+    AccountId, MeterId, PaymentId, PremiseId, RecalculationId, ServiceId, TariffId,
+};
 use reqwest::Method;
 use serde::Serialize;
 
@@ -40,9 +43,9 @@ pub(crate) fn encode(value: &str) -> String {
 #[derive(Serialize)]
 pub struct NoFilter;
 
-/// The five calls of a CRUD resource under `operator/`.
+/// The five calls of a CRUD resource under `operator/`, its objects named by `$id`.
 macro_rules! crud {
-    ($path:literal, $filter:ty, $data:ty, $object:ty,
+    ($path:literal, $id:ty, $filter:ty, $data:ty, $object:ty,
      $list:ident, $create:ident, $read:ident, $update:ident, $delete:ident) => {
         impl Client {
             pub async fn $list(&self, filter: &$filter, page: PageQuery) -> Result<Page<$object>> {
@@ -53,16 +56,16 @@ macro_rules! crud {
                 self.with_body(Method::POST, $path, data).await
             }
 
-            pub async fn $read(&self, id: i64) -> Result<$object> {
+            pub async fn $read(&self, id: $id) -> Result<$object> {
                 self.get(&format!("{}/{id}", $path)).await
             }
 
-            pub async fn $update(&self, id: i64, data: &$data) -> Result<$object> {
+            pub async fn $update(&self, id: $id, data: &$data) -> Result<$object> {
                 self.with_body(Method::PUT, &format!("{}/{id}", $path), data)
                     .await
             }
 
-            pub async fn $delete(&self, id: i64) -> Result<()> {
+            pub async fn $delete(&self, id: $id) -> Result<()> {
                 self.send_empty(self.request(Method::DELETE, &format!("{}/{id}", $path)))
                     .await
             }
@@ -72,6 +75,7 @@ macro_rules! crud {
 
 crud!(
     "operator/premises",
+    PremiseId,
     PremiseFilter,
     PremiseData,
     Premise,
@@ -83,6 +87,7 @@ crud!(
 );
 crud!(
     "operator/accounts",
+    AccountId,
     AccountFilter,
     AccountData,
     Account,
@@ -94,6 +99,7 @@ crud!(
 );
 crud!(
     "operator/services",
+    ServiceId,
     NoFilter,
     ServiceData,
     Service,
@@ -105,6 +111,7 @@ crud!(
 );
 crud!(
     "operator/tariffs",
+    TariffId,
     TariffFilter,
     TariffData,
     Tariff,
@@ -116,6 +123,7 @@ crud!(
 );
 crud!(
     "operator/meters",
+    MeterId,
     MeterFilter,
     MeterData,
     Meter,
@@ -166,11 +174,11 @@ impl Client {
             .await
     }
 
-    pub async fn recalculation(&self, id: i64) -> Result<Recalculation> {
+    pub async fn recalculation(&self, id: RecalculationId) -> Result<Recalculation> {
         self.get(&format!("operator/recalculations/{id}")).await
     }
 
-    pub async fn delete_recalculation(&self, id: i64) -> Result<()> {
+    pub async fn delete_recalculation(&self, id: RecalculationId) -> Result<()> {
         let path = format!("operator/recalculations/{id}");
         self.send_empty(self.request(Method::DELETE, &path)).await
     }
@@ -187,7 +195,7 @@ impl Client {
             .await
     }
 
-    pub async fn payment(&self, id: i64) -> Result<Payment> {
+    pub async fn payment(&self, id: PaymentId) -> Result<Payment> {
         self.get(&format!("operator/payments/{id}")).await
     }
 

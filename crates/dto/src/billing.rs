@@ -5,7 +5,10 @@
 //! with fractions of a kopeck are exact. Periods are written `YYYY-MM`, dates `YYYY-MM-DD`.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domkom_values::Period;
+use domkom_values::{
+    AccountId, AreaNorm, HouseId, MeterId, Money, PaymentId, Period, Quantity, ReadingId,
+    RecalculationId, ServiceId, TariffId,
+};
 use serde::{Deserialize, Serialize};
 
 /// How a service is calculated.
@@ -57,13 +60,16 @@ pub struct ServiceData {
     pub resource: Option<Resource>,
     /// The metered services a common share or drainage is computed from.
     #[serde(default)]
-    pub source_service_ids: Vec<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<i64>))]
+    pub source_service_ids: Vec<ServiceId>,
     /// Norm per registered person per month, thousandths of the unit (metered services).
     #[serde(default)]
-    pub norm_per_person: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub norm_per_person: Quantity,
     /// Norm per m² of common area per month, millionths of the unit (common shares).
     #[serde(default)]
-    pub norm_per_m2: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub norm_per_m2: Option<AreaNorm>,
     /// Order of the lines on the receipt.
     #[serde(default)]
     pub sort_order: i32,
@@ -72,7 +78,8 @@ pub struct ServiceData {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Service {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: ServiceId,
     #[serde(flatten)]
     pub data: ServiceData,
 }
@@ -81,19 +88,22 @@ pub struct Service {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TariffData {
-    pub service_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub service_id: ServiceId,
     pub valid_from: NaiveDate,
     /// 0 for the single tariff, 1–4 for a zone (day, night, peak...).
     #[serde(default)]
     pub zone: i32,
     /// Hundredths of a kopeck per unit.
-    pub price: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub price: domkom_values::Tariff,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Tariff {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: TariffId,
     #[serde(flatten)]
     pub data: TariffData,
 }
@@ -103,12 +113,15 @@ pub struct Tariff {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MeterData {
     #[serde(default)]
-    pub account_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub account_id: Option<AccountId>,
     /// Required for a house meter; taken from the account's premise otherwise.
     #[serde(default)]
-    pub house_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub house_id: Option<HouseId>,
     /// The metered service it measures.
-    pub service_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub service_id: ServiceId,
     pub serial: String,
     /// Tariff zones, 1–4.
     #[serde(default = "one")]
@@ -121,7 +134,8 @@ pub struct MeterData {
     pub verification_due: NaiveDate,
     /// The reading at installation per zone, thousandths.
     #[serde(default)]
-    pub initial_values: Vec<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<i64>))]
+    pub initial_values: Vec<Quantity>,
 }
 
 fn one() -> i32 {
@@ -135,7 +149,8 @@ fn five() -> i32 {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Meter {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: MeterId,
     #[serde(flatten)]
     pub data: MeterData,
 }
@@ -153,12 +168,14 @@ pub enum ReadingSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReadingData {
-    pub meter_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub meter_id: MeterId,
     pub period: String,
     #[serde(default = "one")]
     pub zone: i32,
     /// Thousandths of the unit.
-    pub value: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub value: Quantity,
     /// The meter passed its capacity and started from zero.
     #[serde(default)]
     pub rolled_over: bool,
@@ -172,7 +189,8 @@ pub struct ReadingData {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reading {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: ReadingId,
     #[serde(flatten)]
     pub data: ReadingData,
     pub source: ReadingSource,
@@ -211,8 +229,10 @@ pub struct PeriodState {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CloseNote {
     /// The flat meter's account; none for a house meter.
-    pub account_id: Option<i64>,
-    pub meter_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub account_id: Option<AccountId>,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub meter_id: MeterId,
     pub zone: i32,
     /// `decreased`, `beyond_capacity` or `roll_over_without_decrease`, as the reading
     /// rules name them.
@@ -224,21 +244,25 @@ pub struct CloseNote {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecalculationData {
-    pub account_id: i64,
-    pub service_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub account_id: AccountId,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub service_id: ServiceId,
     /// The open period it is booked in.
     pub period: String,
     /// The period it corrects.
     pub corrects_period: String,
     /// Kopecks; negative reduces the debt.
-    pub amount: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub amount: Money,
     pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recalculation {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: RecalculationId,
     #[serde(flatten)]
     pub data: RecalculationData,
 }
@@ -246,9 +270,11 @@ pub struct Recalculation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PaymentData {
-    pub account_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub account_id: AccountId,
     /// Kopecks, positive.
-    pub amount: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub amount: Money,
     pub paid_on: NaiveDate,
     /// Where it came from: «bank», «cash», «online», a registry name.
     pub source: String,
@@ -264,7 +290,8 @@ pub struct PaymentData {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Payment {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: PaymentId,
     #[serde(flatten)]
     pub data: PaymentData,
 }
@@ -273,10 +300,12 @@ pub struct Payment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChargeSheet {
-    pub account_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub account_id: AccountId,
     pub period: Period,
     /// The sum of the lines, kopecks.
-    pub amount: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub amount: Money,
     pub lines: Vec<ChargeLine>,
 }
 
@@ -284,19 +313,24 @@ pub struct ChargeSheet {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChargeLine {
-    pub service_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub service_id: ServiceId,
     /// 0 unless a zone of a multi-zone meter.
     pub zone: i32,
     /// meter | average | norm | area | persons | fixed | share | house_meter_by_area | drainage
     pub method: String,
     /// Thousandths of the unit (m², persons or 1 for area, person and fixed services).
-    pub volume: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub volume: Quantity,
     /// The common-house volume, thousandths.
-    pub common_volume: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub common_volume: Quantity,
     /// Hundredths of a kopeck per unit.
-    pub tariff: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub tariff: domkom_values::Tariff,
     /// Kopecks.
-    pub amount: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub amount: Money,
 }
 
 /// An account's money in one period (kopecks); positive `closing` is a debt, negative an
@@ -304,12 +338,19 @@ pub struct ChargeLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BalanceLine {
-    pub account_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub account_id: AccountId,
     pub period: Period,
-    pub opening: i64,
-    pub charged: i64,
-    pub recalculated: i64,
-    pub penalties: i64,
-    pub paid: i64,
-    pub closing: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub opening: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub charged: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub recalculated: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub penalties: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub paid: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub closing: Money,
 }

@@ -1,7 +1,7 @@
 //! A resident's charges («Начисления»): closed periods, and each line with how it was
 //! computed.
 
-use domkom_values::Period;
+use domkom_values::{Money, Period, Quantity, ServiceId, Tariff};
 use serde::{Deserialize, Serialize};
 
 /// A closed period in the charges list (kopecks).
@@ -10,14 +10,18 @@ use serde::{Deserialize, Serialize};
 pub struct ChargePeriodSummary {
     pub period: Period,
     /// The period's charges before recalculations.
-    pub charged: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub charged: Money,
     /// Recalculations booked in the period, for it or for earlier ones.
-    pub recalculated: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub recalculated: Money,
     /// Penalties accrued in the period, with the corrections of earlier periods'
     /// penalties booked in it.
-    pub penalties: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub penalties: Money,
     /// charged + recalculated + penalties.
-    pub total: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub total: Money,
     /// The corrections of earlier periods' penalties booked in the period.
     #[serde(default)]
     pub penalty_corrections: Vec<PenaltyCorrectionLine>,
@@ -30,11 +34,15 @@ pub struct PeriodCharges {
     pub period: Period,
     pub lines: Vec<ExplainedLine>,
     pub recalculations: Vec<RecalculationLine>,
-    pub charged: i64,
-    pub recalculated: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub charged: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub recalculated: Money,
     /// With the corrections of earlier periods' penalties booked in the period.
-    pub penalties: i64,
-    pub total: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub penalties: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub total: Money,
     /// The corrections of earlier periods' penalties booked in the period.
     #[serde(default)]
     pub penalty_corrections: Vec<PenaltyCorrectionLine>,
@@ -44,7 +52,8 @@ pub struct PeriodCharges {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExplainedLine {
-    pub service_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub service_id: ServiceId,
     pub service: String,
     pub supplier_name: String,
     pub unit: String,
@@ -53,19 +62,25 @@ pub struct ExplainedLine {
     /// meter | average | norm | area | persons | fixed | share | house_meter_by_area | drainage
     pub method: String,
     /// The individual volume, thousandths of the unit.
-    pub volume: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub volume: Quantity,
     /// The common-house volume, thousandths of the unit.
-    pub common_volume: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub common_volume: Quantity,
     /// Hundredths of a kopeck per unit.
-    pub tariff: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub tariff: Tariff,
     /// The day the tariff took effect.
     pub tariff_from: Option<chrono::NaiveDate>,
     /// Kopecks, as computed in the period.
-    pub amount: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub amount: Money,
     /// Recalculations of this service booked in the period, kopecks.
-    pub recalculated: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub recalculated: Money,
     /// amount + recalculated.
-    pub adjusted: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub adjusted: Money,
     /// How the line was computed, in words: readings, average months, norm × persons,
     /// the house meter and areas, the tariff and its date.
     pub explanation: String,
@@ -75,12 +90,14 @@ pub struct ExplainedLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RecalculationLine {
-    pub service_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub service_id: ServiceId,
     pub service: String,
     /// The period it corrects (this one or an earlier one).
     pub corrects_period: Period,
     /// Kopecks; negative reduces the bill.
-    pub amount: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub amount: Money,
     pub reason: String,
 }
 
@@ -93,7 +110,8 @@ pub struct PenaltyCorrectionLine {
     /// The period whose penalties it corrects.
     pub corrects_period: Period,
     /// Kopecks; negative reduces the debt.
-    pub amount: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub amount: Money,
     /// «Перерасчёт пеней за июль 2026: оплата 20.07.2026 поступила после закрытия периода».
     pub reason: String,
 }

@@ -2,20 +2,23 @@
 //! same query string: a handler extracts both.
 
 use chrono::NaiveDate;
+use domkom_values::{AccountId, HouseId, MeterId, Money, ServiceId};
 use serde::{Deserialize, Serialize};
 
 /// `operator/premises?house_id=`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct PremiseFilter {
-    pub house_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>))]
+    pub house_id: Option<HouseId>,
 }
 
 /// `operator/accounts?house_id=&number=`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct AccountFilter {
-    pub house_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>))]
+    pub house_id: Option<HouseId>,
     /// The exact account number.
     pub number: Option<String>,
 }
@@ -24,22 +27,26 @@ pub struct AccountFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct TariffFilter {
-    pub service_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>))]
+    pub service_id: Option<ServiceId>,
 }
 
 /// `operator/meters?account_id=&house_id=`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct MeterFilter {
-    pub account_id: Option<i64>,
-    pub house_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>))]
+    pub account_id: Option<AccountId>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>))]
+    pub house_id: Option<HouseId>,
 }
 
 /// `operator/payments?account_id=&from=&to=` (dates inclusive).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct PaymentFilter {
-    pub account_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>))]
+    pub account_id: Option<AccountId>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
 }
@@ -53,7 +60,8 @@ pub struct RegistryResult {
     /// Lines whose bank payment id was loaded before.
     pub skipped: i64,
     /// Kopecks of the accepted payments.
-    pub total_amount: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub total_amount: Money,
 }
 
 /// `operator/readings?period=&meter_id=&house_id=`.
@@ -62,10 +70,13 @@ pub struct RegistryResult {
 pub struct ReadingFilter {
     /// `YYYY-MM`.
     pub period: Option<String>,
-    pub meter_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>))]
+    pub meter_id: Option<MeterId>,
     /// The flat meters of one account.
-    pub account_id: Option<i64>,
-    pub house_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>))]
+    pub account_id: Option<AccountId>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>))]
+    pub house_id: Option<HouseId>,
 }
 
 /// `operator/readings/export?period=`.
@@ -80,7 +91,8 @@ pub struct PeriodQuery {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct AccountPeriodFilter {
-    pub account_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", param(value_type = Option<i64>))]
+    pub account_id: Option<AccountId>,
     /// `YYYY-MM`.
     pub period: Option<String>,
 }

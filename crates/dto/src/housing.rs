@@ -2,6 +2,7 @@
 //!
 //! Areas are integer hundredths of m² (`5000` = 50.00 m²).
 
+use domkom_values::{AccountId, Area, HouseId, Money, OrganizationId, PremiseId, ServiceId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,7 +85,8 @@ pub struct OrganizationData {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Organization {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: OrganizationId,
     #[serde(flatten)]
     pub data: OrganizationData,
 }
@@ -93,7 +95,8 @@ pub struct Organization {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewOperator {
-    pub organization_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub organization_id: OrganizationId,
     pub login: String,
     pub email: String,
     pub full_name: String,
@@ -107,9 +110,11 @@ pub struct NewOperator {
 pub struct HouseData {
     pub address: String,
     /// S_total: all premises, hundredths of m².
-    pub total_area: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub total_area: Area,
     /// Common area (formula 15), hundredths of m².
-    pub common_area: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub common_area: Area,
     /// Common-house shares capped at the norm (the default since 2017).
     #[serde(default = "yes")]
     pub share_cap_at_norm: bool,
@@ -122,7 +127,8 @@ fn yes() -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct House {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: HouseId,
     #[serde(flatten)]
     pub data: HouseData,
 }
@@ -131,19 +137,22 @@ pub struct House {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PremiseData {
-    pub house_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub house_id: HouseId,
     /// «12», «12А», «пом. 3».
     pub number: String,
     #[serde(default = "yes")]
     pub residential: bool,
     /// Hundredths of m².
-    pub area: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub area: Area,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Premise {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: PremiseId,
     #[serde(flatten)]
     pub data: PremiseData,
 }
@@ -192,7 +201,8 @@ impl AccountKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccountData {
-    pub premise_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub premise_id: PremiseId,
     /// 1–30 characters, unique within the organization.
     pub number: String,
     pub kind: AccountKind,
@@ -203,16 +213,19 @@ pub struct AccountData {
     /// Debt (positive) or advance (negative), kopecks, carried over from before the first
     /// period billed in Domkom: the opening balance of that period.
     #[serde(default)]
-    pub opening_balance: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub opening_balance: Money,
     /// The services billed to this account.
     #[serde(default)]
-    pub service_ids: Vec<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<i64>))]
+    pub service_ids: Vec<ServiceId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Account {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: AccountId,
     #[serde(flatten)]
     pub data: AccountData,
     /// Printed on the receipt; proves to Domkom that a resident holds the account.

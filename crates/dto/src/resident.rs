@@ -1,14 +1,15 @@
 //! The resident's side: organizations to link an account with, and linked accounts.
 
 use crate::{AccountKind, OrganizationKind};
-use domkom_values::Period;
+use domkom_values::{AccountId, Area, Money, OrganizationId, Period, Tariff};
 use serde::{Deserialize, Serialize};
 
 /// An organization a resident may link an account with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrganizationSummary {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: OrganizationId,
     pub kind: OrganizationKind,
     pub name: String,
     pub inn: String,
@@ -31,13 +32,15 @@ pub struct OrganizationSearch {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LinkAccount {
-    pub organization_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub organization_id: OrganizationId,
     pub account_number: String,
     #[serde(default)]
     pub link_code: Option<String>,
     /// Kopecks: «Итого к оплате» of the last receipt.
     #[serde(default)]
-    pub last_receipt_total: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub last_receipt_total: Option<Money>,
     /// The kind the resident means to link; another kind is refused
     /// (`account_kind_mismatch`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -48,13 +51,15 @@ pub struct LinkAccount {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LinkedAccount {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: AccountId,
     pub number: String,
     pub kind: AccountKind,
     pub holder: String,
     /// The house's address and the premise's number.
     pub address: String,
-    pub organization_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub organization_id: OrganizationId,
     pub organization_name: String,
 }
 
@@ -62,7 +67,8 @@ pub struct LinkedAccount {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrganizationContacts {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: OrganizationId,
     pub name: String,
     pub address: String,
     pub phone: String,
@@ -78,12 +84,14 @@ pub struct MoneyState {
     /// The last closed period, `YYYY-MM`.
     pub period: Period,
     /// Kopecks at the end of that period: positive is a debt, negative an advance.
-    pub balance: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub balance: Money,
     /// The same for a person, e.g. «1 521,13 ₽».
     pub balance_text: String,
     /// Kopecks received that this balance does not count yet: dated after the period, or
     /// arrived after it closed. The next close counts them.
-    pub paid_since: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub paid_since: Money,
     /// Pay by this date.
     pub due_date: chrono::NaiveDate,
     /// Where the balance leaves the resident today.
@@ -102,7 +110,8 @@ pub struct AccountService {
     pub supplier_name: String,
     pub unit: String,
     /// Hundredths of a kopeck per unit.
-    pub tariff: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub tariff: Tariff,
     /// How it was calculated: meter, average, norm, area, persons, fixed, share...
     pub method: String,
 }
@@ -111,13 +120,15 @@ pub struct AccountService {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccountCard {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: AccountId,
     pub number: String,
     pub kind: AccountKind,
     pub holder: String,
     pub address: String,
     /// Hundredths of m².
-    pub area: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub area: Area,
     pub persons: i32,
     pub organization: OrganizationContacts,
     /// Absent until the company closes the first period for this account.

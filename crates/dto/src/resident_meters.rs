@@ -6,7 +6,7 @@
 
 use crate::{ReadingSource, Resource};
 use chrono::{DateTime, NaiveDate, Utc};
-use domkom_values::Period;
+use domkom_values::{MeterId, Money, Period, Quantity, ReadingId, ServiceId, Tariff};
 use serde::{Deserialize, Serialize};
 
 /// When readings are taken and which period one sent now counts for.
@@ -43,9 +43,11 @@ pub enum VerificationState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SubmittedValue {
-    pub reading_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub reading_id: ReadingId,
     /// Thousandths.
-    pub value: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub value: Quantity,
     pub rolled_over: bool,
     pub source: ReadingSource,
     pub submitted_at: DateTime<Utc>,
@@ -59,10 +61,12 @@ pub struct SubmittedValue {
 pub struct MeterZoneState {
     pub zone: i32,
     /// The last billed reading (at installation if none was billed yet).
-    pub billed: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub billed: Quantity,
     /// What a new reading is checked against: the billed one, or a reading of an earlier
     /// period that is not closed yet (it will be billed first).
-    pub base: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub base: Quantity,
     /// The reading that counts for the window's period, if one was sent.
     pub submitted: Option<SubmittedValue>,
 }
@@ -71,8 +75,10 @@ pub struct MeterZoneState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccountMeter {
-    pub id: i64,
-    pub service_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: MeterId,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub service_id: ServiceId,
     pub service_name: String,
     /// «м³», «кВт·ч».
     pub unit: String,
@@ -115,11 +121,13 @@ pub struct PeriodRange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReadingEntry {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: ReadingId,
     pub period: Period,
     pub zone: i32,
     /// Thousandths.
-    pub value: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub value: Quantity,
     pub rolled_over: bool,
     pub source: ReadingSource,
     /// When it was recorded.
@@ -153,9 +161,11 @@ pub struct PeriodConsumption {
     pub period: Period,
     pub method: ConsumptionMethod,
     /// Thousandths per zone, zone 1 first (zero by norm: the norm is billed per flat).
-    pub volumes: Vec<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<i64>))]
+    pub volumes: Vec<Quantity>,
     /// The sum of the zones.
-    pub total: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub total: Quantity,
 }
 
 /// `GET accounts/{id}/meters/{meter_id}/readings`: newest reading first, consumption in
@@ -163,7 +173,8 @@ pub struct PeriodConsumption {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MeterHistory {
-    pub meter_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub meter_id: MeterId,
     pub unit: String,
     pub from: Period,
     pub to: Period,
@@ -175,12 +186,14 @@ pub struct MeterHistory {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NewReading {
-    pub meter_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub meter_id: MeterId,
     /// 1 for a one-tariff meter.
     #[serde(default = "first_zone")]
     pub zone: i32,
     /// Thousandths of the unit, as the operator's readings.
-    pub value: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub value: Quantity,
     /// The meter passed its capacity and started from zero.
     #[serde(default)]
     pub rolled_over: bool,
@@ -208,28 +221,36 @@ pub struct SubmitReadings {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ZoneEstimate {
     pub zone: i32,
-    pub base: i64,
-    pub value: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub base: Quantity,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub value: Quantity,
     /// Thousandths.
-    pub consumption: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub consumption: Quantity,
     /// The tariff in force on the period's first day; absent when there is none yet.
-    pub tariff: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub tariff: Option<Tariff>,
     /// Kopecks: consumption × tariff, rounded once.
-    pub charge: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub charge: Option<Money>,
 }
 
 /// A meter's part of a submission.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MeterEstimate {
-    pub meter_id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub meter_id: MeterId,
     pub service_name: String,
     pub unit: String,
     pub zones: Vec<ZoneEstimate>,
     /// Thousandths, all zones sent.
-    pub consumption: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub consumption: Quantity,
     /// Kopecks; absent when a zone has no tariff.
-    pub charge: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub charge: Option<Money>,
 }
 
 /// What a submission did (or, with `preview`, would do).
@@ -243,7 +264,8 @@ pub struct ReadingsResult {
     pub message: String,
     pub meters: Vec<MeterEstimate>,
     /// Kopecks over the meters; absent when a charge is unknown.
-    pub charge: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub charge: Option<Money>,
     /// The stored readings; empty for a preview.
     pub readings: Vec<ReadingEntry>,
 }

@@ -3,17 +3,19 @@
 //! debts, negative ones advances.
 
 use chrono::NaiveDate;
-use domkom_values::Period;
+use domkom_values::{Money, PaymentId, Period};
 use serde::{Deserialize, Serialize};
 
 /// A payment received for the account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccountPayment {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: PaymentId,
     pub paid_on: NaiveDate,
     /// Kopecks.
-    pub amount: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub amount: Money,
     /// Where it came from: «bank», «cash», «online», a registry name.
     pub source: String,
     /// The period the payer named, if any.
@@ -48,12 +50,18 @@ pub struct DateRange {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MoneyMovement {
-    pub opening: i64,
-    pub charged: i64,
-    pub recalculated: i64,
-    pub penalties: i64,
-    pub paid: i64,
-    pub closing: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub opening: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub charged: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub recalculated: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub penalties: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub paid: Money,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub closing: Money,
 }
 
 /// One closed period of the statement with the payments made in it.

@@ -1,6 +1,7 @@
 //! The signed-in user's profile.
 
 use chrono::{DateTime, Utc};
+use domkom_values::UserId;
 use serde::{Deserialize, Serialize};
 
 /// What a user may do on the platform.
@@ -39,7 +40,8 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct User {
-    pub id: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: UserId,
     pub login: String,
     pub email: String,
     pub full_name: String,

@@ -45,7 +45,7 @@ pub enum Command {
     /// Close an organization's billing period, showing progress.
     ClosePeriod {
         #[arg(long)]
-        organization: i64,
+        organization: OrganizationId,
         /// YYYY-MM
         #[arg(long)]
         period: String,
@@ -163,11 +163,15 @@ fn parse_period(period: &str) -> anyhow::Result<domkom_domain::Period> {
         .map_err(|_| anyhow::anyhow!("--period: expected YYYY-MM, got {period}"))
 }
 
-fn close_period(config: Config, organization_id: i64, period: &str) -> anyhow::Result<()> {
+fn close_period(
+    config: Config,
+    organization_id: OrganizationId,
+    period: &str,
+) -> anyhow::Result<()> {
     let period = parse_period(period)?;
     let state = crate::prepare(config)?;
     let req = CloseRequest {
-        organization_id: OrganizationId(organization_id),
+        organization_id,
         period,
         user_id: None,
         key_rate_bp: state.config.key_rate_bp,

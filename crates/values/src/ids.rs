@@ -44,47 +44,11 @@ macro_rules! ids {
             }
         }
 
-        #[cfg(feature = "openapi")]
-        impl utoipa::PartialSchema for $name {
-            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-                <i64 as utoipa::PartialSchema>::schema()
-            }
-        }
-
-        #[cfg(feature = "openapi")]
-        impl utoipa::ToSchema for $name {}
+        crate::schema::int64_schema!($name);
 
         #[cfg(feature = "diesel")]
-        diesel_id!($name);
+        crate::sql::bigint_column!($name);
     )*};
-}
-
-/// Compares and binds as the BIGINT it wraps, on any backend (the value bound is the
-/// `i64`, so it also goes through a multi-backend connection).
-#[cfg(feature = "diesel")]
-macro_rules! diesel_id {
-    ($name:ident) => {
-        diesel_id!($name, diesel::sql_types::BigInt);
-        diesel_id!(
-            $name,
-            diesel::sql_types::Nullable<diesel::sql_types::BigInt>
-        );
-    };
-    ($name:ident, $sql:ty) => {
-        impl diesel::expression::AsExpression<$sql> for $name {
-            type Expression = <i64 as diesel::expression::AsExpression<$sql>>::Expression;
-            fn as_expression(self) -> Self::Expression {
-                <i64 as diesel::expression::AsExpression<$sql>>::as_expression(self.0)
-            }
-        }
-
-        impl diesel::expression::AsExpression<$sql> for &$name {
-            type Expression = <i64 as diesel::expression::AsExpression<$sql>>::Expression;
-            fn as_expression(self) -> Self::Expression {
-                <i64 as diesel::expression::AsExpression<$sql>>::as_expression(self.0)
-            }
-        }
-    };
 }
 
 ids! {
@@ -94,6 +58,22 @@ ids! {
     AccountId;
     /// A user of the portal.
     UserId;
+    /// A house (многоквартирный дом).
+    HouseId;
+    /// A premise: a flat or a non-residential room of a house.
+    PremiseId;
+    /// A housing or utility service a company charges for.
+    ServiceId;
+    /// A price of a service from a date.
+    TariffId;
+    /// A meter, of a flat or of a house.
+    MeterId;
+    /// A meter reading.
+    ReadingId;
+    /// A recalculation of a charge.
+    RecalculationId;
+    /// A payment received.
+    PaymentId;
 }
 
 #[cfg(test)]

@@ -13,11 +13,17 @@ pub mod money;
 pub mod period;
 pub mod quantity;
 pub mod ru;
+mod schema;
+#[cfg(feature = "diesel")]
+mod sql;
 pub mod tariff;
 
 pub use balance::BalanceStatus;
 pub use error::{Overflow, ParseError};
-pub use ids::{AccountId, OrganizationId, UserId};
+pub use ids::{
+    AccountId, HouseId, MeterId, OrganizationId, PaymentId, PremiseId, ReadingId, RecalculationId,
+    ServiceId, TariffId, UserId,
+};
 pub use money::Money;
 pub use period::Period;
 pub use quantity::{Area, AreaNorm, Quantity};

@@ -17,7 +17,7 @@ use crate::error::{Overflow, ParseError};
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(transparent)]
-pub struct Money(i64);
+pub struct Money(pub(crate) i64);
 
 impl Money {
     pub const ZERO: Money = Money(0);

@@ -25,7 +25,7 @@ fn parse_non_negative(s: &str, scale: u32) -> Result<i64, ParseError> {
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(transparent)]
-pub struct Quantity(i64);
+pub struct Quantity(pub(crate) i64);
 
 impl Quantity {
     pub const ZERO: Quantity = Quantity(0);
@@ -100,7 +100,7 @@ impl Sum for Quantity {
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(transparent)]
-pub struct Area(i64);
+pub struct Area(pub(crate) i64);
 
 impl Area {
     pub const ZERO: Area = Area(0);
@@ -158,7 +158,7 @@ impl Sum for Area {
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(transparent)]
-pub struct AreaNorm(i64);
+pub struct AreaNorm(pub(crate) i64);
 
 impl AreaNorm {
     pub const fn from_millionths(millionths: i64) -> Self {

@@ -26,9 +26,10 @@ const PER_KOPECK: i64 = 100;
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(transparent)]
-pub struct Tariff(i64);
+pub struct Tariff(pub(crate) i64);
 
 impl Tariff {
+    pub const ZERO: Tariff = Tariff(0);
     /// The highest price any input may hold: 1 000 000 ₽ a unit.
     pub const LIMIT: Tariff = Tariff(10_000_000_000);
 

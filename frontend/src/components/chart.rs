@@ -19,7 +19,9 @@ const BASE: i64 = HEIGHT - 22;
 pub struct Bar {
     /// The CSS class that colours it (`chart-bar-…`), also its series for tests.
     pub class: &'static str,
-    /// Drawn at zero when negative (a month whose recalculation exceeds its charge).
+    /// In the smallest unit of what is drawn (kopecks, thousandths), the one `scale`
+    /// reads. Drawn at zero when negative (a month whose recalculation exceeds its
+    /// charge).
     pub value: i64,
 }
 

@@ -25,8 +25,8 @@ fn range(field: &str, ok: bool, message: &str) -> Option<FieldError> {
 }
 
 /// A volume or a reading in thousandths: from zero to [`Quantity::LIMIT`].
-pub(crate) fn volume_ok(thousandths: i64) -> bool {
-    (0..=Quantity::LIMIT.thousandths()).contains(&thousandths)
+pub(crate) fn volume_ok(volume: Quantity) -> bool {
+    (Quantity::ZERO..=Quantity::LIMIT).contains(&volume)
 }
 
 pub(crate) fn volume_range(what: &str) -> String {
@@ -66,7 +66,8 @@ pub fn check_service(s: &ServiceData) -> Vec<FieldError> {
         ),
         range(
             "norm_per_m2",
-            s.norm_per_m2.is_none_or(volume_ok),
+            s.norm_per_m2
+                .is_none_or(|n| (0..=Quantity::LIMIT.thousandths()).contains(&n.millionths())),
             &volume_range("Норматив"),
         ),
     ]
@@ -80,7 +81,7 @@ pub fn check_tariff(t: &TariffData) -> Vec<FieldError> {
         check_date("valid_from", t.valid_from),
         range(
             "price",
-            (0..=Tariff::LIMIT.hundredths_of_kopeck()).contains(&t.price),
+            (Tariff::ZERO..=Tariff::LIMIT).contains(&t.price),
             &format!("Цена — от нуля до {}", ru::tariff(Tariff::LIMIT)),
         ),
         range("zone", (0..=4).contains(&t.zone), "Зона от 0 до 4"),
@@ -147,7 +148,7 @@ pub fn check_recalculation(r: &RecalculationData) -> Vec<FieldError> {
     errors.extend(text("reason", &r.reason, 500));
     errors.extend(range(
         "amount",
-        r.amount != 0 && Money::from_kopecks(r.amount).within_limit(),
+        !r.amount.is_zero() && r.amount.within_limit(),
         &format!(
             "Сумма перерасчёта — не ноль и не более {} по модулю",
             ru::money(Money::LIMIT)
@@ -160,7 +161,7 @@ pub fn check_payment(p: &PaymentData) -> Vec<FieldError> {
     [
         range(
             "amount",
-            p.amount > 0 && Money::from_kopecks(p.amount).within_limit(),
+            p.amount.is_positive() && p.amount.within_limit(),
             &format!(
                 "Сумма платежа — больше нуля и не более {}",
                 ru::money(Money::LIMIT)
@@ -197,11 +198,11 @@ mod tests {
     #[test]
     fn a_recalculation_corrects_the_past() {
         let r = RecalculationData {
-            account_id: 1,
-            service_id: 1,
+            account_id: 1.into(),
+            service_id: 1.into(),
             period: "2026-10".into(),
             corrects_period: "2026-11".into(),
-            amount: 0,
+            amount: Money::ZERO,
             reason: " ".into(),
         };
         let fields: Vec<_> = check_recalculation(&r)

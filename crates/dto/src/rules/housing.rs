@@ -22,8 +22,8 @@ pub(super) fn text(field: &str, value: &str, max: usize) -> Option<FieldError> {
 }
 
 /// An area in hundredths of m², from `min` to [`Area::LIMIT`].
-fn area(field: &str, hundredths: i64, min: i64) -> Option<FieldError> {
-    (!(min..=Area::LIMIT.hundredths()).contains(&hundredths)).then(|| {
+fn area(field: &str, area: Area, min: i64) -> Option<FieldError> {
+    (!(min..=Area::LIMIT.hundredths()).contains(&area.hundredths())).then(|| {
         let least = if min > 0 {
             "больше нуля"
         } else {
@@ -101,7 +101,7 @@ pub fn check_account(a: &AccountData) -> Vec<FieldError> {
         text("holder", &a.holder, 200),
         (!(0..=100).contains(&a.persons))
             .then(|| FieldError::new("persons", "range", "От 0 до 100 человек")),
-        (!Money::from_kopecks(a.opening_balance).within_limit()).then(|| {
+        (!a.opening_balance.within_limit()).then(|| {
             FieldError::new(
                 "opening_balance",
                 "range",
@@ -150,8 +150,8 @@ mod tests {
     fn a_house_needs_an_address_and_an_area() {
         let house = HouseData {
             address: " ".into(),
-            total_area: 0,
-            common_area: -1,
+            total_area: Area::ZERO,
+            common_area: Area::from_hundredths(-1),
             share_cap_at_norm: true,
         };
         assert_eq!(check_house(&house).len(), 3);

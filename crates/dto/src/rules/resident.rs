@@ -91,9 +91,9 @@ mod tests {
 
     fn reading(meter_id: i64, zone: i32, value: i64) -> NewReading {
         NewReading {
-            meter_id,
+            meter_id: meter_id.into(),
             zone,
-            value,
+            value: domkom_values::Quantity::from_thousandths(value),
             rolled_over: false,
             confirm: false,
         }

@@ -4,6 +4,7 @@ use super::Caller;
 use crate::error::ApiError;
 use domkom_dto::ErrorCode;
 use domkom_dto::Role;
+use domkom_values::OrganizationId;
 use jsonwebtoken::{errors::ErrorKind, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -13,7 +14,7 @@ struct Claims {
     sub: String,
     role: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    org: Option<i64>,
+    org: Option<OrganizationId>,
     iat: i64,
     /// `iat` to the millisecond: what a revocation of the user's sessions is compared with.
     #[serde(default)]
@@ -92,13 +93,13 @@ mod tests {
         let operator = Caller {
             user_id: UserId(42),
             role: Role::Operator,
-            organization_id: Some(7),
+            organization_id: Some(OrganizationId(7)),
         };
         let before = chrono::Utc::now().timestamp_millis();
         let (caller, issued_ms) = keys.verify(&keys.issue(operator).unwrap()).unwrap();
         assert_eq!(
             (caller.user_id, caller.role, caller.organization_id),
-            (UserId(42), Role::Operator, Some(7))
+            (UserId(42), Role::Operator, Some(OrganizationId(7)))
         );
         assert!(issued_ms >= before && issued_ms <= chrono::Utc::now().timestamp_millis());
     }

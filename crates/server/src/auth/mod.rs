@@ -21,7 +21,7 @@ pub struct Caller {
     pub user_id: UserId,
     pub role: Role,
     /// The organization an operator works for.
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrganizationId>,
 }
 
 impl FromRequest for Caller {
@@ -73,7 +73,7 @@ impl FromRequest for Operator {
         ready(caller(req).and_then(|c| match (c.role, c.organization_id) {
             (Role::Operator, Some(organization_id)) => Ok(Operator {
                 user_id: c.user_id,
-                organization_id: OrganizationId(organization_id),
+                organization_id,
             }),
             _ => Err(ApiError::forbidden(
                 ErrorCode::Forbidden,

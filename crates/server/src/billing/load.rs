@@ -15,7 +15,7 @@ use domkom_domain::billing::input::{
 };
 use domkom_domain::{Area, AreaNorm, HouseInput, Period, Quantity, ServiceMethod};
 use domkom_dto::CloseNote;
-use domkom_values::OrganizationId;
+use domkom_values::{MeterId, OrganizationId, ServiceId};
 use std::collections::{HashMap, HashSet};
 
 /// Everything one close computes from.
@@ -62,12 +62,12 @@ struct Stored {
     accounts: Vec<(i64, i64, i32, i64)>,
     account_services: HashMap<i64, Vec<i64>>,
     services: Vec<ServiceRow>,
-    tariffs: HashMap<(i64, i32), (i64, NaiveDate)>,
+    tariffs: crate::db::tariffs::InForce,
     meters: Vec<MeterRow>,
     /// The newest reading of each meter and zone: value, rolled over.
     readings: HashMap<(i64, i32), (i64, bool)>,
     /// Each meter's closed periods of the last [`HISTORY_MONTHS`].
-    history: HashMap<i64, Vec<VolumeRow>>,
+    history: HashMap<MeterId, Vec<VolumeRow>>,
 }
 
 /// The meters as the engine reads them, grouped once.
@@ -157,7 +157,11 @@ impl Stored {
             notes: Vec::new(),
         };
         for row in &self.meters {
-            let history = self.history.get(&row.id).map(Vec::as_slice).unwrap_or(&[]);
+            let history = self
+                .history
+                .get(&MeterId(row.id))
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
             let mut input = meter_input(row, &self.readings, history)?;
             out.notes.extend(super::set_aside::impossible_readings(
                 &mut input,
@@ -288,8 +292,15 @@ struct MeterRow {
 
 /// The short number lists the schema keeps comma-separated.
 fn ids(text: &str) -> Result<Vec<i64>, CloseError> {
-    crate::db::split_ids(text)
-        .map_err(|e| CloseError::Corrupt(format!("bad number list `{text}`: {e}")))
+    crate::db::split_ids(text).map_err(|e| corrupt_list(text, e))
+}
+
+fn quantities(text: &str) -> Result<Vec<Quantity>, CloseError> {
+    crate::db::split_quantities(text).map_err(|e| corrupt_list(text, e))
+}
+
+fn corrupt_list(text: &str, e: diesel::result::Error) -> CloseError {
+    CloseError::Corrupt(format!("bad number list `{text}`: {e}"))
 }
 
 fn meter_input(
@@ -309,16 +320,17 @@ fn meter_input(
     // The readings billed last, else the ones at installation.
     let previous = match history.last() {
         Some(last) => last.billed.clone(),
-        None => ids(initial)?,
+        None => quantities(initial)?,
     };
     let zones = (1..=*zones)
         .map(|zone| {
             let current = readings.get(&(*meter_id, zone));
             ZoneReading {
                 zone: zone as u8,
-                previous: Quantity::from_thousandths(
-                    previous.get(zone as usize - 1).copied().unwrap_or(0),
-                ),
+                previous: previous
+                    .get(zone as usize - 1)
+                    .copied()
+                    .unwrap_or(Quantity::ZERO),
                 current: current.map(|(v, _)| Quantity::from_thousandths(*v)),
                 rolled_over: current.is_some_and(|(_, rolled)| *rolled),
             }
@@ -350,7 +362,7 @@ fn house_meter_volume(meter: &MeterInput) -> Option<i64> {
 
 fn service_input(
     s: &ServiceRow,
-    tariffs: &HashMap<(i64, i32), (i64, NaiveDate)>,
+    tariffs: &crate::db::tariffs::InForce,
     house_volume: &dyn Fn(&[i64]) -> Option<Quantity>,
 ) -> Result<ServiceInput, CloseError> {
     let ServiceRow {
@@ -361,11 +373,12 @@ fn service_input(
         norm_per_person,
         norm_per_m2,
     } = s;
-    let (tariff, zone_tariffs) = crate::db::tariffs::of_service(tariffs, *id).ok_or_else(|| {
-        CloseError::Setup(format!(
-            "У услуги «{name}» нет тарифа, действующего с начала периода"
-        ))
-    })?;
+    let (tariff, zone_tariffs) = crate::db::tariffs::of_service(tariffs, ServiceId(*id))
+        .ok_or_else(|| {
+            CloseError::Setup(format!(
+                "У услуги «{name}» нет тарифа, действующего с начала периода"
+            ))
+        })?;
     let sources = ids(sources)?;
     let method = match method.as_str() {
         "meter" => ServiceMethod::Metered {

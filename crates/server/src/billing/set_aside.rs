@@ -8,6 +8,7 @@ use domkom_domain::billing::input::MeterInput;
 use domkom_domain::reading::{self, ReadingError};
 use domkom_domain::{ru, Period};
 use domkom_dto::CloseNote;
+use domkom_values::{AccountId, MeterId};
 
 /// Takes this period's readings off `meter` when one of them cannot be billed, saying why.
 pub fn impossible_readings(
@@ -48,8 +49,8 @@ pub fn impossible_readings(
         z.rolled_over = false;
     }
     Some(CloseNote {
-        account_id,
-        meter_id: meter.meter_id,
+        account_id: account_id.map(AccountId),
+        meter_id: MeterId(meter.meter_id),
         zone: i32::from(zone),
         code: error.code().to_owned(),
         message: format!(

@@ -4,20 +4,20 @@
 use super::schema::{
     meter_volumes as mv, meters as m, organizations as o, readings as r, services as s,
 };
-use super::{readings, split_ids, text_enum, DbConn};
+use super::{readings, split_quantities, text_enum, DbConn};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domkom_domain::billing::input::{PastConsumption, VolumeMethod};
 use domkom_domain::{Period, Quantity};
 use domkom_dto::{ReadingEntry, ReadingSource, Resource};
-use domkom_values::{AccountId, OrganizationId};
+use domkom_values::{AccountId, MeterId, OrganizationId, ReadingId, ServiceId};
 use std::collections::{BTreeMap, HashMap};
 
 /// A flat meter of the account with its service.
 #[derive(Debug, Clone)]
 pub struct MeterRow {
-    pub id: i64,
-    pub service_id: i64,
+    pub id: MeterId,
+    pub service_id: ServiceId,
     pub service_name: String,
     pub unit: String,
     pub resource: Option<Resource>,
@@ -25,7 +25,7 @@ pub struct MeterRow {
     pub zones: i32,
     pub digits: i32,
     pub verification_due: NaiveDate,
-    pub initial_values: Vec<i64>,
+    pub initial_values: Vec<Quantity>,
 }
 
 /// A closed period of a meter (`meter_volumes`).
@@ -33,8 +33,8 @@ pub struct MeterRow {
 pub struct VolumeRow {
     pub period: Period,
     pub method: VolumeMethod,
-    pub volumes: Vec<i64>,
-    pub billed: Vec<i64>,
+    pub volumes: Vec<Quantity>,
+    pub billed: Vec<Quantity>,
 }
 
 impl VolumeRow {
@@ -43,12 +43,7 @@ impl VolumeRow {
         PastConsumption {
             period: self.period,
             method: self.method,
-            volumes: self
-                .volumes
-                .iter()
-                .copied()
-                .map(Quantity::from_thousandths)
-                .collect(),
+            volumes: self.volumes.clone(),
         }
     }
 }
@@ -57,7 +52,7 @@ impl VolumeRow {
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = mv)]
 pub struct StoredVolumes {
-    meter_id: i64,
+    meter_id: MeterId,
     #[diesel(deserialize_as = String)]
     period: Period,
     method: String,
@@ -66,14 +61,14 @@ pub struct StoredVolumes {
 }
 
 /// Rows of `meter_volumes` by meter, each meter's in the order read.
-pub fn by_meter(rows: Vec<StoredVolumes>) -> QueryResult<HashMap<i64, Vec<VolumeRow>>> {
-    let mut out: HashMap<i64, Vec<VolumeRow>> = HashMap::new();
+pub fn by_meter(rows: Vec<StoredVolumes>) -> QueryResult<HashMap<MeterId, Vec<VolumeRow>>> {
+    let mut out: HashMap<MeterId, Vec<VolumeRow>> = HashMap::new();
     for row in rows {
         out.entry(row.meter_id).or_default().push(VolumeRow {
             period: row.period,
             method: text_enum(&row.method)?,
-            volumes: split_ids(&row.volumes)?,
-            billed: split_ids(&row.billed_values)?,
+            volumes: split_quantities(&row.volumes)?,
+            billed: split_quantities(&row.billed_values)?,
         });
     }
     Ok(out)
@@ -82,10 +77,10 @@ pub fn by_meter(rows: Vec<StoredVolumes>) -> QueryResult<HashMap<i64, Vec<Volume
 /// A reading as stored: every submission is kept.
 #[derive(Debug, Clone)]
 pub struct StoredReading {
-    pub id: i64,
+    pub id: ReadingId,
     pub period: Period,
     pub zone: i32,
-    pub value: i64,
+    pub value: Quantity,
     pub rolled_over: bool,
     pub source: ReadingSource,
     pub created_at: NaiveDateTime,
@@ -104,8 +99,8 @@ pub struct MeterBook {
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = m)]
 struct Row {
-    id: i64,
-    service_id: i64,
+    id: MeterId,
+    service_id: ServiceId,
     #[diesel(select_expression = s::name)]
     service_name: String,
     #[diesel(select_expression = s::unit)]
@@ -130,7 +125,7 @@ enum Which<'a> {
     /// Meters of an organization, flats' or houses'.
     Meters {
         org: OrganizationId,
-        ids: &'a [i64],
+        ids: &'a [MeterId],
     },
 }
 
@@ -158,7 +153,7 @@ fn load_meters(conn: &mut DbConn, which: Which) -> QueryResult<Vec<MeterRow>> {
                 zones: row.zones,
                 digits: row.digits,
                 verification_due: row.verification_due,
-                initial_values: split_ids(&row.initial_values)?,
+                initial_values: split_quantities(&row.initial_values)?,
             })
         })
         .collect()
@@ -175,7 +170,7 @@ pub fn books(conn: &mut DbConn, account: AccountId, up_to: Period) -> QueryResul
 pub fn book(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: i64,
+    id: MeterId,
     up_to: Period,
 ) -> QueryResult<Option<MeterBook>> {
     Ok(books_of(conn, org, &[id], up_to)?.remove(&id))
@@ -186,9 +181,9 @@ pub fn book(
 pub fn books_of(
     conn: &mut DbConn,
     org: OrganizationId,
-    ids: &[i64],
+    ids: &[MeterId],
     up_to: Period,
-) -> QueryResult<HashMap<i64, MeterBook>> {
+) -> QueryResult<HashMap<MeterId, MeterBook>> {
     let mut out = HashMap::with_capacity(ids.len());
     for ids in ids.chunks(super::BATCH) {
         let meters = load_meters(conn, Which::Meters { org, ids })?;
@@ -204,7 +199,7 @@ fn with_history(
     meters: Vec<MeterRow>,
     up_to: Period,
 ) -> QueryResult<Vec<MeterBook>> {
-    let ids: Vec<i64> = meters.iter().map(|m| m.id).collect();
+    let ids: Vec<MeterId> = meters.iter().map(|m| m.id).collect();
     let mut volumes = volumes(conn, &ids, None, up_to)?;
     let mut readings = readings(conn, &ids, None, up_to)?;
     Ok(meters
@@ -220,10 +215,10 @@ fn with_history(
 /// Closed periods of the meters in `from..=to` (no `from`: no lower bound).
 pub fn volumes(
     conn: &mut DbConn,
-    meters: &[i64],
+    meters: &[MeterId],
     from: Option<Period>,
     to: Period,
-) -> QueryResult<HashMap<i64, Vec<VolumeRow>>> {
+) -> QueryResult<HashMap<MeterId, Vec<VolumeRow>>> {
     let (from, to) = bounds(from, to);
     by_meter(
         mv::table
@@ -238,12 +233,12 @@ pub fn volumes(
 /// Readings of the meters in `from..=to`, oldest first.
 pub fn readings(
     conn: &mut DbConn,
-    meters: &[i64],
+    meters: &[MeterId],
     from: Option<Period>,
     to: Period,
-) -> QueryResult<HashMap<i64, Vec<StoredReading>>> {
+) -> QueryResult<HashMap<MeterId, Vec<StoredReading>>> {
     let (from, to) = bounds(from, to);
-    let mut out: HashMap<i64, Vec<StoredReading>> = HashMap::new();
+    let mut out: HashMap<MeterId, Vec<StoredReading>> = HashMap::new();
     for row in r::table
         .filter(r::meter_id.eq_any(meters))
         .filter(r::period.ge(from).and(r::period.le(to)))
@@ -285,7 +280,7 @@ pub fn window_days(conn: &mut DbConn, org: OrganizationId) -> QueryResult<(i32, 
 impl MeterBook {
     /// The last closed period before `period` and its billed readings, else the readings
     /// at installation: what the close takes as the previous readings.
-    pub fn billed_before(&self, period: Period) -> (Option<Period>, Vec<i64>) {
+    pub fn billed_before(&self, period: Period) -> (Option<Period>, Vec<Quantity>) {
         match self.volumes.iter().rev().find(|v| v.period < period) {
             Some(v) => (Some(v.period), self.per_zone(&v.billed)),
             None => (None, self.per_zone(&self.meter.initial_values)),
@@ -295,7 +290,7 @@ impl MeterBook {
     /// What a reading for `period` is checked against: the billed readings, moved on by
     /// the newest complete reading of each later period that is not closed yet (the close
     /// of that period will bill it first).
-    pub fn base_for(&self, period: Period) -> Vec<i64> {
+    pub fn base_for(&self, period: Period) -> Vec<Quantity> {
         let (billed_period, mut base) = self.billed_before(period);
         for (pending, values) in self.newest_by_period() {
             let counts = billed_period.is_none_or(|billed| pending > billed)
@@ -341,17 +336,17 @@ impl MeterBook {
     }
 
     /// One value per zone: a short list padded with zeros, as the close reads it.
-    fn per_zone(&self, values: &[i64]) -> Vec<i64> {
+    fn per_zone(&self, values: &[Quantity]) -> Vec<Quantity> {
         (0..self.zone_count())
-            .map(|i| values.get(i).copied().unwrap_or(0))
+            .map(|i| values.get(i).copied().unwrap_or(Quantity::ZERO))
             .collect()
     }
 }
 
 /// Readings with whether each corrected an earlier one and whether it counts.
 pub fn entries(readings: &[StoredReading]) -> Vec<ReadingEntry> {
-    let mut newest: HashMap<(Period, i32), i64> = HashMap::new();
-    let mut first: HashMap<(Period, i32), i64> = HashMap::new();
+    let mut newest: HashMap<(Period, i32), ReadingId> = HashMap::new();
+    let mut first: HashMap<(Period, i32), ReadingId> = HashMap::new();
     for r in readings {
         let key = (r.period, r.zone);
         let n = newest.entry(key).or_insert(r.id);

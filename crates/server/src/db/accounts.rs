@@ -5,18 +5,18 @@ use super::{enum_text, now, text_enum, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Account, AccountData, AccountFilter};
-use domkom_values::OrganizationId;
+use domkom_values::{AccountId, HouseId, Money, OrganizationId, PremiseId, ServiceId};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = a)]
 struct Row {
-    id: i64,
-    premise_id: i64,
+    id: AccountId,
+    premise_id: PremiseId,
     number: String,
     kind: String,
     holder: String,
     persons: i32,
-    opening_balance: i64,
+    opening_balance: Money,
     link_code: String,
 }
 
@@ -56,12 +56,12 @@ fn to_dto(conn: &mut DbConn, org: OrganizationId, row: Row) -> QueryResult<Accou
 #[derive(Insertable, AsChangeset)]
 #[diesel(table_name = a)]
 struct Values<'a> {
-    premise_id: i64,
+    premise_id: PremiseId,
     number: &'a str,
     kind: String,
     holder: &'a str,
     persons: i32,
-    opening_balance: i64,
+    opening_balance: Money,
 }
 
 fn values(d: &AccountData) -> Values<'_> {
@@ -79,8 +79,8 @@ fn values(d: &AccountData) -> Values<'_> {
 fn set_services(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: i64,
-    services: &[i64],
+    id: AccountId,
+    services: &[ServiceId],
 ) -> QueryResult<()> {
     diesel::delete(s::table.filter(s::organization_id.eq(org).and(s::account_id.eq(id))))
         .execute(conn)?;
@@ -99,7 +99,7 @@ fn set_services(
     Ok(())
 }
 
-pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &AccountData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &AccountData) -> QueryResult<AccountId> {
     let id = crate::per_backend!(conn, |c| diesel::insert_into(a::table)
         .values((
             values(d),
@@ -117,7 +117,7 @@ pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &AccountData) -> QueryR
 pub fn set_link_code(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: i64,
+    id: AccountId,
     code: &str,
 ) -> QueryResult<usize> {
     diesel::update(a::table.find(id).filter(a::organization_id.eq(org)))
@@ -128,7 +128,7 @@ pub fn set_link_code(
 pub fn update(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: i64,
+    id: AccountId,
     d: &AccountData,
 ) -> QueryResult<usize> {
     let n = diesel::update(a::table.find(id).filter(a::organization_id.eq(org)))
@@ -140,7 +140,7 @@ pub fn update(
     Ok(n)
 }
 
-pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Account>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: AccountId) -> QueryResult<Option<Account>> {
     let row = a::table
         .find(id)
         .filter(a::organization_id.eq(org))
@@ -150,7 +150,7 @@ pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Optio
     row.map(|r| to_dto(conn, org, r)).transpose()
 }
 
-pub fn exists(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<bool> {
+pub fn exists(conn: &mut DbConn, org: OrganizationId, id: AccountId) -> QueryResult<bool> {
     a::table
         .find(id)
         .filter(a::organization_id.eq(org))
@@ -160,7 +160,11 @@ pub fn exists(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<bo
 }
 
 /// The house of an account's premise.
-pub fn house_of(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<i64>> {
+pub fn house_of(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: AccountId,
+) -> QueryResult<Option<HouseId>> {
     a::table
         .inner_join(p::table)
         .filter(a::id.eq(id).and(a::organization_id.eq(org)))
@@ -181,7 +185,7 @@ pub fn list(
         .eq(org)
         .and(
             p::house_id
-                .eq(f.house_id.unwrap_or(0))
+                .eq(f.house_id.unwrap_or_default())
                 .or(f.house_id.is_none().into_sql::<Bool>()),
         )
         .and(
@@ -209,7 +213,7 @@ pub fn list(
     Ok((items, total))
 }
 
-pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: AccountId) -> QueryResult<usize> {
     diesel::delete(a::table.find(id).filter(a::organization_id.eq(org))).execute(conn)
 }
 
@@ -237,7 +241,7 @@ pub fn insert_many(
             .values(batch)
             .execute(c))?;
     }
-    let ids: std::collections::HashMap<String, i64> = numbers(conn, org)?
+    let ids: std::collections::HashMap<String, AccountId> = numbers(conn, org)?
         .into_iter()
         .map(|(id, number, _)| (number, id))
         .collect();
@@ -264,7 +268,10 @@ pub fn insert_many(
 }
 
 /// `(id, number, house)` of every account of the organization.
-pub fn numbers(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(i64, String, i64)>> {
+pub fn numbers(
+    conn: &mut DbConn,
+    org: OrganizationId,
+) -> QueryResult<Vec<(AccountId, String, HouseId)>> {
     a::table
         .inner_join(p::table)
         .filter(a::organization_id.eq(org))

@@ -4,15 +4,15 @@ use super::schema::houses as h;
 use super::{now, DbConn};
 use diesel::prelude::*;
 use domkom_dto::{House, HouseData};
-use domkom_values::OrganizationId;
+use domkom_values::{Area, HouseId, OrganizationId};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = h)]
 struct Row {
-    id: i64,
+    id: HouseId,
     address: String,
-    total_area: i64,
-    common_area: i64,
+    total_area: Area,
+    common_area: Area,
     share_cap_at_norm: bool,
 }
 
@@ -32,8 +32,8 @@ fn to_dto(row: Row) -> House {
 #[diesel(table_name = h)]
 struct Values<'a> {
     address: &'a str,
-    total_area: i64,
-    common_area: i64,
+    total_area: Area,
+    common_area: Area,
     share_cap_at_norm: bool,
 }
 
@@ -46,7 +46,7 @@ fn values(d: &HouseData) -> Values<'_> {
     }
 }
 
-pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &HouseData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &HouseData) -> QueryResult<HouseId> {
     crate::per_backend!(conn, |c| diesel::insert_into(h::table)
         .values((
             values(d),
@@ -60,7 +60,7 @@ pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &HouseData) -> QueryRes
 pub fn update(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: i64,
+    id: HouseId,
     d: &HouseData,
 ) -> QueryResult<usize> {
     diesel::update(h::table.find(id).filter(h::organization_id.eq(org)))
@@ -68,7 +68,7 @@ pub fn update(
         .execute(conn)
 }
 
-pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<House>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: HouseId) -> QueryResult<Option<House>> {
     h::table
         .find(id)
         .filter(h::organization_id.eq(org))
@@ -98,11 +98,11 @@ pub fn list(
     Ok((items.into_iter().map(to_dto).collect(), total))
 }
 
-pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: HouseId) -> QueryResult<usize> {
     diesel::delete(h::table.find(id).filter(h::organization_id.eq(org))).execute(conn)
 }
 
-pub fn exists(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<bool> {
+pub fn exists(conn: &mut DbConn, org: OrganizationId, id: HouseId) -> QueryResult<bool> {
     get(conn, org, id).map(|h| h.is_some())
 }
 
@@ -123,7 +123,7 @@ pub fn insert_many(conn: &mut DbConn, org: OrganizationId, ds: &[HouseData]) -> 
 }
 
 /// `(id, address)` of every house of the organization.
-pub fn addresses(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(i64, String)>> {
+pub fn addresses(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(HouseId, String)>> {
     h::table
         .filter(h::organization_id.eq(org))
         .select((h::id, h::address))

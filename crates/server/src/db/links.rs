@@ -8,14 +8,14 @@ use super::{by_key, now, text_enum, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{AccountKind, LinkedAccount, OrganizationSummary};
-use domkom_values::{AccountId, OrganizationId, UserId};
+use domkom_values::{AccountId, Money, OrganizationId, UserId};
 
 /// Every organization (a platform has hundreds, not millions); the caller filters.
 pub fn organizations(conn: &mut DbConn) -> QueryResult<Vec<OrganizationSummary>> {
     o::table
         .order(o::name)
         .select((o::id, o::kind, o::name, o::inn, o::address, o::phone))
-        .load::<(i64, String, String, String, String, String)>(conn)?
+        .load::<(OrganizationId, String, String, String, String, String)>(conn)?
         .into_iter()
         .map(|(id, kind, name, inn, address, phone)| {
             Ok(OrganizationSummary {
@@ -32,7 +32,7 @@ pub fn organizations(conn: &mut DbConn) -> QueryResult<Vec<OrganizationSummary>>
 
 /// An account found by its number, with what proves and describes it.
 pub struct FoundAccount {
-    pub id: i64,
+    pub id: AccountId,
     pub link_code: String,
     pub kind: AccountKind,
 }
@@ -47,7 +47,7 @@ pub fn find_account(
         .filter(a::organization_id.eq(org))
         .filter(a::number.eq(number.trim()))
         .select((a::id, a::link_code, a::kind))
-        .first::<(i64, String, String)>(conn)
+        .first::<(AccountId, String, String)>(conn)
         .optional()?;
     row.map(|(id, link_code, kind)| {
         Ok(FoundAccount {
@@ -60,7 +60,7 @@ pub fn find_account(
 }
 
 /// «Итого к оплате» of the last receipt: the closing balance of the last closed period.
-pub fn last_receipt_total(conn: &mut DbConn, account: AccountId) -> QueryResult<Option<i64>> {
+pub fn last_receipt_total(conn: &mut DbConn, account: AccountId) -> QueryResult<Option<Money>> {
     b::table
         .filter(b::account_id.eq(account))
         .order(b::period.desc())
@@ -108,7 +108,7 @@ pub fn unlink(conn: &mut DbConn, user: UserId, account: AccountId) -> QueryResul
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = a)]
 struct Row {
-    id: i64,
+    id: AccountId,
     number: String,
     kind: String,
     holder: String,
@@ -117,7 +117,7 @@ struct Row {
     #[diesel(select_expression = p::number)]
     premise: String,
     #[diesel(select_expression = o::id)]
-    organization_id: i64,
+    organization_id: OrganizationId,
     #[diesel(select_expression = o::name)]
     organization_name: String,
 }
@@ -126,7 +126,7 @@ struct Row {
 pub fn linked(
     conn: &mut DbConn,
     user: UserId,
-    only: Option<i64>,
+    only: Option<AccountId>,
 ) -> QueryResult<Vec<LinkedAccount>> {
     // Flat joins: SQLite plans nested ones several times slower.
     let rows = l::table
@@ -137,7 +137,7 @@ pub fn linked(
         .filter(l::user_id.eq(user))
         .filter(
             a::id
-                .eq(only.unwrap_or(0))
+                .eq(only.unwrap_or_default())
                 .or(only.is_none().into_sql::<Bool>()),
         )
         .order((l::created_at, a::id))
@@ -165,12 +165,11 @@ pub fn linked_organization(
     user: UserId,
     account: AccountId,
 ) -> QueryResult<Option<OrganizationId>> {
-    let org: Option<i64> = by_key(
+    by_key(
         conn,
         l::table
             .filter(l::user_id.eq(user))
             .filter(l::account_id.eq(account))
             .select(l::organization_id),
-    )?;
-    Ok(org.map(OrganizationId))
+    )
 }

@@ -1,20 +1,20 @@
 //! Meters: a flat's (with an account) or a house's (without).
 
 use super::schema::meters as m;
-use super::{join_ids, split_ids, DbConn};
+use super::{join_quantities, split_quantities, DbConn};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Meter, MeterData, MeterFilter};
-use domkom_values::OrganizationId;
+use domkom_values::{AccountId, HouseId, MeterId, OrganizationId, ServiceId};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = m)]
 struct Row {
-    id: i64,
-    account_id: Option<i64>,
-    house_id: i64,
-    service_id: i64,
+    id: MeterId,
+    account_id: Option<AccountId>,
+    house_id: HouseId,
+    service_id: ServiceId,
     serial: String,
     zones: i32,
     digits: i32,
@@ -35,7 +35,7 @@ fn to_dto(row: Row) -> QueryResult<Meter> {
             digits: row.digits,
             installed_on: row.installed_on,
             verification_due: row.verification_due,
-            initial_values: split_ids(&row.initial_values)?,
+            initial_values: split_quantities(&row.initial_values)?,
         },
     })
 }
@@ -43,9 +43,9 @@ fn to_dto(row: Row) -> QueryResult<Meter> {
 #[derive(Insertable, AsChangeset)]
 #[diesel(table_name = m, treat_none_as_null = true)]
 struct Values<'a> {
-    account_id: Option<i64>,
-    house_id: i64,
-    service_id: i64,
+    account_id: Option<AccountId>,
+    house_id: HouseId,
+    service_id: ServiceId,
     serial: &'a str,
     zones: i32,
     digits: i32,
@@ -55,7 +55,7 @@ struct Values<'a> {
 }
 
 /// `house` is the account's house for a flat's meter (checked by the caller).
-fn values(d: &MeterData, house: i64) -> Values<'_> {
+fn values(d: &MeterData, house: HouseId) -> Values<'_> {
     Values {
         account_id: d.account_id,
         house_id: house,
@@ -65,7 +65,7 @@ fn values(d: &MeterData, house: i64) -> Values<'_> {
         digits: d.digits,
         installed_on: d.installed_on,
         verification_due: d.verification_due,
-        initial_values: join_ids(&d.initial_values),
+        initial_values: join_quantities(&d.initial_values),
     }
 }
 
@@ -73,8 +73,8 @@ pub fn insert(
     conn: &mut DbConn,
     org: OrganizationId,
     d: &MeterData,
-    house: i64,
-) -> QueryResult<i64> {
+    house: HouseId,
+) -> QueryResult<MeterId> {
     crate::per_backend!(conn, |c| diesel::insert_into(m::table)
         .values((values(d, house), m::organization_id.eq(org)))
         .returning(m::id)
@@ -84,16 +84,16 @@ pub fn insert(
 pub fn update(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: i64,
+    id: MeterId,
     d: &MeterData,
-    house: i64,
+    house: HouseId,
 ) -> QueryResult<usize> {
     diesel::update(m::table.find(id).filter(m::organization_id.eq(org)))
         .set(values(d, house))
         .execute(conn)
 }
 
-pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Meter>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: MeterId) -> QueryResult<Option<Meter>> {
     m::table
         .find(id)
         .filter(m::organization_id.eq(org))
@@ -115,12 +115,12 @@ pub fn list(
         .eq(org)
         .and(
             m::account_id
-                .eq(f.account_id.unwrap_or(0))
+                .eq(f.account_id.unwrap_or_default())
                 .or(f.account_id.is_none().into_sql::<Bool>()),
         )
         .and(
             m::house_id
-                .eq(f.house_id.unwrap_or(0))
+                .eq(f.house_id.unwrap_or_default())
                 .or(f.house_id.is_none().into_sql::<Bool>()),
         );
     let rows = m::table
@@ -139,12 +139,12 @@ pub fn list(
 
 /// A closed period computed the meter's volume: its history must stay (the volumes refer
 /// to meters without a foreign key, see the packed-charges migration).
-pub fn was_billed(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
+pub fn was_billed(conn: &mut DbConn, id: MeterId) -> QueryResult<bool> {
     use super::schema::meter_volumes as mv;
     diesel::select(diesel::dsl::exists(mv::table.filter(mv::meter_id.eq(id)))).get_result(conn)
 }
 
-pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: MeterId) -> QueryResult<usize> {
     diesel::delete(m::table.find(id).filter(m::organization_id.eq(org))).execute(conn)
 }
 
@@ -152,7 +152,7 @@ pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<us
 pub fn insert_many(
     conn: &mut DbConn,
     org: OrganizationId,
-    ds: &[(MeterData, i64)],
+    ds: &[(MeterData, HouseId)],
 ) -> QueryResult<usize> {
     let rows: Vec<_> = ds
         .iter()
@@ -169,9 +169,9 @@ pub fn insert_many(
 
 /// A meter as files name it.
 pub struct MeterKey {
-    pub id: i64,
-    pub account_id: Option<i64>,
-    pub house_id: i64,
+    pub id: MeterId,
+    pub account_id: Option<AccountId>,
+    pub house_id: HouseId,
     pub serial: String,
     pub zones: i32,
 }
@@ -181,7 +181,7 @@ pub fn keys(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<MeterKey>
     let rows = m::table
         .filter(m::organization_id.eq(org))
         .select((m::id, m::account_id, m::house_id, m::serial, m::zones))
-        .load::<(i64, Option<i64>, i64, String, i32)>(conn)?;
+        .load::<(MeterId, Option<AccountId>, HouseId, String, i32)>(conn)?;
     Ok(rows
         .into_iter()
         .map(|(id, account_id, house_id, serial, zones)| MeterKey {

@@ -33,6 +33,7 @@ use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, QueryResult};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use domkom_dto::ErrorCode;
+use domkom_values::{Money, Quantity};
 pub use error::DbError;
 use std::time::Duration;
 
@@ -244,11 +245,10 @@ pub fn stored_period(text: &str) -> QueryResult<domkom_domain::Period> {
         .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
 }
 
-/// The sum of stored kopecks, checked: amounts the input rules bound never overflow, and
+/// The sum of stored amounts, checked: amounts the input rules bound never overflow, and
 /// anything stored before them is an error, never a wrapped number.
-pub fn sum_kopecks(amounts: impl IntoIterator<Item = i64>) -> QueryResult<i64> {
-    domkom_domain::Money::checked_sum(amounts.into_iter().map(domkom_domain::Money::from_kopecks))
-        .map(|m| m.kopecks())
+pub fn sum_money(amounts: impl IntoIterator<Item = Money>) -> QueryResult<Money> {
+    Money::checked_sum(amounts)
         .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
 }
 
@@ -285,12 +285,32 @@ where
     Ok(load(conn, query)?.into_iter().next())
 }
 
-/// Numbers stored comma-separated in a TEXT column (`"1,2,3"`).
-pub fn join_ids(ids: &[i64]) -> String {
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+/// Ids stored comma-separated in a TEXT column (`"1,2,3"`).
+pub fn join_ids<T: Copy + Into<i64>>(ids: &[T]) -> String {
+    join_numbers(ids.iter().map(|&id| id.into()))
 }
 
-pub fn split_ids(text: &str) -> QueryResult<Vec<i64>> {
+pub fn split_ids<T: From<i64>>(text: &str) -> QueryResult<Vec<T>> {
+    Ok(split_numbers(text)?.into_iter().map(T::from).collect())
+}
+
+/// Quantities stored comma-separated in a TEXT column, as thousandths.
+pub fn join_quantities(values: &[Quantity]) -> String {
+    join_numbers(values.iter().map(|q| q.thousandths()))
+}
+
+pub fn split_quantities(text: &str) -> QueryResult<Vec<Quantity>> {
+    Ok(split_numbers(text)?
+        .into_iter()
+        .map(Quantity::from_thousandths)
+        .collect())
+}
+
+fn join_numbers(numbers: impl Iterator<Item = i64>) -> String {
+    numbers.map(|n| n.to_string()).collect::<Vec<_>>().join(",")
+}
+
+fn split_numbers(text: &str) -> QueryResult<Vec<i64>> {
     text.split(',')
         .filter(|s| !s.is_empty())
         .map(|s| {

@@ -4,11 +4,12 @@ use super::schema::organizations as o;
 use super::{enum_text, now, text_enum, DbConn};
 use diesel::prelude::*;
 use domkom_dto::{BankDetails, Organization, OrganizationData, OrganizationSettings};
+use domkom_values::OrganizationId;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = o)]
 struct Row {
-    id: i64,
+    id: OrganizationId,
     kind: String,
     name: String,
     inn: String,
@@ -105,20 +106,20 @@ fn values(d: &OrganizationData) -> Values<'_> {
     }
 }
 
-pub fn insert(conn: &mut DbConn, d: &OrganizationData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, d: &OrganizationData) -> QueryResult<OrganizationId> {
     crate::per_backend!(conn, |c| diesel::insert_into(o::table)
         .values((values(d), o::created_at.eq(now())))
         .returning(o::id)
         .get_result(c))
 }
 
-pub fn update(conn: &mut DbConn, id: i64, d: &OrganizationData) -> QueryResult<usize> {
+pub fn update(conn: &mut DbConn, id: OrganizationId, d: &OrganizationData) -> QueryResult<usize> {
     diesel::update(o::table.find(id))
         .set(values(d))
         .execute(conn)
 }
 
-pub fn get(conn: &mut DbConn, id: i64) -> QueryResult<Option<Organization>> {
+pub fn get(conn: &mut DbConn, id: OrganizationId) -> QueryResult<Option<Organization>> {
     o::table
         .find(id)
         .select(Row::as_select())
@@ -127,9 +128,13 @@ pub fn get(conn: &mut DbConn, id: i64) -> QueryResult<Option<Organization>> {
         .and_then(|r| r.map(to_dto).transpose())
 }
 
-pub fn inn_taken(conn: &mut DbConn, inn: &str, except: Option<i64>) -> QueryResult<bool> {
+pub fn inn_taken(
+    conn: &mut DbConn,
+    inn: &str,
+    except: Option<OrganizationId>,
+) -> QueryResult<bool> {
     // Ids start at 1, so 0 excludes nothing.
-    let except = except.unwrap_or(0);
+    let except = except.unwrap_or_default();
     diesel::select(diesel::dsl::exists(
         o::table.filter(o::inn.eq(inn)).filter(o::id.ne(except)),
     ))

@@ -6,14 +6,14 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Payment, PaymentData, PaymentFilter};
-use domkom_values::OrganizationId;
+use domkom_values::{AccountId, Money, OrganizationId, PaymentId};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = p)]
 struct Row {
-    id: i64,
-    account_id: i64,
-    amount: i64,
+    id: PaymentId,
+    account_id: AccountId,
+    amount: Money,
     paid_on: NaiveDate,
     source: String,
     external_id: Option<String>,
@@ -34,7 +34,7 @@ fn to_dto(row: Row) -> Payment {
     }
 }
 
-pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &PaymentData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &PaymentData) -> QueryResult<PaymentId> {
     crate::per_backend!(conn, |c| diesel::insert_into(p::table)
         .values((
             p::organization_id.eq(org),
@@ -71,7 +71,7 @@ pub fn account_by_number(
     conn: &mut DbConn,
     org: OrganizationId,
     number: &str,
-) -> QueryResult<Option<i64>> {
+) -> QueryResult<Option<AccountId>> {
     a::table
         .filter(a::organization_id.eq(org).and(a::number.eq(number)))
         .select(a::id)
@@ -79,7 +79,7 @@ pub fn account_by_number(
         .optional()
 }
 
-pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Payment>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: PaymentId) -> QueryResult<Option<Payment>> {
     p::table
         .find(id)
         .filter(p::organization_id.eq(org))
@@ -102,7 +102,7 @@ pub fn list(
         .eq(org)
         .and(
             p::account_id
-                .eq(f.account_id.unwrap_or(0))
+                .eq(f.account_id.unwrap_or_default())
                 .or(f.account_id.is_none().into_sql::<Bool>()),
         )
         .and(

@@ -7,7 +7,7 @@ use super::DbConn;
 use diesel::prelude::*;
 use domkom_domain::Period;
 use domkom_dto::PenaltyCorrectionLine;
-use domkom_values::AccountId;
+use domkom_values::{AccountId, Money};
 use std::collections::HashMap;
 
 #[derive(Queryable, Selectable)]
@@ -17,7 +17,7 @@ struct Row {
     period: Period,
     #[diesel(deserialize_as = String)]
     corrects_period: Period,
-    amount: i64,
+    amount: Money,
     reason: String,
 }
 

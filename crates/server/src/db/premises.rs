@@ -5,16 +5,16 @@ use super::DbConn;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Premise, PremiseData};
-use domkom_values::OrganizationId;
+use domkom_values::{Area, HouseId, OrganizationId, PremiseId};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = p)]
 struct Row {
-    id: i64,
-    house_id: i64,
+    id: PremiseId,
+    house_id: HouseId,
     number: String,
     residential: bool,
-    area: i64,
+    area: Area,
 }
 
 fn to_dto(row: Row) -> Premise {
@@ -32,10 +32,10 @@ fn to_dto(row: Row) -> Premise {
 #[derive(Insertable, AsChangeset)]
 #[diesel(table_name = p)]
 struct Values<'a> {
-    house_id: i64,
+    house_id: HouseId,
     number: &'a str,
     residential: bool,
-    area: i64,
+    area: Area,
 }
 
 fn values(d: &PremiseData) -> Values<'_> {
@@ -47,7 +47,7 @@ fn values(d: &PremiseData) -> Values<'_> {
     }
 }
 
-pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &PremiseData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &PremiseData) -> QueryResult<PremiseId> {
     crate::per_backend!(conn, |c| diesel::insert_into(p::table)
         .values((values(d), p::organization_id.eq(org)))
         .returning(p::id)
@@ -57,7 +57,7 @@ pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &PremiseData) -> QueryR
 pub fn update(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: i64,
+    id: PremiseId,
     d: &PremiseData,
 ) -> QueryResult<usize> {
     diesel::update(p::table.find(id).filter(p::organization_id.eq(org)))
@@ -65,7 +65,7 @@ pub fn update(
         .execute(conn)
 }
 
-pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Premise>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: PremiseId) -> QueryResult<Option<Premise>> {
     p::table
         .find(id)
         .filter(p::organization_id.eq(org))
@@ -76,7 +76,11 @@ pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Optio
 }
 
 /// The house of a premise of the organization.
-pub fn house_of(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<i64>> {
+pub fn house_of(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: PremiseId,
+) -> QueryResult<Option<HouseId>> {
     p::table
         .find(id)
         .filter(p::organization_id.eq(org))
@@ -88,14 +92,14 @@ pub fn house_of(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<
 pub fn list(
     conn: &mut DbConn,
     org: OrganizationId,
-    house: Option<i64>,
+    house: Option<HouseId>,
     limit: i64,
     offset: i64,
 ) -> QueryResult<(Vec<Premise>, i64)> {
     let any_house = house.is_none().into_sql::<Bool>();
     let filter = p::organization_id
         .eq(org)
-        .and(p::house_id.eq(house.unwrap_or(0)).or(any_house));
+        .and(p::house_id.eq(house.unwrap_or_default()).or(any_house));
     let items = p::table
         .filter(filter)
         .order((p::house_id, p::id))
@@ -107,7 +111,7 @@ pub fn list(
     Ok((items.into_iter().map(to_dto).collect(), total))
 }
 
-pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: PremiseId) -> QueryResult<usize> {
     diesel::delete(p::table.find(id).filter(p::organization_id.eq(org))).execute(conn)
 }
 
@@ -131,7 +135,10 @@ pub fn insert_many(
 }
 
 /// `(id, house, number)` of every premise of the organization.
-pub fn numbers(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(i64, i64, String)>> {
+pub fn numbers(
+    conn: &mut DbConn,
+    org: OrganizationId,
+) -> QueryResult<Vec<(PremiseId, HouseId, String)>> {
     p::table
         .filter(p::organization_id.eq(org))
         .select((p::id, p::house_id, p::number))

@@ -6,18 +6,18 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Reading, ReadingData, ReadingFilter, ReadingSource};
-use domkom_values::{OrganizationId, UserId};
+use domkom_values::{AccountId, HouseId, MeterId, OrganizationId, Quantity, ReadingId, UserId};
 use std::collections::{HashMap, HashSet};
 
 /// A stored reading as its table holds it.
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = r)]
 pub struct Row {
-    pub id: i64,
-    pub meter_id: i64,
+    pub id: ReadingId,
+    pub meter_id: MeterId,
     pub period: String,
     pub zone: i32,
-    pub value: i64,
+    pub value: Quantity,
     pub rolled_over: bool,
     pub source: String,
     pub created_at: NaiveDateTime,
@@ -49,7 +49,7 @@ pub fn insert(
     taken_on: NaiveDate,
     source: ReadingSource,
     user: UserId,
-) -> QueryResult<i64> {
+) -> QueryResult<ReadingId> {
     crate::per_backend!(conn, |c| diesel::insert_into(r::table)
         .values((
             r::organization_id.eq(org),
@@ -67,7 +67,7 @@ pub fn insert(
         .get_result(c))
 }
 
-pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Reading>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: ReadingId) -> QueryResult<Option<Reading>> {
     r::table
         .find(id)
         .filter(r::organization_id.eq(org))
@@ -96,17 +96,17 @@ pub fn list(
         )
         .and(
             r::meter_id
-                .eq(f.meter_id.unwrap_or(0))
+                .eq(f.meter_id.unwrap_or_default())
                 .or(f.meter_id.is_none().into_sql::<Bool>()),
         )
         .and(
             m::house_id
-                .eq(f.house_id.unwrap_or(0))
+                .eq(f.house_id.unwrap_or_default())
                 .or(f.house_id.is_none().into_sql::<Bool>()),
         )
         .and(
             m::account_id
-                .eq(f.account_id.unwrap_or(0))
+                .eq(f.account_id.unwrap_or_default())
                 .or(f.account_id.is_none().into_sql::<Bool>()),
         );
     let rows = r::table
@@ -135,7 +135,7 @@ pub struct ExportLine {
     pub premise_number: String,
     pub serial: String,
     pub zone: i32,
-    pub value: i64,
+    pub value: Quantity,
     pub source: String,
     /// The day the meter was read.
     pub taken_on: NaiveDate,
@@ -152,23 +152,23 @@ pub fn export(
         .filter(r::organization_id.eq(org).and(r::period.eq(period)))
         .order((r::created_at.desc(), r::id.desc()))
         .select((r::meter_id, r::zone, r::value, r::source, r::taken_on))
-        .load::<(i64, i32, i64, String, NaiveDate)>(conn)?;
-    let meters: HashMap<i64, (Option<i64>, i64, String)> = m::table
+        .load::<(MeterId, i32, Quantity, String, NaiveDate)>(conn)?;
+    let meters: HashMap<MeterId, (Option<AccountId>, HouseId, String)> = m::table
         .filter(m::organization_id.eq(org))
         .select((m::id, m::account_id, m::house_id, m::serial))
-        .load::<(i64, Option<i64>, i64, String)>(conn)?
+        .load::<(MeterId, Option<AccountId>, HouseId, String)>(conn)?
         .into_iter()
         .map(|(id, account, house, serial)| (id, (account, house, serial)))
         .collect();
-    let accounts: HashMap<i64, (String, String)> = a::table
+    let accounts: HashMap<AccountId, (String, String)> = a::table
         .inner_join(p::table)
         .filter(a::organization_id.eq(org))
         .select((a::id, a::number, p::number))
-        .load::<(i64, String, String)>(conn)?
+        .load::<(AccountId, String, String)>(conn)?
         .into_iter()
         .map(|(id, number, premise)| (id, (number, premise)))
         .collect();
-    let houses: HashMap<i64, String> = h::table
+    let houses: HashMap<HouseId, String> = h::table
         .filter(h::organization_id.eq(org))
         .select((h::id, h::address))
         .load(conn)?

@@ -5,17 +5,17 @@ use super::{now, DbConn};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{AccountPeriodFilter, Recalculation, RecalculationData};
-use domkom_values::{OrganizationId, UserId};
+use domkom_values::{AccountId, Money, OrganizationId, RecalculationId, ServiceId, UserId};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = r)]
 struct Row {
-    id: i64,
-    account_id: i64,
-    service_id: i64,
+    id: RecalculationId,
+    account_id: AccountId,
+    service_id: ServiceId,
     period: String,
     corrects_period: String,
-    amount: i64,
+    amount: Money,
     reason: String,
 }
 
@@ -38,7 +38,7 @@ pub fn insert(
     org: OrganizationId,
     d: &RecalculationData,
     user: UserId,
-) -> QueryResult<i64> {
+) -> QueryResult<RecalculationId> {
     crate::per_backend!(conn, |c| diesel::insert_into(r::table)
         .values((
             r::organization_id.eq(org),
@@ -55,7 +55,11 @@ pub fn insert(
         .get_result(c))
 }
 
-pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Recalculation>> {
+pub fn get(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    id: RecalculationId,
+) -> QueryResult<Option<Recalculation>> {
     r::table
         .find(id)
         .filter(r::organization_id.eq(org))
@@ -77,7 +81,7 @@ pub fn list(
         .eq(org)
         .and(
             r::account_id
-                .eq(f.account_id.unwrap_or(0))
+                .eq(f.account_id.unwrap_or_default())
                 .or(f.account_id.is_none().into_sql::<Bool>()),
         )
         .and(
@@ -96,6 +100,6 @@ pub fn list(
     Ok((items.into_iter().map(to_dto).collect(), total))
 }
 
-pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: RecalculationId) -> QueryResult<usize> {
     diesel::delete(r::table.find(id).filter(r::organization_id.eq(org))).execute(conn)
 }

@@ -9,7 +9,6 @@ use domkom_values::UserId;
 #[diesel(table_name = rt)]
 pub struct RefreshRow {
     pub id: i64,
-    #[diesel(deserialize_as = i64)]
     pub user_id: UserId,
     pub family: String,
     pub expires_at: chrono::NaiveDateTime,
@@ -54,13 +53,13 @@ pub fn mark_rotated(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
 /// Ends the session of `family`; its user's access tokens issued until now end too (the
 /// user's other sessions refresh theirs).
 pub fn revoke_family(conn: &mut DbConn, family: &str) -> QueryResult<usize> {
-    let user: Option<i64> = rt::table
+    let user: Option<UserId> = rt::table
         .filter(rt::family.eq(family))
         .select(rt::user_id)
         .first(conn)
         .optional()?;
     if let Some(user) = user {
-        super::revocations::record(conn, UserId(user))?;
+        super::revocations::record(conn, user)?;
     }
     diesel::update(
         rt::table

@@ -4,12 +4,12 @@ use super::schema::services as s;
 use super::{enum_text, join_ids, json_array, split_ids, text_enum, DbConn};
 use diesel::prelude::*;
 use domkom_dto::{Service, ServiceData};
-use domkom_values::OrganizationId;
+use domkom_values::{AreaNorm, OrganizationId, Quantity, ServiceId};
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = s)]
 struct Row {
-    id: i64,
+    id: ServiceId,
     name: String,
     unit: String,
     supplier_name: String,
@@ -17,8 +17,8 @@ struct Row {
     method: String,
     resource: Option<String>,
     source_service_ids: String,
-    norm_per_person: i64,
-    norm_per_m2: Option<i64>,
+    norm_per_person: Quantity,
+    norm_per_m2: Option<AreaNorm>,
     sort_order: i32,
 }
 
@@ -50,8 +50,8 @@ struct Values<'a> {
     method: String,
     resource: Option<String>,
     source_service_ids: String,
-    norm_per_person: i64,
-    norm_per_m2: Option<i64>,
+    norm_per_person: Quantity,
+    norm_per_m2: Option<AreaNorm>,
     sort_order: i32,
 }
 
@@ -70,7 +70,7 @@ fn values(d: &ServiceData) -> Values<'_> {
     }
 }
 
-pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &ServiceData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &ServiceData) -> QueryResult<ServiceId> {
     crate::per_backend!(conn, |c| diesel::insert_into(s::table)
         .values((values(d), s::organization_id.eq(org)))
         .returning(s::id)
@@ -80,7 +80,7 @@ pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &ServiceData) -> QueryR
 pub fn update(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: i64,
+    id: ServiceId,
     d: &ServiceData,
 ) -> QueryResult<usize> {
     diesel::update(s::table.find(id).filter(s::organization_id.eq(org)))
@@ -88,7 +88,7 @@ pub fn update(
         .execute(conn)
 }
 
-pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Service>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: ServiceId) -> QueryResult<Option<Service>> {
     s::table
         .find(id)
         .filter(s::organization_id.eq(org))
@@ -99,7 +99,7 @@ pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Optio
         .transpose()
 }
 
-pub fn exists(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<bool> {
+pub fn exists(conn: &mut DbConn, org: OrganizationId, id: ServiceId) -> QueryResult<bool> {
     s::table
         .find(id)
         .filter(s::organization_id.eq(org))
@@ -109,7 +109,7 @@ pub fn exists(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<bo
 }
 
 /// Whether every id names a service of the organization.
-pub fn all_exist(conn: &mut DbConn, org: OrganizationId, ids: &[i64]) -> QueryResult<bool> {
+pub fn all_exist(conn: &mut DbConn, org: OrganizationId, ids: &[ServiceId]) -> QueryResult<bool> {
     for id in ids {
         if !exists(conn, org, *id)? {
             return Ok(false);
@@ -142,25 +142,25 @@ pub fn list(
 }
 
 /// Whether another service of the organization is computed from this one.
-pub fn is_source(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<bool> {
+pub fn is_source(conn: &mut DbConn, org: OrganizationId, id: ServiceId) -> QueryResult<bool> {
     let lists: Vec<String> = s::table
         .filter(s::organization_id.eq(org))
         .select(s::source_service_ids)
         .load(conn)?;
     for list in lists {
-        if split_ids(&list)?.contains(&id) {
+        if split_ids::<ServiceId>(&list)?.contains(&id) {
             return Ok(true);
         }
     }
     Ok(false)
 }
 
-pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: ServiceId) -> QueryResult<usize> {
     diesel::delete(s::table.find(id).filter(s::organization_id.eq(org))).execute(conn)
 }
 
 /// `(id, name)` of every service of the organization.
-pub fn names(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(i64, String)>> {
+pub fn names(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(ServiceId, String)>> {
     s::table
         .filter(s::organization_id.eq(org))
         .select((s::id, s::name))
@@ -168,12 +168,12 @@ pub fn names(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<(i64, St
 }
 
 /// `id → (name, supplier, unit)`: what a resident's page prints next to a charge line.
-pub type Labels = std::collections::HashMap<i64, (String, String, String)>;
+pub type Labels = std::collections::HashMap<ServiceId, (String, String, String)>;
 
 /// The organization's services as a closed period keeps them (`periods.services`): a JSON
 /// array of `[id, name, supplier, unit]`.
 pub fn snapshot(conn: &mut DbConn, org: OrganizationId) -> QueryResult<String> {
-    let rows: Vec<(i64, String, String, String)> = s::table
+    let rows: Vec<(ServiceId, String, String, String)> = s::table
         .filter(s::organization_id.eq(org))
         .order(s::id)
         .select((s::id, s::name, s::supplier_name, s::unit))
@@ -183,7 +183,7 @@ pub fn snapshot(conn: &mut DbConn, org: OrganizationId) -> QueryResult<String> {
 
 /// Reads a `snapshot`; a period closed with no services has none.
 pub fn labels_of(snapshot: Option<&str>) -> QueryResult<Labels> {
-    let rows: Vec<(i64, String, String, String)> = match snapshot {
+    let rows: Vec<(ServiceId, String, String, String)> = match snapshot {
         Some(json) => json_array(json)?,
         None => Vec::new(),
     };

@@ -6,17 +6,17 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_dto::{Tariff, TariffData};
-use domkom_values::OrganizationId;
+use domkom_values::{OrganizationId, ServiceId, TariffId};
 use std::collections::HashMap;
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = t)]
 struct Row {
-    id: i64,
-    service_id: i64,
+    id: TariffId,
+    service_id: ServiceId,
     valid_from: NaiveDate,
     zone: i32,
-    price: i64,
+    price: domkom_values::Tariff,
 }
 
 fn to_dto(row: Row) -> Tariff {
@@ -34,10 +34,10 @@ fn to_dto(row: Row) -> Tariff {
 #[derive(Insertable, AsChangeset)]
 #[diesel(table_name = t)]
 struct Values {
-    service_id: i64,
+    service_id: ServiceId,
     valid_from: NaiveDate,
     zone: i32,
-    price: i64,
+    price: domkom_values::Tariff,
 }
 
 fn values(d: &TariffData) -> Values {
@@ -49,7 +49,7 @@ fn values(d: &TariffData) -> Values {
     }
 }
 
-pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &TariffData) -> QueryResult<i64> {
+pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &TariffData) -> QueryResult<TariffId> {
     crate::per_backend!(conn, |c| diesel::insert_into(t::table)
         .values((values(d), t::organization_id.eq(org)))
         .returning(t::id)
@@ -59,7 +59,7 @@ pub fn insert(conn: &mut DbConn, org: OrganizationId, d: &TariffData) -> QueryRe
 pub fn update(
     conn: &mut DbConn,
     org: OrganizationId,
-    id: i64,
+    id: TariffId,
     d: &TariffData,
 ) -> QueryResult<usize> {
     diesel::update(t::table.find(id).filter(t::organization_id.eq(org)))
@@ -67,7 +67,7 @@ pub fn update(
         .execute(conn)
 }
 
-pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Option<Tariff>> {
+pub fn get(conn: &mut DbConn, org: OrganizationId, id: TariffId) -> QueryResult<Option<Tariff>> {
     t::table
         .find(id)
         .filter(t::organization_id.eq(org))
@@ -80,13 +80,13 @@ pub fn get(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<Optio
 pub fn list(
     conn: &mut DbConn,
     org: OrganizationId,
-    service: Option<i64>,
+    service: Option<ServiceId>,
     limit: i64,
     offset: i64,
 ) -> QueryResult<(Vec<Tariff>, i64)> {
     let filter = t::organization_id.eq(org).and(
         t::service_id
-            .eq(service.unwrap_or(0))
+            .eq(service.unwrap_or_default())
             .or(service.is_none().into_sql::<Bool>()),
     );
     let items = t::table
@@ -100,18 +100,17 @@ pub fn list(
     Ok((items.into_iter().map(to_dto).collect(), total))
 }
 
-pub fn delete(conn: &mut DbConn, org: OrganizationId, id: i64) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, org: OrganizationId, id: TariffId) -> QueryResult<usize> {
     diesel::delete(t::table.find(id).filter(t::organization_id.eq(org))).execute(conn)
 }
 
+/// The prices in force on a day per (service, zone), with the day each took effect.
+pub type InForce = HashMap<(ServiceId, i32), (domkom_values::Tariff, NaiveDate)>;
+
 /// The price in force on `day` and the day it took effect, per (service, zone): the tariff
 /// a period is billed at is the one in force on its first day.
-pub fn in_force(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    day: NaiveDate,
-) -> QueryResult<HashMap<(i64, i32), (i64, NaiveDate)>> {
-    let rows: Vec<(i64, i32, i64, NaiveDate)> = super::load(
+pub fn in_force(conn: &mut DbConn, org: OrganizationId, day: NaiveDate) -> QueryResult<InForce> {
+    let rows: Vec<(ServiceId, i32, domkom_values::Tariff, NaiveDate)> = super::load(
         conn,
         t::table
             .filter(t::organization_id.eq(org))
@@ -129,14 +128,10 @@ pub fn in_force(
 /// A service's tariffs among those in force: the single one (zone 0, else the first
 /// zone's) and the zones' own in zone order; `None` when it has none.
 pub fn of_service(
-    in_force: &HashMap<(i64, i32), (i64, NaiveDate)>,
-    service: i64,
+    in_force: &InForce,
+    service: ServiceId,
 ) -> Option<(domkom_domain::Tariff, Vec<domkom_domain::Tariff>)> {
-    let price = |zone| {
-        in_force
-            .get(&(service, zone))
-            .map(|(p, _)| domkom_domain::Tariff::from_hundredths_of_kopeck(*p))
-    };
+    let price = |zone| in_force.get(&(service, zone)).map(|(p, _)| *p);
     let zones: Vec<_> = (1..=4).filter_map(price).collect();
     let single = price(0).or_else(|| zones.first().copied())?;
     Some((single, zones))

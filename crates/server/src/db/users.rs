@@ -4,12 +4,11 @@ use super::schema::users;
 use super::{now, DbConn, DbError};
 use diesel::prelude::*;
 use domkom_dto::ErrorCode;
-use domkom_values::UserId;
+use domkom_values::{OrganizationId, UserId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
 pub struct UserRow {
-    #[diesel(deserialize_as = i64)]
     pub id: UserId,
     pub login: String,
     pub email: String,
@@ -19,7 +18,7 @@ pub struct UserRow {
     pub role: String,
     pub is_active: bool,
     pub created_at: chrono::NaiveDateTime,
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrganizationId>,
 }
 
 impl UserRow {
@@ -44,7 +43,7 @@ struct NewUser<'a> {
     pub password_hash: &'a str,
     pub role: &'a str,
     pub is_active: bool,
-    pub organization_id: Option<i64>,
+    pub organization_id: Option<OrganizationId>,
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
 }
@@ -61,7 +60,7 @@ pub fn create(
     form: &domkom_dto::Register,
     password_hash: &str,
     role: domkom_dto::Role,
-    organization_id: Option<i64>,
+    organization_id: Option<OrganizationId>,
 ) -> Result<UserId, DbError> {
     let email = domkom_dto::rules::normalize_email(&form.email);
     if login_taken(conn, &form.login)? {
@@ -83,7 +82,7 @@ pub fn create(
         created_at: at,
         updated_at: at,
     };
-    insert(conn, &user).map(UserId).map_err(unique_violation)
+    insert(conn, &user).map_err(unique_violation)
 }
 
 const LOGIN_TAKEN: &str = "Этот логин уже занят";
@@ -105,7 +104,7 @@ fn unique_violation(e: diesel::result::Error) -> DbError {
     }
 }
 
-fn insert(conn: &mut DbConn, user: &NewUser) -> QueryResult<i64> {
+fn insert(conn: &mut DbConn, user: &NewUser) -> QueryResult<UserId> {
     crate::per_backend!(conn, |c| diesel::insert_into(users::table)
         .values(user)
         .returning(users::id)

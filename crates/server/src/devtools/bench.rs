@@ -199,9 +199,9 @@ fn residents(
     pool: &db::DbPool,
     org: OrganizationId,
     n: usize,
-) -> anyhow::Result<Vec<(UserId, Vec<i64>)>> {
+) -> anyhow::Result<Vec<(UserId, Vec<AccountId>)>> {
     let mut conn = pool.get()?;
-    let ids: Vec<i64> = a::table
+    let ids: Vec<AccountId> = a::table
         .filter(a::organization_id.eq(org))
         .order(a::id)
         .select(a::id)
@@ -221,11 +221,11 @@ fn residents(
             };
             let user = db::users::create(&mut conn, &form, &hash, Role::Resident, None)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            let accounts: Vec<i64> = (0..ACCOUNTS_PER_RESIDENT)
+            let accounts: Vec<AccountId> = (0..ACCOUNTS_PER_RESIDENT)
                 .map(|k| ids[((i * ACCOUNTS_PER_RESIDENT + k) * stride) % ids.len()])
                 .collect();
             for &account in &accounts {
-                db::links::link(&mut conn, user, AccountId(account), org)?;
+                db::links::link(&mut conn, user, account, org)?;
             }
             Ok((user, accounts))
         })

@@ -11,7 +11,7 @@ use crate::db::{self, now, DbConn};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use domkom_domain::Period;
-use domkom_values::OrganizationId;
+use domkom_values::{AccountId, HouseId, MeterId, OrganizationId, PremiseId, ServiceId};
 
 const FLATS_PER_HOUSE: i64 = 200;
 
@@ -84,7 +84,7 @@ pub fn organization(conn: &mut DbConn, n: u64) -> anyhow::Result<OrganizationId>
         },
         settings: Default::default(),
     };
-    Ok(OrganizationId(db::organizations::insert(conn, &data)?))
+    Ok(db::organizations::insert(conn, &data)?)
 }
 
 /// Creates the data under an existing organization; returns the number of accounts.
@@ -114,7 +114,7 @@ pub fn generate(
                     h::created_at.eq(now()),
                 ))
                 .returning(h::id)
-                .get_result::<i64>(c))?;
+                .get_result::<HouseId>(c))?;
             let premises: Vec<_> = areas
                 .iter()
                 .enumerate()
@@ -128,7 +128,7 @@ pub fn generate(
                 })
                 .collect();
             insert_batches!(conn, pr::table, premises);
-            let premise_ids: Vec<i64> = pr::table
+            let premise_ids: Vec<PremiseId> = pr::table
                 .filter(pr::house_id.eq(house_id))
                 .order(pr::id)
                 .select(pr::id)
@@ -151,7 +151,7 @@ pub fn generate(
                 })
                 .collect();
             insert_batches!(conn, a::table, rows);
-            let account_ids: Vec<i64> = a::table
+            let account_ids: Vec<AccountId> = a::table
                 .inner_join(pr::table)
                 .filter(pr::house_id.eq(house_id))
                 .order(a::id)
@@ -186,9 +186,9 @@ pub fn generate(
     })
 }
 
-fn services(conn: &mut DbConn, org: OrganizationId) -> anyhow::Result<Vec<i64>> {
+fn services(conn: &mut DbConn, org: OrganizationId) -> anyhow::Result<Vec<ServiceId>> {
     let since = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
-    let mut ids = Vec::new();
+    let mut ids: Vec<ServiceId> = Vec::new();
     for (i, (name, unit, method, resource, price)) in SERVICES.iter().enumerate() {
         // Drainage sums cold and hot water; the common share follows cold water.
         let sources = match *method {
@@ -211,7 +211,7 @@ fn services(conn: &mut DbConn, org: OrganizationId) -> anyhow::Result<Vec<i64>> 
                 s::sort_order.eq(i as i32),
             ))
             .returning(s::id)
-            .get_result::<i64>(c))?;
+            .get_result::<ServiceId>(c))?;
         diesel::insert_into(t::table)
             .values((
                 t::organization_id.eq(org),
@@ -230,9 +230,9 @@ fn services(conn: &mut DbConn, org: OrganizationId) -> anyhow::Result<Vec<i64>> 
 fn meters_and_readings(
     conn: &mut DbConn,
     org: OrganizationId,
-    house_id: i64,
-    account_ids: &[i64],
-    service_ids: &[i64],
+    house_id: HouseId,
+    account_ids: &[AccountId],
+    service_ids: &[ServiceId],
     since: NaiveDate,
     period: Period,
     first_flat: i64,
@@ -268,7 +268,7 @@ fn meters_and_readings(
         m::initial_values.eq("0"),
     ));
     insert_batches!(conn, m::table, rows);
-    let meters: Vec<(i64, Option<i64>)> = m::table
+    let meters: Vec<(MeterId, Option<AccountId>)> = m::table
         .filter(m::house_id.eq(house_id))
         .order(m::id)
         .select((m::id, m::account_id))

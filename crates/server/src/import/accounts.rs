@@ -85,7 +85,7 @@ pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i
             kind: kind?,
             holder: holder?.to_owned(),
             persons: persons?,
-            opening_balance: opening?.kopecks(),
+            opening_balance: opening?,
             service_ids,
         };
         r.rules(

@@ -21,8 +21,8 @@ pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i
         let share_cap_at_norm = r.flag("share_cap_at_norm", true);
         let house = HouseData {
             address: address?.to_owned(),
-            total_area: total_area?.hundredths(),
-            common_area: common_area?.hundredths(),
+            total_area: total_area?,
+            common_area: common_area?,
             share_cap_at_norm: share_cap_at_norm?,
         };
         r.rules(rules::check_house(&house), &[]);

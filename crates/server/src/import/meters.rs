@@ -7,7 +7,7 @@ use super::{index, key, parse_rows, unique, Columns, File};
 use crate::db::{accounts, houses, meters, services, DbConn};
 use domkom_domain::Quantity;
 use domkom_dto::{rules, MeterData};
-use domkom_values::OrganizationId;
+use domkom_values::{AccountId, HouseId, OrganizationId};
 use std::collections::{HashMap, HashSet};
 
 pub const COLUMNS: Columns = Columns {
@@ -28,11 +28,11 @@ pub const COLUMNS: Columns = Columns {
 pub const NO_ACCOUNT: &str = "Нет такого лицевого счёта в организации";
 
 /// How a file names a meter: a flat's by its account, a house meter by its house.
-pub type MeterName = (Option<i64>, i64, String);
+pub type MeterName = (Option<AccountId>, HouseId, String);
 
-pub fn name(account: Option<i64>, house: i64, serial: &str) -> MeterName {
+pub fn name(account: Option<AccountId>, house: HouseId, serial: &str) -> MeterName {
     match account {
-        Some(_) => (account, 0, key(serial)),
+        Some(_) => (account, HouseId::default(), key(serial)),
         None => (None, house, key(serial)),
     }
 }
@@ -44,7 +44,8 @@ pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i
             .map(|(id, address)| (key(&address), id)),
     );
     let account_list = accounts::numbers(c, org)?;
-    let house_of: HashMap<i64, i64> = account_list.iter().map(|(id, _, h)| (*id, *h)).collect();
+    let house_of: HashMap<AccountId, HouseId> =
+        account_list.iter().map(|(id, _, h)| (*id, *h)).collect();
     let accounts = index(
         account_list
             .into_iter()
@@ -97,12 +98,12 @@ pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i
         let installed_on = r.date("installed_on");
         let verification_due = r.date("verification_due");
         let initial = r.text("initial_values");
-        let initial_values: Option<Vec<i64>> = match initial {
-            "" => zones.map(|z| vec![0; usize::try_from(z).unwrap_or(0).min(4)]),
+        let initial_values: Option<Vec<Quantity>> = match initial {
+            "" => zones.map(|z| vec![Quantity::ZERO; usize::try_from(z).unwrap_or(0).min(4)]),
             text => {
                 let values: Option<Vec<_>> = text
                     .split('|')
-                    .map(|v| v.trim().parse::<Quantity>().ok().map(Quantity::thousandths))
+                    .map(|v| v.trim().parse::<Quantity>().ok())
                     .collect();
                 if values.is_none() {
                     r.error(

@@ -337,13 +337,13 @@ impl<'a> Reader<'a> {
 
     /// The id `key` names in `ids`, or an error: `not_found` (saying `missing`) or
     /// `ambiguous` when two objects share the name.
-    pub fn find<K: Hash + Eq>(
+    pub fn find<K: Hash + Eq, I: Copy>(
         &mut self,
         column: &str,
-        ids: &HashMap<K, Option<i64>>,
+        ids: &HashMap<K, Option<I>>,
         key: &K,
         missing: &str,
-    ) -> Option<i64> {
+    ) -> Option<I> {
         match ids.get(key) {
             Some(Some(id)) => Some(*id),
             Some(None) => {
@@ -448,11 +448,11 @@ pub fn key(text: &str) -> String {
 }
 
 /// Ids by the key of their name; names held by two objects map to `None` (ambiguous).
-fn index<K: Hash + Eq>(items: impl IntoIterator<Item = (K, i64)>) -> HashMap<K, Option<i64>> {
+fn index<K: Hash + Eq, I>(items: impl IntoIterator<Item = (K, I)>) -> HashMap<K, Option<I>> {
     let mut map = HashMap::new();
     for (k, id) in items {
         map.entry(k)
-            .and_modify(|v: &mut Option<i64>| *v = None)
+            .and_modify(|v: &mut Option<I>| *v = None)
             .or_insert(Some(id));
     }
     map

@@ -6,7 +6,7 @@ use crate::db::{houses, premises, DbConn};
 use domkom_domain::Area;
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, PremiseData};
-use domkom_values::OrganizationId;
+use domkom_values::{HouseId, OrganizationId};
 use std::collections::HashSet;
 
 pub const COLUMNS: Columns = Columns {
@@ -32,7 +32,7 @@ pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i
             house_id: house?,
             number: number?.to_owned(),
             residential: residential?,
-            area: area?.hundredths(),
+            area: area?,
         };
         r.rules(
             rules::check_premise(&premise),
@@ -40,7 +40,7 @@ pub fn import(c: &mut DbConn, org: OrganizationId, file: File) -> Result<(i64, i
         );
         Some(premise)
     });
-    let existing: HashSet<(i64, String)> = premises::numbers(c, org)?
+    let existing: HashSet<(HouseId, String)> = premises::numbers(c, org)?
         .into_iter()
         .map(|(_, house, number)| (house, key(&number)))
         .collect();

@@ -16,7 +16,7 @@ use crate::routes::operator::readings::taken_on_refusal;
 use chrono::{NaiveDate, Utc};
 use domkom_domain::{Period, Quantity};
 use domkom_dto::{rules, ReadingData, ReadingSource};
-use domkom_values::{OrganizationId, UserId};
+use domkom_values::{HouseId, MeterId, OrganizationId, ReadingId, UserId};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 pub const COLUMNS: Columns = Columns {
@@ -50,7 +50,7 @@ pub fn import(
             .into_iter()
             .map(|(id, number, _)| (key(&number), id)),
     );
-    let meters: HashMap<MeterName, Option<i64>> = index(
+    let meters: HashMap<MeterName, Option<MeterId>> = index(
         meters::keys(c, org)?
             .iter()
             .map(|m| (name(m.account_id, m.house_id, &m.serial), m.id)),
@@ -67,7 +67,7 @@ pub fn import(
                 .map(|house| (None, house)),
             (number, _) => r
                 .find("account_number", &accounts, &key(number), NO_ACCOUNT)
-                .map(|account| (Some(account), 0)),
+                .map(|account| (Some(account), HouseId::default())),
         };
         let serial = r.required("serial");
         let meter = match (owner, serial) {
@@ -88,7 +88,7 @@ pub fn import(
             meter_id: meter?,
             period: period?,
             zone: zone?,
-            value: value?.thousandths(),
+            value: value?,
             rolled_over: rolled_over?,
             taken_on: given?,
         };
@@ -109,7 +109,7 @@ pub fn import(
             shut.insert(period, refusal);
         }
     }
-    let ids: BTreeSet<i64> = parsed.iter().map(|(_, (r, _, _))| r.meter_id).collect();
+    let ids: BTreeSet<MeterId> = parsed.iter().map(|(_, (r, _, _))| r.meter_id).collect();
     let mut books = match periods.last() {
         Some(&up_to) => account_meters::books_of(c, org, &Vec::from_iter(ids), up_to)?,
         None => HashMap::new(),
@@ -155,7 +155,7 @@ pub fn import(
 /// A reading of the file as the later rows of its meter see it.
 fn pending(r: &ReadingData, period: Period, taken_on: NaiveDate) -> StoredReading {
     StoredReading {
-        id: 0,
+        id: ReadingId::default(),
         period,
         zone: r.zone,
         value: r.value,

@@ -7,14 +7,15 @@ use crate::db::account_meters::MeterBook;
 use domkom_domain::reading::{self, ReadingError};
 use domkom_domain::{ru, Period, Quantity};
 use domkom_dto::{NewReading, ReadingData};
+use domkom_values::ReadingId;
 
 /// Why a reading is refused: the field, the code and the message.
 pub type Refusal = (&'static str, &'static str, String);
 
 /// What a reading checked against its meter means.
 pub struct Checked {
-    /// The previous reading of the zone, thousandths.
-    pub base: i64,
+    /// The previous reading of the zone.
+    pub base: Quantity,
     pub used: Quantity,
     /// The message when the consumption is unusually large, for someone to confirm.
     pub jump: Option<String>,
@@ -24,7 +25,7 @@ pub struct Checked {
 #[derive(Clone, Copy)]
 pub struct Value {
     pub zone: i32,
-    pub value: i64,
+    pub value: Quantity,
     pub rolled_over: bool,
 }
 
@@ -50,7 +51,7 @@ impl From<&ReadingData> for Value {
 
 /// The reading already counting for `period` when it says the same (value and roll-over):
 /// sending it again changes nothing.
-pub fn repeated(book: &MeterBook, period: Period, r: Value) -> Option<i64> {
+pub fn repeated(book: &MeterBook, period: Period, r: Value) -> Option<ReadingId> {
     let zone = usize::try_from(r.zone - 1).ok()?;
     let newest = book.newest_by_period();
     let current = (*newest.get(&period)?.get(zone)?)?;
@@ -95,10 +96,9 @@ pub fn check(book: &MeterBook, period: Period, r: Value) -> Result<Checked, Refu
     let zone = usize::try_from(r.zone - 1).unwrap_or(0);
     let base = book.base_for(period)[zone];
     let digits = u8::try_from(m.digits).unwrap_or(5);
-    let q = Quantity::from_thousandths;
     let unit = m.unit.as_str();
-    let previous = ru::volume_in(q(base), unit);
-    let used = reading::consumption(q(base), q(r.value), r.rolled_over, digits).map_err(|e| {
+    let previous = ru::volume_in(base, unit);
+    let used = reading::consumption(base, r.value, r.rolled_over, digits).map_err(|e| {
         let (field, message) = match e {
             ReadingError::Decreased => (
                 "value",

@@ -7,12 +7,11 @@ use crate::db::account_meters::{self as am, MeterBook};
 use crate::db::{tariffs, DbConn};
 use domkom_domain::reading::Window;
 use domkom_domain::tariff::zone_tariff;
-use domkom_domain::{ru, Period, Quantity, Tariff};
+use domkom_domain::{ru, Period, Quantity};
 use domkom_dto::{
     FieldError, MeterEstimate, NewReading, ReadingData, ReadingEntry, ReadingsResult, ZoneEstimate,
 };
-use domkom_values::{AccountId, OrganizationId};
-use std::collections::HashMap;
+use domkom_values::{AccountId, OrganizationId, ReadingId};
 
 /// Why a submission is refused; `routes::meters::submit` gives each its answer.
 #[derive(Debug, thiserror::Error)]
@@ -32,7 +31,7 @@ pub struct Plan {
     period: Period,
     message: String,
     /// What to store, each with the reading it repeats, if any (then nothing is stored).
-    pub rows: Vec<(ReadingData, Option<i64>)>,
+    pub rows: Vec<(ReadingData, Option<ReadingId>)>,
     pub meters: Vec<MeterEstimate>,
 }
 
@@ -91,7 +90,7 @@ pub fn plan(
                         service_name: book.meter.service_name.clone(),
                         unit: book.meter.unit.clone(),
                         zones: vec![estimate],
-                        consumption: 0,
+                        consumption: Quantity::ZERO,
                         charge: None,
                     }),
                 }
@@ -180,23 +179,23 @@ fn missing_zones(books: &[MeterBook], period: Period, readings: &[NewReading]) -
 /// The zone's consumption at the tariff the close will use: the service's tariff in force
 /// on the period's first day, the zone's own on a multi-zone meter.
 fn estimate(
-    prices: &HashMap<(i64, i32), (i64, chrono::NaiveDate)>,
+    prices: &tariffs::InForce,
     book: &MeterBook,
     r: &NewReading,
-    base: i64,
+    base: Quantity,
     used: Quantity,
 ) -> ZoneEstimate {
     let tariff = tariffs::of_service(prices, book.meter.service_id).and_then(|(single, zones)| {
         let zone = u8::try_from(r.zone).ok()?;
         zone_tariff(single, &zones, book.meter.zones > 1, zone)
     });
-    let charge = tariff.and_then(|t| t.charge_volume(used).ok().map(|m| m.kopecks()));
+    let charge = tariff.and_then(|t| t.charge_volume(used).ok());
     ZoneEstimate {
         zone: r.zone,
         base,
         value: r.value,
-        consumption: used.thousandths(),
-        tariff: tariff.map(Tariff::hundredths_of_kopeck),
+        consumption: used,
+        tariff,
         charge,
     }
 }

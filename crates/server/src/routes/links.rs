@@ -13,7 +13,7 @@ use domkom_dto::ErrorCode;
 use domkom_dto::{
     FieldError, LinkAccount, LinkedAccount, OrganizationSearch, OrganizationSummary, Problem,
 };
-use domkom_values::{AccountId, OrganizationId};
+use domkom_values::AccountId;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 type State = web::Data<AppState>;
@@ -142,19 +142,13 @@ async fn link(
     state.limiter.unspent(&key).await?;
     let linked = with_db(&state.pool, move |c| {
         db::write_tx(c, |c| {
-            let Some(found) = links::find_account(
-                c,
-                OrganizationId(form.organization_id),
-                &form.account_number,
-            )?
+            let Some(found) = links::find_account(c, form.organization_id, &form.account_number)?
             else {
                 return Ok(None);
             };
             let proven = match (&code, form.last_receipt_total) {
                 (Some(code), _) => *code == found.link_code,
-                (None, Some(total)) => {
-                    links::last_receipt_total(c, AccountId(found.id))? == Some(total)
-                }
+                (None, Some(total)) => links::last_receipt_total(c, found.id)? == Some(total),
                 (None, None) => false,
             };
             if !proven {
@@ -164,12 +158,7 @@ async fn link(
             if form.kind.is_some_and(|k| k != found.kind) {
                 return Err(kind_mismatch());
             }
-            links::link(
-                c,
-                me.user_id,
-                AccountId(found.id),
-                OrganizationId(form.organization_id),
-            )?;
+            links::link(c, me.user_id, found.id, form.organization_id)?;
             Ok(links::linked(c, me.user_id, Some(found.id))?.pop())
         })
     })

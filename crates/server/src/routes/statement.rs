@@ -16,7 +16,7 @@ use domkom_dto::{
     rules, AccountPayment, DateRange, FieldError, MoneyMovement, Page, PageQuery, PaymentFilter,
     PeriodRange, Problem, Statement, StatementPeriod,
 };
-use domkom_values::AccountId;
+use domkom_values::{AccountId, Money};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -111,14 +111,14 @@ fn empty(from: Option<Period>, to: Option<Period>) -> Statement {
 
 /// The opening of the first period, the closing of the last, the sums of the rest.
 fn totals(periods: &[StatementPeriod]) -> diesel::QueryResult<MoneyMovement> {
-    let sum = |f: fn(&MoneyMovement) -> i64| db::sum_kopecks(periods.iter().map(|p| f(&p.money)));
+    let sum = |f: fn(&MoneyMovement) -> Money| db::sum_money(periods.iter().map(|p| f(&p.money)));
     Ok(MoneyMovement {
-        opening: periods.first().map_or(0, |p| p.money.opening),
+        opening: periods.first().map_or(Money::ZERO, |p| p.money.opening),
         charged: sum(|m| m.charged)?,
         recalculated: sum(|m| m.recalculated)?,
         penalties: sum(|m| m.penalties)?,
         paid: sum(|m| m.paid)?,
-        closing: periods.last().map_or(0, |p| p.money.closing),
+        closing: periods.last().map_or(Money::ZERO, |p| p.money.closing),
     })
 }
 
@@ -140,7 +140,7 @@ async fn payments(
     let (items, total) = with_db(&state.pool, move |c| {
         let org = linked_organization(c, &caller, account)?;
         let filter = PaymentFilter {
-            account_id: Some(account.get()),
+            account_id: Some(account),
             from: range.from,
             to: range.to,
         };

@@ -7,7 +7,7 @@ use crate::db::{by_key, charges, enum_text, penalty_corrections, periods, tariff
 use diesel::prelude::*;
 use domkom_domain::{Charge, Period};
 use domkom_dto::{ChargePeriodSummary, ExplainedLine, PeriodCharges, RecalculationLine};
-use domkom_values::{AccountId, OrganizationId};
+use domkom_values::{AccountId, MeterId, Money, OrganizationId, ServiceId};
 use std::collections::HashMap;
 
 /// Periods kept in view by default: a year.
@@ -19,9 +19,9 @@ const DEFAULT_PERIODS: i64 = 12;
 struct Sums {
     #[diesel(deserialize_as = String)]
     period: Period,
-    charged: i64,
-    recalculated: i64,
-    penalties: i64,
+    charged: Money,
+    recalculated: Money,
+    penalties: Money,
 }
 
 /// Closed periods from `from` to `to` (both optional), newest first.
@@ -66,10 +66,10 @@ pub fn periods(
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = r)]
 struct Recalculated {
-    service_id: i64,
+    service_id: ServiceId,
     #[diesel(deserialize_as = String)]
     corrects_period: Period,
-    amount: i64,
+    amount: Money,
     reason: String,
 }
 
@@ -81,7 +81,7 @@ pub fn of_period(
     period: Period,
 ) -> QueryResult<Option<PeriodCharges>> {
     let key = period.to_string();
-    let found: Option<(i64, i64, i64)> = by_key(
+    let found: Option<(Money, Money, Money)> = by_key(
         conn,
         b::table
             .find((account, &key))
@@ -100,7 +100,7 @@ pub fn of_period(
             .select(crate::db::columns::<Recalculated>()),
     )?;
     let services = periods::labels(conn, org, period)?;
-    let serials: HashMap<i64, String> = crate::db::load(
+    let serials: HashMap<MeterId, String> = crate::db::load(
         conn,
         m::table
             .filter(m::account_id.eq(account))
@@ -109,29 +109,31 @@ pub fn of_period(
     .into_iter()
     .collect();
     let tariffs = tariffs::in_force(conn, org, period.first_day())?;
-    let name = |id: i64| services.get(&id).map(|s| s.0.clone()).unwrap_or_default();
+    let name = |id: ServiceId| services.get(&id).map(|s| s.0.clone()).unwrap_or_default();
 
     let explained = lines
         .iter()
         .map(|line| {
+            // The engine's lines keep bare ids.
+            let service_id = ServiceId(line.service_id);
             let (service, supplier_name, unit) =
-                services.get(&line.service_id).cloned().unwrap_or_default();
+                services.get(&service_id).cloned().unwrap_or_default();
             let zone = line.zone.map_or(0, i32::from);
             // A zone's own tariff, else the single one (zone 0), else the first zone's.
             let since = [zone, 0, 1]
                 .iter()
-                .find_map(|z| tariffs.get(&(line.service_id, *z)))
+                .find_map(|z| tariffs.get(&(service_id, *z)))
                 .map(|(_, from)| *from);
             let ctx = Context {
                 unit: &unit,
                 tariff_from: since,
-                serial: &|id| serials.get(&id).cloned(),
-                service: &|id| services.get(&id).map(|s| s.0.clone()),
+                serial: &|id| serials.get(&MeterId(id)).cloned(),
+                service: &|id| services.get(&ServiceId(id)).map(|s| s.0.clone()),
             };
-            let recalculated = crate::db::sum_kopecks(
+            let recalculated = crate::db::sum_money(
                 recalcs
                     .iter()
-                    .filter(|r| r.service_id == line.service_id)
+                    .filter(|r| r.service_id == service_id)
                     .map(|r| r.amount),
             )?;
             Ok(explained_line(
@@ -175,19 +177,19 @@ fn explained_line(
     service: String,
     supplier_name: String,
     zone: i32,
-    recalculated: i64,
+    recalculated: Money,
 ) -> ExplainedLine {
-    let amount = line.amount.kopecks();
+    let amount = line.amount;
     ExplainedLine {
-        service_id: line.service_id,
+        service_id: ServiceId(line.service_id),
         service,
         supplier_name,
         unit: ctx.unit.to_owned(),
         zone,
         method: enum_text(&line.method),
-        volume: line.individual_volume.thousandths(),
-        common_volume: line.common_volume.thousandths(),
-        tariff: line.tariff.hundredths_of_kopeck(),
+        volume: line.individual_volume,
+        common_volume: line.common_volume,
+        tariff: line.tariff,
         tariff_from: ctx.tariff_from,
         amount,
         recalculated,

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use domkom_domain::balance::booked_in;
 use domkom_domain::Period;
 use domkom_dto::{AccountPayment, MoneyMovement};
-use domkom_values::{AccountId, OrganizationId};
+use domkom_values::{AccountId, Money, OrganizationId, PaymentId};
 
 /// The account's closed periods (those with a balance), oldest first.
 pub fn closed_periods(conn: &mut DbConn, account: AccountId) -> QueryResult<Vec<Period>> {
@@ -28,12 +28,12 @@ pub fn closed_periods(conn: &mut DbConn, account: AccountId) -> QueryResult<Vec<
 pub struct BalanceRow {
     #[diesel(deserialize_as = String)]
     pub period: Period,
-    opening: i64,
-    charged: i64,
-    recalculated: i64,
-    penalties: i64,
-    paid: i64,
-    closing: i64,
+    opening: Money,
+    charged: Money,
+    recalculated: Money,
+    penalties: Money,
+    paid: Money,
+    closing: Money,
 }
 
 impl BalanceRow {
@@ -75,9 +75,9 @@ pub fn balances(
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = p)]
 pub struct PaymentRow {
-    id: i64,
+    id: PaymentId,
     paid_on: NaiveDate,
-    amount: i64,
+    amount: Money,
     source: String,
     for_period: Option<String>,
 }

@@ -9,34 +9,34 @@ use crate::views::account_money::PaymentRow;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use domkom_domain::balance::balance_status;
-use domkom_domain::{ru, BalanceStatus, Money, Period};
+use domkom_domain::{ru, BalanceStatus, Money, Period, Tariff};
 use domkom_dto::{AccountCard, AccountPayment, AccountService, MoneyState, OrganizationContacts};
-use domkom_values::{AccountId, UserId};
+use domkom_values::{AccountId, Area, OrganizationId, ServiceId, UserId};
 
 /// What the card shows of a stored charge line; the rest of it is skipped unread.
 #[derive(serde::Deserialize)]
 struct CardLine {
-    service_id: i64,
+    service_id: ServiceId,
     method: String,
-    tariff: i64,
+    tariff: Tariff,
 }
 
 /// The account with its flat.
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = a)]
 struct AccountRow {
-    id: i64,
+    id: AccountId,
     number: String,
     kind: String,
     holder: String,
     persons: i32,
-    organization_id: i64,
+    organization_id: OrganizationId,
     #[diesel(select_expression = h::address)]
     house: String,
     #[diesel(select_expression = p::number)]
     premise: String,
     #[diesel(select_expression = p::area)]
-    area: i64,
+    area: Area,
 }
 
 /// The company's contacts and due day.
@@ -57,9 +57,9 @@ struct OrganizationRow {
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = b)]
 struct BalanceRow {
-    closing: i64,
-    opening: i64,
-    paid: i64,
+    closing: Money,
+    opening: Money,
+    paid: Money,
 }
 
 /// That period's close: its services as they were.
@@ -138,7 +138,7 @@ pub fn card(
         .map(PaymentRow::into_dto)
         .collect::<QueryResult<_>>()?;
     let (account, org, balance, lines, close, _) = rows.swap_remove(0);
-    let paid_since = crate::db::sum_kopecks(pending.iter().map(|p| p.amount))?;
+    let paid_since = crate::db::sum_money(pending.iter().map(|p| p.amount))?;
     let (money, services) = match (balance, close) {
         (Some(balance), Some(close)) => (
             Some(money_state(
@@ -183,12 +183,12 @@ pub fn card(
     }))
 }
 
-/// The last closed balance in kopecks: its closing, what its opening debt still owed after
-/// the period's payments, and what has been paid since.
+/// The last closed balance: its closing, what its opening debt still owed after the
+/// period's payments, and what has been paid since.
 struct Closed {
-    closing: i64,
-    overdue_before: i64,
-    paid_since: i64,
+    closing: Money,
+    overdue_before: Money,
+    paid_since: Money,
 }
 
 fn money_state(period: Period, m: Closed, due_day: i32, today: NaiveDate) -> MoneyState {
@@ -196,13 +196,7 @@ fn money_state(period: Period, m: Closed, due_day: i32, today: NaiveDate) -> Mon
     let due_date = period
         .due_date(due_day)
         .unwrap_or_else(|| period.last_day());
-    let status = balance_status(
-        Money::from_kopecks(m.closing),
-        Money::from_kopecks(m.overdue_before),
-        Money::from_kopecks(m.paid_since),
-        due_date,
-        today,
-    );
+    let status = balance_status(m.closing, m.overdue_before, m.paid_since, due_date, today);
     let status_text = match status {
         BalanceStatus::Settled => "Нет задолженности".to_owned(),
         BalanceStatus::Advance => "Переплата".to_owned(),
@@ -213,7 +207,7 @@ fn money_state(period: Period, m: Closed, due_day: i32, today: NaiveDate) -> Mon
     MoneyState {
         period,
         balance: m.closing,
-        balance_text: ru::money(Money::from_kopecks(m.closing)),
+        balance_text: ru::money(m.closing),
         paid_since: m.paid_since,
         due_date,
         status,

@@ -7,13 +7,13 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use domkom_domain::{Charge, Period};
 use domkom_dto::{AccountPeriodFilter, BalanceLine, ChargeLine, ChargeSheet};
-use domkom_values::OrganizationId;
+use domkom_values::{AccountId, OrganizationId, ServiceId};
 
 /// A stored charge sheet.
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = c)]
 struct SheetRow {
-    account_id: i64,
+    account_id: AccountId,
     #[diesel(deserialize_as = String)]
     period: Period,
     lines: String,
@@ -23,7 +23,7 @@ struct SheetRow {
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = b)]
 struct LedgerRow {
-    account_id: i64,
+    account_id: AccountId,
     #[diesel(embed)]
     balance: BalanceRow,
 }
@@ -41,7 +41,7 @@ pub fn charges(
         .eq(org)
         .and(
             c::account_id
-                .eq(f.account_id.unwrap_or(0))
+                .eq(f.account_id.unwrap_or_default())
                 .or(f.account_id.is_none().into_sql::<Bool>()),
         )
         .and(
@@ -67,7 +67,7 @@ pub fn charges(
             Ok(ChargeSheet {
                 account_id: row.account_id,
                 period: row.period,
-                amount: crate::db::sum_kopecks(lines.iter().map(|l| l.amount))?,
+                amount: crate::db::sum_money(lines.iter().map(|l| l.amount))?,
                 lines,
             })
         })
@@ -77,13 +77,14 @@ pub fn charges(
 
 fn charge_line(c: &Charge) -> ChargeLine {
     ChargeLine {
-        service_id: c.service_id,
+        // The engine's lines keep bare ids.
+        service_id: ServiceId(c.service_id),
         zone: c.zone.map_or(0, i32::from),
         method: enum_text(&c.method),
-        volume: c.individual_volume.thousandths(),
-        common_volume: c.common_volume.thousandths(),
-        tariff: c.tariff.hundredths_of_kopeck(),
-        amount: c.amount.kopecks(),
+        volume: c.individual_volume,
+        common_volume: c.common_volume,
+        tariff: c.tariff,
+        amount: c.amount,
     }
 }
 
@@ -99,7 +100,7 @@ pub fn balances(
         .eq(org)
         .and(
             b::account_id
-                .eq(f.account_id.unwrap_or(0))
+                .eq(f.account_id.unwrap_or_default())
                 .or(f.account_id.is_none().into_sql::<Bool>()),
         )
         .and(

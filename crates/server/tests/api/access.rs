@@ -8,6 +8,7 @@ use crate::helpers::TestApp;
 use crate::on_both_backends;
 use domkom_client::dto::PageQuery;
 use domkom_client::{Client, NoFilter};
+use domkom_values::{AccountId, MeterId};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -40,27 +41,40 @@ fn to_json<T: serde::Serialize>(data: &T) -> Value {
     serde_json::to_value(data).unwrap()
 }
 
-/// `(resource path, object id, the object's own data)` of every CRUD resource.
-fn objects(co: &Company) -> Vec<(&'static str, i64, Value)> {
+/// `(resource path, object id, the object's own data)` of every CRUD resource; the ids are
+/// of several types, so each is kept as its path writes it.
+fn objects(co: &Company) -> Vec<(&'static str, String, Value)> {
     vec![
-        ("operator/houses", co.house.id, to_json(&co.house.data)),
+        (
+            "operator/houses",
+            co.house.id.to_string(),
+            to_json(&co.house.data),
+        ),
         (
             "operator/premises",
-            co.premise.id,
+            co.premise.id.to_string(),
             to_json(&co.premise.data),
         ),
         (
             "operator/accounts",
-            co.account.id,
+            co.account.id.to_string(),
             to_json(&co.account.data),
         ),
         (
             "operator/services",
-            co.service.id,
+            co.service.id.to_string(),
             to_json(&co.service.data),
         ),
-        ("operator/tariffs", co.tariff.id, to_json(&co.tariff.data)),
-        ("operator/meters", co.meter.id, to_json(&co.meter.data)),
+        (
+            "operator/tariffs",
+            co.tariff.id.to_string(),
+            to_json(&co.tariff.data),
+        ),
+        (
+            "operator/meters",
+            co.meter.id.to_string(),
+            to_json(&co.meter.data),
+        ),
     ]
 }
 
@@ -217,7 +231,7 @@ async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app
 }
 
 /// The resident's endpoints of one account: (method, path, body).
-fn resident_endpoints(account: i64, meter: i64) -> Vec<(Method, String, Value)> {
+fn resident_endpoints(account: AccountId, meter: MeterId) -> Vec<(Method, String, Value)> {
     let readings = json!({
         "readings": [{"meter_id": meter, "zone": 1, "value": 120_000, "rolled_over": false, "confirm": false}],
         "preview": false

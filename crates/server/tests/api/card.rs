@@ -7,6 +7,7 @@ use domkom_client::dto::{
     AccountData, AccountPayment, AccountPeriodFilter, BalanceStatus, LinkAccount, PageQuery,
     PaymentData, ServiceData,
 };
+use domkom_values::{AccountId, Area, Money};
 
 async fn the_card_shows_the_account_the_company_the_money_and_the_services(app: TestApp) {
     let admin = app.admin().await;
@@ -16,7 +17,7 @@ async fn the_card_shows_the_account_the_company_the_money_and_the_services(app: 
     let before = resident.account_card(co.account.id).await.unwrap();
     assert_eq!(
         (before.holder.as_str(), before.area, before.persons),
-        ("Иванов Иван Иванович", 5_000, 2)
+        ("Иванов Иван Иванович", Area::from_hundredths(5_000), 2)
     );
     assert_eq!(before.organization.name, co.org.data.name);
     assert_eq!(before.organization.phone, co.org.data.phone);
@@ -58,13 +59,13 @@ async fn the_card_shows_the_account_the_company_the_money_and_the_services(app: 
         ("Холодное водоснабжение", co.tariff.data.price, "meter")
     );
     assert!(card.notice.is_none());
-    assert!(card.pending_payments.is_empty() && money.paid_since == 0);
+    assert!(card.pending_payments.is_empty() && money.paid_since.is_zero());
 
     // A payment made since, and a service renamed since: the card counts the one and
     // keeps October's name for October.
     let since = PaymentData {
         paid_on: date("2026-11-03"),
-        amount: 70_000,
+        amount: Money::from_kopecks(70_000),
         ..crate::fixtures::payment(co.account.id, "П-после")
     };
     let since = co.operator.create_payment(&since).await.unwrap();
@@ -77,7 +78,7 @@ async fn the_card_shows_the_account_the_company_the_money_and_the_services(app: 
         .await
         .unwrap();
     let card = resident.account_card(co.account.id).await.unwrap();
-    assert_eq!(card.money.unwrap().paid_since, 70_000);
+    assert_eq!(card.money.unwrap().paid_since.kopecks(), 70_000);
     assert_eq!(card.pending_payments, vec![AccountPayment::from(since)]);
     assert_eq!(card.services[0].name, "Холодное водоснабжение");
 }
@@ -91,7 +92,7 @@ async fn another_flat(
     resident: &domkom_client::Client,
     n: &str,
     opening: i64,
-) -> i64 {
+) -> AccountId {
     use crate::fixtures::{account, premise};
     let premise = co
         .operator
@@ -99,7 +100,7 @@ async fn another_flat(
         .await
         .unwrap();
     let data = AccountData {
-        opening_balance: opening,
+        opening_balance: Money::from_kopecks(opening),
         ..account(premise.id, &format!("100{n}"), vec![co.service.id])
     };
     let created = co.operator.create_account(&data).await.unwrap();
@@ -123,7 +124,7 @@ async fn a_bill_is_shown_as_due_until_its_date_and_as_a_debt_only_when_late(app:
     let indebted = another_flat(&co, &resident, "3", 150_000).await;
     let ahead = PaymentData {
         paid_on: date("2026-10-20"),
-        amount: 1_000_000,
+        amount: Money::from_kopecks(1_000_000),
         ..crate::fixtures::payment(co.account.id, "П-вперёд")
     };
     co.operator.create_payment(&ahead).await.unwrap();
@@ -131,7 +132,7 @@ async fn a_bill_is_shown_as_due_until_its_date_and_as_a_debt_only_when_late(app:
 
     let money = |card: domkom_client::dto::AccountCard| card.money.expect("October is closed");
     let due = money(resident.account_card(fresh).await.unwrap());
-    assert!(due.balance > 0, "{due:?}");
+    assert!(due.balance.is_positive(), "{due:?}");
     assert_eq!(due.status, BalanceStatus::Due);
     assert_eq!(due.status_text, "К оплате до 15.11.2026");
 
@@ -155,7 +156,7 @@ async fn a_bill_is_shown_as_due_until_its_date_and_as_a_debt_only_when_late(app:
 
     // The company's own account paid ahead.
     let ahead = money(resident.account_card(co.account.id).await.unwrap());
-    assert!(ahead.balance < 0, "{ahead:?}");
+    assert!(ahead.balance.is_negative(), "{ahead:?}");
     assert_eq!(
         (ahead.status, ahead.status_text.as_str()),
         (BalanceStatus::Advance, "Переплата")

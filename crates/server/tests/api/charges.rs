@@ -5,6 +5,7 @@ use crate::fixtures::{close_period, date, fields, reading, tariff, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
 use domkom_client::dto::{ExplainedLine, MeterData, PeriodRange};
+use domkom_values::Money;
 
 async fn a_metered_line_explains_its_readings_and_tariff(app: TestApp) {
     let admin = app.admin().await;
@@ -20,7 +21,9 @@ async fn a_metered_line_explains_its_readings_and_tariff(app: TestApp) {
 
     // 110 m³ since installation at the fixture's tariff, in hundredths of a kopeck per m³.
     let volume = co.reading.data.value - co.meter.data.initial_values[0];
-    let expected = co.tariff.data.price * volume / 100_000;
+    let expected = Money::from_kopecks(
+        co.tariff.data.price.hundredths_of_kopeck() * volume.thousandths() / 100_000,
+    );
     let october = resident
         .period_charges(co.account.id, "2026-10")
         .await
@@ -157,13 +160,19 @@ async fn an_expired_meter_is_billed_by_the_average_for_three_months_then_the_nor
     let why = "Срок поверки счётчика №\u{a0}ХВ-000123 истёк 10.08.2026";
     for (nth, line) in lines[..3].iter().enumerate() {
         // October's reading of the fixture is not taken from an expired meter.
-        assert_eq!((line.method.as_str(), line.volume), ("average", 10_000));
+        assert_eq!(
+            (line.method.as_str(), line.volume.thousandths()),
+            ("average", 10_000)
+        );
         let said = format!("{why}: по среднему, {}-й месяц из 3", nth + 1);
         assert!(line.explanation.contains(&said), "{}", line.explanation);
     }
     // The norm: 4.745 m³ × 2 persons.
     let november = &lines[3];
-    assert_eq!((november.method.as_str(), november.volume), ("norm", 9_490));
+    assert_eq!(
+        (november.method.as_str(), november.volume.thousandths()),
+        ("norm", 9_490)
+    );
     let said = format!("{why}: расчёт по среднему исчерпан");
     assert!(
         november.explanation.contains(&said),

@@ -4,12 +4,13 @@ use crate::helpers::{organization, TestApp};
 use crate::on_both_backends;
 use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{HouseData, PageQuery};
+use domkom_values::{Area, HouseId};
 
 fn house(address: &str) -> HouseData {
     HouseData {
         address: address.into(),
-        total_area: 240_000,
-        common_area: 50_000,
+        total_area: Area::from_hundredths(240_000),
+        common_area: Area::from_hundredths(50_000),
         share_cap_at_norm: false,
     }
 }
@@ -112,7 +113,7 @@ async fn operators_keep_their_organizations_houses(app: TestApp) {
 
     let invalid = mine
         .create_house(&HouseData {
-            total_area: 0,
+            total_area: Area::ZERO,
             ..house("")
         })
         .await
@@ -144,9 +145,12 @@ async fn residents_and_admins_get_403_on_operator_endpoints(app: TestApp) {
         let errors = [
             client.houses(PageQuery::default()).await.unwrap_err(),
             client.create_house(&house("x")).await.unwrap_err(),
-            client.house(1).await.unwrap_err(),
-            client.update_house(1, &house("x")).await.unwrap_err(),
-            client.delete_house(1).await.unwrap_err(),
+            client.house(HouseId(1)).await.unwrap_err(),
+            client
+                .update_house(HouseId(1), &house("x"))
+                .await
+                .unwrap_err(),
+            client.delete_house(HouseId(1)).await.unwrap_err(),
         ];
         for e in errors {
             assert_eq!(

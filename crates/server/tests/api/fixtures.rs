@@ -4,6 +4,7 @@ use crate::helpers::TestApp;
 use chrono::NaiveDate;
 use domkom_client::dto::*;
 use domkom_client::Client;
+use domkom_values::{AccountId, Area, HouseId, MeterId, Money, PremiseId, Quantity, ServiceId};
 
 pub fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -12,18 +13,18 @@ pub fn date(s: &str) -> NaiveDate {
 pub fn house() -> HouseData {
     HouseData {
         address: "ул. Примерная, 1".into(),
-        total_area: 20_000,
-        common_area: 6_000,
+        total_area: Area::from_hundredths(20_000),
+        common_area: Area::from_hundredths(6_000),
         share_cap_at_norm: false,
     }
 }
 
-pub fn premise(house_id: i64, number: &str) -> PremiseData {
+pub fn premise(house_id: HouseId, number: &str) -> PremiseData {
     PremiseData {
         house_id,
         number: number.into(),
         residential: true,
-        area: 5_000,
+        area: Area::from_hundredths(5_000),
     }
 }
 
@@ -36,30 +37,30 @@ pub fn cold_water() -> ServiceData {
         method: ServiceMethodKind::Meter,
         resource: Some(Resource::ColdWater),
         source_service_ids: vec![],
-        norm_per_person: 4_745,
+        norm_per_person: Quantity::from_thousandths(4_745),
         norm_per_m2: None,
         sort_order: 2,
     }
 }
 
-pub fn account(premise_id: i64, number: &str, service_ids: Vec<i64>) -> AccountData {
+pub fn account(premise_id: PremiseId, number: &str, service_ids: Vec<ServiceId>) -> AccountData {
     AccountData {
         premise_id,
         number: number.into(),
         kind: AccountKind::Zhku,
         holder: "Иванов Иван Иванович".into(),
         persons: 2,
-        opening_balance: 0,
+        opening_balance: Money::ZERO,
         service_ids,
     }
 }
 
-pub fn tariff(service_id: i64, valid_from: &str) -> TariffData {
+pub fn tariff(service_id: ServiceId, valid_from: &str) -> TariffData {
     TariffData {
         service_id,
         valid_from: date(valid_from),
         zone: 0,
-        price: 456_700,
+        price: domkom_values::Tariff::from_hundredths_of_kopeck(456_700),
     }
 }
 
@@ -154,7 +155,7 @@ pub fn fields(e: &domkom_client::Error) -> Vec<String> {
         .collect()
 }
 
-pub fn flat_meter(account_id: i64, service_id: i64) -> MeterData {
+pub fn flat_meter(account_id: AccountId, service_id: ServiceId) -> MeterData {
     MeterData {
         account_id: Some(account_id),
         house_id: None,
@@ -164,16 +165,17 @@ pub fn flat_meter(account_id: i64, service_id: i64) -> MeterData {
         digits: 5,
         installed_on: date("2024-03-01"),
         verification_due: date("2030-03-01"),
-        initial_values: vec![0],
+        initial_values: vec![Quantity::ZERO],
     }
 }
 
-pub fn reading(meter_id: i64, period: &str, value: i64) -> ReadingData {
+/// A reading of `thousandths` of the unit.
+pub fn reading(meter_id: MeterId, period: &str, thousandths: i64) -> ReadingData {
     ReadingData {
         meter_id,
         period: period.into(),
         zone: 1,
-        value,
+        value: Quantity::from_thousandths(thousandths),
         rolled_over: false,
         taken_on: None,
     }
@@ -186,21 +188,21 @@ pub async fn close_period(operator: &Client, period: &str) {
 }
 
 /// −100.00 ₽ for September's cold water, booked in October (domain.md's example).
-pub fn recalculation(account_id: i64, service_id: i64) -> RecalculationData {
+pub fn recalculation(account_id: AccountId, service_id: ServiceId) -> RecalculationData {
     RecalculationData {
         account_id,
         service_id,
         period: "2026-10".into(),
         corrects_period: "2026-09".into(),
-        amount: -10_000,
+        amount: Money::from_kopecks(-10_000),
         reason: "Некачественная услуга ХВС, сентябрь 2026".into(),
     }
 }
 
-pub fn payment(account_id: i64, external_id: &str) -> PaymentData {
+pub fn payment(account_id: AccountId, external_id: &str) -> PaymentData {
     PaymentData {
         account_id,
-        amount: 200_000,
+        amount: Money::from_kopecks(200_000),
         paid_on: date("2026-10-12"),
         source: "cash".into(),
         external_id: Some(external_id.into()),

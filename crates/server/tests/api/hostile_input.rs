@@ -10,6 +10,7 @@ use domkom_client::dto::{
     ImportKind, PageQuery, PaymentData, PeriodRange, ReadingData, ReadingFilter,
 };
 use domkom_client::{Client, Error};
+use domkom_values::{Area, Money, Quantity};
 use serde_json::{json, Value};
 
 const FORBIDDEN: &str = "forbidden_characters";
@@ -139,7 +140,7 @@ async fn dates_and_periods_outside_1900_to_2200_are_refused(app: TestApp) {
     let e = op.create_payment(&payment).await.unwrap_err();
     assert_eq!(refused(&e), [("paid_on", "range")]);
     let mut early = tariff(co.service.id, "1800-01-01");
-    early.price = 1;
+    early.price = domkom_values::Tariff::from_hundredths_of_kopeck(1);
     let e = op.create_tariff(&early).await.unwrap_err();
     assert_eq!(refused(&e), [("valid_from", "range")]);
     for period in ["9999-12", "1899-12"] {
@@ -166,7 +167,7 @@ async fn amounts_beyond_what_the_domain_holds_are_refused(app: TestApp) {
     let op = &co.operator;
 
     let payment = |amount: i64, id: &str| PaymentData {
-        amount,
+        amount: Money::from_kopecks(amount),
         external_id: Some(id.into()),
         ..co.payment.data.clone()
     };
@@ -178,30 +179,30 @@ async fn amounts_beyond_what_the_domain_holds_are_refused(app: TestApp) {
         assert_eq!(refused(&e), [("amount", "range")], "{amount}");
     }
     let mut recalc = recalculation(co.account.id, co.service.id);
-    recalc.amount = i64::MIN;
+    recalc.amount = Money::from_kopecks(i64::MIN);
     let e = op.create_recalculation(&recalc).await.unwrap_err();
     assert_eq!(refused(&e), [("amount", "range")]);
     let mut account = co.account.data.clone();
-    account.opening_balance = -LIMIT - 1;
+    account.opening_balance = Money::from_kopecks(-LIMIT - 1);
     let e = op
         .update_account(co.account.id, &account)
         .await
         .unwrap_err();
     assert_eq!(refused(&e), [("opening_balance", "range")]);
     let mut price = co.tariff.data.clone();
-    price.price = i64::MAX;
+    price.price = domkom_values::Tariff::from_hundredths_of_kopeck(i64::MAX);
     let e = op.update_tariff(co.tariff.id, &price).await.unwrap_err();
     assert_eq!(refused(&e), [("price", "range")]);
     let mut house = co.house.data.clone();
-    house.total_area = i64::MAX;
+    house.total_area = Area::from_hundredths(i64::MAX);
     let e = op.update_house(co.house.id, &house).await.unwrap_err();
     assert_eq!(refused(&e), [("total_area", "range")]);
     let mut meter = co.meter.data.clone();
-    meter.initial_values = vec![i64::MAX];
+    meter.initial_values = vec![Quantity::from_thousandths(i64::MAX)];
     let e = op.update_meter(co.meter.id, &meter).await.unwrap_err();
     assert_eq!(refused(&e), [("initial_values", "range")]);
     let reading = ReadingData {
-        value: i64::MAX,
+        value: Quantity::from_thousandths(i64::MAX),
         ..co.reading.data.clone()
     };
     let e = op.create_reading(&reading).await.unwrap_err();
@@ -218,8 +219,11 @@ async fn amounts_beyond_what_the_domain_holds_are_refused(app: TestApp) {
     }
     let resident = co.resident(&app, "resident").await;
     let card = resident.account_card(co.account.id).await.unwrap();
-    let paid: i64 = card.pending_payments.iter().map(|p| p.amount).sum();
-    assert_eq!(paid, 2 * LIMIT + co.payment.data.amount);
+    let paid: Money = card.pending_payments.iter().map(|p| p.amount).sum();
+    assert_eq!(
+        paid,
+        Money::from_kopecks(2 * LIMIT) + co.payment.data.amount
+    );
     close_period(op, "2026-10").await;
     close_period(op, "2026-11").await;
     let statement = resident
@@ -227,13 +231,19 @@ async fn amounts_beyond_what_the_domain_holds_are_refused(app: TestApp) {
         .await
         .unwrap();
     let t = statement.totals;
-    assert_eq!(t.paid, 2 * LIMIT + co.payment.data.amount);
+    assert_eq!(
+        t.paid,
+        Money::from_kopecks(2 * LIMIT) + co.payment.data.amount
+    );
     assert_eq!(
         t.closing,
         t.opening + t.charged + t.recalculated + t.penalties - t.paid,
         "{t:?}"
     );
-    assert!(t.closing < -LIMIT, "an advance, not a debt: {t:?}");
+    assert!(
+        t.closing.kopecks() < -LIMIT,
+        "an advance, not a debt: {t:?}"
+    );
 }
 
 async fn paging_out_of_range_is_refused_at_its_parameter(app: TestApp) {

@@ -5,6 +5,7 @@ use crate::helpers::TestApp;
 use crate::on_both_backends;
 use domkom_client::dto::*;
 use domkom_client::Client;
+use domkom_values::Quantity;
 use serde_json::json;
 
 const HOUSES: &str = "\u{feff}Адрес;Общая площадь;Площадь МОП;Ограничение нормативом\r\n\
@@ -47,7 +48,7 @@ async fn services(op: &Client) -> (Service, Service) {
             unit: "м²".into(),
             method: ServiceMethodKind::Area,
             resource: None,
-            norm_per_person: 0,
+            norm_per_person: Quantity::ZERO,
             ..fixtures::cold_water()
         })
         .await
@@ -93,14 +94,17 @@ async fn assert_imported(op: &Client, water: &Service, upkeep: &Service) {
     assert_eq!(
         (
             lenina.data.address.as_str(),
-            lenina.data.total_area,
-            lenina.data.common_area,
+            lenina.data.total_area.hundredths(),
+            lenina.data.common_area.hundredths(),
             lenina.data.share_cap_at_norm
         ),
         ("ул. Ленина, д. 5", 240_000, 35_050, true)
     );
     assert_eq!(
-        (houses[1].data.address.as_str(), houses[1].data.total_area),
+        (
+            houses[1].data.address.as_str(),
+            houses[1].data.total_area.hundredths()
+        ),
         ("пр. Мира; д. 7", 180_075)
     );
     let premises = op
@@ -115,7 +119,13 @@ async fn assert_imported(op: &Client, water: &Service, upkeep: &Service) {
         .items;
     let shape: Vec<_> = premises
         .iter()
-        .map(|p| (p.data.number.as_str(), p.data.residential, p.data.area))
+        .map(|p| {
+            (
+                p.data.number.as_str(),
+                p.data.residential,
+                p.data.area.hundredths(),
+            )
+        })
         .collect();
     assert_eq!(
         shape,
@@ -137,14 +147,14 @@ async fn assert_imported(op: &Client, water: &Service, upkeep: &Service) {
             a.data.premise_id,
             a.data.kind,
             a.data.persons,
-            a.data.opening_balance
+            a.data.opening_balance.kopecks()
         ),
         ("5001", premises[0].id, AccountKind::Zhku, 2, 152_113)
     );
     let mut both = vec![water.id, upkeep.id];
     both.sort_unstable();
     assert_eq!(a.data.service_ids, both);
-    assert_eq!(accounts[1].data.opening_balance, -15_000);
+    assert_eq!(accounts[1].data.opening_balance.kopecks(), -15_000);
     assert_eq!(accounts[2].data.kind, AccountKind::Rso);
     assert!(accounts[2].data.service_ids.is_empty());
     assert_eq!(accounts[4].data.kind, AccountKind::Kapremont);
@@ -156,7 +166,10 @@ async fn assert_imported(op: &Client, water: &Service, upkeep: &Service) {
         .unwrap()
         .items;
     assert_eq!(meters[0].data.account_id, Some(a.id));
-    assert_eq!(meters[0].data.initial_values, [12_345]);
+    assert_eq!(
+        meters[0].data.initial_values,
+        [Quantity::from_thousandths(12_345)]
+    );
     assert_eq!(
         (meters[1].data.zones, meters[1].data.digits),
         (1, 5),
@@ -172,7 +185,13 @@ async fn assert_imported(op: &Client, water: &Service, upkeep: &Service) {
         ),
         (None, Some(lenina.id), 2)
     );
-    assert_eq!(house_meter.initial_values, [100_000, 200_500]);
+    assert_eq!(
+        house_meter.initial_values,
+        [
+            Quantity::from_thousandths(100_000),
+            Quantity::from_thousandths(200_500)
+        ]
+    );
 
     let filter = ReadingFilter {
         period: Some("2026-10".into()),
@@ -182,7 +201,14 @@ async fn assert_imported(op: &Client, water: &Service, upkeep: &Service) {
     readings.sort_by_key(|r| r.data.meter_id);
     let shape: Vec<_> = readings
         .iter()
-        .map(|r| (r.data.meter_id, r.data.zone, r.data.value, r.source))
+        .map(|r| {
+            (
+                r.data.meter_id,
+                r.data.zone,
+                r.data.value.thousandths(),
+                r.source,
+            )
+        })
         .collect();
     assert_eq!(
         shape,

@@ -23,7 +23,7 @@ async fn a_job_is_taken_over_only_when_its_instance_stops_beating(app: TestApp) 
     let admin = app.admin().await;
     let (_, org) = app.operator(&admin, 1).await;
     let mut conn = app.pool.get().unwrap();
-    let id = jobs::enqueue(&mut conn, OrganizationId(org.id), TEST_KIND, "{}").unwrap();
+    let id = jobs::enqueue(&mut conn, org.id, TEST_KIND, "{}").unwrap();
 
     let a = jobs::claim(&mut conn, "a", stale(), None, &[TEST_KIND]).unwrap();
     assert_eq!(
@@ -67,7 +67,7 @@ async fn two_instances_never_claim_the_same_job(app: TestApp) {
     let queued: HashSet<i64> = {
         let mut conn = app.pool.get().unwrap();
         (0..20)
-            .map(|_| jobs::enqueue(&mut conn, OrganizationId(org.id), TEST_KIND, "{}").unwrap())
+            .map(|_| jobs::enqueue(&mut conn, org.id, TEST_KIND, "{}").unwrap())
             .collect()
     };
     let claimers: Vec<_> = ["a", "b"]
@@ -126,12 +126,12 @@ async fn the_runner_runs_any_kind_it_is_given(app: TestApp) {
     let (_, org) = app.operator(&admin, 1).await;
     let mut conn = app.pool.get().unwrap();
     let echo = |text: &str| Echo {
-        organization_id: OrganizationId(org.id),
+        organization_id: org.id,
         text: text.into(),
     };
     let ok = enqueue(&mut conn, &echo("привет")).unwrap();
     let failing = enqueue(&mut conn, &echo("fail")).unwrap();
-    let unknown = jobs::enqueue(&mut conn, OrganizationId(org.id), "unheard_of", "{}").unwrap();
+    let unknown = jobs::enqueue(&mut conn, org.id, "unheard_of", "{}").unwrap();
     let runner = Runner::new(app.pool.clone(), KINDS);
     assert_eq!(
         runner.run_pending(),

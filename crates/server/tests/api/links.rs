@@ -7,8 +7,9 @@ use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{
     AccountKind, AccountPeriodFilter, LinkAccount, OrganizationKind, OrganizationSummary, PageQuery,
 };
+use domkom_values::Money;
 
-fn proof(co: &Company, code: Option<&str>, total: Option<i64>) -> LinkAccount {
+fn proof(co: &Company, code: Option<&str>, total: Option<Money>) -> LinkAccount {
     LinkAccount {
         organization_id: co.org.id,
         account_number: co.account.data.number.clone(),
@@ -105,7 +106,7 @@ async fn the_last_receipt_total_proves_it_too(app: TestApp) {
         .closing;
     let (resident, _) = app.signed_in("resident").await;
     let wrong = resident
-        .link_account(&proof(&co, None, Some(total + 1)))
+        .link_account(&proof(&co, None, Some(total + Money::from_kopecks(1))))
         .await
         .unwrap_err();
     assert_eq!(

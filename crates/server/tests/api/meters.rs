@@ -5,6 +5,7 @@ use crate::helpers::TestApp;
 use crate::on_both_backends;
 use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{MeterData, MeterFilter, PageQuery, ReadingFilter, ReadingSource};
+use domkom_values::{AccountId, Quantity};
 
 async fn flat_meters_live_in_their_accounts_house(app: TestApp) {
     let admin = app.admin().await;
@@ -22,13 +23,22 @@ async fn flat_meters_live_in_their_accounts_house(app: TestApp) {
         house_id: Some(co.house.id),
         serial: "ОДПУ-1".into(),
         zones: 2,
-        initial_values: vec![1_000, 2_000],
-        ..fixtures::flat_meter(0, co.service.id)
+        initial_values: vec![
+            Quantity::from_thousandths(1_000),
+            Quantity::from_thousandths(2_000),
+        ],
+        ..fixtures::flat_meter(AccountId(0), co.service.id)
     };
     let odpu = op.create_meter(&house_meter).await.unwrap();
     assert_eq!(
         (odpu.data.account_id, &odpu.data.initial_values),
-        (None, &vec![1_000, 2_000])
+        (
+            None,
+            &vec![
+                Quantity::from_thousandths(1_000),
+                Quantity::from_thousandths(2_000)
+            ]
+        )
     );
     let mut data = odpu.data.clone();
     data.verification_due = date("2032-01-01");

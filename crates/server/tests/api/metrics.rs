@@ -4,6 +4,7 @@
 use crate::fixtures::{close_period, Company};
 use crate::helpers::{Backend, TestApp};
 use crate::on_both_backends;
+use domkom_values::AccountId;
 
 const TOKEN: &str = "a-metrics-token-of-32-characters";
 
@@ -32,7 +33,7 @@ async fn metrics_need_the_token_and_count_requests_by_route(app: TestApp) {
     let admin = app.admin().await;
     let co = Company::new(&app, &admin, 1).await;
     let resident = co.resident(&app, "resident").await;
-    let foreign = co.account.id + 1000;
+    let foreign = AccountId(co.account.id.get() + 1000);
     for _ in 0..2 {
         let e = resident.account_card(foreign).await.unwrap_err();
         assert_eq!(e.status(), Some(404));

@@ -9,7 +9,7 @@ use diesel_migrations::{FileBasedMigrations, MigrationHarness};
 use domkom_server::db::schema::{organizations as o, periods as p};
 use domkom_server::db::services::labels_of;
 use domkom_server::db::DbConn;
-use domkom_values::UserId;
+use domkom_values::{ServiceId, UserId};
 
 /// Runs the migrations of `dir` whose version is before `until`.
 fn migrate_before<DB: Backend>(conn: &mut impl MigrationHarness<DB>, dir: &str, until: &str) {
@@ -66,7 +66,7 @@ fn check_snapshot(conn: &mut DbConn) {
         let labels = labels_of(services.as_deref()).expect("a snapshot that reads back");
         assert_eq!(labels.len(), 2, "{period}");
         assert_eq!(
-            labels[&2],
+            labels[&ServiceId(2)],
             ("Вода \"питьевая\"".into(), "Водоканал".into(), "м³".into())
         );
     }

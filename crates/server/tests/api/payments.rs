@@ -5,6 +5,7 @@ use crate::helpers::TestApp;
 use crate::on_both_backends;
 use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{AccountPeriodFilter, PageQuery, PaymentFilter, RegistryResult};
+use domkom_values::Money;
 
 async fn recalculations_are_booked_and_cancelled_in_open_periods(app: TestApp) {
     let admin = app.admin().await;
@@ -38,7 +39,7 @@ async fn recalculations_are_booked_and_cancelled_in_open_periods(app: TestApp) {
     let mut bad = fixtures::recalculation(co.account.id, co.service.id);
     bad.corrects_period = "2026-12".into();
     bad.reason = " ".into();
-    bad.amount = 0;
+    bad.amount = Money::ZERO;
     assert_eq!(
         fields(&op.create_recalculation(&bad).await.unwrap_err()),
         ["corrects_period", "reason", "amount"]
@@ -117,7 +118,7 @@ async fn payments_are_recorded_once_per_source_id(app: TestApp) {
     assert_eq!(all.total, 2);
 
     let mut bad = fixtures::payment(co.account.id, "П-3");
-    bad.amount = 0;
+    bad.amount = Money::ZERO;
     bad.source = String::new();
     bad.for_period = Some("2026-9".into());
     assert_eq!(
@@ -165,7 +166,7 @@ async fn bank_registries_load_all_or_nothing_and_only_once(app: TestApp) {
     let expected = RegistryResult {
         accepted: 2,
         skipped: 0,
-        total_amount: 152_113 + 50_050,
+        total_amount: Money::from_kopecks(152_113 + 50_050),
     };
     assert_eq!(first, expected);
     let page = op
@@ -179,7 +180,7 @@ async fn bank_registries_load_all_or_nothing_and_only_once(app: TestApp) {
     let october = october.unwrap();
     assert_eq!(
         (
-            october.data.amount,
+            october.data.amount.kopecks(),
             october.data.source.as_str(),
             october.data.for_period.as_deref()
         ),
@@ -192,7 +193,7 @@ async fn bank_registries_load_all_or_nothing_and_only_once(app: TestApp) {
         RegistryResult {
             accepted: 0,
             skipped: 2,
-            total_amount: 0
+            total_amount: Money::ZERO
         }
     );
     assert_eq!(count().await, 3);

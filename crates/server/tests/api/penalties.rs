@@ -5,17 +5,18 @@ use crate::helpers::{organization, TestApp};
 use crate::on_both_backends;
 use domkom_client::dto::*;
 use domkom_client::Client;
+use domkom_values::{AccountId, Area, Money, Quantity};
 
 /// A house with one flat billed a fixed 1 000.00 ₽ a month; returns the account id.
-async fn flat_billed_1000(op: &Client) -> i64 {
+async fn flat_billed_1000(op: &Client) -> AccountId {
     flat_account(op).await.id
 }
 
 async fn flat_account(op: &Client) -> Account {
     let house = HouseData {
         address: "ул. Должников, 1".into(),
-        total_area: 5_000,
-        common_area: 0,
+        total_area: Area::from_hundredths(5_000),
+        common_area: Area::ZERO,
         share_cap_at_norm: false,
     };
     let house = op.create_house(&house).await.unwrap().id;
@@ -24,7 +25,7 @@ async fn flat_account(op: &Client) -> Account {
             house_id: house,
             number: "1".into(),
             residential: true,
-            area: 5_000,
+            area: Area::from_hundredths(5_000),
         })
         .await
         .unwrap()
@@ -37,7 +38,7 @@ async fn flat_account(op: &Client) -> Account {
         method: ServiceMethodKind::Fixed,
         resource: None,
         source_service_ids: vec![],
-        norm_per_person: 0,
+        norm_per_person: Quantity::ZERO,
         norm_per_m2: None,
         sort_order: 0,
     };
@@ -46,7 +47,7 @@ async fn flat_account(op: &Client) -> Account {
         service_id: fee,
         valid_from: date("2026-01-01"),
         zone: 0,
-        price: 10_000_000,
+        price: domkom_values::Tariff::from_hundredths_of_kopeck(10_000_000),
     })
     .await
     .unwrap();
@@ -56,13 +57,14 @@ async fn flat_account(op: &Client) -> Account {
         kind: AccountKind::Zhku,
         holder: "Должников Д. Д.".into(),
         persons: 1,
-        opening_balance: 0,
+        opening_balance: Money::ZERO,
         service_ids: vec![fee],
     };
     op.create_account(&account).await.unwrap()
 }
 
-async fn penalties_of(op: &Client, account: i64, period: &str) -> i64 {
+/// The period's penalties in kopecks.
+async fn penalties_of(op: &Client, account: AccountId, period: &str) -> i64 {
     let filter = AccountPeriodFilter {
         account_id: Some(account),
         period: Some(period.into()),
@@ -72,6 +74,7 @@ async fn penalties_of(op: &Client, account: i64, period: &str) -> i64 {
         .unwrap()
         .items[0]
         .penalties
+        .kopecks()
 }
 
 async fn overdue_debt_accrues_penalties_after_thirty_days(app: TestApp) {
@@ -92,7 +95,7 @@ async fn overdue_debt_accrues_penalties_after_thirty_days(app: TestApp) {
     // Paying everything on 1 October stops the penalties from that day.
     let payment = PaymentData {
         account_id: account,
-        amount: 300_507,
+        amount: Money::from_kopecks(300_507),
         paid_on: date("2026-10-01"),
         source: "bank".into(),
         external_id: None,
@@ -117,10 +120,10 @@ async fn an_organization_may_charge_no_penalties(app: TestApp) {
 }
 
 /// 1 000.00 ₽ paid on `on`, as a bank registry brings it.
-async fn pay_1000(op: &Client, account: i64, on: &str) {
+async fn pay_1000(op: &Client, account: AccountId, on: &str) {
     let payment = PaymentData {
         account_id: account,
-        amount: 100_000,
+        amount: Money::from_kopecks(100_000),
         paid_on: date(on),
         source: "bank".into(),
         external_id: None,
@@ -144,7 +147,7 @@ async fn resident_of(app: &TestApp, org: &Organization, account: &Account) -> Cl
 }
 
 /// The month's line of the statement and of the charges list, checked against each other.
-async fn month(resident: &Client, account: i64, period: &str) -> StatementPeriod {
+async fn month(resident: &Client, account: AccountId, period: &str) -> StatementPeriod {
     let all = PeriodRange {
         from: Some("2026-01".into()),
         to: None,
@@ -179,10 +182,11 @@ async fn month(resident: &Client, account: i64, period: &str) -> StatementPeriod
     month
 }
 
+/// A correction of `amount` kopecks.
 fn correction(corrects: &str, amount: i64, reason: &str) -> PenaltyCorrectionLine {
     PenaltyCorrectionLine {
         corrects_period: corrects.parse().unwrap(),
-        amount,
+        amount: Money::from_kopecks(amount),
         reason: reason.into(),
     }
 }
@@ -204,7 +208,11 @@ async fn a_payment_entered_after_the_close_corrects_the_penalty_charged(app: Tes
     close_period(&op, "2026-08").await;
 
     let july = month(&resident, id, "2026-07").await;
-    assert_eq!(july.money.penalties, 507, "a closed period never changes");
+    assert_eq!(
+        july.money.penalties.kopecks(),
+        507,
+        "a closed period never changes"
+    );
     assert!(july.penalty_corrections.is_empty());
     let august = month(&resident, id, "2026-08").await;
     assert_eq!(
@@ -216,8 +224,8 @@ async fn a_payment_entered_after_the_close_corrects_the_penalty_charged(app: Tes
         )]
     );
     // August's own: June's debt, due 15 July, from its 31st day (15 August): 17 days.
-    assert_eq!(august.money.penalties, 538 - 380);
-    assert_eq!(august.money.paid, 100_000);
+    assert_eq!(august.money.penalties.kopecks(), 538 - 380);
+    assert_eq!(august.money.paid.kopecks(), 100_000);
     assert_eq!(august.money.opening, july.money.closing);
 
     // Another payment, of 10 July, comes after August closed: it paid May before its
@@ -243,13 +251,14 @@ async fn a_payment_entered_after_the_close_corrects_the_penalty_charged(app: Tes
         ]
     );
     // September's own: July's debt from its 31st day (15 September), 16 days.
-    assert_eq!(september.money.penalties, 507 - 127 - 538);
-    let charged_in_all: i64 = [july, august, september]
+    assert_eq!(september.money.penalties.kopecks(), 507 - 127 - 538);
+    let charged_in_all: Money = [july, august, september]
         .iter()
         .map(|m| m.money.penalties)
         .sum();
     assert_eq!(
-        charged_in_all, 507,
+        charged_in_all.kopecks(),
+        507,
         "as if every payment had been known in time"
     );
 }
@@ -268,9 +277,10 @@ async fn a_late_payment_that_changes_no_penalty_books_no_correction(app: TestApp
     close_period(&op, "2026-08").await;
     let august = month(&resident, account.id, "2026-08").await;
     assert!(august.penalty_corrections.is_empty());
-    assert_eq!(august.money.paid, 100_000);
+    assert_eq!(august.money.paid.kopecks(), 100_000);
     assert_eq!(
-        august.money.penalties, 0,
+        august.money.penalties.kopecks(),
+        0,
         "July's debt is not overdue 30 days"
     );
 }

@@ -5,6 +5,7 @@ use crate::helpers::TestApp;
 use crate::on_both_backends;
 use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{AccountFilter, PageQuery, PremiseFilter};
+use domkom_values::Area;
 
 async fn operators_keep_premises_of_their_houses(app: TestApp) {
     let admin = app.admin().await;
@@ -18,7 +19,7 @@ async fn operators_keep_premises_of_their_houses(app: TestApp) {
     assert_eq!(op.premise(second.id).await.unwrap(), second);
 
     let mut data = second.data.clone();
-    data.area = 7_000;
+    data.area = Area::from_hundredths(7_000);
     data.residential = false;
     let changed = op.update_premise(second.id, &data).await.unwrap();
     assert_eq!(changed.data, data);
@@ -44,7 +45,7 @@ async fn operators_keep_premises_of_their_houses(app: TestApp) {
     );
 
     let mut bad = fixtures::premise(other_house.id, " ");
-    bad.area = 0;
+    bad.area = Area::ZERO;
     assert_eq!(
         fields(&op.create_premise(&bad).await.unwrap_err()),
         ["number", "area"]

@@ -54,7 +54,7 @@ async fn a_reading_is_dated_the_day_it_was_taken(app: TestApp) {
         .unwrap()
         .items;
     assert_eq!(
-        (newest[0].data.value, newest[0].data.taken_on),
+        (newest[0].data.value.thousandths(), newest[0].data.taken_on),
         (112_500, Some(date("2026-10-25")))
     );
 

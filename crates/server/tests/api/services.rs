@@ -6,8 +6,9 @@ use crate::on_both_backends;
 use domkom_client::dto::ErrorCode;
 use domkom_client::dto::{PageQuery, ServiceData, ServiceMethodKind, TariffFilter};
 use domkom_client::NoFilter;
+use domkom_values::ServiceId;
 
-fn drainage(sources: Vec<i64>) -> ServiceData {
+fn drainage(sources: Vec<ServiceId>) -> ServiceData {
     ServiceData {
         name: "Водоотведение".into(),
         unit: "м³".into(),
@@ -100,7 +101,7 @@ async fn tariffs_are_unique_per_service_date_and_zone(app: TestApp) {
         .unwrap();
     assert_eq!(op.tariff(january.id).await.unwrap(), january);
     let mut data = january.data.clone();
-    data.price = 440_000;
+    data.price = domkom_values::Tariff::from_hundredths_of_kopeck(440_000);
     data.valid_from = date("2026-02-01");
     assert_eq!(
         op.update_tariff(january.id, &data).await.unwrap().data,
@@ -132,7 +133,7 @@ async fn tariffs_are_unique_per_service_date_and_zone(app: TestApp) {
     );
 
     let mut bad = fixtures::tariff(co.service.id, "2027-01-01");
-    bad.price = -1;
+    bad.price = domkom_values::Tariff::from_hundredths_of_kopeck(-1);
     bad.zone = 5;
     assert_eq!(
         fields(&op.create_tariff(&bad).await.unwrap_err()),

@@ -7,6 +7,7 @@ use crate::on_both_backends;
 use domkom_client::dto::ErrorCode;
 use domkom_client::dto::*;
 use domkom_client::Client;
+use domkom_values::{AccountId, Money};
 
 async fn linked_company(app: &TestApp) -> (Company, Client) {
     let admin = app.admin().await;
@@ -15,12 +16,12 @@ async fn linked_company(app: &TestApp) -> (Company, Client) {
     (co, resident)
 }
 
-/// Payments on top of the fixture's 2 000.00 ₽ of 12 October.
-async fn pay(co: &Company, account_id: i64, payments: &[(&str, i64, &str)]) {
+/// Payments (date, kopecks, id) on top of the fixture's 2 000.00 ₽ of 12 October.
+async fn pay(co: &Company, account_id: AccountId, payments: &[(&str, i64, &str)]) {
     for (paid_on, amount, id) in payments {
         let payment = PaymentData {
             account_id,
-            amount: *amount,
+            amount: Money::from_kopecks(*amount),
             paid_on: date(paid_on),
             source: "bank".into(),
             external_id: Some((*id).into()),
@@ -76,7 +77,7 @@ async fn the_statement_adds_up_and_lists_the_payments(app: TestApp) {
     assert_eq!(s.notice, None);
     for (i, p) in s.periods.iter().enumerate() {
         assert!(adds_up(&p.money), "{p:?}");
-        let paid: i64 = p.payments.iter().map(|pay| pay.amount).sum();
+        let paid: Money = p.payments.iter().map(|pay| pay.amount).sum();
         assert_eq!(paid, p.money.paid, "{}", p.period);
         if i > 0 {
             assert_eq!(p.money.opening, s.periods[i - 1].money.closing);
@@ -104,11 +105,11 @@ async fn the_statement_adds_up_and_lists_the_payments(app: TestApp) {
         };
         assert_eq!(p.money, from_operator, "{}", p.period);
     }
-    assert!(s.periods.iter().all(|p| p.money.charged > 0));
+    assert!(s.periods.iter().all(|p| p.money.charged.is_positive()));
     let september: Vec<_> = s.periods[2]
         .payments
         .iter()
-        .map(|p| (p.paid_on.to_string(), p.amount, p.source.as_str()))
+        .map(|p| (p.paid_on.to_string(), p.amount.kopecks(), p.source.as_str()))
         .collect();
     assert_eq!(
         september,
@@ -118,7 +119,7 @@ async fn the_statement_adds_up_and_lists_the_payments(app: TestApp) {
         ]
     );
     let october = &s.periods[3];
-    assert_eq!(october.money.recalculated, -10_000);
+    assert_eq!(october.money.recalculated.kopecks(), -10_000);
     assert_eq!(october.payments.len(), 1);
     assert_eq!(
         october.payments[0]
@@ -130,15 +131,15 @@ async fn the_statement_adds_up_and_lists_the_payments(app: TestApp) {
 
     let t = &s.totals;
     assert!(adds_up(t), "{t:?}");
-    assert_eq!((t.opening, t.closing), (0, october.money.closing));
-    let sum = |f: fn(&MoneyMovement) -> i64| s.periods.iter().map(|p| f(&p.money)).sum::<i64>();
+    assert_eq!((t.opening, t.closing), (Money::ZERO, october.money.closing));
+    let sum = |f: fn(&MoneyMovement) -> Money| s.periods.iter().map(|p| f(&p.money)).sum::<Money>();
     assert_eq!(
         (t.charged, t.recalculated, t.penalties, t.paid),
         (
             sum(|m| m.charged),
             sum(|m| m.recalculated),
             sum(|m| m.penalties),
-            300_000
+            Money::from_kopecks(300_000)
         )
     );
 
@@ -150,7 +151,7 @@ async fn the_statement_adds_up_and_lists_the_payments(app: TestApp) {
     assert_eq!(part.periods.len(), 2);
     assert_eq!(part.totals.opening, s.periods[1].money.opening);
     assert_eq!(part.totals.closing, s.periods[2].money.closing);
-    assert_eq!(part.totals.paid, 100_000);
+    assert_eq!(part.totals.paid.kopecks(), 100_000);
     assert!(adds_up(&part.totals));
 }
 
@@ -230,7 +231,11 @@ async fn payments_are_listed_newest_first(app: TestApp) {
     assert_eq!(dates, ["2026-10-12", "2026-09-10", "2026-08-05"]);
     let fixture = &all.items[0];
     assert_eq!(
-        (fixture.id, fixture.amount, fixture.source.as_str()),
+        (
+            fixture.id,
+            fixture.amount.kopecks(),
+            fixture.source.as_str()
+        ),
         (co.payment.id, 200_000, "cash")
     );
 
@@ -242,7 +247,7 @@ async fn payments_are_listed_newest_first(app: TestApp) {
         .account_payments(account, &september, PageQuery::default())
         .await
         .unwrap();
-    assert_eq!((only.total, only.items[0].amount), (1, 30_000));
+    assert_eq!((only.total, only.items[0].amount.kopecks()), (1, 30_000));
     let page = PageQuery {
         limit: Some(1),
         offset: Some(1),
@@ -273,7 +278,7 @@ async fn a_payment_that_arrives_after_its_month_closed_counts_in_the_next(app: T
     let account = co.account.id;
     close_period(&co.operator, "2026-09").await;
     let late = PaymentData {
-        amount: 50_000,
+        amount: Money::from_kopecks(50_000),
         paid_on: date("2026-09-28"),
         for_period: None,
         ..crate::fixtures::payment(account, "П-поздний")
@@ -282,7 +287,7 @@ async fn a_payment_that_arrives_after_its_month_closed_counts_in_the_next(app: T
     let card = resident.account_card(account).await.unwrap();
     assert_eq!(
         card.money.unwrap().paid_since,
-        50_000 + co.payment.data.amount,
+        Money::from_kopecks(50_000) + co.payment.data.amount,
         "the card shows it as received and not yet counted, with October's"
     );
     let dates: Vec<_> = card.pending_payments.iter().map(|p| p.paid_on).collect();
@@ -303,10 +308,13 @@ async fn a_payment_that_arrives_after_its_month_closed_counts_in_the_next(app: T
             .unwrap()
     };
     let (september, october) = (month("2026-09"), month("2026-10"));
-    assert_eq!(september.money.paid, 0);
+    assert_eq!(september.money.paid, Money::ZERO);
     assert!(september.payments.is_empty());
-    assert_eq!(october.money.paid, co.payment.data.amount + 50_000);
-    let listed: i64 = october.payments.iter().map(|p| p.amount).sum();
+    assert_eq!(
+        october.money.paid,
+        co.payment.data.amount + Money::from_kopecks(50_000)
+    );
+    let listed: Money = october.payments.iter().map(|p| p.amount).sum();
     assert_eq!(
         listed, october.money.paid,
         "the list adds up to what was counted"
@@ -314,7 +322,7 @@ async fn a_payment_that_arrives_after_its_month_closed_counts_in_the_next(app: T
     assert!(october
         .payments
         .iter()
-        .any(|p| p.paid_on == date("2026-09-28") && p.amount == 50_000));
+        .any(|p| p.paid_on == date("2026-09-28") && p.amount.kopecks() == 50_000));
 }
 
 on_both_backends!(

@@ -9,12 +9,13 @@ use crate::on_both_backends;
 use domkom_client::dto::ErrorCode;
 use domkom_client::dto::*;
 use domkom_client::Client;
+use domkom_values::{AccountId, AreaNorm, HouseId, MeterId, Money, PremiseId, Quantity, ServiceId};
 
 fn service(
     name: &str,
     unit: &str,
     method: ServiceMethodKind,
-    sources: Vec<i64>,
+    sources: Vec<ServiceId>,
     order: i32,
 ) -> ServiceData {
     let metered = matches!(
@@ -29,30 +30,33 @@ fn service(
         method,
         resource: metered.then_some(Resource::ColdWater),
         source_service_ids: sources,
-        norm_per_person: if method == ServiceMethodKind::Meter {
+        norm_per_person: Quantity::from_thousandths(if method == ServiceMethodKind::Meter {
             6_935
         } else {
             0
-        },
-        norm_per_m2: (method == ServiceMethodKind::CommonShare).then_some(0),
+        }),
+        norm_per_m2: (method == ServiceMethodKind::CommonShare)
+            .then_some(AreaNorm::from_millionths(0)),
         sort_order: order,
     }
 }
 
-async fn tariff(op: &Client, service_id: i64, price: i64) {
+/// A price of `price` hundredths of a kopeck from 1 January.
+async fn tariff(op: &Client, service_id: ServiceId, price: i64) {
     let data = TariffData {
         service_id,
         valid_from: date("2026-01-01"),
         zone: 0,
-        price,
+        price: domkom_values::Tariff::from_hundredths_of_kopeck(price),
     };
     op.create_tariff(&data).await.unwrap();
 }
 
+/// A meter showing `initial` thousandths when installed.
 fn meter(
-    account_id: Option<i64>,
-    house_id: Option<i64>,
-    service_id: i64,
+    account_id: Option<AccountId>,
+    house_id: Option<HouseId>,
+    service_id: ServiceId,
     installed: &str,
     initial: i64,
 ) -> MeterData {
@@ -65,37 +69,39 @@ fn meter(
         digits: 5,
         installed_on: date(installed),
         verification_due: date("2031-01-01"),
-        initial_values: vec![initial],
+        initial_values: vec![Quantity::from_thousandths(initial)],
     }
 }
 
-async fn read(op: &Client, meter_id: i64, period: &str, value: i64) {
+/// A reading of `value` thousandths.
+async fn read(op: &Client, meter_id: MeterId, period: &str, value: i64) {
     let data = ReadingData {
         meter_id,
         period: period.into(),
         zone: 1,
-        value,
+        value: Quantity::from_thousandths(value),
         rolled_over: false,
         taken_on: None,
     };
     op.create_reading(&data).await.unwrap();
 }
 
+/// An account carrying `opening` kopecks from before.
 async fn account(
     op: &Client,
-    premise_id: i64,
+    premise_id: PremiseId,
     number: &str,
     persons: i32,
     opening: i64,
-    services: &[i64],
-) -> i64 {
+    services: &[ServiceId],
+) -> AccountId {
     let data = AccountData {
         premise_id,
         number: number.into(),
         kind: AccountKind::Zhku,
         holder: format!("Житель квартиры {number}"),
         persons,
-        opening_balance: opening,
+        opening_balance: Money::from_kopecks(opening),
         service_ids: services.to_vec(),
     };
     op.create_account(&data).await.unwrap().id
@@ -107,8 +113,8 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
     let house = op
         .create_house(&HouseData {
             address: "ул. Примерная, 1".into(),
-            total_area: 20_000,
-            common_area: 0,
+            total_area: domkom_values::Area::from_hundredths(20_000),
+            common_area: domkom_values::Area::ZERO,
             share_cap_at_norm: false,
         })
         .await
@@ -120,7 +126,7 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
             house_id: house,
             number: number.into(),
             residential: true,
-            area,
+            area: domkom_values::Area::from_hundredths(area),
         };
         premises.push(op.create_premise(&data).await.unwrap().id);
     }
@@ -214,13 +220,13 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
         service_id: cold,
         period: "2026-10".into(),
         corrects_period: "2026-09".into(),
-        amount: -10_000,
+        amount: Money::from_kopecks(-10_000),
         reason: "некачественная услуга ХВС, сентябрь 2026".into(),
     };
     op.create_recalculation(&recalculation).await.unwrap();
     let payment = PaymentData {
         account_id: flat1,
-        amount: 200_000,
+        amount: Money::from_kopecks(200_000),
         paid_on: date("2026-10-12"),
         source: "bank".into(),
         external_id: Some("ПП-4711".into()),
@@ -243,7 +249,7 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
         )
         .await
         .unwrap();
-    let line = |account: i64, service: i64| {
+    let line = |account: AccountId, service: ServiceId| {
         lines
             .items
             .iter()
@@ -259,18 +265,24 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
         (flat3, [204_000, 41_103, 15_811, 12_030, 5_000], 277_944),
     ];
     for (flat, amounts, total) in expected {
-        let got: Vec<i64> = services.iter().map(|&s| line(flat, s).amount).collect();
+        let got: Vec<i64> = services
+            .iter()
+            .map(|&s| line(flat, s).amount.kopecks())
+            .collect();
         assert_eq!(got, amounts, "account {flat}");
         assert_eq!(got.iter().sum::<i64>(), total);
         let sheet = lines.items.iter().find(|s| s.account_id == flat).unwrap();
-        assert_eq!((sheet.lines.len(), sheet.amount), (5, total));
+        assert_eq!((sheet.lines.len(), sheet.amount.kopecks()), (5, total));
     }
     assert_eq!(lines.total, 3, "one sheet for each of three flats");
     let cold3 = line(flat3, cold);
-    assert_eq!((cold3.method.as_str(), cold3.volume), ("average", 9_000));
+    assert_eq!(
+        (cold3.method.as_str(), cold3.volume.thousandths()),
+        ("average", 9_000)
+    );
     let shares: Vec<i64> = [flat1, flat2, flat3]
         .iter()
-        .map(|&f| line(f, common).common_volume)
+        .map(|&f| line(f, common).common_volume.thousandths())
         .collect();
     assert_eq!(
         shares,
@@ -291,12 +303,12 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
     let b = &statement.items[0];
     assert_eq!(
         (
-            b.opening,
-            b.charged,
-            b.recalculated,
-            b.penalties,
-            b.paid,
-            b.closing
+            b.opening.kopecks(),
+            b.charged.kopecks(),
+            b.recalculated.kopecks(),
+            b.penalties.kopecks(),
+            b.paid.kopecks(),
+            b.closing.kopecks()
         ),
         (150_000, 212_113, -10_000, 0, 200_000, 152_113)
     );
@@ -323,7 +335,7 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
         meter_id: meter1,
         period: "2026-10".into(),
         zone: 1,
-        value: 111_000,
+        value: Quantity::from_thousandths(111_000),
         rolled_over: false,
         taken_on: None,
     };
@@ -356,7 +368,10 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
         .iter()
         .find(|l| l.service_id == common)
         .unwrap();
-    assert_eq!((share.method.as_str(), share.amount), ("share", 9_883));
+    assert_eq!(
+        (share.method.as_str(), share.amount.kopecks()),
+        ("share", 9_883)
+    );
     for figure in ["формула 12", "8,655", "2,164", "м² квартиры"] {
         assert!(
             share.explanation.contains(figure),
@@ -364,7 +379,7 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
             share.explanation
         );
     }
-    assert_eq!(explained.total, 212_113 - 10_000);
+    assert_eq!(explained.total.kopecks(), 212_113 - 10_000);
 }
 
 on_both_backends!(the_worked_example_to_the_kopeck);

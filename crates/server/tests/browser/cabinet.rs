@@ -8,20 +8,22 @@ use crate::helpers::PASSWORD;
 use domkom_client::dto::ErrorCode;
 use domkom_client::dto::LinkAccount;
 use domkom_server::devtools::demo;
+use domkom_values::Money;
 
-/// The kopecks in the `data-kopecks` attributes of `css`.
-pub async fn kopecks(b: &Browser, css: &str) -> Vec<i64> {
+/// The amounts in the `data-kopecks` attributes of `css`.
+pub async fn kopecks(b: &Browser, css: &str) -> Vec<Money> {
     b.attrs(css, "data-kopecks")
         .await
         .iter()
         .map(|k| {
             k.parse()
+                .map(Money::from_kopecks)
                 .unwrap_or_else(|_| panic!("`{css}`: «{k}» is not kopecks"))
         })
         .collect()
 }
 
-pub async fn one_kopecks(b: &Browser, css: &str) -> i64 {
+pub async fn one_kopecks(b: &Browser, css: &str) -> Money {
     b.find(css).await;
     let all = kopecks(b, css).await;
     assert_eq!(all.len(), 1, "`{css}`: {all:?}");
@@ -110,7 +112,11 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
     let area = b.wait_text("[data-test=area]", "м²").await;
     assert_eq!(
         area.replace('\u{a0}', " "),
-        format!("{},{:02} м²", card.area / 100, card.area % 100),
+        format!(
+            "{},{:02} м²",
+            card.area.hundredths() / 100,
+            card.area.hundredths() % 100
+        ),
         "{card:?}"
     );
     let money = card.money.as_ref().expect("a closed period");
@@ -167,9 +173,9 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
     let recalc_total = one_kopecks(b, "#charges-totals [data-test=recalculated]").await;
     let penalties = one_kopecks(b, "#charges-totals [data-test=penalties]").await;
     let total = one_kopecks(b, "#charges-totals [data-test=total]").await;
-    assert_eq!(amounts.iter().sum::<i64>(), charged);
+    assert_eq!(amounts.iter().sum::<Money>(), charged);
     for ((a, r), adj) in amounts.iter().zip(&recalculated).zip(&adjusted) {
-        assert_eq!(a + r, *adj);
+        assert_eq!(*a + *r, *adj);
     }
     assert_eq!(charged + recalc_total + penalties, total);
     let period = api.period_charges(account.id, &last_closed).await.unwrap();

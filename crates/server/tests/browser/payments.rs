@@ -6,6 +6,7 @@ use crate::browser::Browser;
 use crate::cabinet::{kopecks, one_kopecks};
 use domkom_client::dto::{MoneyMovement, PeriodRange};
 use domkom_client::Client;
+use domkom_values::{AccountId, Money};
 
 /// The six numbers of a statement row or of the totals inside `css`, read from the page.
 async fn movement(b: &Browser, css: &str) -> MoneyMovement {
@@ -25,7 +26,7 @@ fn adds_up(m: &MoneyMovement) -> bool {
 }
 
 /// From the account's menu, on an account with a year of closed periods.
-pub async fn read_the_statement(b: &Browser, api: &Client, account: i64) {
+pub async fn read_the_statement(b: &Browser, api: &Client, account: AccountId) {
     b.click(&format!("a[href=\"/accounts/{account}/payments\"]"))
         .await;
     let statement = api
@@ -89,9 +90,9 @@ pub async fn read_the_statement(b: &Browser, api: &Client, account: i64) {
     b.click(&format!("{row} [data-test=period-payments] summary"))
         .await;
     let amounts = kopecks(b, &format!("{row} [data-test=payment]")).await;
-    let expected: Vec<i64> = paid.payments.iter().map(|p| p.amount).collect();
+    let expected: Vec<Money> = paid.payments.iter().map(|p| p.amount).collect();
     assert_eq!(amounts, expected);
-    assert_eq!(amounts.iter().sum::<i64>(), paid.money.paid);
+    assert_eq!(amounts.iter().sum::<Money>(), paid.money.paid);
     b.fits_the_screen("Платежи").await;
     b.screenshot("13-payments").await;
 
@@ -152,13 +153,13 @@ async fn wait_for_months(b: &Browser, months: &[String]) {
     }
 }
 
-/// The bars of the money chart, in kopecks, oldest month first.
-async fn kopecks_of_bars(b: &Browser) -> Vec<i64> {
+/// The bars of the money chart (their values are kopecks), oldest month first.
+async fn kopecks_of_bars(b: &Browser) -> Vec<Money> {
     b.find("#money-chart rect.chart-bar").await;
     b.attrs("#money-chart rect.chart-bar", "data-value")
         .await
         .iter()
-        .map(|v| v.parse().unwrap())
+        .map(|v| Money::from_kopecks(v.parse().unwrap()))
         .collect()
 }
 

@@ -10,15 +10,16 @@ use domkom_client::dto::{
     AccountMeter, ConsumptionMethod, NewReading, PeriodRange, SubmitReadings,
 };
 use domkom_client::Client;
+use domkom_values::{AccountId, MeterId, Quantity};
 
 /// Thousandths as a person types them: `123,456`.
 fn typed(thousandths: i64) -> String {
     format!("{},{:03}", thousandths / 1_000, thousandths % 1_000)
 }
 
-/// A usual month of the meter: the mean of its months billed by readings (one unit when
-/// there are none).
-async fn usual(api: &Client, account: i64, meter: i64) -> i64 {
+/// A usual month of the meter in thousandths: the mean of its months billed by readings
+/// (one unit when there are none).
+async fn usual(api: &Client, account: AccountId, meter: MeterId) -> i64 {
     let history = api
         .meter_history(account, meter, &PeriodRange::default())
         .await
@@ -27,7 +28,7 @@ async fn usual(api: &Client, account: i64, meter: i64) -> i64 {
         .consumption
         .iter()
         .filter(|c| c.method == ConsumptionMethod::Meter)
-        .map(|c| c.total)
+        .map(|c| c.total.thousandths())
         .collect();
     match by_readings.len() {
         0 => 1_000,
@@ -40,7 +41,7 @@ fn input(meter: &AccountMeter) -> String {
 }
 
 /// From the account's menu, on an account whose meters have a year of readings.
-pub async fn send_the_months_readings(b: &Browser, api: &Client, account: i64) {
+pub async fn send_the_months_readings(b: &Browser, api: &Client, account: AccountId) {
     b.click(&format!("a[href=\"/accounts/{account}/readings\"]"))
         .await;
     let state = api.account_meters(account).await.unwrap();
@@ -82,7 +83,8 @@ pub async fn send_the_months_readings(b: &Browser, api: &Client, account: i64) {
     b.fits_the_screen("Показания счётчиков").await;
     b.screenshot("07-readings").await;
 
-    // The base is read from the page: what the input says a reading is checked against.
+    // The base is read from the page: what the input says a reading is checked against,
+    // in thousandths.
     let mut bases = Vec::new();
     for m in &open {
         let base: i64 = b
@@ -90,7 +92,7 @@ pub async fn send_the_months_readings(b: &Browser, api: &Client, account: i64) {
             .await
             .parse()
             .unwrap();
-        assert_eq!(base, m.readings[0].base);
+        assert_eq!(base, m.readings[0].base.thousandths());
         bases.push(base);
     }
     let first = open[0];
@@ -140,7 +142,7 @@ pub async fn send_the_months_readings(b: &Browser, api: &Client, account: i64) {
         .map(|(m, value)| NewReading {
             meter_id: m.id,
             zone: 1,
-            value: *value,
+            value: Quantity::from_thousandths(*value),
             rolled_over: false,
             confirm: false,
         })
@@ -170,12 +172,12 @@ pub async fn send_the_months_readings(b: &Browser, api: &Client, account: i64) {
         );
         assert_eq!(
             b.attr(&card, "data-consumption").await,
-            estimate.consumption.to_string()
+            estimate.consumption.thousandths().to_string()
         );
     }
     let total = one_kopecks(b, "[data-test=preview-total]").await;
     assert_eq!(Some(total), preview.charge);
-    assert!(total > 0);
+    assert!(total.is_positive());
     b.fits_the_screen("Проверка показаний").await;
     b.screenshot("10-readings-preview").await;
 
@@ -194,7 +196,7 @@ pub async fn send_the_months_readings(b: &Browser, api: &Client, account: i64) {
     for (m, value) in open.iter().zip(&values) {
         let now = after.meters.iter().find(|a| a.id == m.id).unwrap();
         let submitted = now.readings[0].submitted.as_ref().expect("sent");
-        assert_eq!(submitted.value, *value);
+        assert_eq!(submitted.value.thousandths(), *value);
     }
     b.screenshot("11-readings-sent").await;
 

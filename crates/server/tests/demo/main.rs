@@ -46,21 +46,15 @@ async fn a_closed_year_and_demo_users_who_sign_in(app: TestApp) {
     let mut conn = app.pool.get().unwrap();
     let mut accounts = 0;
     for org in &summary.organizations {
-        let (list, total) = db::accounts::list(
-            &mut conn,
-            OrganizationId(org.id),
-            &AccountFilter::default(),
-            100,
-            0,
-        )
-        .unwrap();
+        let (list, total) =
+            db::accounts::list(&mut conn, org.id, &AccountFilter::default(), 100, 0).unwrap();
         assert!((25..=35).contains(&total), "{}: {total} accounts", org.name);
         accounts += total;
         assert!(list.iter().any(
             |a| a.data.number == org.resident_account && a.link_code == org.resident_link_code
         ));
 
-        let (periods, _) = db::periods::list(&mut conn, OrganizationId(org.id), 100, 0).unwrap();
+        let (periods, _) = db::periods::list(&mut conn, org.id, 100, 0).unwrap();
         let closed: Vec<_> = periods
             .iter()
             .filter(|p| p.status == PeriodStatus::Closed)
@@ -70,24 +64,14 @@ async fn a_closed_year_and_demo_users_who_sign_in(app: TestApp) {
         assert_eq!(closed.first().map(String::as_str), Some("2026-10"));
         assert_eq!(closed.last().map(String::as_str), Some("2025-11"));
         assert!(
-            db::periods::get(
-                &mut conn,
-                OrganizationId(org.id),
-                "2026-11".parse().unwrap()
-            )
-            .unwrap()
-            .status
+            db::periods::get(&mut conn, org.id, "2026-11".parse().unwrap())
+                .unwrap()
+                .status
                 == PeriodStatus::Open
         );
 
-        let (balances, total) = domkom_server::views::ledger::balances(
-            &mut conn,
-            OrganizationId(org.id),
-            &all(),
-            10_000,
-            0,
-        )
-        .unwrap();
+        let (balances, total) =
+            domkom_server::views::ledger::balances(&mut conn, org.id, &all(), 10_000, 0).unwrap();
         assert_eq!(total, 12 * list.len() as i64);
         for b in &balances {
             assert_eq!(
@@ -95,7 +79,7 @@ async fn a_closed_year_and_demo_users_who_sign_in(app: TestApp) {
                 b.opening + b.charged + b.recalculated + b.penalties - b.paid,
                 "{b:?}"
             );
-            assert!(b.charged > 0, "{b:?}");
+            assert!(b.charged.is_positive(), "{b:?}");
         }
         let october: Vec<_> = balances
             .iter()
@@ -108,19 +92,16 @@ async fn a_closed_year_and_demo_users_who_sign_in(app: TestApp) {
             org.name
         );
         assert!(
-            balances.iter().any(|b| b.recalculated < 0),
+            balances.iter().any(|b| b.recalculated.is_negative()),
             "no recalculation"
         );
-        assert!(balances.iter().any(|b| b.closing < 0), "no advance");
+        assert!(
+            balances.iter().any(|b| b.closing.is_negative()),
+            "no advance"
+        );
 
-        let (charges, _) = domkom_server::views::ledger::charges(
-            &mut conn,
-            OrganizationId(org.id),
-            &all(),
-            100_000,
-            0,
-        )
-        .unwrap();
+        let (charges, _) =
+            domkom_server::views::ledger::charges(&mut conn, org.id, &all(), 100_000, 0).unwrap();
         for method in [
             "meter", "average", "norm", "share", "drainage", "area", "persons", "fixed",
         ] {

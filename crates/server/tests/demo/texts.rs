@@ -4,7 +4,7 @@ use super::helpers::{Backend, TestApp};
 use super::{seed, today};
 use domkom_client::dto::AccountFilter;
 use domkom_server::db;
-use domkom_values::OrganizationId;
+use domkom_values::Quantity;
 
 /// Every string of a JSON value, with where it was found.
 fn texts(value: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
@@ -95,14 +95,8 @@ async fn every_text_for_a_resident_prints_numbers_the_russian_way(app: TestApp) 
     let mut found = Vec::new();
     let mut collect = |what: &str, value: serde_json::Value| texts(&value, what, &mut found);
     for org in &summary.organizations {
-        let (accounts, _) = db::accounts::list(
-            &mut conn,
-            OrganizationId(org.id),
-            &AccountFilter::default(),
-            100,
-            0,
-        )
-        .unwrap();
+        let (accounts, _) =
+            db::accounts::list(&mut conn, org.id, &AccountFilter::default(), 100, 0).unwrap();
         for a in &accounts {
             let form = LinkAccount {
                 organization_id: org.id,
@@ -136,7 +130,7 @@ async fn every_text_for_a_resident_prints_numbers_the_russian_way(app: TestApp) 
                 );
                 // The refusals a resident meets: lower than the last reading, beyond the
                 // meter's digits, an unusual jump.
-                let base = m.readings[0].base;
+                let base = m.readings[0].base.thousandths();
                 let capacity = 10i64.pow(u32::try_from(m.digits).unwrap()) * 1000;
                 for value in [base / 2, capacity, base + (capacity - base) / 3] {
                     let form = SubmitReadings {
@@ -144,7 +138,7 @@ async fn every_text_for_a_resident_prints_numbers_the_russian_way(app: TestApp) 
                             .map(|zone| NewReading {
                                 meter_id: m.id,
                                 zone,
-                                value,
+                                value: Quantity::from_thousandths(value),
                                 rolled_over: false,
                                 confirm: false,
                             })

@@ -13,7 +13,7 @@ use crate::session::use_session;
 use domkom_dto::{
     ChargePeriodSummary, ExplainedLine, PeriodCharges, PeriodRange, RecalculationLine,
 };
-use domkom_values::Period;
+use domkom_values::{AccountId, Money, Period, Quantity};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -51,7 +51,7 @@ pub fn AccountCharges() -> impl IntoView {
 /// The period picker, the months at a glance and the chosen period, which lives in the
 /// address (`?period=YYYY-MM`) so it can be bookmarked and survives a reload.
 #[component]
-fn Periods(id: i64, list: Vec<ChargePeriodSummary>) -> impl IntoView {
+fn Periods(id: AccountId, list: Vec<ChargePeriodSummary>) -> impl IntoView {
     let query = use_query_map();
     let newest = list[0].period;
     let known: Vec<Period> = list.iter().map(|p| p.period).collect();
@@ -115,7 +115,14 @@ fn MonthsChart(
     selected: Memo<Period>,
     pick: Callback<Period>,
 ) -> impl IntoView {
-    let highest = list.iter().map(|p| p.total).max().unwrap_or(0).max(1);
+    // Bar heights are proportions of kopecks.
+    let highest = list
+        .iter()
+        .map(|p| p.total)
+        .max()
+        .unwrap_or(Money::ZERO)
+        .kopecks()
+        .max(1);
     view! {
         <figure class="months-chart" aria-labelledby="months-chart-title">
             <figcaption id="months-chart-title" class="muted">
@@ -126,7 +133,7 @@ fn MonthsChart(
                     .into_iter()
                     .rev()
                     .map(|p| {
-                        let height = (p.total.max(0) * 100 / highest).max(2);
+                        let height = (p.total.kopecks().max(0) * 100 / highest).max(2);
                         let period = p.period;
                         let current = move || selected.get() == period;
                         let label = format!(
@@ -157,7 +164,7 @@ fn MonthsChart(
 }
 
 #[component]
-fn PeriodDetail(id: i64, period: Period) -> impl IntoView {
+fn PeriodDetail(id: AccountId, period: Period) -> impl IntoView {
     let session = use_session();
     let charges = load(
         session,
@@ -219,18 +226,18 @@ fn LinesTable(lines: Vec<ExplainedLine>) -> impl IntoView {
 /// `<tbody>` of its own so that the two rows stay together.
 #[component]
 fn Line(line: ExplainedLine) -> impl IntoView {
-    let quantity = if line.common_volume != 0 && line.volume == 0 {
+    let quantity = if line.common_volume != Quantity::ZERO && line.volume == Quantity::ZERO {
         line.common_volume
     } else {
         line.volume
     };
-    let common = (line.common_volume != 0 && line.volume != 0).then(|| {
+    let common = (line.common_volume != Quantity::ZERO && line.volume != Quantity::ZERO).then(|| {
         view! {
             <span class="sub">"ОДН " {format::volume(line.common_volume)} " " {line.unit.clone()}</span>
         }
     });
     let zone = (line.zone != 0).then(|| view! { <span class="sub">"Зона " {line.zone}</span> });
-    let unchanged = line.recalculated == 0;
+    let unchanged = line.recalculated.is_zero();
     let since = line
         .tariff_from
         .map(|d| view! { <span class="sub">"с " {format::date(d)}</span> });
@@ -254,7 +261,7 @@ fn Line(line: ExplainedLine) -> impl IntoView {
                 <td data-label="Тариф" class="num">
                     <span>{format::tariff(line.tariff)} {since}</span>
                 </td>
-                <td data-label="Начислено" class="num" data-test="amount" data-kopecks=line.amount>
+                <td data-label="Начислено" class="num" data-test="amount" data-kopecks=line.amount.kopecks()>
                     {format::money(line.amount)}
                 </td>
                 <td
@@ -262,7 +269,7 @@ fn Line(line: ExplainedLine) -> impl IntoView {
                     class="num"
                     class:unchanged=unchanged
                     data-test="recalculated"
-                    data-kopecks=line.recalculated
+                    data-kopecks=line.recalculated.kopecks()
                 >
                     {format::money(line.recalculated)}
                 </td>
@@ -271,7 +278,7 @@ fn Line(line: ExplainedLine) -> impl IntoView {
                     class="num strong"
                     class:unchanged=unchanged
                     data-test="adjusted"
-                    data-kopecks=line.adjusted
+                    data-kopecks=line.adjusted.kopecks()
                 >
                     {format::money(line.adjusted)}
                 </td>
@@ -289,12 +296,12 @@ fn Line(line: ExplainedLine) -> impl IntoView {
 }
 
 #[component]
-fn Totals(charged: i64, recalculated: i64, penalties: i64, total: i64) -> impl IntoView {
-    let row = |label: &'static str, test: &'static str, kopecks: i64| {
+fn Totals(charged: Money, recalculated: Money, penalties: Money, total: Money) -> impl IntoView {
+    let row = |label: &'static str, test: &'static str, amount: Money| {
         view! {
             <div>
                 <dt>{label}</dt>
-                <dd data-test=test data-kopecks=kopecks>{format::money(kopecks)}</dd>
+                <dd data-test=test data-kopecks=amount.kopecks()>{format::money(amount)}</dd>
             </div>
         }
     };
@@ -305,7 +312,7 @@ fn Totals(charged: i64, recalculated: i64, penalties: i64, total: i64) -> impl I
             {row("Пени", "penalties", penalties)}
             <div class="totals-sum">
                 <dt>"Итого за период"</dt>
-                <dd data-test="total" data-kopecks=total>{format::money(total)}</dd>
+                <dd data-test="total" data-kopecks=total.kopecks()>{format::money(total)}</dd>
             </div>
         </dl>
     }
@@ -330,7 +337,7 @@ fn Recalculations(items: Vec<RecalculationLine>) -> impl IntoView {
                                         <strong>{r.service}</strong>
                                         " за " {format::period_in_text(r.corrects_period)}
                                     </span>
-                                    <span class="num strong" data-kopecks=r.amount>{format::money(r.amount)}</span>
+                                    <span class="num strong" data-kopecks=r.amount.kopecks()>{format::money(r.amount)}</span>
                                 </div>
                                 <p class="muted">{r.reason}</p>
                             </li>

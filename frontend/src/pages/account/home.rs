@@ -150,9 +150,9 @@ pub fn MoneyCard(money: Option<MoneyState>, notice: Option<String>) -> impl Into
             };
             let left = m.balance - m.paid_since;
             view! {
-                <p class=format!("money-state {class}") data-test="balance" data-state=state data-kopecks=m.balance>
+                <p class=format!("money-state {class}") data-test="balance" data-state=state data-kopecks=m.balance.kopecks()>
                     <span class="money-label" data-test="balance-status">{m.status_text.clone()}</span>
-                    {(m.balance != 0)
+                    {(!m.balance.is_zero())
                         .then(|| view! { <span class="money-amount">{format::money(m.balance.abs())}</span> })}
                 </p>
                 <dl class="facts">
@@ -162,7 +162,7 @@ pub fn MoneyCard(money: Option<MoneyState>, notice: Option<String>) -> impl Into
                             {format::period(m.period)} " (последний закрытый)"
                         </dd>
                     </div>
-                    {(m.balance > 0)
+                    {m.balance.is_positive()
                         .then(|| {
                             view! {
                                 <div>
@@ -173,15 +173,17 @@ pub fn MoneyCard(money: Option<MoneyState>, notice: Option<String>) -> impl Into
                         })}
                     <div>
                         <dt>{format!("Поступило после {}", format::period_genitive(m.period))}</dt>
-                        <dd data-test="paid-since" data-kopecks=m.paid_since>
+                        <dd data-test="paid-since" data-kopecks=m.paid_since.kopecks()>
                             {format::money(m.paid_since)}
                         </dd>
                     </div>
-                    {(m.paid_since > 0 && m.balance > 0)
+                    {(m.paid_since.is_positive() && m.balance.is_positive())
                         .then(|| {
                             let (what, amount) = match left {
-                                l if l > 0 => ("Осталось оплатить", format::money(l)),
-                                0 => ("Осталось оплатить", "ничего, долг оплачен".to_owned()),
+                                l if l.is_positive() => ("Осталось оплатить", format::money(l)),
+                                l if l.is_zero() => {
+                                    ("Осталось оплатить", "ничего, долг оплачен".to_owned())
+                                }
                                 l => ("Оплачено сверх долга", format::money(-l)),
                             };
                             view! {

@@ -11,6 +11,7 @@ use crate::components::load::{load, show, Loaded};
 use crate::components::page::set_document_title;
 use crate::session::use_session;
 use domkom_dto::AccountCard;
+use domkom_values::AccountId;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
@@ -18,7 +19,7 @@ use leptos_router::hooks::use_params_map;
 /// The account card, loaded once for the heading and shared with the sections.
 #[derive(Clone, Copy)]
 pub struct CurrentAccount {
-    pub id: i64,
+    pub id: AccountId,
     pub card: Loaded<AccountCard>,
 }
 
@@ -34,7 +35,7 @@ const NOT_LINKED: &str =
 #[component]
 pub fn AccountLayout() -> impl IntoView {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")?.parse::<i64>().ok()));
+    let id = Memo::new(move |_| params.with(|p| p.get("id")?.parse::<AccountId>().ok()));
     // Another account is another frame: its card and sections load afresh.
     move || match id.get() {
         Some(id) => view! { <AccountFrame id /> }.into_any(),
@@ -43,7 +44,7 @@ pub fn AccountLayout() -> impl IntoView {
 }
 
 #[component]
-fn AccountFrame(id: i64) -> impl IntoView {
+fn AccountFrame(id: AccountId) -> impl IntoView {
     let session = use_session();
     let card = load(session, NOT_LINKED, async move |c| c.account_card(id).await);
     provide_context(CurrentAccount { id, card });
@@ -82,7 +83,7 @@ fn AccountFrame(id: i64) -> impl IntoView {
 /// The account's sections in the manual's order (рис. 6: 1–2 Главная, 3 Начисления,
 /// 4 Показания счётчиков, 5 Платежи).
 #[component]
-fn AccountMenu(id: i64) -> impl IntoView {
+fn AccountMenu(id: AccountId) -> impl IntoView {
     let base = format!("/accounts/{id}");
     view! {
         <nav class="account-menu" aria-label="Разделы лицевого счёта">

@@ -9,6 +9,7 @@ use crate::components::page::Page;
 use crate::labels;
 use crate::session::use_session;
 use domkom_dto::LinkedAccount;
+use domkom_values::AccountId;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -84,7 +85,7 @@ fn AccountItem(
     let href = format!("/accounts/{id}");
     let number = account.number.clone();
     view! {
-        <li class="card account-item" data-test="account" data-account-id=id>
+        <li class="card account-item" data-test="account" data-account-id=id.get()>
             <A href=href attr:class="account-link">
                 <span class="account-number">"Лицевой счёт №\u{a0}" {account.number.clone()}</span>
                 <span class="account-kind">{labels::account_kind(account.kind)}</span>
@@ -112,7 +113,7 @@ fn AccountItem(
 /// (`alert`, `status`), which then loads again.
 #[component]
 fn Unlink(
-    id: i64,
+    id: AccountId,
     number: String,
     accounts: Loaded<Vec<LinkedAccount>>,
     alert: RwSignal<Option<String>>,

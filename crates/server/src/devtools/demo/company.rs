@@ -7,7 +7,9 @@ use chrono::{Days, NaiveDate};
 use diesel::QueryResult;
 use domkom_domain::Period;
 use domkom_dto::*;
-use domkom_values::{OrganizationId, UserId};
+use domkom_values::{
+    AccountId, Area, HouseId, MeterId, Money, OrganizationId, Quantity, ServiceId, UserId,
+};
 
 use super::people::{full_name, user, RESIDENT_NAME};
 use super::services::create_services;
@@ -15,11 +17,11 @@ use super::services::create_services;
 /// The ids the history needs.
 #[derive(Debug, Clone, Copy)]
 pub struct Services {
-    pub cold: i64,
-    pub hot: i64,
-    pub electricity: i64,
-    pub waste: i64,
-    pub intercom: i64,
+    pub cold: ServiceId,
+    pub hot: ServiceId,
+    pub electricity: ServiceId,
+    pub waste: ServiceId,
+    pub intercom: ServiceId,
 }
 
 /// How a flat pays.
@@ -36,15 +38,15 @@ pub enum Payer {
 }
 
 pub struct Flat {
-    pub account_id: i64,
+    pub account_id: AccountId,
     pub number: String,
     pub persons: i64,
     pub payer: Payer,
-    /// ХВС, ГВС, электроэнергия: meter id and the value it shows now (thousandths).
-    pub meters: [(i64, i64); 3],
+    /// ХВС, ГВС, электроэнергия: meter id and the value it shows now.
+    pub meters: [(MeterId, Quantity); 3],
     /// Months of the history (0-based) without readings.
     pub skips: Vec<u32>,
-    pub opening_balance: i64,
+    pub opening_balance: Money,
     pub is_resident: bool,
 }
 
@@ -52,7 +54,7 @@ pub struct Company {
     pub org: OrganizationId,
     pub operator_id: UserId,
     pub services: Services,
-    pub house_meter: (i64, i64),
+    pub house_meter: (MeterId, Quantity),
     pub flats: Vec<Flat>,
     pub summary: OrganizationSummary,
 }
@@ -79,31 +81,26 @@ pub fn create(
     password_hash: &str,
 ) -> anyhow::Result<Company> {
     db::write_tx(conn, |conn| -> anyhow::Result<Company> {
-        let org = OrganizationId(organizations::insert(conn, &organization_data(spec))?);
+        let org = organizations::insert(conn, &organization_data(spec))?;
         let (login, name) = spec.operator;
-        let operator_id = user(
-            conn,
-            login,
-            name,
-            Role::Operator,
-            Some(org.get()),
-            password_hash,
-        )?;
+        let operator_id = user(conn, login, name, Role::Operator, Some(org), password_hash)?;
         let (ids, services) = create_services(conn, org, spec, first, current)?;
 
-        let areas: Vec<i64> = (0..spec.flats).map(|_| rng.range(3_000, 9_500)).collect();
+        let areas: Vec<Area> = (0..spec.flats)
+            .map(|_| Area::from_hundredths(rng.range(3_000, 9_500)))
+            .collect();
         let house = houses::insert(
             conn,
             org,
             &HouseData {
                 address: spec.house.into(),
-                total_area: areas.iter().sum(),
-                common_area: i64::try_from(spec.flats).unwrap_or(0) * 1_450,
+                total_area: areas.iter().copied().sum(),
+                common_area: Area::from_hundredths(i64::try_from(spec.flats).unwrap_or(0) * 1_450),
                 share_cap_at_norm: false,
             },
         )?;
         let far = current.first_day() + Days::new(400);
-        let house_value = 4_000_000;
+        let house_value = Quantity::from_thousandths(4_000_000);
         let place = (org, house);
         let house_meter = meter(
             conn,
@@ -141,7 +138,7 @@ pub fn create(
             services,
             house_meter: (house_meter, house_value),
             summary: OrganizationSummary {
-                id: org.get(),
+                id: org,
                 name: spec.name.into(),
                 address: spec.house.into(),
                 accounts: flats.len(),
@@ -178,8 +175,8 @@ fn organization_data(spec: &Spec) -> OrganizationData {
 
 /// What the flats of a house share.
 struct Block<'a> {
-    place: (OrganizationId, i64),
-    ids: &'a [i64],
+    place: (OrganizationId, HouseId),
+    ids: &'a [ServiceId],
     services: &'a Services,
     current: Period,
 }
@@ -192,7 +189,7 @@ fn flat(
     spec: &Spec,
     block: &Block,
     i: usize,
-    area: i64,
+    area: Area,
 ) -> anyhow::Result<Flat> {
     let Block {
         place,
@@ -220,9 +217,9 @@ fn flat(
     };
     let persons = rng.range(1, 4);
     let opening_balance = if rng.chance(12) {
-        rng.range(100, 800) * 1_000
+        Money::from_kopecks(rng.range(100, 800) * 1_000)
     } else {
-        0
+        Money::ZERO
     };
     let account_number = (spec.account_prefix + i as i64 + 1).to_string();
     let account_id = accounts::insert(
@@ -240,7 +237,7 @@ fn flat(
     )?;
     let code = link_code(rng);
     accounts::set_link_code(conn, org, account_id, &code)?;
-    let mut flat_meters = [(0, 0); 3];
+    let mut flat_meters = [(MeterId::default(), Quantity::ZERO); 3];
     let kinds = [
         (services.cold, "ВСХд-15", 50_000, 600_000, 1),
         (services.hot, "ВСГд-15", 30_000, 400_000, 1),
@@ -253,7 +250,7 @@ fn flat(
         } else {
             current.first_day() + Days::new(rng.range(200, 1_800) as u64)
         };
-        let value = rng.range(lo, hi) * scale;
+        let value = Quantity::from_thousandths(rng.range(lo, hi) * scale);
         let serial = format!("{model} № {}", rng.range(10_000_000, 99_999_999));
         let id = meter(
             conn,
@@ -301,13 +298,13 @@ fn flat(
 fn meter(
     conn: &mut db::DbConn,
     rng: &mut Rng,
-    (org, house): (OrganizationId, i64),
-    account: Option<i64>,
-    service: i64,
+    (org, house): (OrganizationId, HouseId),
+    account: Option<AccountId>,
+    service: ServiceId,
     serial: &str,
-    value: i64,
+    value: Quantity,
     due: NaiveDate,
-) -> QueryResult<i64> {
+) -> QueryResult<MeterId> {
     let installed = date(rng.range(2019, 2023) as i32, rng.range(1, 12) as u32, 15);
     meters::insert(
         conn,

@@ -8,7 +8,7 @@ use crate::views::ledger;
 use chrono::Datelike;
 use domkom_domain::Period;
 use domkom_dto::{AccountPeriodFilter, PaymentData, ReadingData, ReadingSource, RecalculationData};
-use domkom_values::{OrganizationId, UserId};
+use domkom_values::{AccountId, MeterId, Money, OrganizationId, Quantity, UserId};
 use std::collections::HashMap;
 
 /// Month `k` (0-based) of the history, in one transaction; the caller closes it.
@@ -34,7 +34,7 @@ pub fn month(
                 month_day(period, 22),
             )
         };
-        let mut cold = 0;
+        let mut cold = Quantity::ZERO;
         for flat in &mut c.flats {
             let used = consumption(rng, flat.persons, period);
             cold += used[0];
@@ -48,7 +48,8 @@ pub fn month(
             }
         }
         // The house meter sees the flats and the common use: 4–9 % more.
-        c.house_meter.1 += cold + cold * rng.range(40, 90) / 1_000;
+        let common = cold.thousandths() * rng.range(40, 90) / 1_000;
+        c.house_meter.1 += cold + Quantity::from_thousandths(common);
         let (id, value) = c.house_meter;
         imported(conn, id, value)?;
         pay(conn, c, rng, period, k, 31)?;
@@ -98,23 +99,23 @@ pub fn current(
     })
 }
 
-/// ХВС, ГВС (m³) and electricity (kWh) in thousandths; more light in winter.
-fn consumption(rng: &mut Rng, persons: i64, period: Period) -> [i64; 3] {
+/// ХВС, ГВС (m³) and electricity (kWh); more light in winter.
+fn consumption(rng: &mut Rng, persons: i64, period: Period) -> [Quantity; 3] {
     let cold = persons * rng.range(2_300, 4_000);
     let hot = persons * rng.range(1_400, 2_600);
     let kwh = rng.range(60, 110) + persons * rng.range(35, 70);
     let winter = matches!(period.first_day().month(), 11 | 12 | 1 | 2);
     let kwh = if winter { kwh * 6 / 5 } else { kwh };
-    [cold, hot, kwh * 1_000]
+    [cold, hot, kwh * 1_000].map(Quantity::from_thousandths)
 }
 
 /// Stores a reading entered by `(organization, user)`, taken on `taken_on`.
 fn reading(
     conn: &mut db::DbConn,
     (org, user): (OrganizationId, UserId),
-    meter_id: i64,
+    meter_id: MeterId,
     period: Period,
-    value: i64,
+    value: Quantity,
     source: ReadingSource,
     taken_on: chrono::NaiveDate,
 ) -> anyhow::Result<()> {
@@ -142,7 +143,7 @@ fn pay(
     let prev = period.prev().map(|p| p.to_string()).unwrap_or_default();
     // (closing, charged + recalculated) of the previous month; before the history, the
     // balance carried over.
-    let due: HashMap<i64, (i64, i64)> = if k == 0 {
+    let due: HashMap<AccountId, (Money, Money)> = if k == 0 {
         c.flats
             .iter()
             .map(|f| (f.account_id, (f.opening_balance, f.opening_balance)))
@@ -160,6 +161,7 @@ fn pay(
     };
     for flat in &c.flats {
         let (closing, charged) = due.get(&flat.account_id).copied().unwrap_or_default();
+        let (closing, charged) = (closing.kopecks(), charged.kopecks());
         let day = rng.range(8, 22) as u32;
         let roll = rng.range(0, 99);
         let amount = match flat.payer {
@@ -179,7 +181,7 @@ fn pay(
         let source = ["online", "online", "bank", "cash"][usize::try_from(roll % 4).unwrap_or(0)];
         let data = PaymentData {
             account_id: flat.account_id,
-            amount,
+            amount: Money::from_kopecks(amount),
             paid_on: month_day(period, day),
             source: source.into(),
             external_id: Some(format!("{period}-{}", flat.number)),
@@ -216,15 +218,15 @@ fn recalculation(
         account_id: Some(flat.account_id),
         period: Some(prev.to_string()),
     };
-    let charged: i64 = ledger::charges(conn, c.org, &filter, 100, 0)?
+    let charged: Money = ledger::charges(conn, c.org, &filter, 100, 0)?
         .0
         .iter()
         .flat_map(|sheet| &sheet.lines)
         .filter(|l| l.service_id == service)
         .map(|l| l.amount)
         .sum();
-    let amount = -((charged * num + den / 2) / den);
-    if amount == 0 {
+    let amount = Money::from_kopecks(-((charged.kopecks() * num + den / 2) / den));
+    if amount.is_zero() {
         return Ok(());
     }
     let data = RecalculationData {

@@ -18,7 +18,7 @@ use crate::config::{Config, Environment};
 use crate::db::{self, DbPool};
 use chrono::{Datelike, NaiveDate};
 use domkom_domain::Period;
-use domkom_values::{AccountId, OrganizationId, UserId};
+use domkom_values::{OrganizationId, UserId};
 
 /// Months closed before the current one.
 pub const HISTORY_MONTHS: u32 = 12;
@@ -69,7 +69,7 @@ pub struct Summary {
 
 #[derive(Debug, Clone)]
 pub struct OrganizationSummary {
-    pub id: i64,
+    pub id: OrganizationId,
     pub name: String,
     pub address: String,
     pub accounts: usize,
@@ -168,7 +168,7 @@ pub fn seed(pool: &DbPool, today: NaiveDate) -> anyhow::Result<Result<Summary, S
     let resident = people::resident(&mut conn, &hash)?;
     for (c, _) in &companies {
         if let Some(flat) = c.flats.iter().find(|f| f.is_resident) {
-            db::links::link(&mut conn, resident, AccountId(flat.account_id), c.org)?;
+            db::links::link(&mut conn, resident, flat.account_id, c.org)?;
         }
     }
 

@@ -3,7 +3,7 @@
 use super::Rng;
 use crate::db;
 use domkom_dto::{Register, Role};
-use domkom_values::UserId;
+use domkom_values::{OrganizationId, UserId};
 
 pub const RESIDENT_LOGIN: &str = "demo";
 pub const RESIDENT_NAME: &str = "Смирнова Анна Сергеевна";
@@ -33,7 +33,7 @@ pub fn user(
     login: &str,
     full_name: &str,
     role: Role,
-    org: Option<i64>,
+    org: Option<OrganizationId>,
     password_hash: &str,
 ) -> anyhow::Result<UserId> {
     let form = Register {

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use diesel::QueryResult;
 use domkom_domain::Period;
 use domkom_dto::*;
-use domkom_values::OrganizationId;
+use domkom_values::{AreaNorm, OrganizationId, Quantity, ServiceId, TariffId};
 /// name, unit, method, resource, norm per person, which of `Spec::prices`.
 type ServiceRow = (
     &'static str,
@@ -26,9 +26,9 @@ pub fn create_services(
     spec: &Spec,
     first: Period,
     current: Period,
-) -> anyhow::Result<(Vec<i64>, Services)> {
+) -> anyhow::Result<(Vec<ServiceId>, Services)> {
     use ServiceMethodKind::*;
-    let mut ids: Vec<i64> = Vec::new();
+    let mut ids: Vec<ServiceId> = Vec::new();
     let rows: [ServiceRow; 8] = [
         ("Содержание жилого помещения", "м²", Area, None, 0, 0),
         (
@@ -89,8 +89,8 @@ pub fn create_services(
                 method,
                 resource,
                 source_service_ids: sources,
-                norm_per_person: norm,
-                norm_per_m2: (method == CommonShare).then_some(25_500),
+                norm_per_person: Quantity::from_thousandths(norm),
+                norm_per_m2: (method == CommonShare).then_some(AreaNorm::from_millionths(25_500)),
                 sort_order: i as i32 + 1,
             },
         )?;
@@ -117,10 +117,10 @@ pub fn create_services(
 fn tariff(
     conn: &mut db::DbConn,
     org: OrganizationId,
-    service: i64,
+    service: ServiceId,
     from: NaiveDate,
     price: i64,
-) -> QueryResult<i64> {
+) -> QueryResult<TariffId> {
     tariffs::insert(
         conn,
         org,
@@ -128,7 +128,7 @@ fn tariff(
             service_id: service,
             valid_from: from,
             zone: 0,
-            price,
+            price: domkom_values::Tariff::from_hundredths_of_kopeck(price),
         },
     )
 }

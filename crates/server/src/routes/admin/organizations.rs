@@ -10,6 +10,7 @@ use crate::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Organization, OrganizationData, Page, PageQuery, Problem};
+use domkom_values::OrganizationId;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 type State = web::Data<AppState>;
@@ -71,13 +72,13 @@ async fn create(
 }
 
 /// One organization.
-#[utoipa::path(tag = "admin", security(("bearer" = [])),
+#[utoipa::path(tag = "admin", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Organization), (status = 404, body = Problem)))]
 #[get("/admin/organizations/{id}")]
 async fn read(
     state: State,
     _: Admin,
-    id: web::Path<i64>,
+    id: web::Path<OrganizationId>,
 ) -> Result<web::Json<Organization>, ApiError> {
     let id = id.into_inner();
     let org = with_db(&state.pool, move |c| {
@@ -88,13 +89,13 @@ async fn read(
 }
 
 /// Replace an organization's data and settings.
-#[utoipa::path(tag = "admin", security(("bearer" = [])), request_body = OrganizationData,
+#[utoipa::path(tag = "admin", security(("bearer" = [])), params(("id" = i64, Path)), request_body = OrganizationData,
     responses((status = 200, body = Organization), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[put("/admin/organizations/{id}")]
 async fn update(
     state: State,
     _: Admin,
-    id: web::Path<i64>,
+    id: web::Path<OrganizationId>,
     body: Json<OrganizationData>,
 ) -> Result<web::Json<Organization>, ApiError> {
     let (id, data) = (id.into_inner(), body.into_inner());

@@ -37,7 +37,7 @@ fn profile(conn: &mut db::DbConn, caller: Caller) -> Result<User, ApiError> {
 /// The stored user; no change of e-mail pending.
 pub fn to_dto(row: users::UserRow) -> Result<User, ApiError> {
     Ok(User {
-        id: row.id.get(),
+        id: row.id,
         role: Role::parse(&row.role)
             .ok_or_else(|| ApiError::internal(anyhow::anyhow!("unknown role {}", row.role)))?,
         login: row.login,

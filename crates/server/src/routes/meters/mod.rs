@@ -20,7 +20,7 @@ use domkom_dto::{
     AccountMeter, AccountMeters, ConsumptionMethod, MeterHistory, MeterZoneState,
     PeriodConsumption, PeriodRange, Problem, ReadingWindow, SubmittedValue, VerificationState,
 };
-use domkom_values::{AccountId, OrganizationId};
+use domkom_values::{AccountId, MeterId, OrganizationId};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -146,14 +146,14 @@ async fn list(
 /// A meter's readings (every one sent, corrections included) and its consumption per
 /// closed period, for a chart. `from`/`to` are periods; by default the last 12 months up
 /// to the window's period.
-#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("account_id" = i64, Path), PeriodRange),
+#[utoipa::path(tag = "accounts", security(("bearer" = [])), params(("account_id" = i64, Path), PeriodRange, ("meter_id" = i64, Path)),
     responses((status = 200, body = MeterHistory), (status = 401, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[get("/accounts/{account_id}/meters/{meter_id}/readings")]
 async fn history(
     state: web::Data<AppState>,
     caller: Caller,
-    path: web::Path<(AccountId, i64)>,
+    path: web::Path<(AccountId, MeterId)>,
     range: Query<PeriodRange>,
 ) -> Result<web::Json<MeterHistory>, ApiError> {
     let ((account, meter), (from, to)) = (path.into_inner(), period_range(&range)?);
@@ -184,7 +184,7 @@ async fn history(
                 .map(|v| PeriodConsumption {
                     period: v.period,
                     method: method_dto(v.method),
-                    total: v.volumes.iter().sum(),
+                    total: v.volumes.iter().copied().sum(),
                     volumes: v.volumes,
                 })
                 .collect(),

@@ -15,7 +15,7 @@ use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
 use domkom_dto::{rules, ErrorCode, Problem, ReadingSource, ReadingsResult, SubmitReadings};
-use domkom_values::AccountId;
+use domkom_values::{AccountId, MeterId, ReadingId};
 
 /// Send the month's readings of the account's meters, all at once: all are stored or
 /// none. They count for the window's period (outside the window, the next one); a second
@@ -59,8 +59,8 @@ pub async fn submit(
                         readings::insert(c, org, r, today, ReadingSource::Resident, caller.user_id)
                     }
                 })
-                .collect::<Result<Vec<i64>, _>>()?;
-            let meters: Vec<i64> = plan.meters.iter().map(|m| m.meter_id).collect();
+                .collect::<Result<Vec<ReadingId>, _>>()?;
+            let meters: Vec<MeterId> = plan.meters.iter().map(|m| m.meter_id).collect();
             let period = window.period;
             let stored: Vec<_> = am::readings(c, &meters, Some(period), period)?
                 .into_values()

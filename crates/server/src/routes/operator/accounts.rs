@@ -9,7 +9,7 @@ use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Account, AccountData, AccountFilter, Page, PageQuery, Problem};
-use domkom_values::OrganizationId;
+use domkom_values::{AccountId, OrganizationId};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -70,26 +70,26 @@ async fn create(
 }
 
 /// One account.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Account), (status = 404, body = Problem)))]
 #[get("/operator/accounts/{id}")]
 async fn read(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<AccountId>,
 ) -> Result<web::Json<Account>, ApiError> {
     crud::fetch(&state, op.organization_id, id.into_inner(), accounts::get).await
 }
 
 /// Replace an account's data and services; the linking code stays.
-#[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = AccountData,
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)), request_body = AccountData,
     responses((status = 200, body = Account), (status = 404, body = Problem), (status = 409, body = Problem),
         (status = 422, body = Problem)))]
 #[put("/operator/accounts/{id}")]
 async fn update(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<AccountId>,
     body: Json<AccountData>,
 ) -> Result<web::Json<Account>, ApiError> {
     let (org, id, data) = (op.organization_id, id.into_inner(), body.into_inner());
@@ -108,10 +108,14 @@ async fn update(
 }
 
 /// Delete an account that has no meters, charges or payments.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = Problem), (status = 409, description = "`in_use`", body = Problem)))]
 #[delete("/operator/accounts/{id}")]
-async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+async fn remove(
+    state: State,
+    op: Operator,
+    id: web::Path<AccountId>,
+) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
         Ok(accounts::delete(c, org, id).map_err(db::in_use)?)

@@ -12,15 +12,15 @@ use domkom_values::OrganizationId;
 
 pub type State = web::Data<AppState>;
 
-/// How a resource reads one of its objects: `(conn, organization, id)`.
-pub type Getter<T> = fn(&mut DbConn, OrganizationId, i64) -> QueryResult<Option<T>>;
+/// How a resource reads one of its objects: `(conn, organization, id)`, `I` its id type.
+pub type Getter<T, I> = fn(&mut DbConn, OrganizationId, I) -> QueryResult<Option<T>>;
 
 /// The object `id` of the organization, or 404.
-pub async fn fetch<T: Send + 'static>(
+pub async fn fetch<T: Send + 'static, I: Send + 'static>(
     state: &State,
     org: OrganizationId,
-    id: i64,
-    get: Getter<T>,
+    id: I,
+    get: Getter<T, I>,
 ) -> Result<web::Json<T>, ApiError> {
     with_db(&state.pool, move |c| {
         get(c, org, id)?.ok_or_else(ApiError::not_found)
@@ -31,15 +31,16 @@ pub async fn fetch<T: Send + 'static>(
 
 /// Runs `write` (which answers the id written) in a write transaction, then reads the
 /// object back in the same transaction.
-pub async fn save<T, F>(
+pub async fn save<T, I, F>(
     state: &State,
     org: OrganizationId,
     write: F,
-    get: Getter<T>,
+    get: Getter<T, I>,
 ) -> Result<T, ApiError>
 where
     T: Send + 'static,
-    F: FnOnce(&mut DbConn) -> Result<i64, ApiError> + Send + 'static,
+    I: Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<I, ApiError> + Send + 'static,
 {
     with_db(&state.pool, move |c| {
         db::write_tx(c, |c| {
@@ -51,22 +52,23 @@ where
 }
 
 /// `save` for a new object: 201 with its body.
-pub async fn created<T, F>(
+pub async fn created<T, I, F>(
     state: &State,
     org: OrganizationId,
     write: F,
-    get: Getter<T>,
+    get: Getter<T, I>,
 ) -> Result<HttpResponse, ApiError>
 where
     T: serde::Serialize + Send + 'static,
-    F: FnOnce(&mut DbConn) -> Result<i64, ApiError> + Send + 'static,
+    I: Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<I, ApiError> + Send + 'static,
 {
     let object = save(state, org, write, get).await?;
     Ok(HttpResponse::Created().json(object))
 }
 
 /// The id again when an update touched a row of the organization, else 404.
-pub fn updated(rows: usize, id: i64) -> Result<i64, ApiError> {
+pub fn updated<I>(rows: usize, id: I) -> Result<I, ApiError> {
     match rows {
         0 => Err(ApiError::not_found()),
         _ => Ok(id),
@@ -100,11 +102,11 @@ where
 
 /// The object `id` of the organization inside a transaction, or 404 (checked before the
 /// body's references, so another organization's id is always 404).
-pub fn found<T>(
+pub fn found<T, I>(
     c: &mut DbConn,
     org: OrganizationId,
-    id: i64,
-    get: Getter<T>,
+    id: I,
+    get: Getter<T, I>,
 ) -> Result<T, ApiError> {
     get(c, org, id)?.ok_or_else(ApiError::not_found)
 }

@@ -8,6 +8,7 @@ use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, House, HouseData, Page, PageQuery, Problem};
+use domkom_values::HouseId;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -50,25 +51,25 @@ async fn create(
 }
 
 /// One house.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = House), (status = 404, body = Problem)))]
 #[get("/operator/houses/{id}")]
 async fn read(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<HouseId>,
 ) -> Result<web::Json<House>, ApiError> {
     crud::fetch(&state, op.organization_id, id.into_inner(), houses::get).await
 }
 
 /// Replace a house's data.
-#[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = HouseData,
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)), request_body = HouseData,
     responses((status = 200, body = House), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[put("/operator/houses/{id}")]
 async fn update(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<HouseId>,
     body: Json<HouseData>,
 ) -> Result<web::Json<House>, ApiError> {
     let (org, id, data) = (op.organization_id, id.into_inner(), body.into_inner());
@@ -80,10 +81,14 @@ async fn update(
 }
 
 /// Delete a house that has no premises or meters.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = Problem), (status = 409, description = "`in_use`", body = Problem)))]
 #[delete("/operator/houses/{id}")]
-async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+async fn remove(
+    state: State,
+    op: Operator,
+    id: web::Path<HouseId>,
+) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
         Ok(houses::delete(c, org, id).map_err(db::in_use)?)

@@ -8,7 +8,7 @@ use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Meter, MeterData, MeterFilter, Page, PageQuery, Problem};
-use domkom_values::OrganizationId;
+use domkom_values::{HouseId, MeterId, OrganizationId};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -20,7 +20,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 /// Checks the references and answers the meter's house: the account's for a flat's meter.
-fn house_of(c: &mut DbConn, org: OrganizationId, d: &MeterData) -> Result<i64, db::DbError> {
+fn house_of(c: &mut DbConn, org: OrganizationId, d: &MeterData) -> Result<HouseId, db::DbError> {
     db::must_own(services::exists(c, org, d.service_id)?, "service_id")?;
     match (d.account_id, d.house_id) {
         (Some(account), _) => {
@@ -32,7 +32,7 @@ fn house_of(c: &mut DbConn, org: OrganizationId, d: &MeterData) -> Result<i64, d
             db::must_own(houses::exists(c, org, house)?, "house_id")?;
             Ok(house)
         }
-        (None, None) => db::must_own(false, "house_id").map(|()| 0),
+        (None, None) => db::must_own(false, "house_id").map(|()| HouseId::default()),
     }
 }
 
@@ -72,25 +72,25 @@ async fn create(
 }
 
 /// One meter.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Meter), (status = 404, body = Problem)))]
 #[get("/operator/meters/{id}")]
 async fn read(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<MeterId>,
 ) -> Result<web::Json<Meter>, ApiError> {
     crud::fetch(&state, op.organization_id, id.into_inner(), meters::get).await
 }
 
 /// Replace a meter's data.
-#[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = MeterData,
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)), request_body = MeterData,
     responses((status = 200, body = Meter), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[put("/operator/meters/{id}")]
 async fn update(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<MeterId>,
     body: Json<MeterData>,
 ) -> Result<web::Json<Meter>, ApiError> {
     let (org, id, data) = (op.organization_id, id.into_inner(), body.into_inner());
@@ -106,10 +106,14 @@ async fn update(
 }
 
 /// Delete a meter that has no readings and was never billed.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = Problem), (status = 409, description = "`in_use`", body = Problem)))]
 #[delete("/operator/meters/{id}")]
-async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+async fn remove(
+    state: State,
+    op: Operator,
+    id: web::Path<MeterId>,
+) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
         // Another organization's meter is not there, billed or not.

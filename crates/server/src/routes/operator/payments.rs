@@ -13,6 +13,7 @@ use domkom_dto::ErrorCode;
 use domkom_dto::{
     rules, Page, PageQuery, Payment, PaymentData, PaymentFilter, Problem, RegistryResult,
 };
+use domkom_values::{Money, PaymentId};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 /// The `source` of payments loaded from a bank registry.
@@ -71,13 +72,13 @@ async fn create(
 }
 
 /// One payment.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Payment), (status = 404, body = Problem)))]
 #[get("/operator/payments/{id}")]
 async fn read(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<PaymentId>,
 ) -> Result<web::Json<Payment>, ApiError> {
     crud::fetch(&state, op.organization_id, id.into_inner(), payments::get).await
 }
@@ -118,7 +119,7 @@ async fn load_registry(
             let mut result = RegistryResult {
                 accepted: 0,
                 skipped: 0,
-                total_amount: 0,
+                total_amount: Money::ZERO,
             };
             for (line, account_id) in lines.into_iter().zip(accounts) {
                 if payments::known(c, org, REGISTRY, &line.external_id)? {
@@ -127,7 +128,7 @@ async fn load_registry(
                 }
                 let payment = PaymentData {
                     account_id,
-                    amount: line.amount.kopecks(),
+                    amount: line.amount,
                     paid_on: line.paid_on,
                     source: REGISTRY.into(),
                     external_id: Some(line.external_id),
@@ -136,7 +137,7 @@ async fn load_registry(
                 // The same registry loaded at this moment by someone else: 409, try again.
                 payments::insert(c, org, &payment).map_err(duplicate())?;
                 result.accepted += 1;
-                result.total_amount = db::sum_kopecks([result.total_amount, payment.amount])?;
+                result.total_amount = db::sum_money([result.total_amount, payment.amount])?;
             }
             Ok(result)
         })

@@ -9,7 +9,7 @@ use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Page, PageQuery, Premise, PremiseData, PremiseFilter, Problem};
-use domkom_values::OrganizationId;
+use domkom_values::{OrganizationId, PremiseId};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -69,26 +69,26 @@ async fn create(
 }
 
 /// One premise.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Premise), (status = 404, body = Problem)))]
 #[get("/operator/premises/{id}")]
 async fn read(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<PremiseId>,
 ) -> Result<web::Json<Premise>, ApiError> {
     crud::fetch(&state, op.organization_id, id.into_inner(), premises::get).await
 }
 
 /// Replace a premise's data.
-#[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = PremiseData,
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)), request_body = PremiseData,
     responses((status = 200, body = Premise), (status = 404, body = Problem), (status = 409, body = Problem),
         (status = 422, body = Problem)))]
 #[put("/operator/premises/{id}")]
 async fn update(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<PremiseId>,
     body: Json<PremiseData>,
 ) -> Result<web::Json<Premise>, ApiError> {
     let (org, id, data) = (op.organization_id, id.into_inner(), body.into_inner());
@@ -107,10 +107,14 @@ async fn update(
 }
 
 /// Delete a premise that has no accounts.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = Problem), (status = 409, description = "`in_use`", body = Problem)))]
 #[delete("/operator/premises/{id}")]
-async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+async fn remove(
+    state: State,
+    op: Operator,
+    id: web::Path<PremiseId>,
+) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
         Ok(premises::delete(c, org, id).map_err(db::in_use)?)

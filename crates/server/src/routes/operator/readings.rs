@@ -16,6 +16,7 @@ use domkom_dto::{
     rules, FieldError, Page, PageQuery, PeriodQuery, Problem, Reading, ReadingData, ReadingFilter,
     ReadingSource,
 };
+use domkom_values::Quantity;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -146,7 +147,7 @@ async fn export(
             cell(&l.premise_number),
             cell(&l.serial),
             l.zone.to_string(),
-            format!("{},{:03}", l.value / 1000, l.value % 1000),
+            volume_cell(l.value),
             l.source,
             domkom_domain::ru::date(l.taken_on),
         ];
@@ -156,6 +157,12 @@ async fn export(
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .body(csv))
+}
+
+/// A reading as the export writes it: a decimal comma, thousandths always, no grouping.
+fn volume_cell(value: Quantity) -> String {
+    let thousandths = value.thousandths();
+    format!("{},{:03}", thousandths / 1000, thousandths % 1000)
 }
 
 /// A CSV cell, quoted when it holds the separator, a quote or a line break.

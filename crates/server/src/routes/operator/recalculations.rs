@@ -11,6 +11,7 @@ use actix_web::{delete, get, post, web, HttpResponse};
 use domkom_dto::{
     rules, AccountPeriodFilter, Page, PageQuery, Problem, Recalculation, RecalculationData,
 };
+use domkom_values::RecalculationId;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -65,13 +66,13 @@ async fn create(
 }
 
 /// One recalculation.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Recalculation), (status = 404, body = Problem)))]
 #[get("/operator/recalculations/{id}")]
 async fn read(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<RecalculationId>,
 ) -> Result<web::Json<Recalculation>, ApiError> {
     crud::fetch(
         &state,
@@ -83,10 +84,14 @@ async fn read(
 }
 
 /// Cancel a recalculation while its period is open.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = Problem), (status = 409, description = "`period_closed`", body = Problem)))]
 #[delete("/operator/recalculations/{id}")]
-async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+async fn remove(
+    state: State,
+    op: Operator,
+    id: web::Path<RecalculationId>,
+) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
         let recalculation = crud::found(c, org, id, recalculations::get)?;

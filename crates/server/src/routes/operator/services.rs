@@ -8,7 +8,7 @@ use crate::input::{Json, Query};
 use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::{rules, Page, PageQuery, Problem, Service, ServiceData};
-use domkom_values::OrganizationId;
+use domkom_values::{OrganizationId, ServiceId};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -61,25 +61,25 @@ async fn create(
 }
 
 /// One service.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Service), (status = 404, body = Problem)))]
 #[get("/operator/services/{id}")]
 async fn read(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<ServiceId>,
 ) -> Result<web::Json<Service>, ApiError> {
     crud::fetch(&state, op.organization_id, id.into_inner(), services::get).await
 }
 
 /// Replace a service's data.
-#[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = ServiceData,
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)), request_body = ServiceData,
     responses((status = 200, body = Service), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[put("/operator/services/{id}")]
 async fn update(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<ServiceId>,
     body: Json<ServiceData>,
 ) -> Result<web::Json<Service>, ApiError> {
     let (org, id, data) = (op.organization_id, id.into_inner(), body.into_inner());
@@ -95,10 +95,14 @@ async fn update(
 }
 
 /// Delete a service no account, tariff, meter or other service uses.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = Problem), (status = 409, description = "`in_use`", body = Problem)))]
 #[delete("/operator/services/{id}")]
-async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+async fn remove(
+    state: State,
+    op: Operator,
+    id: web::Path<ServiceId>,
+) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
         crud::found(c, org, id, services::get)?;

@@ -9,7 +9,7 @@ use crate::routes::valid;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, Page, PageQuery, Problem, Tariff, TariffData, TariffFilter};
-use domkom_values::OrganizationId;
+use domkom_values::{OrganizationId, TariffId};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -69,26 +69,26 @@ async fn create(
 }
 
 /// One tariff.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Tariff), (status = 404, body = Problem)))]
 #[get("/operator/tariffs/{id}")]
 async fn read(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<TariffId>,
 ) -> Result<web::Json<Tariff>, ApiError> {
     crud::fetch(&state, op.organization_id, id.into_inner(), tariffs::get).await
 }
 
 /// Replace a tariff.
-#[utoipa::path(tag = "operator", security(("bearer" = [])), request_body = TariffData,
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)), request_body = TariffData,
     responses((status = 200, body = Tariff), (status = 404, body = Problem), (status = 409, body = Problem),
         (status = 422, body = Problem)))]
 #[put("/operator/tariffs/{id}")]
 async fn update(
     state: State,
     op: Operator,
-    id: web::Path<i64>,
+    id: web::Path<TariffId>,
     body: Json<TariffData>,
 ) -> Result<web::Json<Tariff>, ApiError> {
     let (org, id, data) = (op.organization_id, id.into_inner(), body.into_inner());
@@ -107,10 +107,14 @@ async fn update(
 }
 
 /// Delete a tariff.
-#[utoipa::path(tag = "operator", security(("bearer" = [])),
+#[utoipa::path(tag = "operator", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = Problem)))]
 #[delete("/operator/tariffs/{id}")]
-async fn remove(state: State, op: Operator, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+async fn remove(
+    state: State,
+    op: Operator,
+    id: web::Path<TariffId>,
+) -> Result<HttpResponse, ApiError> {
     let (org, id) = (op.organization_id, id.into_inner());
     crud::remove(&state, move |c| {
         Ok(tariffs::delete(c, org, id).map_err(db::in_use)?)

@@ -10,6 +10,7 @@ use crate::on_both_backends;
 use domkom_client::dto::ErrorCode;
 use domkom_client::dto::*;
 use domkom_client::Client;
+use domkom_values::{AccountId, MeterId, Quantity};
 
 struct Home {
     admin: Client,
@@ -29,17 +30,17 @@ impl Home {
         }
     }
 
-    fn account(&self) -> i64 {
+    fn account(&self) -> AccountId {
         self.co.account.id
     }
 
-    /// Another meter of the account's cold water.
+    /// Another meter of the account's cold water, showing `initial` thousandths.
     async fn meter(&self, serial: &str, initial: i64, verification_due: &str) -> Meter {
         self.co
             .operator
             .create_meter(&MeterData {
                 serial: serial.into(),
-                initial_values: vec![initial],
+                initial_values: vec![q(initial)],
                 verification_due: date(verification_due),
                 ..flat_meter(self.account(), self.co.service.id)
             })
@@ -62,7 +63,7 @@ impl Home {
         self.resident.account_meters(self.account()).await.unwrap()
     }
 
-    async fn history(&self, meter: i64) -> MeterHistory {
+    async fn history(&self, meter: MeterId) -> MeterHistory {
         self.resident
             .meter_history(self.account(), meter, &PeriodRange::default())
             .await
@@ -70,20 +71,26 @@ impl Home {
     }
 }
 
-fn one(meter_id: i64, value: i64) -> NewReading {
+/// Thousandths of the unit: a reading or a volume.
+fn q(thousandths: i64) -> Quantity {
+    Quantity::from_thousandths(thousandths)
+}
+
+/// A reading of zone 1 showing `thousandths`.
+fn one(meter_id: MeterId, thousandths: i64) -> NewReading {
     NewReading {
         meter_id,
         zone: 1,
-        value,
+        value: q(thousandths),
         rolled_over: false,
         confirm: false,
     }
 }
 
-fn rolled(meter_id: i64, value: i64) -> NewReading {
+fn rolled(meter_id: MeterId, thousandths: i64) -> NewReading {
     NewReading {
         rolled_over: true,
-        ..one(meter_id, value)
+        ..one(meter_id, thousandths)
     }
 }
 
@@ -132,7 +139,7 @@ async fn the_meters_show_verification_billed_readings_and_the_window(app: TestAp
         ("2026-10", date("2026-10-22"))
     );
     assert!(w.message.contains("«октябрь 2026»"), "{}", w.message);
-    let ids: Vec<i64> = list.meters.iter().map(|m| m.id).collect();
+    let ids: Vec<MeterId> = list.meters.iter().map(|m| m.id).collect();
     assert_eq!(
         ids,
         [h.co.meter.id, soon.id, expired.id],
@@ -162,14 +169,14 @@ async fn the_meters_show_verification_billed_readings_and_the_window(app: TestAp
     );
     assert_eq!(cold.billed_period, None);
     let zone = &cold.readings[0];
-    assert_eq!((zone.zone, zone.billed, zone.base), (1, 0, 0));
+    assert_eq!((zone.zone, zone.billed, zone.base), (1, q(0), q(0)));
     let sent = zone
         .submitted
         .as_ref()
         .expect("the operator's October reading");
     assert_eq!(
         (sent.value, sent.source),
-        (110_000, ReadingSource::Operator)
+        (q(110_000), ReadingSource::Operator)
     );
 
     let soon = &list.meters[1];
@@ -182,7 +189,7 @@ async fn the_meters_show_verification_billed_readings_and_the_window(app: TestAp
     assert!(soon.accepts_readings);
     assert_eq!(
         (soon.readings[0].billed, soon.readings[0].submitted.clone()),
-        (5_000, None)
+        (q(5_000), None)
     );
 
     let expired = &list.meters[2];
@@ -221,7 +228,7 @@ async fn outside_the_window_readings_count_for_the_next_period(app: TestApp) {
     let zone = &list.meters[0].readings[0];
     assert_eq!(
         (zone.billed, zone.base, zone.submitted.clone()),
-        (0, 110_000, None)
+        (q(0), q(110_000), None)
     );
     let e = h.send(vec![one(h.co.meter.id, 100_000)]).await.unwrap_err();
     assert_eq!(
@@ -243,9 +250,9 @@ async fn outside_the_window_readings_count_for_the_next_period(app: TestApp) {
     let r = &stored.readings[0];
     assert_eq!(
         (r.period.to_string().as_str(), r.value, r.source),
-        ("2026-11", 120_000, ReadingSource::Resident)
+        ("2026-11", q(120_000), ReadingSource::Resident)
     );
-    assert_eq!(stored.meters[0].consumption, 10_000);
+    assert_eq!(stored.meters[0].consumption, q(10_000));
 
     // Before this month's window opens, readings count for this month.
     org.settings.reading_day_from = 23;

@@ -1,12 +1,13 @@
 //! Every rule a resident's reading follows, corrections, the priced preview, all-or-nothing
 //! batches, and that the close bills exactly what was sent.
 
-use super::{field, kopecks, one, refusal, rolled, Home};
+use super::{field, kopecks, one, q, refusal, rolled, Home};
 use crate::fixtures::{close_period, date, flat_meter, reading, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
 use domkom_client::dto::ErrorCode;
 use domkom_client::dto::*;
+use domkom_values::Money;
 
 async fn a_lower_reading_needs_a_roll_over_and_the_digits_bound_it(app: TestApp) {
     let h = Home::new(&app).await;
@@ -45,7 +46,7 @@ async fn a_lower_reading_needs_a_roll_over_and_the_digits_bound_it(app: TestApp)
 
     // 99 990 → 100 000 (the top) → 5: 15 m³.
     let stored = h.send(vec![rolled(top.id, 5_000)]).await.unwrap();
-    assert_eq!(stored.meters[0].consumption, 15_000);
+    assert_eq!(stored.meters[0].consumption, q(15_000));
     assert!(stored.readings[0].rolled_over);
 }
 
@@ -71,7 +72,7 @@ async fn an_unusual_jump_needs_confirmation(app: TestApp) {
     );
     assert_eq!(
         (zone.readings[0].billed, zone.readings[0].base),
-        (30_000, 30_000)
+        (q(30_000), q(30_000))
     );
 
     // 30.001 m³ is more than three times the 10 m³ average.
@@ -90,14 +91,14 @@ async fn an_unusual_jump_needs_confirmation(app: TestApp) {
         .submit_readings(h.account(), &preview)
         .await
         .unwrap();
-    assert_eq!(exactly_three.meters[0].consumption, 30_000);
+    assert_eq!(exactly_three.meters[0].consumption, q(30_000));
 
     let confirmed = NewReading {
         confirm: true,
         ..one(meter, 60_001)
     };
     let stored = h.send(vec![confirmed]).await.unwrap();
-    assert_eq!(stored.readings[0].value, 60_001);
+    assert_eq!(stored.readings[0].value, q(60_001));
 }
 
 async fn a_second_reading_corrects_the_first_and_history_keeps_both(app: TestApp) {
@@ -118,7 +119,7 @@ async fn a_second_reading_corrects_the_first_and_history_keeps_both(app: TestApp
     }
 
     let zone = h.meters().await.meters[0].readings[0].clone();
-    assert_eq!(zone.submitted.unwrap().value, 125_000);
+    assert_eq!(zone.submitted.unwrap().value, q(125_000));
     let history = h.history(meter).await;
     assert_eq!(
         (
@@ -141,9 +142,9 @@ async fn a_second_reading_corrects_the_first_and_history_keeps_both(app: TestApp
     assert_eq!(
         rows,
         [
-            ("2026-10", 125_000, ReadingSource::Resident, true, true),
-            ("2026-10", 120_000, ReadingSource::Resident, true, false),
-            ("2026-10", 110_000, ReadingSource::Operator, false, false),
+            ("2026-10", q(125_000), ReadingSource::Resident, true, true),
+            ("2026-10", q(120_000), ReadingSource::Resident, true, false),
+            ("2026-10", q(110_000), ReadingSource::Operator, false, false),
         ]
     );
     let e = h
@@ -169,7 +170,7 @@ async fn a_preview_writes_nothing_and_prices_exactly(app: TestApp) {
             service_id: h.co.service.id,
             valid_from: date(from),
             zone: 0,
-            price,
+            price: domkom_values::Tariff::from_hundredths_of_kopeck(price),
         };
         h.co.operator.create_tariff(&tariff).await.unwrap();
     }
@@ -195,17 +196,26 @@ async fn a_preview_writes_nothing_and_prices_exactly(app: TestApp) {
             zone.tariff,
             zone.charge
         ),
-        (0, 12_345, 12_345, Some(481_234), Some(expected))
+        (
+            q(0),
+            q(12_345),
+            q(12_345),
+            Some(domkom_values::Tariff::from_hundredths_of_kopeck(481_234)),
+            Some(Money::from_kopecks(expected))
+        )
     );
     assert_eq!(
         (preview.meters[0].charge, preview.charge),
-        (Some(expected), Some(expected))
+        (
+            Some(Money::from_kopecks(expected)),
+            Some(Money::from_kopecks(expected))
+        )
     );
 
     let history = h.history(meter).await;
     assert_eq!(history.readings.len(), 1, "only the operator's reading");
     let zone = &h.meters().await.meters[0].readings[0];
-    assert_eq!(zone.submitted.as_ref().unwrap().value, 110_000);
+    assert_eq!(zone.submitted.as_ref().unwrap().value, q(110_000));
 }
 
 async fn one_bad_reading_refuses_the_whole_batch(app: TestApp) {
@@ -224,7 +234,7 @@ async fn one_bad_reading_refuses_the_whole_batch(app: TestApp) {
         .await
         .unwrap();
     let stored: Vec<_> = both.readings.iter().map(|r| r.value).collect();
-    assert_eq!(stored, [120_000, 60_000]);
+    assert_eq!(stored, [q(120_000), q(60_000)]);
 }
 
 async fn meters_that_are_not_the_accounts_are_refused(app: TestApp) {
@@ -260,7 +270,7 @@ async fn meters_that_are_not_the_accounts_are_refused(app: TestApp) {
         .create_meter(&MeterData {
             serial: "Э-2".into(),
             zones: 2,
-            initial_values: vec![0, 0],
+            initial_values: vec![q(0), q(0)],
             ..flat_meter(h.account(), h.co.service.id)
         })
         .await
@@ -338,8 +348,9 @@ async fn the_close_bills_exactly_the_submitted_reading(app: TestApp) {
         .flat_map(|sheet| &sheet.lines)
         .find(|c| c.service_id == h.co.service.id)
         .unwrap();
-    assert_eq!((water.method.as_str(), water.volume), ("meter", 123_789));
-    assert_eq!(water.amount, kopecks(123_789, h.co.tariff.data.price));
+    assert_eq!((water.method.as_str(), water.volume), ("meter", q(123_789)));
+    let price = h.co.tariff.data.price.hundredths_of_kopeck();
+    assert_eq!(water.amount, Money::from_kopecks(kopecks(123_789, price)));
 
     let history = h.history(meter).await;
     assert_eq!(
@@ -347,8 +358,8 @@ async fn the_close_bills_exactly_the_submitted_reading(app: TestApp) {
         [PeriodConsumption {
             period: "2026-10".parse().unwrap(),
             method: ConsumptionMethod::Meter,
-            volumes: vec![123_789],
-            total: 123_789,
+            volumes: vec![q(123_789)],
+            total: q(123_789),
         }]
     );
     let e = h.send(vec![one(meter, 130_000)]).await.unwrap_err();

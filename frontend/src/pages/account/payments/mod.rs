@@ -17,6 +17,7 @@ use crate::components::load::{load, load_keyed, show, Loaded};
 use crate::format;
 use crate::session::use_session;
 use domkom_dto::{ChargePeriodSummary, PeriodRange};
+use domkom_values::AccountId;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use range::RangeForm;
@@ -63,7 +64,7 @@ pub fn AccountPayments() -> impl IntoView {
 /// The statement of `range`, with the form that picks another one.
 #[component]
 fn StatementView(
-    id: i64,
+    id: AccountId,
     range: Memo<PeriodRange>,
     closed: Loaded<Vec<ChargePeriodSummary>>,
 ) -> impl IntoView {

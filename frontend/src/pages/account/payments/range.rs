@@ -5,7 +5,7 @@ use crate::components::field::FieldErrors;
 use crate::components::load::Loaded;
 use crate::format;
 use domkom_dto::{ChargePeriodSummary, FieldError};
-use domkom_values::Period;
+use domkom_values::{AccountId, Period};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -32,7 +32,7 @@ fn check_range(from: Option<Period>, to: Option<Period>) -> Result<(Period, Peri
 /// «Период отображения»: from and to among the closed periods, the API's range first.
 #[component]
 pub(super) fn RangeForm(
-    id: i64,
+    id: AccountId,
     from: Option<Period>,
     to: Option<Period>,
     closed: Loaded<Vec<ChargePeriodSummary>>,

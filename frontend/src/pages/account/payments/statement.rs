@@ -5,7 +5,7 @@ use super::table::PeriodsTable;
 use crate::components::chart::{Bar, BarChart, Legend, Month};
 use crate::format;
 use domkom_dto::{MoneyMovement, Statement, StatementPeriod};
-use domkom_values::Period;
+use domkom_values::{Money, Period};
 use leptos::prelude::*;
 
 /// The statement of the range: the totals, the months as bars, and month by month.
@@ -32,26 +32,26 @@ pub(super) fn StatementBody(statement: Statement) -> impl IntoView {
 }
 
 /// «долг 1 234,56 ₽», «переплата 500,00 ₽» or «0,00 ₽»: a balance says which it is.
-fn balance(kopecks: i64) -> String {
-    match kopecks {
-        k if k > 0 => format!("долг {}", format::money(k)),
-        k if k < 0 => format!("переплата {}", format::money(-k)),
-        _ => format::money(0),
+fn balance(amount: Money) -> String {
+    match amount {
+        m if m.is_positive() => format!("долг {}", format::money(m)),
+        m if m.is_negative() => format!("переплата {}", format::money(-m)),
+        m => format::money(m),
     }
 }
 
 /// The range at a glance: where it started, what happened, where it ended.
 #[component]
 fn Totals(totals: MoneyMovement, first: Period, last: Period) -> impl IntoView {
-    let row = |label: String, test: &'static str, text: String, kopecks: i64| {
+    let row = |label: String, test: &'static str, text: String, amount: Money| {
         view! {
             <div>
                 <dt>{label}</dt>
-                <dd data-test=test data-kopecks=kopecks>{text}</dd>
+                <dd data-test=test data-kopecks=amount.kopecks()>{text}</dd>
             </div>
         }
     };
-    let money = |k: i64| format::money(k);
+    let money = format::money;
     view! {
         <section id="statement-totals" class="card" aria-labelledby="statement-totals-title">
             <h3 id="statement-totals-title">
@@ -71,7 +71,7 @@ fn Totals(totals: MoneyMovement, first: Period, last: Period) -> impl IntoView {
                 {row("Оплачено".into(), "paid", money(totals.paid), totals.paid)}
                 <div class="totals-sum">
                     <dt>{format!("На конец {}", format::period_genitive(last))}</dt>
-                    <dd data-test="closing" data-kopecks=totals.closing>{balance(totals.closing)}</dd>
+                    <dd data-test="closing" data-kopecks=totals.closing.kopecks()>{balance(totals.closing)}</dd>
                 </div>
             </dl>
         </section>
@@ -90,11 +90,11 @@ fn MoneyChart(periods: Vec<StatementPeriod>) -> impl IntoView {
                 bars: vec![
                     Bar {
                         class: "chart-bar-charged",
-                        value: charged,
+                        value: charged.kopecks(),
                     },
                     Bar {
                         class: "chart-bar-paid",
-                        value: p.money.paid,
+                        value: p.money.paid.kopecks(),
                     },
                 ],
                 title: format!(
@@ -123,7 +123,7 @@ fn MoneyChart(periods: Vec<StatementPeriod>) -> impl IntoView {
                 caption="Начислено и оплачено по месяцам".to_owned()
                 months
                 legend
-                scale=format::rubles
+                scale=|kopecks| format::rubles(Money::from_kopecks(kopecks))
             />
         </section>
     }
@@ -132,11 +132,13 @@ fn MoneyChart(periods: Vec<StatementPeriod>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::balance;
+    use domkom_values::Money;
 
     #[test]
     fn a_balance_says_whether_it_is_a_debt() {
-        assert_eq!(balance(123_456), "долг 1\u{a0}234,56\u{a0}₽");
-        assert_eq!(balance(-50_000), "переплата 500,00\u{a0}₽");
-        assert_eq!(balance(0), "0,00\u{a0}₽");
+        let kopecks = Money::from_kopecks;
+        assert_eq!(balance(kopecks(123_456)), "долг 1\u{a0}234,56\u{a0}₽");
+        assert_eq!(balance(kopecks(-50_000)), "переплата 500,00\u{a0}₽");
+        assert_eq!(balance(kopecks(0)), "0,00\u{a0}₽");
     }
 }

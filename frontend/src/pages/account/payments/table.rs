@@ -4,6 +4,7 @@
 use crate::format;
 use crate::labels;
 use domkom_dto::{AccountPayment, MoneyMovement, PenaltyCorrectionLine, StatementPeriod};
+use domkom_values::Money;
 use leptos::prelude::*;
 
 /// Month by month, each with its payments folded under it, and the totals row.
@@ -39,23 +40,23 @@ pub(super) fn PeriodsTable(periods: Vec<StatementPeriod>, totals: MoneyMovement)
 #[component]
 fn MoneyRow(label: String, money: MoneyMovement) -> impl IntoView {
     // A zero recalculation or penalty is left out on a phone, where each is a line.
-    let cell = |label: &'static str, test: &'static str, kopecks: i64| {
+    let cell = |label: &'static str, test: &'static str, amount: Money| {
         let optional = matches!(test, "recalculated" | "penalties");
         view! {
-            <td data-label=label class="num" class:zero=optional && kopecks == 0 data-test=test data-kopecks=kopecks>
-                {format::money(kopecks)}
+            <td data-label=label class="num" class:zero=optional && amount.is_zero() data-test=test data-kopecks=amount.kopecks()>
+                {format::money(amount)}
             </td>
         }
     };
     view! {
         <tr>
             <th scope="row">{label}</th>
-            <BalanceCell label="На начало" test="opening" kopecks=money.opening />
+            <BalanceCell label="На начало" test="opening" amount=money.opening />
             {cell("Начислено", "charged", money.charged)}
             {cell("Перерасчёт", "recalculated", money.recalculated)}
             {cell("Пени", "penalties", money.penalties)}
             {cell("Оплачено", "paid", money.paid)}
-            <BalanceCell label="На конец" test="closing" kopecks=money.closing />
+            <BalanceCell label="На конец" test="closing" amount=money.closing />
         </tr>
     }
 }
@@ -63,17 +64,17 @@ fn MoneyRow(label: String, money: MoneyMovement) -> impl IntoView {
 /// A balance in a narrow column: the amount, and under it whether it is a debt or an
 /// advance.
 #[component]
-fn BalanceCell(label: &'static str, test: &'static str, kopecks: i64) -> impl IntoView {
-    let word = match kopecks {
-        k if k > 0 => Some("долг"),
-        k if k < 0 => Some("переплата"),
+fn BalanceCell(label: &'static str, test: &'static str, amount: Money) -> impl IntoView {
+    let word = match amount {
+        m if m.is_positive() => Some("долг"),
+        m if m.is_negative() => Some("переплата"),
         _ => None,
     };
     view! {
-        <td data-label=label class="num" class:strong=test == "closing" data-test=test data-kopecks=kopecks>
+        <td data-label=label class="num" class:strong=test == "closing" data-test=test data-kopecks=amount.kopecks()>
             // One child: on a phone the label and the value share a row.
             <span>
-                {format::money(kopecks.abs())}
+                {format::money(amount.abs())}
                 {word.map(|w| view! { <span class="sub">{w}</span> })}
             </span>
         </td>
@@ -131,7 +132,7 @@ pub(in crate::pages::account) fn CorrectionList(
                         <li
                             data-test="penalty-correction"
                             data-period=c.corrects_period.to_string()
-                            data-kopecks=c.amount
+                            data-kopecks=c.amount.kopecks()
                         >
                             <span>{c.reason}</span>
                             <span class="num strong">{format::money(c.amount)}</span>
@@ -152,7 +153,7 @@ pub(super) fn PaymentList(payments: Vec<AccountPayment>) -> impl IntoView {
                 .into_iter()
                 .map(|p| {
                     view! {
-                        <li data-test="payment" data-kopecks=p.amount>
+                        <li data-test="payment" data-kopecks=p.amount.kopecks()>
                             <span>{format::date(p.paid_on)}</span>
                             <span class="muted">{labels::payment_source(&p.source).to_owned()}</span>
                             <span class="num strong">{format::money(p.amount)}</span>

@@ -1,6 +1,7 @@
 //! The question the API asks about readings far above the usual.
 
 use super::form::{Confirm, Entry, ReadingsForm};
+use domkom_values::MeterId;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,7 +12,7 @@ use wasm_bindgen::JsCast;
 pub(super) fn ConfirmJump(
     confirm: Confirm,
     form: ReadingsForm,
-    names: StoredValue<Vec<(i64, String)>>,
+    names: StoredValue<Vec<(MeterId, String)>>,
 ) -> impl IntoView {
     let entries = form.entries.get_value();
     let yes_button = NodeRef::<html::Button>::new();

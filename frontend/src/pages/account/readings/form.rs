@@ -13,6 +13,7 @@ use crate::session::{use_session, Session};
 use domkom_client::dto::ErrorCode;
 use domkom_client::{Error, Result};
 use domkom_dto::{AccountMeter, AccountMeters, ReadingWindow, ReadingsResult};
+use domkom_values::{AccountId, MeterId};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -51,7 +52,7 @@ pub(super) struct Confirm {
 /// The form's state, shared with the meters' cards.
 #[derive(Clone, Copy)]
 pub(super) struct ReadingsForm {
-    account: i64,
+    account: AccountId,
     session: Session,
     /// The meters, loaded again once the readings are sent.
     meters: Loaded<AccountMeters>,
@@ -168,12 +169,12 @@ fn entries(meters: &[AccountMeter]) -> Vec<Entry> {
 /// The meters' cards with their inputs, and below them what the form says and does.
 #[component]
 pub(super) fn MetersForm(
-    account: i64,
+    account: AccountId,
     window: ReadingWindow,
     list: Vec<AccountMeter>,
     meters: Loaded<AccountMeters>,
     status: RwSignal<Option<String>>,
-    open: RwSignal<Vec<i64>>,
+    open: RwSignal<Vec<MeterId>>,
 ) -> impl IntoView {
     let entries = entries(&list);
     let any_input = !entries.is_empty();

@@ -7,10 +7,16 @@ use crate::format;
 use crate::labels;
 use crate::session::use_session;
 use domkom_dto::{ConsumptionMethod, MeterHistory as History, PeriodRange, ReadingEntry};
+use domkom_values::{AccountId, MeterId, Quantity};
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn MeterHistory(account: i64, meter: i64, zones: i32, unit: String) -> impl IntoView {
+pub(super) fn MeterHistory(
+    account: AccountId,
+    meter: MeterId,
+    zones: i32,
+    unit: String,
+) -> impl IntoView {
     let session = use_session();
     let history = load(
         session,
@@ -69,7 +75,7 @@ fn HistoryBody(history: History, zones: i32, unit: String) -> impl IntoView {
                 period: c.period,
                 bars: vec![Bar {
                     class: method_class(c.method),
-                    value: c.total,
+                    value: c.total.thousandths(),
                 }],
                 title: format!(
                     "{}: {} {}, {}",
@@ -85,7 +91,7 @@ fn HistoryBody(history: History, zones: i32, unit: String) -> impl IntoView {
                 caption=format!("Расход по месяцам, {unit}")
                 months
                 legend
-                scale=format::volume
+                scale=|thousandths| format::volume(Quantity::from_thousandths(thousandths))
             />
         }
         .into_any()
@@ -124,7 +130,7 @@ fn ReadingsList(readings: Vec<ReadingEntry>, zones: i32, unit: String) -> impl I
                             data-test="history-reading"
                             data-period=r.period.to_string()
                             data-zone=r.zone
-                            data-value=r.value
+                            data-value=r.value.thousandths()
                             data-current=r.current.to_string()
                             data-correction=r.correction.to_string()
                             class:replaced=!r.current

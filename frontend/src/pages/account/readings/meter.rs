@@ -8,7 +8,7 @@ use super::request::meter_field;
 use crate::format;
 use crate::labels;
 use domkom_dto::{AccountMeter, MeterZoneState, SubmittedValue, VerificationState};
-use domkom_values::Period;
+use domkom_values::{AccountId, MeterId, Money, Period};
 use leptos::prelude::*;
 
 /// The verification's state as the page marks it (`data-state`).
@@ -48,12 +48,12 @@ fn billed_when(period: Option<Period>) -> String {
 
 #[component]
 pub(super) fn MeterCard(
-    account: i64,
+    account: AccountId,
     meter: AccountMeter,
     /// The window's period.
     period: Period,
     form: ReadingsForm,
-    open: RwSignal<Vec<i64>>,
+    open: RwSignal<Vec<MeterId>>,
 ) -> impl IntoView {
     let id = meter.id;
     let title_id = format!("meter-{id}-title");
@@ -87,7 +87,7 @@ pub(super) fn MeterCard(
         <section
             class="card meter-card"
             data-test="meter"
-            data-meter-id=id
+            data-meter-id=id.get()
             data-accepts=accepts
             aria-labelledby=title_id
         >
@@ -118,7 +118,7 @@ fn MeterFacts(meter: AccountMeter, period: Period) -> impl IntoView {
             view! {
                 <div>
                     <dt>"Учтено " {billed.clone()} {zone_suffix(zones, z.zone)}</dt>
-                    <dd data-test="billed" data-zone=z.zone data-value=z.billed>
+                    <dd data-test="billed" data-zone=z.zone data-value=z.billed.thousandths()>
                         {format::volume(z.billed)} " " {unit.clone()}
                     </dd>
                 </div>
@@ -185,7 +185,7 @@ fn MeterInputs(meter: AccountMeter, period: Period, form: ReadingsForm) -> impl 
 
 /// The meter's consumption and estimated charge, once checked.
 #[component]
-fn Checked(meter: i64, form: ReadingsForm) -> impl IntoView {
+fn Checked(meter: MeterId, form: ReadingsForm) -> impl IntoView {
     move || {
         form.preview
             .with(|p| {
@@ -194,7 +194,7 @@ fn Checked(meter: i64, form: ReadingsForm) -> impl IntoView {
             })
             .map(|m| {
                 view! {
-                    <p class="estimate" data-test="estimate" data-consumption=m.consumption data-kopecks=m.charge>
+                    <p class="estimate" data-test="estimate" data-consumption=m.consumption.thousandths() data-kopecks=m.charge.map(Money::kopecks)>
                         "Расход " <strong>{format::volume(m.consumption)} " " {m.unit}</strong>
                         ", начисление " <strong>{estimate(m.charge)}</strong>
                     </p>
@@ -206,11 +206,11 @@ fn Checked(meter: i64, form: ReadingsForm) -> impl IntoView {
 /// «История показаний» and, opened, the history itself.
 #[component]
 fn HistoryToggle(
-    account: i64,
-    meter: i64,
+    account: AccountId,
+    meter: MeterId,
     zones: i32,
     unit: String,
-    open: RwSignal<Vec<i64>>,
+    open: RwSignal<Vec<MeterId>>,
 ) -> impl IntoView {
     let is_open = move || open.with(|o| o.contains(&meter));
     let toggle = move |_| {
@@ -243,7 +243,7 @@ fn HistoryToggle(
 fn Sent(zone: i32, submitted: Option<SubmittedValue>, unit: String) -> impl IntoView {
     match submitted {
         Some(s) => view! {
-            <dd data-test="submitted" data-zone=zone data-value=s.value data-sent="true">
+            <dd data-test="submitted" data-zone=zone data-value=s.value.thousandths() data-sent="true">
                 {format::volume(s.value)} " " {unit}
                 <span class="sub">
                     {format::date(s.taken_on)} ", " {labels::reading_source(s.source)}
@@ -306,7 +306,7 @@ fn ZoneInput(
                     inputmode="decimal"
                     autocomplete="off"
                     placeholder=format::volume(zone.base)
-                    data-base=zone.base
+                    data-base=zone.base.thousandths()
                     aria-invalid=move || error.with(Option::is_some).then_some("true")
                     aria-describedby=described_by
                     prop:value=move || entry.value.get()

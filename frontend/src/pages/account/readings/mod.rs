@@ -15,6 +15,7 @@ use super::use_account;
 use crate::components::load::{load, show};
 use crate::session::use_session;
 use domkom_dto::{AccountMeters, ReadingWindow};
+use domkom_values::MeterId;
 use form::MetersForm;
 use leptos::prelude::*;
 
@@ -30,7 +31,7 @@ pub fn AccountReadings() -> impl IntoView {
     // Both outlive the form, which is built afresh when the meters reload after sending:
     // the message about what was sent, and the histories the resident opened.
     let status = RwSignal::new(None::<String>);
-    let open = RwSignal::new(Vec::<i64>::new());
+    let open = RwSignal::new(Vec::<MeterId>::new());
     view! {
         <section class="section" aria-labelledby="readings-title">
             <h2 id="readings-title">"Показания счётчиков"</h2>

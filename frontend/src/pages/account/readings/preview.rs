@@ -3,6 +3,7 @@
 use super::form::ReadingsForm;
 use crate::format;
 use domkom_dto::ReadingsResult;
+use domkom_values::Money;
 use leptos::prelude::*;
 
 /// What the checked readings would do: each meter's consumption and estimated charge,
@@ -28,12 +29,12 @@ pub(super) fn Preview(result: ReadingsResult, form: ReadingsForm) -> impl IntoVi
                             .into_iter()
                             .map(|m| {
                                 view! {
-                                    <tr data-test="preview-meter" data-meter-id=m.meter_id>
+                                    <tr data-test="preview-meter" data-meter-id=m.meter_id.get()>
                                         <th scope="row">{m.service_name}</th>
-                                        <td data-label="Расход" class="num" data-consumption=m.consumption>
+                                        <td data-label="Расход" class="num" data-consumption=m.consumption.thousandths()>
                                             {format::volume(m.consumption)} " " {m.unit}
                                         </td>
-                                        <td data-label="Начисление" class="num" data-kopecks=m.charge>
+                                        <td data-label="Начисление" class="num" data-kopecks=m.charge.map(Money::kopecks)>
                                             {estimate(m.charge)}
                                         </td>
                                     </tr>
@@ -46,7 +47,7 @@ pub(super) fn Preview(result: ReadingsResult, form: ReadingsForm) -> impl IntoVi
             <dl class="totals">
                 <div class="totals-sum">
                     <dt>"Итого по счётчикам"</dt>
-                    <dd data-test="preview-total" data-kopecks=total>{estimate(total)}</dd>
+                    <dd data-test="preview-total" data-kopecks=total.map(Money::kopecks)>{estimate(total)}</dd>
                 </div>
             </dl>
             <p class="muted small">
@@ -69,9 +70,9 @@ pub(super) fn Preview(result: ReadingsResult, form: ReadingsForm) -> impl IntoVi
 }
 
 /// «≈ 234,56 ₽», or why there is no sum.
-pub(super) fn estimate(kopecks: Option<i64>) -> String {
-    match kopecks {
-        Some(k) => format!("≈ {}", format::money(k)),
+pub(super) fn estimate(charge: Option<Money>) -> String {
+    match charge {
+        Some(m) => format!("≈ {}", format::money(m)),
         None => "тариф ещё не установлен".to_owned(),
     }
 }

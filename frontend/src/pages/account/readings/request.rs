@@ -4,11 +4,12 @@
 use crate::components::form::CHECK_FIELDS;
 use crate::format;
 use domkom_dto::{FieldError, NewReading, SubmitReadings};
+use domkom_values::MeterId;
 
 /// A zone of a meter: what one value input (and its rollover box) is for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) struct MeterZone {
-    pub meter_id: i64,
+    pub meter_id: MeterId,
     pub zone: i32,
 }
 
@@ -24,7 +25,7 @@ impl MeterZone {
 }
 
 /// Where errors about a whole meter are shown (verification, zones missing).
-pub(super) fn meter_field(meter_id: i64) -> String {
+pub(super) fn meter_field(meter_id: MeterId) -> String {
     format!("meter-{meter_id}")
 }
 
@@ -159,8 +160,9 @@ pub(super) fn place(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domkom_values::Quantity;
 
-    fn typed(meter_id: i64, zone: i32, value: &str, rolled_over: bool) -> Typed {
+    fn typed(meter_id: MeterId, zone: i32, value: &str, rolled_over: bool) -> Typed {
         Typed {
             at: MeterZone { meter_id, zone },
             value: value.into(),
@@ -192,11 +194,11 @@ mod tests {
 
     #[test]
     fn the_typed_values_are_the_request_and_empty_inputs_are_left_out() {
-        let mut zone_two = typed(8, 2, "12.5", true);
+        let mut zone_two = typed(MeterId(8), 2, "12.5", true);
         zone_two.confirm = true;
         let form = [
-            typed(7, 1, " 1 234,567 ", false),
-            typed(8, 1, "", false),
+            typed(MeterId(7), 1, " 1 234,567 ", false),
+            typed(MeterId(8), 1, "", false),
             zone_two,
         ];
         assert_eq!(
@@ -205,16 +207,16 @@ mod tests {
                 request: SubmitReadings {
                     readings: vec![
                         NewReading {
-                            meter_id: 7,
+                            meter_id: MeterId(7),
                             zone: 1,
-                            value: 1_234_567,
+                            value: Quantity::from_thousandths(1_234_567),
                             rolled_over: false,
                             confirm: false,
                         },
                         NewReading {
-                            meter_id: 8,
+                            meter_id: MeterId(8),
                             zone: 2,
-                            value: 12_500,
+                            value: Quantity::from_thousandths(12_500),
                             rolled_over: true,
                             confirm: true,
                         },
@@ -230,11 +232,17 @@ mod tests {
     #[test]
     fn each_bad_input_is_told_at_its_field() {
         assert_eq!(
-            collect(&[typed(7, 1, "12,3456", false)], true),
+            collect(&[typed(MeterId(7), 1, "12,3456", false)], true),
             refused(&[("reading-7-1", "format", BAD_NUMBER)], CHECK_FIELDS)
         );
         assert_eq!(
-            collect(&[typed(7, 1, "-5", false), typed(7, 2, "abc", false)], true),
+            collect(
+                &[
+                    typed(MeterId(7), 1, "-5", false),
+                    typed(MeterId(7), 2, "abc", false)
+                ],
+                true
+            ),
             refused(
                 &[
                     ("reading-7-1", "format", BAD_NUMBER),
@@ -245,14 +253,20 @@ mod tests {
         );
         // A rollover without the value it rolled over to.
         assert_eq!(
-            collect(&[typed(7, 1, " ", true), typed(8, 1, "5", false)], true),
+            collect(
+                &[
+                    typed(MeterId(7), 1, " ", true),
+                    typed(MeterId(8), 1, "5", false)
+                ],
+                true
+            ),
             refused(
                 &[("reading-7-1", "required", "Введите показание")],
                 CHECK_FIELDS
             )
         );
         assert_eq!(
-            collect(&[typed(7, 1, "", false)], false),
+            collect(&[typed(MeterId(7), 1, "", false)], false),
             refused(&[], "Введите показания хотя бы одного счётчика.")
         );
     }
@@ -261,11 +275,11 @@ mod tests {
     fn the_apis_errors_go_to_the_inputs_they_are_about() {
         let zones = [
             MeterZone {
-                meter_id: 7,
+                meter_id: MeterId(7),
                 zone: 1,
             },
             MeterZone {
-                meter_id: 8,
+                meter_id: MeterId(8),
                 zone: 1,
             },
         ];

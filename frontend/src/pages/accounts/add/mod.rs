@@ -236,7 +236,7 @@ fn OrganizationChoice(
     let (id, name) = (org.id, org.name.clone());
     let label = format!("Выбрать: {name}");
     view! {
-        <li class="org-item" data-test="organization" data-org-id=id>
+        <li class="org-item" data-test="organization" data-org-id=id.get()>
             <div class="org-about">
                 <strong>{name}</strong>
                 <span class="muted">

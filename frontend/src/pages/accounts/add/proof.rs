@@ -9,6 +9,7 @@ use crate::session::use_session;
 use domkom_client::dto::ErrorCode;
 use domkom_client::Error;
 use domkom_dto::{AccountKind, FieldError, LinkAccount, OrganizationSummary};
+use domkom_values::OrganizationId;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -29,13 +30,13 @@ struct Typed {
 
 /// The request that links the account, or what to fix.
 fn link_request(
-    organization_id: i64,
+    organization_id: OrganizationId,
     kind: AccountKind,
     typed: Typed,
 ) -> Result<LinkAccount, Vec<FieldError>> {
     let account_number = typed.number.trim().to_owned();
     let code = typed.code.trim().to_owned();
-    let kopecks = format::parse_rubles(&typed.total);
+    let total = format::parse_rubles(&typed.total);
     let problems = collect([
         required("account_number", &account_number),
         match typed.proof {
@@ -43,7 +44,7 @@ fn link_request(
             Proof::Total if typed.total.trim().is_empty() => {
                 required("last_receipt_total", &typed.total)
             }
-            Proof::Total => kopecks.is_none().then(|| {
+            Proof::Total => total.is_none().then(|| {
                 FieldError::new(
                     "last_receipt_total",
                     "invalid",
@@ -57,7 +58,7 @@ fn link_request(
         organization_id,
         account_number,
         link_code: by_code.then_some(code),
-        last_receipt_total: if by_code { None } else { kopecks },
+        last_receipt_total: if by_code { None } else { total },
         kind: Some(kind),
     };
     passed(request, problems)
@@ -255,6 +256,7 @@ mod tests {
     use super::{link_request, Proof, Typed};
     use crate::components::field::refusals;
     use domkom_dto::{AccountKind, LinkAccount};
+    use domkom_values::{Money, OrganizationId};
 
     fn typed(number: &str, proof: Proof, code: &str, total: &str) -> Typed {
         Typed {
@@ -266,7 +268,7 @@ mod tests {
     }
 
     fn link(typed: Typed) -> Result<LinkAccount, Vec<domkom_dto::FieldError>> {
-        link_request(7, AccountKind::Kapremont, typed)
+        link_request(OrganizationId(7), AccountKind::Kapremont, typed)
     }
 
     #[test]
@@ -274,7 +276,7 @@ mod tests {
         assert_eq!(
             link(typed(" 1001 ", Proof::Code, " ab12cd ", "3 456,78")),
             Ok(LinkAccount {
-                organization_id: 7,
+                organization_id: OrganizationId(7),
                 account_number: "1001".into(),
                 link_code: Some("ab12cd".into()),
                 last_receipt_total: None,
@@ -284,10 +286,10 @@ mod tests {
         assert_eq!(
             link(typed("1001", Proof::Total, "ab12cd", " 3 456,78 ")),
             Ok(LinkAccount {
-                organization_id: 7,
+                organization_id: OrganizationId(7),
                 account_number: "1001".into(),
                 link_code: None,
-                last_receipt_total: Some(345_678),
+                last_receipt_total: Some(Money::from_kopecks(345_678)),
                 kind: Some(AccountKind::Kapremont),
             })
         );
