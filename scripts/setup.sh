@@ -62,6 +62,12 @@ ensure_wasm_opt() {
   fi
 }
 
+# poppler's pdftotext and pdftoppm: the receipt tests read the PDF back as text and as a
+# scan.
+ensure_pdf_tools() {
+  ensure_apt pdftotext poppler-utils
+}
+
 ensure_chromium() {
   ensure_apt chromium chromium chromium-driver
   ensure_apt chromedriver chromium-driver

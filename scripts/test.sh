@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test level: formatting and lints, unit tests, the API tests on SQLite and on
 # PostgreSQL, the OpenAPI freshness test, the contract test (schemathesis against the
-# served spec), and the browser tests in headless Chromium.
-# With CI=true a missing PostgreSQL or Chromium is a failure, never a skip.
+# served spec), the receipts read back by poppler, and the browser tests in headless
+# Chromium. With CI=true a missing PostgreSQL, Chromium or poppler is a failure, never a skip.
 source "$(dirname "$0")/setup.sh"
 cd "$ROOT"
 
 ensure_build_libs
 ensure_chromium
+ensure_pdf_tools
 ensure_schemathesis
 
 # PostgreSQL: the given URL, else the local server on 127.0.0.1:5432.

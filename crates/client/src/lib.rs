@@ -13,9 +13,11 @@ mod me;
 mod meters;
 mod operator;
 mod periods;
+mod receipts;
 mod statement;
 
 pub use operator::NoFilter;
+pub use receipts::Document;
 
 pub use domkom_dto as dto;
 pub use error::{Error, Result};

@@ -96,3 +96,11 @@ pub struct AccountPeriodFilter {
     /// `YYYY-MM`.
     pub period: Option<String>,
 }
+
+/// `operator/receipts/{period}?house_id=`: whose receipts to print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct HouseQuery {
+    #[cfg_attr(feature = "openapi", param(value_type = i64))]
+    pub house_id: HouseId,
+}

@@ -47,3 +47,8 @@ impl MessageResponse {
         }
     }
 }
+
+/// A PDF file, `application/pdf` (a receipt): bytes, not JSON.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(value_type = String, format = Binary))]
+pub struct PdfFile(pub Vec<u8>);

@@ -159,6 +159,8 @@ error_codes! {
     PeriodClosing = "period_closing",
     /// 409: the period's month has not ended.
     PeriodNotEnded = "period_not_ended",
+    /// 409: the period is not closed yet, so nothing of it (its receipt) exists.
+    PeriodOpen = "period_open",
     /// 409: periods close in order.
     PeriodOrder = "period_order",
     /// 503: a letter the request depends on could not be sent.

@@ -66,5 +66,6 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
         mailer,
         metrics,
         revoked: auth::revoked::Revoked::new(config_ttl),
+        printer: Arc::new(domkom_receipt::Printer::new()?),
     })
 }

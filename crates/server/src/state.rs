@@ -16,6 +16,8 @@ pub struct AppState {
     pub jobs: crate::jobs::Runner,
     pub metrics: crate::metrics::Metrics,
     pub revoked: crate::auth::revoked::Revoked,
+    /// The receipt's fonts, parsed once.
+    pub printer: Arc<domkom_receipt::Printer>,
 }
 
 impl AppState {

@@ -9,6 +9,7 @@ pub mod links;
 pub mod me;
 pub mod meters;
 pub mod operator;
+pub mod receipts;
 pub mod site;
 pub mod statement;
 
@@ -50,6 +51,7 @@ pub fn all(cfg: &mut ServiceConfig) {
             .configure(charges::configure)
             .configure(meters::configure)
             .configure(statement::configure)
+            .configure(receipts::configure)
             .configure(operator::configure)
             .configure(admin::configure)
             .default_service(web::to(crate::app::not_routed)),

@@ -28,6 +28,7 @@ mod periods;
 mod premises;
 mod private_files;
 mod reading_dates;
+mod receipts;
 mod recovery;
 mod resident_meters;
 mod revocation;

@@ -380,6 +380,8 @@ async fn the_worked_example_to_the_kopeck(app: TestApp) {
         );
     }
     assert_eq!(explained.total.kopecks(), 212_113 - 10_000);
+
+    crate::receipts::worked_example(&resident, &op, flat1, house).await;
 }
 
 on_both_backends!(the_worked_example_to_the_kopeck);
