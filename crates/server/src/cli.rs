@@ -1,4 +1,5 @@
-//! The `domkom` command: serve (default), migrate, create-admin, seed-demo, openapi.
+//! The `domkom` command: serve (default), migrate, create-admin, seed-demo, close-period,
+//! receipts, run-jobs, bench, openapi.
 
 use crate::billing::close::{self, CloseRequest};
 use crate::config::Config;
@@ -50,6 +51,17 @@ pub enum Command {
         #[arg(long)]
         period: String,
     },
+    /// Print every receipt of a closed period: one PDF a house, in flat order.
+    Receipts {
+        #[arg(long)]
+        organization: OrganizationId,
+        /// YYYY-MM
+        #[arg(long)]
+        period: String,
+        /// The folder to write the PDFs to (created if missing).
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Run the queued background jobs, and those a stopped server left, then exit.
     RunJobs,
     /// Measure: generate a synthetic organization and time its period close.
@@ -66,6 +78,14 @@ pub enum Bench {
     /// N accounts with 8 services and 3 meters each, closed for one period.
     ClosePeriod {
         #[arg(long, default_value_t = 100_000)]
+        accounts: i64,
+        #[arg(long, default_value = "2026-10")]
+        period: String,
+    },
+    /// N accounts closed for one period, then their receipts: single PDFs on one core
+    /// (receipts per second, median time and size) and one house of 200 flats as one PDF.
+    Receipts {
+        #[arg(long, default_value_t = 1_000)]
         accounts: i64,
         #[arg(long, default_value = "2026-10")]
         period: String,
@@ -121,9 +141,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             organization,
             period,
         } => close_period(config, organization, &period),
+        Command::Receipts {
+            organization,
+            period,
+            out,
+        } => print_receipts(config, organization, &period, &out),
         Command::Bench {
             what: Bench::ClosePeriod { accounts, period },
         } => bench_close(config, accounts, &period),
+        Command::Bench {
+            what: Bench::Receipts { accounts, period },
+        } => {
+            let state = crate::prepare(config)?;
+            crate::devtools::bench_receipts::run(&state, accounts, parse_period(&period)?)
+        }
         Command::Bench {
             what:
                 Bench::Load {
@@ -178,13 +209,41 @@ fn close_period(
     };
     let today = chrono::Utc::now().date_naive();
     let started = std::time::Instant::now();
-    let progress = Progress::stderr();
+    let progress = Progress::stderr("accounts");
     let closed = close_now(&state.pool, req, today, &|d, t| progress.update(d, t));
     progress.finish();
     closed?;
     println!(
         "Period {period} closed in {:.1} s.",
         started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn print_receipts(
+    config: Config,
+    organization: OrganizationId,
+    period: &str,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
+    let period = parse_period(period)?;
+    let state = crate::prepare(config)?;
+    let job = crate::printing::Job {
+        organization,
+        period,
+        out,
+        portal: &state.config.public_url,
+    };
+    let progress = Progress::stderr("houses");
+    let printed = crate::printing::organization(&state.pool, &state.printer, &job, &|d, t| {
+        progress.update(d, t)
+    });
+    progress.finish();
+    let (files, receipts) = printed?;
+    println!(
+        "{receipts} receipt(s) for {period} in {} file(s) in {}.",
+        files.len(),
+        out.display()
     );
     Ok(())
 }

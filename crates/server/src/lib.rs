@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod mail;
 pub mod metrics;
 pub mod openapi;
+pub mod printing;
 pub mod private;
 pub mod progress;
 pub mod ratelimit;

@@ -11,24 +11,27 @@ const BAR_WIDTH: i64 = 30;
 
 pub struct Progress {
     terminal: bool,
+    /// What is counted: «accounts», «houses».
+    unit: &'static str,
     /// The percentage last written, so a frame that would change nothing is skipped.
     shown: Cell<Option<i64>>,
 }
 
 impl Progress {
-    /// Progress on standard error, drawn as a bar only when that is a terminal.
-    pub fn stderr() -> Self {
-        Self::new(std::io::stderr().is_terminal())
+    /// Progress in `unit`s on standard error, drawn as a bar only when that is a terminal.
+    pub fn stderr(unit: &'static str) -> Self {
+        Self::new(std::io::stderr().is_terminal(), unit)
     }
 
-    fn new(terminal: bool) -> Self {
+    fn new(terminal: bool, unit: &'static str) -> Self {
         Self {
             terminal,
+            unit,
             shown: Cell::new(None),
         }
     }
 
-    /// Hears (done, total) accounts.
+    /// Hears (done, total).
     pub fn update(&self, done: i32, total: i32) {
         if let Some(frame) = self.frame(done, total) {
             let mut err = std::io::stderr().lock();
@@ -65,12 +68,13 @@ impl Progress {
         Some(if self.terminal {
             let filled = (BAR_WIDTH * percent / 100) as usize;
             format!(
-                "\r[{}{}] {done:>7}/{total} accounts",
+                "\r[{}{}] {done:>7}/{total} {}",
                 "#".repeat(filled),
-                "-".repeat(BAR_WIDTH as usize - filled)
+                "-".repeat(BAR_WIDTH as usize - filled),
+                self.unit
             )
         } else {
-            format!("{done}/{total} accounts ({percent} %)\n")
+            format!("{done}/{total} {} ({percent} %)\n", self.unit)
         })
     }
 }
@@ -80,7 +84,7 @@ mod tests {
     use super::*;
 
     fn frames(terminal: bool, total: i32) -> Vec<String> {
-        let progress = Progress::new(terminal);
+        let progress = Progress::new(terminal, "accounts");
         (0..=total)
             .filter_map(|d| progress.frame(d, total))
             .collect()

@@ -107,7 +107,7 @@ fn migrate_then_create_an_admin_who_can_sign_in() {
 }
 
 #[test]
-fn seed_demo_prints_the_logins_once_and_refuses_production() {
+fn seed_demo_prints_the_logins_once_and_refuses_production_and_its_receipts_print() {
     let dir = tempfile::tempdir().unwrap();
     let prod = domkom(dir.path(), &[("DOMKOM_ENV", "production")], &["seed-demo"]);
     assert!(!prod.status.success());
@@ -132,6 +132,49 @@ fn seed_demo_prints_the_logins_once_and_refuses_production() {
     let again = domkom(dir.path(), &[], &["seed-demo"]);
     assert!(again.status.success());
     assert!(!String::from_utf8_lossy(&again.stdout).contains("password"));
+
+    // The demo's history closes every month before this one: print last month's receipts.
+    let this_month = domkom_values::Period::containing(chrono::Local::now().date_naive()).unwrap();
+    let print = |period: domkom_values::Period| {
+        let out = dir.path().join("receipts");
+        let args = [
+            "receipts",
+            "--organization",
+            "1",
+            "--period",
+            &period.to_string(),
+        ];
+        let mut args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+        args.extend(["--out".to_owned(), out.display().to_string()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        (domkom(dir.path(), &[], &args), out)
+    };
+    let (out, folder) = print(this_month.prev().unwrap());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(
+        !files.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    for file in &files {
+        assert!(
+            std::fs::read(file).unwrap().starts_with(b"%PDF-"),
+            "{}",
+            file.display()
+        );
+    }
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("in {} file(s)", files.len())));
+    let (open, _) = print(this_month);
+    assert!(!open.status.success());
+    assert!(String::from_utf8_lossy(&open.stderr).contains("is not closed"));
 }
 
 #[test]

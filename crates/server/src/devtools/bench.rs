@@ -50,7 +50,7 @@ pub fn closed_organization(
     };
     let started = Instant::now();
     let today = chrono::Utc::now().date_naive();
-    let progress = Progress::stderr();
+    let progress = Progress::stderr("accounts");
     let closed = crate::cli::close_now(&state.pool, req, today, &|d, t| progress.update(d, t));
     progress.finish();
     let stats = closed?;
