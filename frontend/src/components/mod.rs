@@ -7,3 +7,4 @@ pub mod guard;
 pub mod layout;
 pub mod load;
 pub mod page;
+pub mod receipt;

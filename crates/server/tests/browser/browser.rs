@@ -210,6 +210,24 @@ impl Browser {
             .unwrap_or_else(|| panic!("`{css}` has no {name}"))
     }
 
+    /// How many tabs are open.
+    pub async fn tabs(&self) -> usize {
+        self.client.windows().await.unwrap().len()
+    }
+
+    /// Closes the tabs the page opened (a receipt's) and comes back to the page: a
+    /// hidden page draws no frames.
+    pub async fn close_other_tabs(&self) {
+        let main = self.client.window().await.unwrap();
+        for tab in self.client.windows().await.unwrap() {
+            if tab != main {
+                self.client.switch_to_window(tab).await.unwrap();
+                self.client.close_window().await.unwrap();
+            }
+        }
+        self.client.switch_to_window(main).await.unwrap();
+    }
+
     pub async fn submit(&self, form: &str) {
         self.find(&format!("{form} button[type=\"submit\"]"))
             .await

@@ -93,6 +93,25 @@ pub async fn read_the_statement(b: &Browser, api: &Client, account: AccountId) {
     let expected: Vec<Money> = paid.payments.iter().map(|p| p.amount).collect();
     assert_eq!(amounts, expected);
     assert_eq!(amounts.iter().sum::<Money>(), paid.money.paid);
+
+    // That month's receipt, «Печать квитанции»: the PDF the API gives for the period,
+    // opened in a tab and linked (the page's policy keeps scripts from reading it back).
+    b.click(&format!("{row} [data-test=print-receipt]")).await;
+    let link = format!("{row} [data-test=receipt-link]");
+    assert!(b.attr(&link, "href").await.starts_with("blob:"));
+    assert_eq!(
+        b.attr(&link, "download").await,
+        format!("kvitanciya-{}.pdf", paid.period)
+    );
+    let size: usize = b.attr(&link, "data-size").await.parse().unwrap();
+    let api_receipt = api
+        .receipt(account, &paid.period.to_string())
+        .await
+        .unwrap();
+    assert!(api_receipt.bytes.starts_with(b"%PDF-"));
+    assert_eq!(size, api_receipt.bytes.len(), "the period's receipt");
+    assert_eq!(b.tabs().await, 2, "the receipt opened in a tab of its own");
+    b.close_other_tabs().await;
     b.fits_the_screen("Платежи").await;
     b.screenshot("13-payments").await;
 

@@ -7,6 +7,7 @@ use super::home::NOT_CLOSED;
 use super::payments::CorrectionList;
 use super::use_account;
 use crate::components::load::{load, show};
+use crate::components::receipt::ReceiptButton;
 use crate::format;
 use crate::labels;
 use crate::session::use_session;
@@ -173,7 +174,10 @@ fn PeriodDetail(id: AccountId, period: Period) -> impl IntoView {
     );
     view! {
         <section id="period-charges" class="card section" data-period=period.to_string() aria-labelledby="period-title">
-            <h3 id="period-title">"Начисления за " {format::period_in_text(period)}</h3>
+            <div class="section-head">
+                <h3 id="period-title">"Начисления за " {format::period_in_text(period)}</h3>
+                <ReceiptButton account=id period />
+            </div>
             {show(charges, "Загружаем начисления…", |c| view! { <PeriodBody charges=c /> })}
         </section>
     }

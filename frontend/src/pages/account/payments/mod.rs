@@ -90,7 +90,7 @@ fn StatementView(
             }
             view! {
                 <RangeForm id from=s.from to=s.to closed />
-                <StatementBody statement=s />
+                <StatementBody id statement=s />
             }
             .into_any()
         },

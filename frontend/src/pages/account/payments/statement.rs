@@ -5,12 +5,12 @@ use super::table::PeriodsTable;
 use crate::components::chart::{Bar, BarChart, Legend, Month};
 use crate::format;
 use domkom_dto::{MoneyMovement, Statement, StatementPeriod};
-use domkom_values::{Money, Period};
+use domkom_values::{AccountId, Money, Period};
 use leptos::prelude::*;
 
 /// The statement of the range: the totals, the months as bars, and month by month.
 #[component]
-pub(super) fn StatementBody(statement: Statement) -> impl IntoView {
+pub(super) fn StatementBody(id: AccountId, statement: Statement) -> impl IntoView {
     if statement.periods.is_empty() {
         return view! {
             <p class="notice notice-info" data-test="no-statement">
@@ -26,7 +26,7 @@ pub(super) fn StatementBody(statement: Statement) -> impl IntoView {
             <Totals totals=statement.totals first last />
             <MoneyChart periods=statement.periods.clone() />
         </div>
-        <PeriodsTable periods=statement.periods totals=statement.totals />
+        <PeriodsTable id periods=statement.periods totals=statement.totals />
     }
     .into_any()
 }

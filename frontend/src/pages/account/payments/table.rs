@@ -1,15 +1,20 @@
 //! «По месяцам»: the statement month by month, with the corrections of earlier months'
 //! penalties and the payments of each month folded under it.
 
+use crate::components::receipt::ReceiptButton;
 use crate::format;
 use crate::labels;
 use domkom_dto::{AccountPayment, MoneyMovement, PenaltyCorrectionLine, StatementPeriod};
-use domkom_values::Money;
+use domkom_values::{AccountId, Money};
 use leptos::prelude::*;
 
 /// Month by month, each with its payments folded under it, and the totals row.
 #[component]
-pub(super) fn PeriodsTable(periods: Vec<StatementPeriod>, totals: MoneyMovement) -> impl IntoView {
+pub(super) fn PeriodsTable(
+    id: AccountId,
+    periods: Vec<StatementPeriod>,
+    totals: MoneyMovement,
+) -> impl IntoView {
     view! {
         <section class="card section" aria-labelledby="statement-title">
             <h3 id="statement-title">"По месяцам"</h3>
@@ -26,7 +31,7 @@ pub(super) fn PeriodsTable(periods: Vec<StatementPeriod>, totals: MoneyMovement)
                             <th scope="col" class="num">"Долг/переплата на конец"</th>
                         </tr>
                     </thead>
-                    {periods.into_iter().rev().map(|p| view! { <PeriodRows period=p /> }).collect_view()}
+                    {periods.into_iter().rev().map(|p| view! { <PeriodRows id period=p /> }).collect_view()}
                     <tbody class="statement-totals-row" data-test="statement-total">
                         <MoneyRow label="Итого".into() money=totals />
                     </tbody>
@@ -81,10 +86,10 @@ fn BalanceCell(label: &'static str, test: &'static str, amount: Money) -> impl I
     }
 }
 
-/// One month: its money, the corrections of earlier months' penalties in it, then the
-/// payments dated in it.
+/// One month: its money, the corrections of earlier months' penalties in it, the
+/// payments dated in it, and its receipt.
 #[component]
-fn PeriodRows(period: StatementPeriod) -> impl IntoView {
+fn PeriodRows(id: AccountId, period: StatementPeriod) -> impl IntoView {
     let corrections = (!period.penalty_corrections.is_empty()).then(|| {
         view! {
             <tr class="explain-row">
@@ -112,6 +117,11 @@ fn PeriodRows(period: StatementPeriod) -> impl IntoView {
             <MoneyRow label=format::period(period.period) money=period.money />
             {corrections}
             {payments}
+            <tr class="explain-row">
+                <td colspan="7">
+                    <ReceiptButton account=id period=period.period />
+                </td>
+            </tr>
         </tbody>
     }
 }
