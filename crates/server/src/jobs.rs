@@ -8,7 +8,7 @@
 //! application lists the kinds it runs ([`crate::JOB_KINDS`]).
 
 use crate::db::{jobs as q, DbConn, DbPool};
-use domkom_values::OrganizationId;
+use domkom_values::{JobId, OrganizationId};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt::Display;
@@ -69,7 +69,7 @@ fn run_payload<J: JobKind>(
 }
 
 /// Queues `job` in the caller's transaction.
-pub fn enqueue<J: JobKind>(conn: &mut DbConn, job: &J) -> diesel::QueryResult<i64> {
+pub fn enqueue<J: JobKind>(conn: &mut DbConn, job: &J) -> diesel::QueryResult<JobId> {
     let payload = serde_json::to_string(job)
         .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
     q::enqueue(conn, job.organization_id(), J::KIND, &payload)
@@ -170,7 +170,7 @@ impl Runner {
 
     /// Claims a job of the `kinds` (an instance leaves the kinds it does not know, say a
     /// newer version's, to others).
-    fn claim(&self, only: Option<i64>, kinds: &[&str]) -> Option<q::ClaimedJob> {
+    fn claim(&self, only: Option<JobId>, kinds: &[&str]) -> Option<q::ClaimedJob> {
         let stale = chrono::Duration::seconds(STALE_AFTER_SECS);
         let mut conn = self.pool.get().ok()?;
         q::claim(&mut conn, &self.instance, stale, only, kinds)
@@ -182,7 +182,7 @@ impl Runner {
     /// Claims job `id`, of kind `J`, and runs it on this thread: the command line's way.
     pub fn run_now<J: JobKind>(
         &self,
-        id: i64,
+        id: JobId,
         progress: &dyn Fn(i32, i32),
     ) -> Result<Option<J::Output>, String> {
         let job = self
@@ -215,7 +215,7 @@ impl Runner {
         if let Ok(mut conn) = self.pool.get() {
             let outcome = result.as_ref().map(|_| ()).map_err(String::as_str);
             if let Err(e) = q::finish(&mut conn, job.id, &self.instance, outcome) {
-                tracing::error!(job = job.id, error = %e, "cannot record the job's end");
+                tracing::error!(job = job.id.get(), error = %e, "cannot record the job's end");
             }
         }
         result

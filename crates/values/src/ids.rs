@@ -74,6 +74,10 @@ ids! {
     RecalculationId;
     /// A payment received.
     PaymentId;
+    /// A background job (a period's close).
+    JobId;
+    /// A refresh token of a session.
+    RefreshTokenId;
 }
 
 #[cfg(test)]

@@ -21,8 +21,8 @@ pub mod tariff;
 pub use balance::BalanceStatus;
 pub use error::{Overflow, ParseError};
 pub use ids::{
-    AccountId, HouseId, MeterId, OrganizationId, PaymentId, PremiseId, ReadingId, RecalculationId,
-    ServiceId, TariffId, UserId,
+    AccountId, HouseId, JobId, MeterId, OrganizationId, PaymentId, PremiseId, ReadingId,
+    RecalculationId, RefreshTokenId, ServiceId, TariffId, UserId,
 };
 pub use money::Money;
 pub use period::Period;

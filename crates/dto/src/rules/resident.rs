@@ -89,11 +89,11 @@ mod tests {
     use super::*;
     use crate::NewReading;
 
-    fn reading(meter_id: i64, zone: i32, value: i64) -> NewReading {
+    fn reading(meter: i64, zone: i32, thousandths: i64) -> NewReading {
         NewReading {
-            meter_id: meter_id.into(),
+            meter_id: meter.into(),
             zone,
-            value: domkom_values::Quantity::from_thousandths(value),
+            value: domkom_values::Quantity::from_thousandths(thousandths),
             rolled_over: false,
             confirm: false,
         }

@@ -13,7 +13,7 @@ use domkom_domain::penalty_correction::{penalty_corrections, ChargedPenalty, Pen
 use domkom_domain::Overflow;
 use domkom_domain::{account_balance, calculate_house, Balance, Charge, Money, Period};
 use domkom_dto::{PeriodState, PeriodStatus};
-use domkom_values::{OrganizationId, UserId};
+use domkom_values::{JobId, OrganizationId, UserId};
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
@@ -42,7 +42,7 @@ pub fn start(
     conn: &mut DbConn,
     req: CloseRequest,
     today: chrono::NaiveDate,
-) -> Result<(PeriodState, i64), Refused> {
+) -> Result<(PeriodState, JobId), Refused> {
     let (org, period) = (req.organization_id, req.period);
     db::write_tx(conn, |conn| {
         // One start at a time per organization, whatever the instance: on PostgreSQL the

@@ -3,12 +3,12 @@
 use super::schema::jobs as j;
 use super::{now, write_tx, DbConn};
 use diesel::prelude::*;
-use domkom_values::OrganizationId;
+use domkom_values::{JobId, OrganizationId};
 
 /// A claimed job: what to run.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable)]
 pub struct ClaimedJob {
-    pub id: i64,
+    pub id: JobId,
     pub kind: String,
     pub payload: String,
 }
@@ -18,7 +18,7 @@ pub fn enqueue(
     org: OrganizationId,
     kind: &str,
     payload: &str,
-) -> QueryResult<i64> {
+) -> QueryResult<JobId> {
     diesel::insert_into(j::table)
         .values((
             j::organization_id.eq(org),
@@ -40,7 +40,7 @@ pub fn claim(
     conn: &mut DbConn,
     instance: &str,
     stale_after: chrono::Duration,
-    only: Option<i64>,
+    only: Option<JobId>,
     kinds: &[&str],
 ) -> QueryResult<Option<ClaimedJob>> {
     let at = now();
@@ -51,10 +51,13 @@ pub fn claim(
         let candidates = j::table
             .filter(claimable)
             .filter(j::kind.eq_any(kinds))
-            .filter(j::id.between(only.unwrap_or(0), only.unwrap_or(i64::MAX)))
+            .filter(j::id.between(
+                only.map_or(0, JobId::get),
+                only.map_or(i64::MAX, JobId::get),
+            ))
             .order(j::id)
             .select(j::id);
-        let id: Option<i64> = match conn {
+        let id: Option<JobId> = match conn {
             DbConn::Pg(c) => candidates.for_update().skip_locked().first(c).optional()?,
             DbConn::Sqlite(c) => candidates.first(c).optional()?,
         };
@@ -76,7 +79,7 @@ pub fn claim(
 }
 
 /// The claimer is alive; false when the job was claimed away from it.
-pub fn heartbeat(conn: &mut DbConn, id: i64, instance: &str) -> QueryResult<bool> {
+pub fn heartbeat(conn: &mut DbConn, id: JobId, instance: &str) -> QueryResult<bool> {
     diesel::update(
         j::table
             .find(id)
@@ -90,7 +93,7 @@ pub fn heartbeat(conn: &mut DbConn, id: i64, instance: &str) -> QueryResult<bool
 
 pub fn finish(
     conn: &mut DbConn,
-    id: i64,
+    id: JobId,
     instance: &str,
     result: Result<(), &str>,
 ) -> QueryResult<usize> {
@@ -111,7 +114,7 @@ pub fn requeue_running(conn: &mut DbConn) -> QueryResult<usize> {
         .execute(conn)
 }
 
-pub fn status(conn: &mut DbConn, id: i64) -> QueryResult<(String, i32, Option<String>)> {
+pub fn status(conn: &mut DbConn, id: JobId) -> QueryResult<(String, i32, Option<String>)> {
     j::table
         .find(id)
         .select((j::status, j::attempts, j::error))

@@ -3,12 +3,12 @@
 use super::schema::refresh_tokens as rt;
 use super::{now, DbConn};
 use diesel::prelude::*;
-use domkom_values::UserId;
+use domkom_values::{RefreshTokenId, UserId};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = rt)]
 pub struct RefreshRow {
-    pub id: i64,
+    pub id: RefreshTokenId,
     pub user_id: UserId,
     pub family: String,
     pub expires_at: chrono::NaiveDateTime,
@@ -43,7 +43,7 @@ pub fn find(conn: &mut DbConn, token_hash: &str) -> QueryResult<Option<RefreshRo
 }
 
 /// Marks the token rotated; `false` when another request rotated it first.
-pub fn mark_rotated(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
+pub fn mark_rotated(conn: &mut DbConn, id: RefreshTokenId) -> QueryResult<bool> {
     let updated = diesel::update(rt::table.find(id).filter(rt::rotated_at.is_null()))
         .set(rt::rotated_at.eq(now()))
         .execute(conn)?;

@@ -8,7 +8,7 @@ use domkom_server::db::jobs::{self, ClaimedJob};
 use domkom_server::db::schema::jobs as j;
 use domkom_server::db::DbPool;
 use domkom_server::jobs::{enqueue, JobKind, Kind, Runner};
-use domkom_values::OrganizationId;
+use domkom_values::{JobId, OrganizationId};
 use std::collections::HashSet;
 
 const STALE: i64 = 30;
@@ -64,7 +64,7 @@ async fn a_job_is_taken_over_only_when_its_instance_stops_beating(app: TestApp) 
 async fn two_instances_never_claim_the_same_job(app: TestApp) {
     let admin = app.admin().await;
     let (_, org) = app.operator(&admin, 1).await;
-    let queued: HashSet<i64> = {
+    let queued: HashSet<JobId> = {
         let mut conn = app.pool.get().unwrap();
         (0..20)
             .map(|_| jobs::enqueue(&mut conn, org.id, TEST_KIND, "{}").unwrap())
@@ -86,7 +86,7 @@ async fn two_instances_never_claim_the_same_job(app: TestApp) {
             })
         })
         .collect();
-    let claimed: Vec<i64> = claimers
+    let claimed: Vec<JobId> = claimers
         .into_iter()
         .flat_map(|t| t.join().unwrap())
         .collect();
