@@ -9,6 +9,7 @@ use crate::db::schema::{
 use crate::db::{by_key, columns, load, organizations, periods, DbConn};
 use crate::views::{account_charges, account_money};
 use diesel::prelude::*;
+use domkom_dto::{OrganizationData, PeriodCharges};
 use domkom_receipt::{Bank, Correction, Executor, HouseMeter, Line, MoneyDue, Payer, Receipt};
 use domkom_values::{ru, AccountId, Area, HouseId, MeterId, OrganizationId, Period, ServiceId};
 
@@ -78,7 +79,49 @@ pub fn receipt(
             .due_date(due_day)
             .unwrap_or_else(|| period.last_day()),
     };
-    let lines = charges
+    let house_meters = house_meters(conn, org, heading.house_id, period)?;
+    Ok(Some(Receipt {
+        period,
+        payer: Payer {
+            account_number: heading.number,
+            holder: heading.holder,
+            address: ru::flat_address(&heading.house, &heading.premise),
+            area: heading.area,
+            persons: heading.persons,
+        },
+        executor: executor(c),
+        money,
+        lines: lines(&charges),
+        penalties: charges.penalties,
+        house_meters,
+        corrections: corrections(&charges),
+        link_code: heading.link_code,
+        site: portal.to_owned(),
+    }))
+}
+
+fn executor(c: OrganizationData) -> Executor {
+    Executor {
+        name: c.name,
+        inn: c.inn,
+        kpp: c.kpp,
+        address: c.address,
+        phone: c.phone,
+        email: c.email,
+        site: c.site,
+        hours: c.hours,
+        bank: Bank {
+            account: c.bank.account,
+            name: c.bank.bank_name,
+            bic: c.bank.bic,
+            corr_account: c.bank.corr_account,
+        },
+    }
+}
+
+/// The charges page's lines, a zone of a multi-zone meter named as such.
+fn lines(charges: &PeriodCharges) -> Vec<Line> {
+    charges
         .lines
         .iter()
         .map(|l| Line {
@@ -94,57 +137,24 @@ pub fn receipt(
             recalculated: l.recalculated,
             total: l.adjusted,
         })
-        .collect();
-    let corrections = charges
-        .recalculations
-        .iter()
-        .map(|r| Correction {
-            service: r.service.clone(),
-            corrects_period: r.corrects_period,
-            amount: r.amount,
-            reason: r.reason.clone(),
-        })
-        .chain(charges.penalty_corrections.iter().map(|c| Correction {
-            service: "Пени".to_owned(),
-            corrects_period: c.corrects_period,
-            amount: c.amount,
-            reason: c.reason.clone(),
-        }))
-        .collect();
-    let house_meters = house_meters(conn, org, heading.house_id, period)?;
-    Ok(Some(Receipt {
-        period,
-        payer: Payer {
-            account_number: heading.number,
-            holder: heading.holder,
-            address: ru::flat_address(&heading.house, &heading.premise),
-            area: heading.area,
-            persons: heading.persons,
-        },
-        executor: Executor {
-            name: c.name,
-            inn: c.inn,
-            kpp: c.kpp,
-            address: c.address,
-            phone: c.phone,
-            email: c.email,
-            site: c.site,
-            hours: c.hours,
-            bank: Bank {
-                account: c.bank.account,
-                name: c.bank.bank_name,
-                bic: c.bank.bic,
-                corr_account: c.bank.corr_account,
-            },
-        },
-        money,
-        lines,
-        penalties: charges.penalties,
-        house_meters,
-        corrections,
-        link_code: heading.link_code,
-        site: portal.to_owned(),
-    }))
+        .collect()
+}
+
+/// The recalculations booked in the period, then the corrections of earlier penalties.
+fn corrections(charges: &PeriodCharges) -> Vec<Correction> {
+    let recalculations = charges.recalculations.iter().map(|r| Correction {
+        service: r.service.clone(),
+        corrects_period: r.corrects_period,
+        amount: r.amount,
+        reason: r.reason.clone(),
+    });
+    let penalties = charges.penalty_corrections.iter().map(|c| Correction {
+        service: "Пени".to_owned(),
+        corrects_period: c.corrects_period,
+        amount: c.amount,
+        reason: c.reason.clone(),
+    });
+    recalculations.chain(penalties).collect()
 }
 
 /// The house meters billed in the period: the readings that counted and the volume.
@@ -220,4 +230,16 @@ pub fn of_house(
 fn flat_order(number: &str) -> (u64, String) {
     let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
     (digits.parse().unwrap_or(u64::MAX), number.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::flat_order;
+
+    #[test]
+    fn flats_go_by_their_number() {
+        let mut flats = ["10", "Н1", "2а", "2", "1"];
+        flats.sort_by_cached_key(|f| flat_order(f));
+        assert_eq!(flats, ["1", "2", "2а", "10", "Н1"]);
+    }
 }
