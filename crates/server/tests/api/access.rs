@@ -149,6 +149,8 @@ async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app
     calls.push((Method::POST, "operator/payments".into(), data, 422));
     let of_account = format!("operator/payments?account_id={account}");
     calls.push((Method::GET, of_account, Value::Null, 200));
+    let house = format!("operator/receipts/2026-10?house_id={}", mine.house.id);
+    calls.push((Method::GET, house, Value::Null, 404));
     // A registry names account numbers: another organization's file books its own accounts.
     let registry = Value::String("h\n1001;10,00;12.10.2026;OTHER-1\n".into());
     calls.push((
@@ -245,6 +247,7 @@ fn resident_endpoints(account: AccountId, meter: MeterId) -> Vec<(Method, String
         get(format!("accounts/{account}/meters/{meter}/readings")),
         get(format!("accounts/{account}/statement")),
         get(format!("accounts/{account}/payments")),
+        get(format!("accounts/{account}/receipts/2026-10")),
         (
             Method::POST,
             format!("accounts/{account}/readings"),

@@ -146,6 +146,16 @@ async fn a_receipt_is_its_residents_and_of_a_closed_period(app: TestApp) {
         .await
         .unwrap_err();
     assert_eq!(foreign.status(), Some(404));
+    for query in ["house_id=abc", ""] {
+        let path = format!("/api/v1/operator/receipts/2026-10?{query}");
+        let response = reqwest::Client::new()
+            .get(app.url(&path))
+            .bearer_auth(company.operator.access_token().unwrap())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 400, "{path}");
+    }
     let not_staff = resident
         .house_receipts("2026-10", company.house.id)
         .await

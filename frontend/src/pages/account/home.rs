@@ -1,12 +1,14 @@
 //! «Главная» of the account card: the account's registration data and the company (1 on
-//! the manual's рис. 6), the money as of the last closed period, and the services with
-//! their suppliers and tariffs (2).
+//! the manual's рис. 6), the money as of the last closed period with its receipt, and the
+//! services with their suppliers and tariffs (2).
 
 use super::use_account;
 use crate::components::layout::tel_href;
+use crate::components::receipt::ReceiptButton;
 use crate::format;
 use crate::labels;
 use domkom_dto::{AccountCard, AccountService, BalanceStatus, MoneyState, OrganizationContacts};
+use domkom_values::AccountId;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -31,7 +33,7 @@ pub fn AccountHome() -> impl IntoView {
                     })}
                 <div class="home-grid">
                     <AccountFacts card=card.clone() />
-                    <MoneyCard money=card.money.clone() notice=card.notice.clone() />
+                    <MoneyCard account=card.id money=card.money.clone() notice=card.notice.clone() />
                     <Contacts org=card.organization.clone() />
                 </div>
                 <Services services=card.services />
@@ -130,7 +132,11 @@ pub fn Contacts(org: OrganizationContacts) -> impl IntoView {
 /// Задолженность, переплата or nothing owed as of the last closed period, the due date
 /// and what has been paid since.
 #[component]
-pub fn MoneyCard(money: Option<MoneyState>, notice: Option<String>) -> impl IntoView {
+pub fn MoneyCard(
+    account: AccountId,
+    money: Option<MoneyState>,
+    notice: Option<String>,
+) -> impl IntoView {
     let body = match money {
         None => view! {
             <p class="notice notice-info" data-test="no-period">
@@ -194,6 +200,7 @@ pub fn MoneyCard(money: Option<MoneyState>, notice: Option<String>) -> impl Into
                             }
                         })}
                 </dl>
+                <ReceiptButton account period=m.period />
             }
             .into_any()
         }
