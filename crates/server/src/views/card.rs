@@ -11,6 +11,7 @@ use diesel::prelude::*;
 use domkom_domain::balance::balance_status;
 use domkom_domain::{ru, BalanceStatus, Money, Period, Tariff};
 use domkom_dto::{AccountCard, AccountPayment, AccountService, MoneyState, OrganizationContacts};
+use domkom_values::period::DEFAULT_DUE_DAY;
 use domkom_values::{AccountId, Area, OrganizationId, ServiceId, UserId};
 
 /// What the card shows of a stored charge line; the rest of it is skipped unread.
@@ -191,11 +192,17 @@ struct Closed {
     paid_since: Money,
 }
 
-fn money_state(period: Period, m: Closed, due_day: i32, today: NaiveDate) -> MoneyState {
-    let due_day = u8::try_from(due_day).unwrap_or(15);
-    let due_date = period
+/// When a period's bill is due under the company's `due_day` setting (the card's money,
+/// the receipt's «Оплатить до»).
+pub fn due_date(period: Period, due_day: i32) -> NaiveDate {
+    let due_day = u8::try_from(due_day).unwrap_or(DEFAULT_DUE_DAY);
+    period
         .due_date(due_day)
-        .unwrap_or_else(|| period.last_day());
+        .unwrap_or_else(|| period.last_day())
+}
+
+fn money_state(period: Period, m: Closed, due_day: i32, today: NaiveDate) -> MoneyState {
+    let due_date = due_date(period, due_day);
     let status = balance_status(m.closing, m.overdue_before, m.paid_since, due_date, today);
     let status_text = match status {
         BalanceStatus::Settled => "Нет задолженности".to_owned(),

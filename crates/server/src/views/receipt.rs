@@ -7,6 +7,7 @@ use crate::db::schema::{
     accounts as a, houses as h, meter_volumes as mv, meters as m, premises as p,
 };
 use crate::db::{by_key, columns, load, organizations, periods, DbConn};
+use crate::views::card::due_date;
 use crate::views::{account_charges, account_money};
 use diesel::prelude::*;
 use domkom_dto::{OrganizationData, PeriodCharges};
@@ -35,6 +36,29 @@ struct Heading {
     house: String,
 }
 
+/// What every receipt of one house prints alike: the company and the house meters.
+struct House {
+    company: OrganizationData,
+    meters: Vec<HouseMeter>,
+}
+
+impl House {
+    fn read(
+        conn: &mut DbConn,
+        org: OrganizationId,
+        house: HouseId,
+        period: Period,
+    ) -> QueryResult<Option<House>> {
+        let Some(company) = organizations::get(conn, org)? else {
+            return Ok(None);
+        };
+        Ok(Some(House {
+            company: company.data,
+            meters: house_meters(conn, org, house, period)?,
+        }))
+    }
+}
+
 /// The receipt of `account` for `period`, or `None` when the period is not closed for
 /// the account (the caller has checked the account is the company's).
 pub fn receipt(
@@ -44,10 +68,53 @@ pub fn receipt(
     period: Period,
     portal: &str,
 ) -> QueryResult<Option<Receipt>> {
-    let Some(charges) = account_charges::of_period(conn, org, account, period)? else {
+    let Some(heading) = heading(conn, org, account)? else {
         return Ok(None);
     };
-    let heading: Option<Heading> = by_key(
+    let Some(house) = House::read(conn, org, heading.house_id, period)? else {
+        return Ok(None);
+    };
+    assemble(conn, org, account, period, heading, &house, portal)
+}
+
+/// The receipts of every account of a house billed in `period`, in flat order (flat 2
+/// before flat 10), for printing and delivery. What the flats share is read once.
+pub fn of_house(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    house: HouseId,
+    period: Period,
+    portal: &str,
+) -> QueryResult<Vec<Receipt>> {
+    let Some(shared) = House::read(conn, org, house, period)? else {
+        return Ok(Vec::new());
+    };
+    let mut accounts: Vec<(AccountId, String, String)> = load(
+        conn,
+        a::table
+            .inner_join(p::table.on(p::id.eq(a::premise_id)))
+            .filter(a::organization_id.eq(org))
+            .filter(p::house_id.eq(house))
+            .select((a::id, p::number, a::number)),
+    )?;
+    accounts.sort_by_cached_key(|(_, flat, number)| (flat_order(flat), number.clone()));
+    let mut receipts = Vec::with_capacity(accounts.len());
+    for (account, _, _) in accounts {
+        if let Some(heading) = heading(conn, org, account)? {
+            receipts.extend(assemble(
+                conn, org, account, period, heading, &shared, portal,
+            )?);
+        }
+    }
+    Ok(receipts)
+}
+
+fn heading(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    account: AccountId,
+) -> QueryResult<Option<Heading>> {
+    by_key(
         conn,
         a::table
             .inner_join(p::table.on(p::id.eq(a::premise_id)))
@@ -55,8 +122,20 @@ pub fn receipt(
             .filter(a::id.eq(account))
             .filter(a::organization_id.eq(org))
             .select(columns::<Heading>()),
-    )?;
-    let (Some(heading), Some(company)) = (heading, organizations::get(conn, org)?) else {
+    )
+}
+
+/// One account's receipt: its charges, balance and payments with what its house shares.
+fn assemble(
+    conn: &mut DbConn,
+    org: OrganizationId,
+    account: AccountId,
+    period: Period,
+    heading: Heading,
+    house: &House,
+    portal: &str,
+) -> QueryResult<Option<Receipt>> {
+    let Some(charges) = account_charges::of_period(conn, org, account, period)? else {
         return Ok(None);
     };
     let Some((_, movement)) = account_money::balances(conn, account, period, period)?.pop() else {
@@ -65,8 +144,6 @@ pub fn receipt(
     let last_paid_on = account_money::payments_booked(conn, org, account, period, period)?
         .last()
         .map(|(_, p)| p.paid_on);
-    let c = company.data;
-    let due_day = u8::try_from(c.settings.due_day).unwrap_or(15);
     let money = MoneyDue {
         opening: movement.opening,
         charged: movement.charged,
@@ -75,11 +152,8 @@ pub fn receipt(
         paid: movement.paid,
         last_paid_on,
         closing: movement.closing,
-        due_date: period
-            .due_date(due_day)
-            .unwrap_or_else(|| period.last_day()),
+        due_date: due_date(period, house.company.settings.due_day),
     };
-    let house_meters = house_meters(conn, org, heading.house_id, period)?;
     Ok(Some(Receipt {
         period,
         payer: Payer {
@@ -89,32 +163,32 @@ pub fn receipt(
             area: heading.area,
             persons: heading.persons,
         },
-        executor: executor(c),
+        executor: executor(&house.company),
         money,
         lines: lines(&charges),
         penalties: charges.penalties,
-        house_meters,
+        house_meters: house.meters.clone(),
         corrections: corrections(&charges),
         link_code: heading.link_code,
         site: portal.to_owned(),
     }))
 }
 
-fn executor(c: OrganizationData) -> Executor {
+fn executor(c: &OrganizationData) -> Executor {
     Executor {
-        name: c.name,
-        inn: c.inn,
-        kpp: c.kpp,
-        address: c.address,
-        phone: c.phone,
-        email: c.email,
-        site: c.site,
-        hours: c.hours,
+        name: c.name.clone(),
+        inn: c.inn.clone(),
+        kpp: c.kpp.clone(),
+        address: c.address.clone(),
+        phone: c.phone.clone(),
+        email: c.email.clone(),
+        site: c.site.clone(),
+        hours: c.hours.clone(),
         bank: Bank {
-            account: c.bank.account,
-            name: c.bank.bank_name,
-            bic: c.bank.bic,
-            corr_account: c.bank.corr_account,
+            account: c.bank.account.clone(),
+            name: c.bank.bank_name.clone(),
+            bic: c.bank.bic.clone(),
+            corr_account: c.bank.corr_account.clone(),
         },
     }
 }
@@ -199,31 +273,6 @@ fn house_meters(
             })
         })
         .collect())
-}
-
-/// The receipts of every account of a house billed in `period`, in flat order (flat 2
-/// before flat 10), for printing and delivery.
-pub fn of_house(
-    conn: &mut DbConn,
-    org: OrganizationId,
-    house: HouseId,
-    period: Period,
-    portal: &str,
-) -> QueryResult<Vec<Receipt>> {
-    let mut accounts: Vec<(AccountId, String, String)> = load(
-        conn,
-        a::table
-            .inner_join(p::table.on(p::id.eq(a::premise_id)))
-            .filter(a::organization_id.eq(org))
-            .filter(p::house_id.eq(house))
-            .select((a::id, p::number, a::number)),
-    )?;
-    accounts.sort_by_cached_key(|(_, flat, number)| (flat_order(flat), number.clone()));
-    let mut receipts = Vec::with_capacity(accounts.len());
-    for (account, _, _) in accounts {
-        receipts.extend(receipt(conn, org, account, period, portal)?);
-    }
-    Ok(receipts)
 }
 
 /// Flats by their number's leading digits, then as written: «2», «2а», «10», «Н1».
