@@ -253,34 +253,18 @@ fn calculation(r: &Receipt) -> Result<impl Element, Error> {
             false,
         )?;
     }
-    let sum = |f: fn(&crate::model::Line) -> Money| r.lines.iter().map(f).sum::<Money>();
-    if !r.penalties.is_zero() {
-        let blank = String::new;
-        table.row(
-            &[
-                "Пени".to_owned(),
-                blank(),
-                blank(),
-                blank(),
-                blank(),
-                ru::money(r.penalties),
-                blank(),
-                ru::money(r.penalties),
-            ],
-            false,
-        )?;
+    // The period's own sums, as the close stored them (the charges page's totals).
+    let m = &r.money;
+    if !m.penalties.is_zero() {
+        table.sums("Пени", m.penalties, None, m.penalties, false)?;
     }
-    table.row(
-        &[
-            "Всего за период".to_owned(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            ru::money(sum(|l| l.charged) + r.penalties),
-            ru::money(sum(|l| l.recalculated)),
-            ru::money(sum(|l| l.total) + r.penalties),
-        ],
+    let charged = m.charged + m.penalties;
+    let total = charged + m.recalculated;
+    table.sums(
+        "Всего за период",
+        charged,
+        Some(m.recalculated),
+        total,
         true,
     )?;
     Ok(table.done())
@@ -397,6 +381,30 @@ impl Grid {
         }
         row.push()?;
         Ok(())
+    }
+
+    /// A row of the calculation with money only: charged, recalculated (if it has a
+    /// column), total.
+    fn sums(
+        &mut self,
+        label: &str,
+        charged: Money,
+        recalculated: Option<Money>,
+        total: Money,
+        bold: bool,
+    ) -> Result<(), Error> {
+        let blank = String::new;
+        let cells = [
+            label.to_owned(),
+            blank(),
+            blank(),
+            blank(),
+            blank(),
+            ru::money(charged),
+            recalculated.map_or_else(blank, ru::money),
+            ru::money(total),
+        ];
+        self.row(&cells, bold)
     }
 
     fn done(self) -> impl Element {

@@ -13,8 +13,6 @@ pub struct Receipt {
     pub money: MoneyDue,
     /// The calculation, service by service, in the order of the charges page.
     pub lines: Vec<Line>,
-    /// Penalties charged in the period (with the corrections of earlier ones).
-    pub penalties: Money,
     /// The house meters' readings of the period (reference section).
     pub house_meters: Vec<HouseMeter>,
     /// Recalculations booked in the period, with their reasons.

@@ -74,7 +74,6 @@ pub fn flat_one() -> Receipt {
             line("Обращение с ТКО", "чел.", 2_000, 0, 12030, 24_060),
             line("Домофон", "мес.", 1_000, 0, 5000, 5_000),
         ],
-        penalties: Money::ZERO,
         house_meters: vec![HouseMeter {
             service: "Холодное водоснабжение".into(),
             unit: "м³".into(),

@@ -78,10 +78,10 @@ async fn house(
     let receipts = with_db(&state.pool, move |c| {
         houses::get(c, org, house)?.ok_or_else(ApiError::not_found)?;
         let receipts = views::receipt::of_house(c, org, house, period, &portal)?;
-        match receipts.is_empty() {
-            true => Err(not_billed(c, org, period)),
-            false => Ok(receipts),
+        if receipts.is_empty() {
+            return Err(not_billed(c, org, period));
         }
+        Ok(receipts)
     })
     .await?;
     pdf(

@@ -166,7 +166,6 @@ fn assemble(
         executor: executor(&house.company),
         money,
         lines: lines(&charges),
-        penalties: charges.penalties,
         house_meters: house.meters.clone(),
         corrections: corrections(&charges),
         link_code: heading.link_code,
