@@ -44,7 +44,6 @@ macro_rules! ids {
             }
         }
 
-        crate::schema::int64_schema!($name);
 
         #[cfg(feature = "diesel")]
         crate::sql::bigint_column!($name);

@@ -13,7 +13,6 @@ pub mod money;
 pub mod period;
 pub mod quantity;
 pub mod ru;
-mod schema;
 #[cfg(feature = "diesel")]
 mod sql;
 pub mod tariff;
