@@ -53,4 +53,26 @@ impl Client {
         self.with_body(Method::POST, "me/email/confirm", &body)
             .await
     }
+
+    /// Receipts by e-mail, per linked account.
+    pub async fn subscriptions(&self) -> Result<Subscriptions> {
+        self.get("me/subscriptions").await
+    }
+
+    pub async fn update_subscriptions(
+        &self,
+        change: &UpdateSubscriptions,
+    ) -> Result<Subscriptions> {
+        self.with_body(Method::PUT, "me/subscriptions", change)
+            .await
+    }
+
+    /// The one-click unsubscribe of a receipt letter: no session needed.
+    pub async fn unsubscribe(&self, token: &str) -> Result<Unsubscribed> {
+        let path = format!(
+            "subscriptions/unsubscribe?token={}",
+            crate::operator::encode(token)
+        );
+        self.send(self.request(Method::POST, &path)).await
+    }
 }

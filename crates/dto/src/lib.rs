@@ -16,6 +16,7 @@ pub mod resident_meters;
 pub mod rules;
 pub mod site;
 pub mod statement;
+pub mod subscriptions;
 pub mod user;
 
 pub use auth::*;
@@ -30,6 +31,7 @@ pub use resident::*;
 pub use resident_meters::*;
 pub use site::*;
 pub use statement::*;
+pub use subscriptions::*;
 pub use user::*;
 
 /// A plain confirmation returned where there is nothing else to say.

@@ -217,6 +217,13 @@ fn close_period(
         "Period {period} closed in {:.1} s.",
         started.elapsed().as_secs_f64()
     );
+    let (_, letters) =
+        crate::db::receipt_letters::progress(&mut *state.pool.get()?, organization_id, period)?;
+    if letters > 0 {
+        println!(
+            "{letters} receipt letter(s) queued: the server sends them, or run `domkom run-jobs`."
+        );
+    }
     Ok(())
 }
 
@@ -314,7 +321,7 @@ pub fn close_now(
     progress: &dyn Fn(i32, i32),
 ) -> anyhow::Result<close::CloseStats> {
     let (_, job) = close::start(&mut *pool.get()?, req, today)?;
-    crate::jobs::Runner::new(pool.clone(), crate::JOB_KINDS)
+    crate::jobs::Runner::new(pool.clone(), None, crate::JOB_KINDS)
         .run_now::<CloseRequest>(job, progress)
         .map_err(|e| anyhow::anyhow!(e))?
         .ok_or_else(|| anyhow::anyhow!("the period was closed meanwhile"))

@@ -5,9 +5,13 @@
 //! everything in one transaction, or checks what an earlier run finished.
 //!
 //! The runner knows no job: each kind implements [`JobKind`] where its work lives, and the
-//! application lists the kinds it runs ([`crate::JOB_KINDS`]).
+//! application lists the kinds it runs ([`crate::JOB_KINDS`]). A job that has more to do
+//! later (a mailing whose letters wait for a retry) asks to be queued again at a time.
 
 use crate::db::{jobs as q, DbConn, DbPool};
+use crate::mail::Mailer;
+use chrono::NaiveDateTime;
+use domkom_receipt::Printer;
 use domkom_values::{JobId, OrganizationId};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -21,6 +25,21 @@ const HEARTBEAT: Duration = Duration::from_secs(5);
 const STALE_AFTER_SECS: i64 = 30;
 /// How often an idle instance looks for queued or abandoned jobs.
 const POLL: Duration = Duration::from_secs(10);
+
+/// What a job may use besides its payload.
+pub struct Context {
+    pub pool: DbPool,
+    /// The server's runner has it; one that runs a single close (the command line's, the
+    /// demo's) does not need it.
+    pub mail: Option<Mail>,
+}
+
+/// Letters with printed receipts.
+#[derive(Clone)]
+pub struct Mail {
+    pub mailer: Arc<Mailer>,
+    pub printer: Arc<Printer>,
+}
 
 /// A kind of background job: its payload is what is queued.
 pub trait JobKind: Serialize + DeserializeOwned {
@@ -36,13 +55,19 @@ pub trait JobKind: Serialize + DeserializeOwned {
     /// total) as it goes.
     fn run(
         self,
-        pool: &DbPool,
+        ctx: &Context,
         progress: &dyn Fn(i32, i32),
     ) -> Result<Option<Self::Output>, Self::Error>;
+
+    /// When the same payload is to run again, once this run has ended with `output`.
+    fn again_at(_output: &Self::Output) -> Option<NaiveDateTime> {
+        None
+    }
 }
 
-/// Runs a stored payload, its error as the text the job's row keeps.
-type Execute = fn(&DbPool, &str, &dyn Fn(i32, i32)) -> Result<(), String>;
+/// Runs a stored payload: when to run it again, or its error as the text the job's row
+/// keeps.
+type Execute = fn(&Context, &str, &dyn Fn(i32, i32)) -> Result<Option<NaiveDateTime>, String>;
 
 /// One kind the runner can run: its name and how to run a stored payload of it.
 pub struct Kind {
@@ -54,18 +79,21 @@ impl Kind {
     pub const fn of<J: JobKind>() -> Kind {
         Kind {
             name: J::KIND,
-            execute: |pool, payload, progress| run_payload::<J>(pool, payload, progress).map(drop),
+            execute: |ctx, payload, progress| {
+                let output = run_payload::<J>(ctx, payload, progress)?;
+                Ok(output.as_ref().and_then(J::again_at))
+            },
         }
     }
 }
 
 fn run_payload<J: JobKind>(
-    pool: &DbPool,
+    ctx: &Context,
     payload: &str,
     progress: &dyn Fn(i32, i32),
 ) -> Result<Option<J::Output>, String> {
     let job: J = serde_json::from_str(payload).map_err(|e| format!("{}: {e}", J::KIND))?;
-    job.run(pool, progress).map_err(|e| e.to_string())
+    job.run(ctx, progress).map_err(|e| e.to_string())
 }
 
 /// Queues `job` in the caller's transaction.
@@ -78,7 +106,7 @@ pub fn enqueue<J: JobKind>(conn: &mut DbConn, job: &J) -> diesel::QueryResult<Jo
 /// Claims and runs jobs for this instance, one at a time, on a thread of its own.
 #[derive(Clone)]
 pub struct Runner {
-    pool: DbPool,
+    ctx: Arc<Context>,
     kinds: &'static [Kind],
     instance: Arc<str>,
     drain: Arc<Mutex<Drain>>,
@@ -91,10 +119,10 @@ struct Drain {
 }
 
 impl Runner {
-    pub fn new(pool: DbPool, kinds: &'static [Kind]) -> Runner {
+    pub fn new(pool: DbPool, mail: Option<Mail>, kinds: &'static [Kind]) -> Runner {
         let instance = format!("{}-{}", std::process::id(), uuid_like());
         Runner {
-            pool,
+            ctx: Arc::new(Context { pool, mail }),
             kinds,
             instance: instance.into(),
             drain: Arc::default(),
@@ -144,8 +172,8 @@ impl Runner {
                 .iter()
                 .find(|k| k.name == job.kind)
                 .map(|k| k.execute);
-            let _ = self.run(&job, |pool, payload| match execute {
-                Some(execute) => execute(pool, payload, &|_, _| {}),
+            let _ = self.run(&job, |ctx, payload| match execute {
+                Some(execute) => execute(ctx, payload, &|_, _| {}).map(|again| ((), again)),
                 None => Err(format!("unknown job kind {}", job.kind)),
             });
             ran += 1;
@@ -172,7 +200,7 @@ impl Runner {
     /// newer version's, to others).
     fn claim(&self, only: Option<JobId>, kinds: &[&str]) -> Option<q::ClaimedJob> {
         let stale = chrono::Duration::seconds(STALE_AFTER_SECS);
-        let mut conn = self.pool.get().ok()?;
+        let mut conn = self.ctx.pool.get().ok()?;
         q::claim(&mut conn, &self.instance, stale, only, kinds)
             .inspect_err(|e| tracing::error!(error = %e, "cannot claim a job"))
             .ok()
@@ -188,19 +216,22 @@ impl Runner {
         let job = self
             .claim(Some(id), &[J::KIND])
             .ok_or_else(|| format!("job {id} is being run by another instance"))?;
-        self.run(&job, |pool, payload| {
-            run_payload::<J>(pool, payload, progress)
+        self.run(&job, |ctx, payload| {
+            let output = run_payload::<J>(ctx, payload, progress)?;
+            let again = output.as_ref().and_then(J::again_at);
+            Ok((output, again))
         })
     }
 
-    /// Runs a claimed job to its end with a heartbeat, and records how it ended.
+    /// Runs a claimed job to its end with a heartbeat, and records how it ended: done,
+    /// failed, or queued again for the time its work asked.
     fn run<T>(
         &self,
         job: &q::ClaimedJob,
-        work: impl FnOnce(&DbPool, &str) -> Result<T, String>,
+        work: impl FnOnce(&Context, &str) -> Result<(T, Option<NaiveDateTime>), String>,
     ) -> Result<T, String> {
         let (stop, stopped) = mpsc::channel::<()>();
-        let (pool, id, instance) = (self.pool.clone(), job.id, self.instance.clone());
+        let (pool, id, instance) = (self.ctx.pool.clone(), job.id, self.instance.clone());
         let beat = std::thread::spawn(move || {
             while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(HEARTBEAT) {
                 if let Ok(mut conn) = pool.get() {
@@ -209,16 +240,20 @@ impl Runner {
                 }
             }
         });
-        let result = work(&self.pool, &job.payload);
+        let result = work(&self.ctx, &job.payload);
         drop(stop);
         let _ = beat.join();
-        if let Ok(mut conn) = self.pool.get() {
-            let outcome = result.as_ref().map(|_| ()).map_err(String::as_str);
+        if let Ok(mut conn) = self.ctx.pool.get() {
+            let outcome = match &result {
+                Ok((_, None)) => q::Outcome::Done,
+                Ok((_, Some(at))) => q::Outcome::Again(*at),
+                Err(e) => q::Outcome::Failed(e),
+            };
             if let Err(e) = q::finish(&mut conn, job.id, &self.instance, outcome) {
                 tracing::error!(job = job.id.get(), error = %e, "cannot record the job's end");
             }
         }
-        result
+        result.map(|(output, _)| output)
     }
 }
 

@@ -15,6 +15,7 @@ pub mod import;
 pub mod input;
 pub mod jobs;
 pub mod mail;
+pub mod mailing;
 pub mod metrics;
 pub mod openapi;
 pub mod printing;
@@ -32,7 +33,10 @@ use config::Config;
 use std::sync::Arc;
 
 /// The background jobs this server runs.
-pub const JOB_KINDS: &[jobs::Kind] = &[jobs::Kind::of::<billing::close::CloseRequest>()];
+pub const JOB_KINDS: &[jobs::Kind] = &[
+    jobs::Kind::of::<billing::close::CloseRequest>(),
+    jobs::Kind::of::<mailing::ReceiptMailing>(),
+];
 
 /// Connects and migrates the database and assembles the shared state.
 pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
@@ -57,16 +61,20 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
         &config.public_url,
         metrics.mail.clone(),
     )?;
+    let mail = jobs::Mail {
+        mailer: Arc::new(mailer),
+        printer: Arc::new(domkom_receipt::Printer::new()?),
+    };
     let config_ttl = config.access_ttl;
     Ok(state::AppState {
         jwt: auth::jwt::JwtKeys::new(&config.jwt_secret, config.access_ttl),
         limiter: ratelimit::Limiter::new(pool.clone()),
         config: Arc::new(config),
-        jobs: jobs::Runner::new(pool.clone(), JOB_KINDS),
+        jobs: jobs::Runner::new(pool.clone(), Some(mail.clone()), JOB_KINDS),
         pool,
-        mailer,
+        mailer: mail.mailer,
         metrics,
         revoked: auth::revoked::Revoked::new(config_ttl),
-        printer: Arc::new(domkom_receipt::Printer::new()?),
+        printer: mail.printer,
     })
 }

@@ -11,7 +11,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub pool: DbPool,
     pub jwt: JwtKeys,
-    pub mailer: Mailer,
+    pub mailer: Arc<Mailer>,
     pub limiter: Limiter,
     pub jobs: crate::jobs::Runner,
     pub metrics: crate::metrics::Metrics,

@@ -1,7 +1,7 @@
 //! Input rules of the resident's meters, statement and payments.
 
 use super::billing::check_period;
-use crate::{FieldError, SubmitReadings};
+use crate::{FieldError, SubmitReadings, UpdateSubscriptions};
 use chrono::NaiveDate;
 
 /// Readings in one submission: more than any flat has meters and zones.
@@ -80,6 +80,33 @@ pub fn check_date_range(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Vec<F
     }
 }
 
+/// Accounts in one change of subscriptions: more than a resident links.
+pub const SUBSCRIPTIONS_MAX: usize = 100;
+
+/// The shape of a change of subscriptions; the accounts are checked against the links.
+pub fn check_update_subscriptions(u: &UpdateSubscriptions) -> Vec<FieldError> {
+    if u.accounts.len() > SUBSCRIPTIONS_MAX {
+        return vec![FieldError::new(
+            "accounts",
+            "range",
+            format!("Не более {SUBSCRIPTIONS_MAX} лицевых счетов за раз"),
+        )];
+    }
+    (0..u.accounts.len())
+        .filter(|&i| {
+            let id = u.accounts[i].account_id;
+            u.accounts[..i].iter().any(|o| o.account_id == id)
+        })
+        .map(|i| {
+            FieldError::new(
+                &format!("accounts[{i}].account_id"),
+                "duplicate",
+                "Этот лицевой счёт уже есть в списке",
+            )
+        })
+        .collect()
+}
+
 fn not_after(field: &str) -> FieldError {
     FieldError::new(field, "range", "Начало периода позже его конца")
 }
@@ -146,6 +173,32 @@ mod tests {
         assert_eq!(
             fields(check_date_range(d("2026-10-02"), d("2026-10-01"))),
             [("from".into(), "range".into())]
+        );
+    }
+
+    #[test]
+    fn a_change_of_subscriptions_names_each_account_repeated_and_has_a_bound() {
+        let change = |ids: &[i64]| UpdateSubscriptions {
+            accounts: ids
+                .iter()
+                .map(|&id| crate::SubscriptionChange {
+                    account_id: id.into(),
+                    receipts_by_email: true,
+                })
+                .collect(),
+        };
+        assert!(check_update_subscriptions(&change(&[1, 2])).is_empty());
+        assert_eq!(
+            fields(check_update_subscriptions(&change(&[1, 2, 1, 1]))),
+            [
+                ("accounts[2].account_id".into(), "duplicate".into()),
+                ("accounts[3].account_id".into(), "duplicate".into())
+            ]
+        );
+        let many: Vec<i64> = (0..=SUBSCRIPTIONS_MAX as i64).collect();
+        assert_eq!(
+            fields(check_update_subscriptions(&change(&many))),
+            [("accounts".into(), "range".into())]
         );
     }
 }

@@ -101,9 +101,10 @@ impl JobKind for CloseRequest {
 
     fn run(
         self,
-        pool: &DbPool,
+        ctx: &jobs::Context,
         progress: &dyn Fn(i32, i32),
     ) -> Result<Option<CloseStats>, CloseError> {
+        let pool = &ctx.pool;
         let state = periods::get(&mut *pool.get()?, self.organization_id, self.period)?;
         // An earlier run committed and died before recording its end: nothing to do.
         if state.status != PeriodStatus::Closing {
@@ -233,10 +234,11 @@ fn compute_and_store(
             penalty_rate_bp: charged_at,
             notes: &data.notes,
         };
-        match periods::mark_closed(conn, org, period, closed)? {
-            1 => Ok(()),
-            _ => Err(CloseError::NoLongerClosing),
+        if periods::mark_closed(conn, org, period, closed)? != 1 {
+            return Err(CloseError::NoLongerClosing);
         }
+        crate::mailing::queue(conn, org, period)?;
+        Ok(())
     })?;
     let stats = CloseStats {
         accounts: data.account_ids.len(),

@@ -45,7 +45,10 @@ pub fn claim(
 ) -> QueryResult<Option<ClaimedJob>> {
     let at = now();
     write_tx(conn, |conn| {
-        let claimable = j::status.eq("queued").or(j::status
+        let due = j::run_after
+            .is_null()
+            .or(j::run_after.le(at).assume_not_null());
+        let claimable = j::status.eq("queued").and(due).or(j::status
             .eq("running")
             .and(j::heartbeat_at.lt(at - stale_after)));
         let candidates = j::table
@@ -91,17 +94,35 @@ pub fn heartbeat(conn: &mut DbConn, id: JobId, instance: &str) -> QueryResult<bo
     .map(|n| n == 1)
 }
 
+/// How a run of a job ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome<'a> {
+    Done,
+    Failed(&'a str),
+    /// Queued again, to be claimed from this time on.
+    Again(chrono::NaiveDateTime),
+}
+
+/// Records the end of a run by `instance`; 0 when the job was claimed away from it.
 pub fn finish(
     conn: &mut DbConn,
     id: JobId,
     instance: &str,
-    result: Result<(), &str>,
+    outcome: Outcome,
 ) -> QueryResult<usize> {
-    diesel::update(j::table.find(id).filter(j::claimed_by.eq(instance)))
+    let mine = j::table.find(id).filter(j::claimed_by.eq(instance));
+    let (status, error, run_after) = match outcome {
+        Outcome::Done => ("done", None, None),
+        Outcome::Failed(e) => ("failed", Some(e), None),
+        Outcome::Again(at) => ("queued", None, Some(at)),
+    };
+    let finished = (status != "queued").then(now);
+    diesel::update(mine)
         .set((
-            j::status.eq(if result.is_ok() { "done" } else { "failed" }),
-            j::error.eq(result.err()),
-            j::finished_at.eq(now()),
+            j::status.eq(status),
+            j::error.eq(error),
+            j::finished_at.eq(finished),
+            j::run_after.eq(run_after),
         ))
         .execute(conn)
 }

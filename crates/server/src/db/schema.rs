@@ -289,6 +289,8 @@ diesel::table! {
         account_id -> BigInt,
         organization_id -> BigInt,
         created_at -> Timestamp,
+        receipts_by_email -> Bool,
+        unsubscribe_token -> Nullable<Text>,
     }
 }
 
@@ -309,6 +311,7 @@ diesel::joinable!(charges -> accounts (account_id));
 diesel::joinable!(recalculations -> accounts (account_id));
 diesel::joinable!(payments -> accounts (account_id));
 diesel::joinable!(balances -> accounts (account_id));
+diesel::joinable!(receipt_letters -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(
     account_links,
     users,
@@ -330,6 +333,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     payments,
     balances,
     penalty_corrections,
+    receipt_letters,
 );
 
 diesel::table! {
@@ -345,5 +349,22 @@ diesel::table! {
         error -> Nullable<Text>,
         created_at -> Timestamp,
         finished_at -> Nullable<Timestamp>,
+        run_after -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    receipt_letters (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        user_id -> BigInt,
+        account_id -> BigInt,
+        period -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
     }
 }

@@ -48,10 +48,7 @@ async fn receipt(
         }
     })
     .await?;
-    let name = format!(
-        "kvitanciya-{}-{period}.pdf",
-        file_safe(&receipt.payer.account_number)
-    );
+    let name = views::receipt::file_name(&receipt);
     pdf(&state, vec![receipt], name).await
 }
 
@@ -127,17 +124,4 @@ async fn pdf(
             parameters: vec![DispositionParam::Filename(file_name)],
         })
         .body(bytes))
-}
-
-/// An account number as a header's file name holds it: Latin letters, digits and `-`.
-fn file_safe(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }

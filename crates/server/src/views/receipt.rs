@@ -77,6 +77,28 @@ pub fn receipt(
     assemble(conn, org, account, period, heading, &house, portal)
 }
 
+/// The receipt's file name: `kvitanciya-1001012-2026-11.pdf`.
+pub fn file_name(r: &Receipt) -> String {
+    format!(
+        "kvitanciya-{}-{}.pdf",
+        file_safe(&r.payer.account_number),
+        r.period
+    )
+}
+
+/// An account number as a header's file name holds it: Latin letters, digits and `-`.
+fn file_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 /// The receipts of every account of a house billed in `period`, in flat order (flat 2
 /// before flat 10), for printing and delivery. What the flats share is read once.
 pub fn of_house(

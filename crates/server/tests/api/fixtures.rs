@@ -132,15 +132,19 @@ impl Company {
     /// A resident signed in as `login` who linked the company's account by its code.
     pub async fn resident(&self, app: &TestApp, login: &str) -> Client {
         let (resident, _) = app.signed_in(login).await;
-        let form = LinkAccount {
+        resident.link_account(&self.link_form()).await.unwrap();
+        resident
+    }
+
+    /// Links the company's account by its code.
+    pub fn link_form(&self) -> LinkAccount {
+        LinkAccount {
             organization_id: self.org.id,
             account_number: self.account.data.number.clone(),
             link_code: Some(self.account.link_code.clone()),
             last_receipt_total: None,
             kind: None,
-        };
-        resident.link_account(&form).await.unwrap();
-        resident
+        }
     }
 }
 

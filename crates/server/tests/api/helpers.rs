@@ -22,6 +22,7 @@ pub struct TestApp {
     pub client: Client,
     pub data_dir: tempfile::TempDir,
     database_url: String,
+    jobs: domkom_server::jobs::Runner,
     /// Dropped with the app: removes the PostgreSQL database.
     _pg: Option<PgDatabase>,
 }
@@ -81,11 +82,12 @@ impl TestApp {
         let mut config = Config::for_data_dir(data_dir.path().to_path_buf(), url.clone());
         config.db_pool_size = 4;
         tune(&mut config);
-        let (base, pool) = serve(config);
+        let (base, pool, jobs) = serve(config);
         Some(TestApp {
             client: Client::new(&base),
             base,
             pool,
+            jobs,
             data_dir,
             database_url: url,
             _pg: pg,
@@ -105,6 +107,16 @@ impl TestApp {
         );
         config.db_pool_size = 4;
         serve(config).0
+    }
+
+    /// The app's job runner, to run what is due on the calling thread.
+    pub fn runner(&self) -> domkom_server::jobs::Runner {
+        self.jobs.clone()
+    }
+
+    /// What the server's command line is given: its database and data directory.
+    pub fn database_url(&self) -> &str {
+        &self.database_url
     }
 
     /// Another client of the same server, with no session.
@@ -221,14 +233,20 @@ pub fn register_form(login: &str) -> dto::Register {
     }
 }
 
-/// Starts the app of `config` on a free port: its base URL and its pool.
-fn serve(config: Config) -> (String, domkom_server::db::DbPool) {
+/// Starts the app of `config` on a free port: its base URL, its pool and its job runner.
+fn serve(
+    config: Config,
+) -> (
+    String,
+    domkom_server::db::DbPool,
+    domkom_server::jobs::Runner,
+) {
     let state = domkom_server::prepare(config).expect("prepare the app");
-    let pool = state.pool.clone();
+    let (pool, jobs) = (state.pool.clone(), state.jobs.clone());
     let app = domkom_server::Application::build(state).expect("build the app");
     let base = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.into_server());
-    (base, pool)
+    (base, pool, jobs)
 }
 
 /// The (field, code) pairs of a refusal, in order.
@@ -285,9 +303,14 @@ pub fn decode_letter(raw: &str) -> String {
 }
 
 pub fn last_token(outbox: &Path, to: &str, route: &str) -> Option<String> {
+    last_token_in(&letters(outbox), to, route)
+}
+
+/// The token of the last of the decoded `letters` to `to` with a link to `route`.
+pub fn last_token_in(letters: &[String], to: &str, route: &str) -> Option<String> {
     let needle = format!("{route}?token=");
-    letters(outbox)
-        .into_iter()
+    letters
+        .iter()
         .filter(|l| l.contains(&format!("To: {to}")))
         .filter_map(|l| {
             let start = l.find(&needle)? + needle.len();

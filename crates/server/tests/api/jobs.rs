@@ -6,8 +6,7 @@ use crate::on_both_backends;
 use diesel::prelude::*;
 use domkom_server::db::jobs::{self, ClaimedJob};
 use domkom_server::db::schema::jobs as j;
-use domkom_server::db::DbPool;
-use domkom_server::jobs::{enqueue, JobKind, Kind, Runner};
+use domkom_server::jobs::{enqueue, Context, JobKind, Kind, Runner};
 use domkom_values::{JobId, OrganizationId};
 use std::collections::HashSet;
 
@@ -49,8 +48,14 @@ async fn a_job_is_taken_over_only_when_its_instance_stops_beating(app: TestApp) 
     let b = jobs::claim(&mut conn, "b", stale(), None, &[TEST_KIND]).unwrap();
     assert_eq!(b.map(|c| c.id), Some(id));
     assert!(!jobs::heartbeat(&mut conn, id, "a").unwrap(), "a lost it");
-    assert_eq!(jobs::finish(&mut conn, id, "a", Ok(())).unwrap(), 0);
-    assert_eq!(jobs::finish(&mut conn, id, "b", Err("boom")).unwrap(), 1);
+    assert_eq!(
+        jobs::finish(&mut conn, id, "a", jobs::Outcome::Done).unwrap(),
+        0
+    );
+    assert_eq!(
+        jobs::finish(&mut conn, id, "b", jobs::Outcome::Failed("boom")).unwrap(),
+        1
+    );
     assert_eq!(
         jobs::status(&mut conn, id).unwrap(),
         ("failed".into(), 2, Some("boom".into()))
@@ -110,7 +115,7 @@ impl JobKind for Echo {
         self.organization_id
     }
 
-    fn run(self, _: &DbPool, progress: &dyn Fn(i32, i32)) -> Result<Option<usize>, String> {
+    fn run(self, _: &Context, progress: &dyn Fn(i32, i32)) -> Result<Option<usize>, String> {
         progress(1, 1);
         match self.text.as_str() {
             "fail" => Err("asked to fail".into()),
@@ -132,7 +137,7 @@ async fn the_runner_runs_any_kind_it_is_given(app: TestApp) {
     let ok = enqueue(&mut conn, &echo("привет")).unwrap();
     let failing = enqueue(&mut conn, &echo("fail")).unwrap();
     let unknown = jobs::enqueue(&mut conn, org.id, "unheard_of", "{}").unwrap();
-    let runner = Runner::new(app.pool.clone(), KINDS);
+    let runner = Runner::new(app.pool.clone(), None, KINDS);
     assert_eq!(
         runner.run_pending(),
         2,

@@ -6,23 +6,34 @@ use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 
-/// Accepts every letter and keeps its DATA.
-async fn smtp_sink() -> (u16, Arc<Mutex<Vec<String>>>) {
+/// A minimal SMTP server: keeps the DATA of every letter it accepts; while `refusal`
+/// holds a reply, it answers `MAIL FROM` with it instead.
+pub struct SmtpSink {
+    pub port: u16,
+    pub letters: Arc<Mutex<Vec<String>>>,
+    pub refusal: Arc<Mutex<Option<&'static str>>>,
+}
+
+pub async fn smtp_sink() -> SmtpSink {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let letters = Arc::new(Mutex::new(Vec::new()));
-    let store = letters.clone();
+    let refusal = Arc::new(Mutex::new(None::<&'static str>));
+    let (store, refused) = (letters.clone(), refusal.clone());
     tokio::spawn(async move {
         while let Ok((socket, _)) = listener.accept().await {
-            let store = store.clone();
+            let (store, refused) = (store.clone(), refused.clone());
             tokio::spawn(async move {
                 let (read, mut write) = socket.into_split();
                 let mut lines = BufReader::new(read).lines();
                 write.write_all(b"220 sink ESMTP\r\n").await.unwrap();
                 while let Ok(Some(line)) = lines.next_line().await {
                     let verb = line.to_ascii_uppercase();
+                    let refusal = *refused.lock().unwrap();
                     let reply: &[u8] = if verb.starts_with("EHLO") || verb.starts_with("HELO") {
                         b"250 sink\r\n"
+                    } else if let (true, Some(refusal)) = (verb.starts_with("MAIL FROM"), refusal) {
+                        refusal.as_bytes()
                     } else if verb.starts_with("DATA") {
                         write.write_all(b"354 go on\r\n").await.unwrap();
                         let mut data = String::new();
@@ -41,17 +52,23 @@ async fn smtp_sink() -> (u16, Arc<Mutex<Vec<String>>>) {
                     } else {
                         b"250 ok\r\n"
                     };
-                    write.write_all(reply).await.unwrap();
+                    if write.write_all(reply).await.is_err() {
+                        break;
+                    }
                 }
             });
         }
     });
-    (port, letters)
+    SmtpSink {
+        port,
+        letters,
+        refusal,
+    }
 }
 
 #[tokio::test]
 async fn the_activation_letter_goes_out_over_smtp_in_russian_with_text_and_html() {
-    let (port, letters) = smtp_sink().await;
+    let SmtpSink { port, letters, .. } = smtp_sink().await;
     let app = TestApp::spawn_with(Backend::Sqlite, |c| {
         c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"))
     })

@@ -1,6 +1,7 @@
 //! `me`: the signed-in user's own profile.
 
 pub mod email;
+pub mod subscriptions;
 
 use crate::auth::{password, session, Caller};
 use crate::db::{self, refresh_tokens, users};
@@ -22,7 +23,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(delete_me)
         .service(change_password)
         .service(email::request_change)
-        .service(email::confirm_change);
+        .service(email::confirm_change)
+        .service(subscriptions::get_subscriptions)
+        .service(subscriptions::put_subscriptions)
+        .service(subscriptions::unsubscribe);
 }
 
 /// The profile as its owner sees it, with the new address waiting for confirmation.

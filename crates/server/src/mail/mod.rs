@@ -1,16 +1,27 @@
 //! Outgoing mail: SMTP when `SMTP_URL` is set, otherwise `.eml` files in `<DATA_DIR>/outbox`
 //! with the link also written to the log, so a newcomer can activate without a mail server.
 
+mod receipt;
+
+pub use receipt::{ReceiptLetter, SendError};
+
 use crate::metrics::MailLabels;
 use lettre::message::header::{ContentTransferEncoding, ContentType};
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::{Mailbox, MessageBuilder, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{
+    AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, SmtpTransport, Tokio1Executor,
+};
 use prometheus_client::metrics::{counter::Counter, family::Family};
 use std::path::PathBuf;
 
 pub enum Transport {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// The requests' letters go through the pooled asynchronous transport, the background
+    /// jobs' (which run on threads of their own) through the blocking one.
+    Smtp {
+        pooled: AsyncSmtpTransport<Tokio1Executor>,
+        blocking: SmtpTransport,
+    },
     /// The outbox and its directory.
     Files(AsyncFileTransport<Tokio1Executor>, PathBuf),
 }
@@ -31,6 +42,8 @@ struct Letter<'a> {
     action: &'a str,
     link: String,
     footer: &'a str,
+    /// Where the reader stops letters like this one, if they can.
+    unsubscribe: Option<String>,
 }
 
 /// Accepts `smtp://[user:password@]host[:port]`.
@@ -54,16 +67,25 @@ impl Mailer {
             Some(url) => {
                 let parsed = url::Url::parse(url)?;
                 let host = parsed.host_str().unwrap_or("localhost");
-                // A local relay or mail catcher: no TLS on the hop from the server.
-                let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
-                    .port(parsed.port().unwrap_or(25));
-                if !parsed.username().is_empty() {
-                    builder = builder.credentials(Credentials::new(
+                let port = parsed.port().unwrap_or(25);
+                let credentials = (!parsed.username().is_empty()).then(|| {
+                    Credentials::new(
                         parsed.username().to_owned(),
                         parsed.password().unwrap_or_default().to_owned(),
-                    ));
+                    )
+                });
+                // A local relay or mail catcher: no TLS on the hop from the server.
+                let mut pooled =
+                    AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host).port(port);
+                let mut blocking = SmtpTransport::builder_dangerous(host).port(port);
+                if let Some(credentials) = credentials {
+                    pooled = pooled.credentials(credentials.clone());
+                    blocking = blocking.credentials(credentials);
                 }
-                Transport::Smtp(builder.build())
+                Transport::Smtp {
+                    pooled: pooled.build(),
+                    blocking: blocking.build(),
+                }
             }
             None => {
                 crate::private::dir(&outbox)?;
@@ -78,6 +100,11 @@ impl Mailer {
         })
     }
 
+    /// The portal's address, which the letters link to.
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
     pub async fn send_activation(&self, to: &str, name: &str, token: &str) -> anyhow::Result<()> {
         self.send(
             to,
@@ -90,6 +117,7 @@ impl Mailer {
                 action: "Активировать учётную запись",
                 link: format!("{}/activate?token={token}", self.public_url),
                 footer: "Если вы не регистрировались, просто удалите это письмо.",
+                unsubscribe: None,
             },
         )
         .await
@@ -112,6 +140,7 @@ impl Mailer {
                 action: "Задать новый пароль",
                 link: format!("{}/password/reset?token={token}", self.public_url),
                 footer: "Если вы не запрашивали восстановление, ничего не делайте: пароль прежний.",
+                unsubscribe: None,
             },
         )
         .await
@@ -136,6 +165,7 @@ impl Mailer {
                 action: "Подтвердить адрес",
                 link: format!("{}/email/confirm?token={token}", self.public_url),
                 footer: "Если вы не меняли адрес, ничего не делайте: он не будет привязан.",
+                unsubscribe: None,
             },
         )
         .await
@@ -163,6 +193,7 @@ impl Mailer {
                 action: "Сменить пароль",
                 link: format!("{}/password/forgot", self.public_url),
                 footer: "Если смену запросили вы, ничего делать не нужно.",
+                unsubscribe: None,
             },
         )
         .await
@@ -170,24 +201,29 @@ impl Mailer {
 
     async fn send(&self, to: &str, letter: Letter<'_>) -> anyhow::Result<()> {
         let sent = self.deliver(to, letter).await;
-        let outcome = if sent.is_ok() { "sent" } else { "failed" };
-        self.letters.get_or_create(&MailLabels { outcome }).inc();
+        self.count(sent.is_ok());
         sent
     }
 
-    async fn deliver(&self, to: &str, letter: Letter<'_>) -> anyhow::Result<()> {
-        let message = Message::builder()
+    /// Counts a letter for `/metrics`.
+    fn count(&self, sent: bool) {
+        let outcome = if sent { "sent" } else { "failed" };
+        self.letters.get_or_create(&MailLabels { outcome }).inc();
+    }
+
+    /// The letter's envelope: from, to and subject.
+    fn envelope(&self, to: &str, letter: &Letter) -> anyhow::Result<MessageBuilder> {
+        Ok(Message::builder()
             .from(self.from.clone())
             .to(to.parse()?)
-            .subject(letter.subject)
-            .multipart(
-                MultiPart::alternative()
-                    .singlepart(part(ContentType::TEXT_PLAIN, plain_text(&letter)))
-                    .singlepart(part(ContentType::TEXT_HTML, html(&letter))),
-            )?;
+            .subject(letter.subject))
+    }
+
+    async fn deliver(&self, to: &str, letter: Letter<'_>) -> anyhow::Result<()> {
+        let message = self.envelope(to, &letter)?.multipart(body(&letter))?;
         match &self.transport {
-            Transport::Smtp(smtp) => {
-                smtp.send(message).await?;
+            Transport::Smtp { pooled, .. } => {
+                pooled.send(message).await?;
             }
             Transport::Files(files, outbox) => {
                 let id = files.send(message).await?;
@@ -205,6 +241,13 @@ impl Mailer {
     }
 }
 
+/// The text and the HTML of a letter, for the reader's program to choose.
+fn body(letter: &Letter) -> MultiPart {
+    MultiPart::alternative()
+        .singlepart(part(ContentType::TEXT_PLAIN, plain_text(letter)))
+        .singlepart(part(ContentType::TEXT_HTML, html(letter)))
+}
+
 /// Base64 keeps long links whole (quoted-printable would break them across lines).
 fn part(kind: ContentType, body: String) -> SinglePart {
     SinglePart::builder()
@@ -213,9 +256,16 @@ fn part(kind: ContentType, body: String) -> SinglePart {
         .body(body)
 }
 
+const UNSUBSCRIBE: &str = "Отписаться от этих писем";
+
 fn plain_text(l: &Letter) -> String {
+    let unsubscribe = l
+        .unsubscribe
+        .as_ref()
+        .map(|link| format!("{UNSUBSCRIBE}: {link}\n\n"))
+        .unwrap_or_default();
     format!(
-        "{}\n\n{}\n{}\n\n{}\n\n— Домком, личный кабинет жителя\n",
+        "{}\n\n{}\n{}\n\n{}\n\n{unsubscribe}— Домком, личный кабинет жителя\n",
         l.greeting, l.text, l.link, l.footer
     )
 }
@@ -227,13 +277,17 @@ fn html(l: &Letter) -> String {
          <p><a href=\"{link}\" style=\"display:inline-block;padding:10px 18px;background:#1f5fa8;\
          color:#fff;border-radius:6px;text-decoration:none\">{}</a></p>\
          <p style=\"font-size:90%\">Или скопируйте ссылку: {link}</p>\
-         <p style=\"color:#666\">{}</p><p style=\"color:#666\">— Домком, личный кабинет жителя</p>\
-         </body></html>",
+         <p style=\"color:#666\">{}</p>{unsubscribe}\
+         <p style=\"color:#666\">— Домком, личный кабинет жителя</p></body></html>",
         escape(&l.greeting),
         escape(&l.text),
         escape(l.action),
         escape(l.footer),
         link = escape(&l.link),
+        unsubscribe = l.unsubscribe.as_ref().map_or(String::new(), |link| format!(
+            "<p style=\"color:#666\"><a href=\"{}\">{UNSUBSCRIBE}</a></p>",
+            escape(link)
+        )),
     )
 }
 
