@@ -3,7 +3,9 @@
 use crate::components::guard::SignedIn;
 use crate::components::layout::{Footer, Header};
 use crate::components::page::{Loading, Page};
-use crate::pages::{account, accounts, activate, email, login, password, profile, register};
+use crate::pages::{
+    account, accounts, activate, email, login, password, profile, register, unsubscribe,
+};
 use crate::session::{use_session, Session};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes, A};
@@ -28,6 +30,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/password/forgot") view=password::ForgotPasswordPage />
                         <Route path=path!("/password/reset") view=password::ResetPasswordPage />
                         <Route path=path!("/email/confirm") view=email::ConfirmEmailPage />
+                        <Route path=path!("/unsubscribe") view=unsubscribe::UnsubscribePage />
                         <ParentRoute path=path!("") view=SignedIn>
                             <Route path=path!("/profile") view=profile::ProfilePage />
                             <Route path=path!("/accounts") view=accounts::AccountsPage />

@@ -8,3 +8,4 @@ pub mod login;
 pub mod password;
 pub mod profile;
 pub mod register;
+pub mod unsubscribe;

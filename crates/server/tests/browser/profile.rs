@@ -2,9 +2,55 @@
 //! signed out, so the sign-in leads back to it), then the profile deleted.
 
 use crate::browser::{spawn_app, Browser};
-use crate::helpers::PASSWORD;
+use crate::helpers::{TestApp, PASSWORD};
 use crate::newcomer::link_from_mail;
+use diesel::prelude::*;
 use domkom_client::dto::ErrorCode;
+use domkom_client::Client;
+use domkom_server::db::schema::account_links;
+use domkom_values::AccountId;
+
+async fn receipts_by_email(api: &Client, account: AccountId) -> bool {
+    let subs = api.subscriptions().await.unwrap();
+    subs.accounts
+        .iter()
+        .find(|s| s.account_id == account)
+        .expect("the linked account")
+        .receipts_by_email
+}
+
+/// «Мой профиль»: the resident turns the receipts of `account` by e-mail on; the link of
+/// a letter turns them off again, signed in or not.
+pub async fn subscribe_to_receipts(b: &Browser, app: &TestApp, api: &Client, account: AccountId) {
+    b.goto(&app.url("/profile")).await;
+    b.wait_text("#subscriptions", "Квитанции по e-mail").await;
+    let switch = format!("#subscriptions input[data-account=\"{account}\"]");
+    assert!(!receipts_by_email(api, account).await);
+    b.click(&switch).await;
+    b.wait_text("#subscriptions [role=status]", "будут приходить на почту")
+        .await;
+    assert!(receipts_by_email(api, account).await, "turned on");
+    let checked = b.find(&switch).await.prop("checked").await.unwrap();
+    assert_eq!(checked.as_deref(), Some("true"));
+    b.fits_the_screen("Мой профиль: квитанции по e-mail").await;
+    b.screenshot("14a-subscription-on").await;
+
+    // The link of this resident, the one subscribed to the account.
+    let token: Option<String> = account_links::table
+        .filter(account_links::account_id.eq(account))
+        .filter(account_links::receipts_by_email.eq(true))
+        .select(account_links::unsubscribe_token)
+        .first(&mut app.pool.get().unwrap())
+        .unwrap();
+    b.goto(&app.url(&format!("/unsubscribe?token={}", token.unwrap())))
+        .await;
+    b.wait_text("#unsubscribe", "больше не будут приходить")
+        .await;
+    assert!(
+        !receipts_by_email(api, account).await,
+        "turned off by the link"
+    );
+}
 
 #[tokio::test]
 async fn change_the_email_by_its_link_then_delete_the_profile() {

@@ -4,6 +4,7 @@ mod delete;
 mod details;
 mod email;
 mod password;
+mod subscriptions;
 
 use crate::components::page::Page;
 use crate::session::use_session;
@@ -11,10 +12,16 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
+    let session = use_session();
     view! {
         <Page title="Мой профиль">
             <div class="profile-grid">
                 <ProfileView />
+                <Show when=move || {
+                    session.user().is_some_and(|u| u.role == domkom_dto::Role::Resident)
+                }>
+                    <subscriptions::SubscriptionsForm />
+                </Show>
                 <details::ProfileForm />
                 <email::EmailForm />
                 <password::PasswordForm />
