@@ -146,7 +146,7 @@ pub fn status(conn: &mut DbConn, id: JobId) -> QueryResult<(String, i32, Option<
 pub struct JobCensus {
     /// How many jobs there are of each (kind, status).
     pub counts: Vec<(String, String, i64)>,
-    /// When the oldest queued job was queued.
+    /// Since when the job waiting longest has been due.
     pub oldest_queued: Option<chrono::NaiveDateTime>,
 }
 
@@ -155,10 +155,17 @@ pub fn census(conn: &mut DbConn) -> QueryResult<JobCensus> {
         .group_by((j::kind, j::status))
         .select((j::kind, j::status, diesel::dsl::count_star()))
         .load(conn)?;
-    let oldest_queued = j::table
-        .filter(j::status.eq("queued"))
+    // A job queued for later waits from the time it was queued for.
+    let queued = j::table.filter(j::status.eq("queued"));
+    let first_queued: Option<chrono::NaiveDateTime> = queued
+        .filter(j::run_after.is_null())
         .select(diesel::dsl::min(j::created_at))
         .first(conn)?;
+    let first_due: Option<chrono::NaiveDateTime> = queued
+        .filter(j::run_after.le(now()))
+        .select(diesel::dsl::min(j::run_after))
+        .first(conn)?;
+    let oldest_queued = first_queued.into_iter().chain(first_due).min();
     Ok(JobCensus {
         counts,
         oldest_queued,

@@ -331,6 +331,11 @@ async fn a_refused_letter_is_tried_again_later_and_a_rejected_one_is_given_up() 
         .first(&mut conn)
         .unwrap();
     assert_eq!((status.as_str(), run_after), ("queued", Some(next)));
+    let census = domkom_server::db::jobs::census(&mut conn).unwrap();
+    assert_eq!(
+        census.oldest_queued, None,
+        "a job queued for later is not late"
+    );
 
     // The minute passes; the server takes letters again.
     *sink.refusal.lock().unwrap() = None;
