@@ -11,6 +11,7 @@ mod company;
 mod error;
 mod me;
 mod meters;
+mod online_payments;
 mod operator;
 mod periods;
 mod receipts;

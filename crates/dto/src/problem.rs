@@ -165,6 +165,18 @@ error_codes! {
     PeriodOrder = "period_order",
     /// 503: a letter the request depends on could not be sent.
     MailUnavailable = "mail_unavailable",
+    /// 503: online payment is not set up on this portal.
+    PaymentsUnavailable = "payments_unavailable",
+    /// 502: the payment provider did not answer or refused; nothing was charged.
+    PaymentProviderUnavailable = "payment_provider_unavailable",
+    /// 409: the `Idempotency-Key` was used for another payment.
+    IdempotencyKeyReused = "idempotency_key_reused",
+    /// 401: a provider's notification whose signature does not match.
+    SignatureInvalid = "signature_invalid",
+    /// 400: a provider's notification that cannot be read.
+    InvalidNotification = "invalid_notification",
+    /// 409: the provider's amount or currency is not the payment's; nothing credited.
+    PaymentMismatch = "payment_mismatch",
     /// 503: the database does not answer.
     DatabaseUnavailable = "database_unavailable",
     /// 401: `/metrics` asks for its bearer token.

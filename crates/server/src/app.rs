@@ -96,6 +96,7 @@ fn configure(cfg: &mut web::ServiceConfig) {
     .service(
         SwaggerUi::new("/swagger-ui/{_:.*}").url("/api/v1/openapi.json", openapi::spec().clone()),
     )
+    .configure(routes::sandbox::configure)
     .configure(|cfg| routes::all(&mut ServiceConfig::new(cfg)))
     .default_service(web::to(spa_or_not_found));
 }
@@ -288,7 +289,11 @@ fn cors(origins: &[String]) -> actix_cors::Cors {
         .fold(actix_cors::Cors::default(), |cors, origin| {
             cors.allowed_origin(origin)
                 .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
-                .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+                .allowed_headers([
+                    header::AUTHORIZATION,
+                    header::CONTENT_TYPE,
+                    header::HeaderName::from_static("idempotency-key"),
+                ])
                 .supports_credentials()
                 .max_age(3600)
         })

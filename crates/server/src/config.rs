@@ -42,6 +42,8 @@ pub struct Config {
     /// `DOMKOM_TRUSTED_PROXIES`: the reverse proxies whose `X-Forwarded-For` names the
     /// client.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Online payment: the provider and the limits.
+    pub payments: crate::payments::Settings,
 }
 
 /// Where the server runs: production never gets demo data.
@@ -132,6 +134,7 @@ impl std::fmt::Debug for Config {
             .field("env", &self.env)
             .field("demo", &self.demo)
             .field("metrics", &self.metrics_token.as_ref().map(|_| "token set"))
+            .field("payments", &self.payments)
             .finish_non_exhaustive()
     }
 }
@@ -144,14 +147,14 @@ pub struct ConfigError {
     pub message: String,
 }
 
-fn bad(var: &'static str, message: impl Into<String>) -> ConfigError {
+pub(crate) fn bad(var: &'static str, message: impl Into<String>) -> ConfigError {
     ConfigError {
         var,
         message: message.into(),
     }
 }
 
-fn var(name: &'static str) -> Result<Option<String>, ConfigError> {
+pub(crate) fn var(name: &'static str) -> Result<Option<String>, ConfigError> {
     match std::env::var(name) {
         Ok(v) if v.trim().is_empty() => Ok(None),
         Ok(v) => Ok(Some(v.trim().to_owned())),
@@ -210,13 +213,15 @@ impl Config {
                     .collect()
             })
             .unwrap_or_default();
+        let env = environment()?;
         Ok(Config {
+            payments: crate::payments::Settings::from_env(env)?,
             metrics_token: metrics_token()?,
             trusted_proxies: trusted_proxies()?,
             key_rate_bp: key_rate_bp()?,
             site: site_from_env()?,
             addr,
-            env: environment()?,
+            env,
             demo: demo()?,
             static_dir: PathBuf::from(
                 var("DOMKOM_STATIC_DIR")?.unwrap_or_else(|| "frontend/dist".into()),
@@ -260,6 +265,7 @@ impl Config {
             fixed_today: None,
             metrics_token: None,
             trusted_proxies: Vec::new(),
+            payments: crate::payments::Settings::default(),
         }
     }
 

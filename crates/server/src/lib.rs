@@ -18,6 +18,7 @@ pub mod mail;
 pub mod mailing;
 pub mod metrics;
 pub mod openapi;
+pub mod payments;
 pub mod printing;
 pub mod private;
 pub mod progress;
@@ -65,8 +66,20 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
         mailer: Arc::new(mailer),
         printer: Arc::new(domkom_receipt::Printer::new()?),
     };
+    let sandbox = (config.payments.provider == Some(payments::Provider::Sandbox)).then(|| {
+        Arc::new(payments::sandbox::Sandbox::new(
+            pool.clone(),
+            &config.public_url,
+            &config.jwt_secret,
+        ))
+    });
+    let gateway = sandbox
+        .clone()
+        .map(|s| s as Arc<dyn payments::PaymentGateway>);
     let config_ttl = config.access_ttl;
     Ok(state::AppState {
+        gateway,
+        sandbox,
         jwt: auth::jwt::JwtKeys::new(&config.jwt_secret, config.access_ttl),
         limiter: ratelimit::Limiter::new(pool.clone()),
         config: Arc::new(config),

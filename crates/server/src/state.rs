@@ -18,6 +18,10 @@ pub struct AppState {
     pub revoked: crate::auth::revoked::Revoked,
     /// The receipt's fonts, parsed once.
     pub printer: Arc<domkom_receipt::Printer>,
+    /// Who takes online payments; `None` when they are off.
+    pub gateway: Option<Arc<dyn crate::payments::PaymentGateway>>,
+    /// The built-in acquirer, whose page the server serves, when it is the gateway.
+    pub sandbox: Option<Arc<crate::payments::sandbox::Sandbox>>,
 }
 
 impl AppState {

@@ -73,6 +73,8 @@ ids! {
     RecalculationId;
     /// A payment received.
     PaymentId;
+    /// An online payment started from the cabinet.
+    OnlinePaymentId;
     /// A background job (a period's close).
     JobId;
     /// A refresh token of a session.

@@ -1,7 +1,7 @@
 //! Input rules of the resident's meters, statement and payments.
 
 use super::billing::check_period;
-use crate::{FieldError, SubmitReadings, UpdateSubscriptions};
+use crate::{FieldError, StartPayment, SubmitReadings, UpdateSubscriptions};
 use chrono::NaiveDate;
 
 /// Readings in one submission: more than any flat has meters and zones.
@@ -105,6 +105,33 @@ pub fn check_update_subscriptions(u: &UpdateSubscriptions) -> Vec<FieldError> {
             )
         })
         .collect()
+}
+
+/// An online payment: more than zero, and a period if one is named. The server checks
+/// the upper limit, which depends on the debt.
+pub fn check_start_payment(p: &StartPayment) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if p.amount <= domkom_values::Money::ZERO || !p.amount.within_limit() {
+        errors.push(FieldError::new(
+            "amount",
+            "range",
+            "Сумма должна быть больше нуля",
+        ));
+    }
+    errors.extend(
+        p.for_period
+            .as_deref()
+            .and_then(|v| check_period("for_period", v)),
+    );
+    errors
+}
+
+/// `Idempotency-Key`: 1 to 64 letters, digits, `-` and `_` (a UUID fits).
+pub fn idempotency_key_ok(key: &str) -> bool {
+    (1..=64).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn not_after(field: &str) -> FieldError {

@@ -368,3 +368,36 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    online_payments (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        account_id -> BigInt,
+        user_id -> Nullable<BigInt>,
+        amount -> BigInt,
+        for_period -> Nullable<Text>,
+        provider -> Text,
+        provider_id -> Nullable<Text>,
+        confirmation_url -> Nullable<Text>,
+        status -> Text,
+        idempotency_key -> Nullable<Text>,
+        payment_id -> Nullable<BigInt>,
+        error -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    sandbox_payments (id) {
+        id -> Text,
+        amount -> BigInt,
+        currency -> Text,
+        description -> Text,
+        return_url -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+    }
+}

@@ -291,7 +291,8 @@ fn html(l: &Letter) -> String {
     )
 }
 
-fn escape(s: &str) -> String {
+/// Text for HTML.
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

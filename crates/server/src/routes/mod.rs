@@ -8,8 +8,10 @@ pub mod health;
 pub mod links;
 pub mod me;
 pub mod meters;
+pub mod online_payments;
 pub mod operator;
 pub mod receipts;
+pub mod sandbox;
 pub mod site;
 pub mod statement;
 
@@ -52,6 +54,7 @@ pub fn all(cfg: &mut ServiceConfig) {
             .configure(meters::configure)
             .configure(statement::configure)
             .configure(receipts::configure)
+            .configure(online_payments::configure)
             .configure(operator::configure)
             .configure(admin::configure)
             .default_service(web::to(crate::app::not_routed)),

@@ -254,6 +254,11 @@ fn resident_endpoints(account: AccountId, meter: MeterId) -> Vec<(Method, String
             readings,
         ),
         (
+            Method::POST,
+            format!("accounts/{account}/payments"),
+            json!({"amount": 100_000}),
+        ),
+        (
             Method::DELETE,
             format!("me/accounts/{account}"),
             Value::Null,

@@ -81,6 +81,11 @@ impl TestApp {
         };
         let mut config = Config::for_data_dir(data_dir.path().to_path_buf(), url.clone());
         config.db_pool_size = 4;
+        // The portal's own address, known before it starts: the sandbox acquirer posts
+        // its notifications there.
+        let port = free_port();
+        config.addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+        config.public_url = format!("http://127.0.0.1:{port}");
         tune(&mut config);
         let (base, pool, jobs) = serve(config);
         Some(TestApp {

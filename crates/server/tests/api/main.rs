@@ -22,6 +22,7 @@ mod me;
 mod meters;
 mod metrics;
 mod migrations;
+mod online_payments;
 mod openapi;
 mod payments;
 mod penalties;

@@ -1,0 +1,2 @@
+DROP TABLE sandbox_payments;
+DROP TABLE online_payments;
