@@ -7,4 +7,5 @@ pub mod guard;
 pub mod layout;
 pub mod load;
 pub mod page;
+pub mod pay;
 pub mod receipt;

@@ -207,6 +207,7 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
     // Показания счётчиков, then Платежи.
     crate::readings::send_the_months_readings(b, &api, account.id).await;
     crate::payments::read_the_statement(b, &api, account.id).await;
+    crate::payments::pay_online(b, &api, account.id).await;
     crate::profile::subscribe_to_receipts(b, &app, &api, account.id).await;
 
     // Someone else's account, or a link typed wrong, is not there.

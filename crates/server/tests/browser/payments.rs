@@ -201,3 +201,54 @@ fn russian_period(period: &str) -> String {
     let month: usize = period[5..].parse().unwrap();
     format!("{} {}", MONTHS[month - 1], &period[..4])
 }
+
+/// «Оплатить» on Платежи: the amount starts as what is left to pay; the sandbox's page
+/// takes another; back on Платежи the payment shows as credited, and the card counts it.
+pub async fn pay_online(b: &Browser, api: &Client, account: AccountId) {
+    b.click(&format!("a[href=\"/accounts/{account}/payments\"]"))
+        .await;
+    let before = api.account_card(account).await.unwrap();
+    let money = before.money.expect("a closed period");
+    let left = money.balance - money.paid_since;
+    b.click("#pay-now #pay-open").await;
+    let prefilled = b
+        .find("#pay-form [name=pay_amount]")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    if left.is_positive() {
+        let k = left.kopecks();
+        assert_eq!(prefilled, format!("{},{:02}", k / 100, k % 100));
+    }
+    b.fill("#pay-form", "pay_amount", "0").await;
+    b.submit("#pay-form").await;
+    b.wait_text("#pay_amount-error", "больше нуля").await;
+    b.fill("#pay-form", "pay_amount", "1234,56").await;
+    b.fits_the_screen("Платежи: оплата").await;
+    b.screenshot("14b-pay").await;
+    b.submit("#pay-form").await;
+
+    // The acquirer's page, then back.
+    b.wait_text("#sandbox-amount", "234,56").await;
+    b.click("#sandbox-pay").await;
+    b.wait_text("#payment-outcome", "зачислена").await;
+    let url = b.client.current_url().await.unwrap();
+    assert!(
+        url.query().unwrap_or_default().starts_with("online="),
+        "{url}"
+    );
+    b.screenshot("14c-paid").await;
+    let after = api.account_card(account).await.unwrap();
+    let paid = Money::from_kopecks(123_456);
+    assert_eq!(after.money.unwrap().paid_since, money.paid_since + paid);
+    assert!(after
+        .pending_payments
+        .iter()
+        .any(|p| p.amount == paid && p.source == "online"));
+    let shown = b
+        .attrs("#recent-payments [data-kopecks]", "data-kopecks")
+        .await;
+    assert!(shown.contains(&"123456".to_owned()), "{shown:?}");
+}

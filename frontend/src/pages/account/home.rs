@@ -4,6 +4,7 @@
 
 use super::use_account;
 use crate::components::layout::tel_href;
+use crate::components::pay::PayButton;
 use crate::components::receipt::ReceiptButton;
 use crate::format;
 use crate::labels;
@@ -200,7 +201,10 @@ pub fn MoneyCard(
                             }
                         })}
                 </dl>
-                <ReceiptButton account period=m.period />
+                <div class="money-actions">
+                    <PayButton account suggested=left />
+                    <ReceiptButton account period=m.period />
+                </div>
             }
             .into_any()
         }

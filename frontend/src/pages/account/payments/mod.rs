@@ -14,10 +14,11 @@ pub(super) use table::CorrectionList;
 use super::home::NOT_CLOSED;
 use super::use_account;
 use crate::components::load::{load, load_keyed, show, Loaded};
+use crate::components::pay::{PayButton, PaymentOutcome};
 use crate::format;
 use crate::session::use_session;
 use domkom_dto::{ChargePeriodSummary, PeriodRange};
-use domkom_values::AccountId;
+use domkom_values::{AccountId, OnlinePaymentId, PaymentId};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use range::RangeForm;
@@ -52,9 +53,11 @@ pub fn AccountPayments() -> impl IntoView {
             to: q.get("to"),
         })
     });
+    let online = query.with_untracked(|q| q.get("online").and_then(|v| v.parse().ok()));
     view! {
         <section class="section" aria-labelledby="payments-title">
             <h2 id="payments-title">"Платежи"</h2>
+            <PayNow id online />
             <StatementView id range closed />
             <PaymentsSince />
         </section>
@@ -95,6 +98,39 @@ fn StatementView(
             .into_any()
         },
     )
+}
+
+/// «Оплатить» with what is left to pay, and how the payment the provider sent the payer
+/// back with (`?online=ID`) ended.
+#[component]
+fn PayNow(id: AccountId, online: Option<OnlinePaymentId>) -> impl IntoView {
+    let card = use_account().card;
+    // The card shows a payment credited after it was read once it is read again; read
+    // again, it has the payment, so this does not repeat.
+    let refresh = Callback::new(move |payment: PaymentId| {
+        let shown = card.with_untracked(
+            |c| matches!(c, Some(Ok(c)) if c.pending_payments.iter().any(|p| p.id == payment)),
+        );
+        if !shown {
+            card.refetch();
+        }
+    });
+    let outcome =
+        online.map(|payment| view! { <PaymentOutcome account=id id=payment credited=refresh /> });
+    let button = move || {
+        let card = card.get().and_then(Result::ok)?;
+        let left = card
+            .money
+            .and_then(|m| m.balance.checked_sub(m.paid_since))
+            .unwrap_or_default();
+        Some(view! { <PayButton account=id suggested=left /> })
+    };
+    view! {
+        <div id="pay-now" class="card section">
+            {outcome}
+            {button}
+        </div>
+    }
 }
 
 /// Payments received that the last closed period does not count (they arrived after it
