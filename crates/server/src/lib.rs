@@ -66,16 +66,7 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
         mailer: Arc::new(mailer),
         printer: Arc::new(domkom_receipt::Printer::new()?),
     };
-    let sandbox = (config.payments.provider == Some(payments::Provider::Sandbox)).then(|| {
-        Arc::new(payments::sandbox::Sandbox::new(
-            pool.clone(),
-            &config.public_url,
-            &config.jwt_secret,
-        ))
-    });
-    let gateway = sandbox
-        .clone()
-        .map(|s| s as Arc<dyn payments::PaymentGateway>);
+    let (gateway, sandbox) = payments::gateway::configured(&config, &pool);
     let config_ttl = config.access_ttl;
     Ok(state::AppState {
         gateway,

@@ -1,9 +1,13 @@
 //! What Domkom asks of a payment provider. Every provider is reached over HTTP, the
 //! built-in sandbox included, so a payment takes the same path whoever collects it.
 
+use super::sandbox::Sandbox;
+use super::settings::Provider;
+use super::yookassa::YooKassa;
 use actix_web::http::header::HeaderMap;
 use domkom_dto::ProviderPayment;
 use domkom_values::{Money, OnlinePaymentId};
+use std::sync::Arc;
 
 /// A payment to create at the provider.
 pub struct Order {
@@ -15,6 +19,10 @@ pub struct Order {
     pub return_url: String,
     /// The provider's own idempotence key: a retried create makes no second payment.
     pub idempotence_key: String,
+    /// Where the fiscal receipt (54-ФЗ) goes: the payer's confirmed address.
+    pub customer_email: String,
+    /// The receipt's items, a service each, adding up to `amount`.
+    pub items: Vec<(String, Money)>,
 }
 
 /// A payment the provider created: its id and the page to send the payer to.
@@ -62,4 +70,23 @@ pub trait PaymentGateway: Send + Sync {
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<ProviderPayment, NotificationError>;
+}
+
+/// The configured provider, and the sandbox when it is the one (its page is served).
+pub fn configured(
+    config: &crate::config::Config,
+    pool: &crate::db::DbPool,
+) -> (Option<Arc<dyn PaymentGateway>>, Option<Arc<Sandbox>>) {
+    match &config.payments.provider {
+        None => (None, None),
+        Some(Provider::Sandbox) => {
+            let sandbox = Arc::new(Sandbox::new(
+                pool.clone(),
+                &config.public_url,
+                &config.jwt_secret,
+            ));
+            (Some(sandbox.clone()), Some(sandbox))
+        }
+        Some(Provider::YooKassa(shop)) => (Some(Arc::new(YooKassa::new(shop.clone()))), None),
+    }
 }

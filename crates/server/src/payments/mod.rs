@@ -7,6 +7,7 @@
 pub mod gateway;
 pub mod sandbox;
 pub mod settings;
+pub mod yookassa;
 
 pub use gateway::{Created, GatewayError, NotificationError, Order, PaymentGateway};
 pub use settings::{Provider, Settings};

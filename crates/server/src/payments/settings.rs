@@ -1,18 +1,19 @@
 //! How online payment is set up: `DOMKOM_PAYMENT_PROVIDER`, `DOMKOM_PAYMENT_MAX`,
-//! `DOMKOM_PAYMENT_TTL_MINUTES`.
+//! `DOMKOM_PAYMENT_TTL_MINUTES`, and a YooKassa shop's `DOMKOM_YOOKASSA_*`.
 
 use crate::config::{bad, var, ConfigError, Environment};
 use domkom_values::Money;
 use std::time::Duration;
 
 /// Who collects the money.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Provider {
     /// Domkom's own acquirer: a page with «Оплатить» and «Отказаться», no money moves.
     Sandbox,
+    YooKassa(super::yookassa::Shop),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// `None`: online payment is off (production with no provider configured).
     pub provider: Option<Provider>,
@@ -54,11 +55,12 @@ impl Settings {
                 ))
             }
             None | Some("sandbox") => Some(Provider::Sandbox),
+            Some("yookassa") => Some(Provider::YooKassa(shop()?)),
             Some("off") => None,
             Some(other) => {
                 return Err(bad(
                     "DOMKOM_PAYMENT_PROVIDER",
-                    format!("`{other}`: expected sandbox or off"),
+                    format!("`{other}`: expected yookassa, sandbox or off"),
                 ))
             }
         };
@@ -82,6 +84,21 @@ impl Settings {
         };
         Ok(Settings { provider, max, ttl })
     }
+}
+
+/// The shop of `DOMKOM_YOOKASSA_SHOP_ID`, `DOMKOM_YOOKASSA_SECRET_KEY` and
+/// `DOMKOM_YOOKASSA_URL`.
+fn shop() -> Result<super::yookassa::Shop, ConfigError> {
+    let required = |name| var(name)?.ok_or_else(|| bad(name, "required for yookassa"));
+    let base_url =
+        var("DOMKOM_YOOKASSA_URL")?.unwrap_or_else(|| "https://api.yookassa.ru/v3".into());
+    url::Url::parse(&base_url)
+        .map_err(|e| bad("DOMKOM_YOOKASSA_URL", format!("not a URL: {e}")))?;
+    Ok(super::yookassa::Shop {
+        shop_id: required("DOMKOM_YOOKASSA_SHOP_ID")?,
+        secret_key: required("DOMKOM_YOOKASSA_SECRET_KEY")?,
+        base_url,
+    })
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@ use crate::auth::Caller;
 use crate::db::{online_payments as op, DbConn};
 use crate::error::ApiError;
 use crate::input::Json;
-use crate::payments::{self, NotificationError, Order, PaymentGateway, Refused, Settled};
+use crate::payments::{self, GatewayError, NotificationError, Order, PaymentGateway};
+use crate::payments::{Refused, Settled};
 use crate::routes::accounts::linked_organization;
 use crate::routes::{valid, with_db};
 use crate::state::AppState;
@@ -51,7 +52,7 @@ async fn start(
     let form = body.into_inner();
     valid(rules::check_start_payment(&form))?;
     let (account, provider) = (path.into_inner(), gateway.name());
-    let (today, settings) = (state.config.today(), state.config.payments);
+    let (today, settings) = (state.config.today(), state.config.payments.clone());
     let begun = with_db(&state.pool, move |c| {
         begin(
             c,
@@ -65,14 +66,16 @@ async fn start(
         )
     })
     .await?;
-    let (row, description) = match begun {
+    let (row, bill) = match begun {
         Begun::Again(row) => return Ok(HttpResponse::Ok().json(row.into_dto())),
-        Begun::New(row, description) => (row, description),
+        Begun::New(row, bill) => (row, bill),
     };
     let order = Order {
         reference: row.id,
         amount: row.amount,
-        description,
+        description: bill.description,
+        customer_email: bill.email,
+        items: bill.items,
         return_url: format!(
             "{}/accounts/{account}/payments?online={}",
             state.config.public_url, row.id
@@ -160,7 +163,7 @@ async fn read(
 /// sandbox's by its signature, a provider's without one by reading the payment from it
 /// again) and when its amount and currency are the payment's; credits at most once.
 #[utoipa::path(tag = "payments", request_body = domkom_dto::PaymentNotification,
-    params(("provider" = String, Path, description = "`sandbox`")),
+    params(("provider" = String, Path, description = "`yookassa` or `sandbox`: the portal's provider")),
     responses(
         (status = 200, description = "Taken (again is fine)", body = OnlinePayment),
         (status = 400, description = "`invalid_notification`", body = Problem),
@@ -190,7 +193,9 @@ async fn webhook(
                 ErrorCode::InvalidNotification,
                 format!("Уведомление не прочитано: {m}"),
             ),
-            NotificationError::Gateway(_) => provider_unavailable(),
+            // Read back, the provider does not know it.
+            NotificationError::Gateway(GatewayError::Refused(_)) => ApiError::not_found(),
+            NotificationError::Gateway(GatewayError::Unavailable(_)) => provider_unavailable(),
         }
     })?;
     let provider_id = said.id.clone();
@@ -237,10 +242,16 @@ async fn settle(
 }
 
 /// What `begin` found: the payment this key started before, or a new one to create at
-/// the provider with its description.
+/// the provider with what the payer and the fiscal receipt are told.
 enum Begun {
     Again(op::Row),
-    New(op::Row, String),
+    New(op::Row, Bill),
+}
+
+struct Bill {
+    description: String,
+    email: String,
+    items: Vec<(String, domkom_values::Money)>,
 }
 
 /// Checks and records a new payment (or finds the one the key started) in one
@@ -314,8 +325,20 @@ fn begin(
             Some(p) => format!("Оплата ЖКУ, л/с {}, {}", card.number, ru::period(p)),
             None => format!("Оплата ЖКУ, л/с {}", card.number),
         };
+        let last = card.money.as_ref().map(|m| m.period);
+        let items = receipt_items(c, org, account, last, form.amount, &description)?;
+        let email = crate::db::users::find(c, caller.user_id)?
+            .ok_or_else(ApiError::not_found)?
+            .email;
         let row = op::get(c, id)?.ok_or_else(ApiError::not_found)?;
-        Ok(Begun::New(row, description))
+        Ok(Begun::New(
+            row,
+            Bill {
+                description,
+                email,
+                items,
+            },
+        ))
     });
     // The same key at the same moment: the other request's insert won.
     match (begun, key) {
@@ -327,6 +350,52 @@ fn begin(
         },
         (begun, _) => begun,
     }
+}
+
+/// The fiscal receipt's items: the amount split over the services of the last closed
+/// period in proportion to what each was charged (exact to the kopeck), or one item when
+/// nothing was charged yet.
+fn receipt_items(
+    c: &mut DbConn,
+    org: domkom_values::OrganizationId,
+    account: AccountId,
+    last: Option<Period>,
+    amount: domkom_values::Money,
+    description: &str,
+) -> Result<Vec<(String, domkom_values::Money)>, ApiError> {
+    use domkom_domain::split::{split_by_weight, Weight};
+    let charges = match last {
+        Some(p) => crate::views::account_charges::of_period(c, org, account, p)?,
+        None => None,
+    };
+    let mut services: Vec<(String, i64)> = Vec::new();
+    for line in charges.iter().flat_map(|p| &p.lines) {
+        match services.iter_mut().find(|(name, _)| *name == line.service) {
+            Some((_, k)) => *k = k.saturating_add(line.adjusted.kopecks()),
+            None => services.push((line.service.clone(), line.adjusted.kopecks())),
+        }
+    }
+    services.retain(|(_, k)| *k > 0);
+    let parts: Vec<Weight> = (0..)
+        .zip(&services)
+        .map(|(key, (_, weight))| Weight {
+            key,
+            weight: *weight,
+        })
+        .collect();
+    let total = parts
+        .iter()
+        .try_fold(0_i64, |sum, p| sum.checked_add(p.weight));
+    let shares = total.and_then(|t| split_by_weight(amount.kopecks(), &parts, t).ok());
+    Ok(match shares {
+        Some(shares) if !shares.is_empty() => services
+            .into_iter()
+            .zip(shares)
+            .filter(|(_, k)| *k > 0)
+            .map(|((name, _), k)| (name, domkom_values::Money::from_kopecks(k)))
+            .collect(),
+        _ => vec![(description.to_owned(), amount)],
+    })
 }
 
 fn gateway(state: &AppState) -> Result<Arc<dyn PaymentGateway>, ApiError> {

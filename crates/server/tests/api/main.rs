@@ -40,3 +40,4 @@ mod staff_readings;
 mod statement;
 mod subscriptions;
 mod worked_example;
+mod yookassa;
