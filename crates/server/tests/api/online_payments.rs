@@ -141,6 +141,31 @@ async fn a_payment_is_paid_on_the_acquirers_page_and_credited_once(app: TestApp)
         html.contains("Оплатить") && html.contains("Отказаться"),
         "{html}"
     );
+    // The same request ten times at once: one payment.
+    let attempts: Vec<_> = (0..10)
+        .map(|_| {
+            let resident = resident.clone();
+            tokio::spawn(async move {
+                resident
+                    .start_payment(account, &pay(rubles(42)), Some("key-2"))
+                    .await
+                    .map(|p| p.id)
+            })
+        })
+        .collect();
+    let mut ids = Vec::new();
+    for a in attempts {
+        ids.push(a.await.unwrap().unwrap());
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    let rows: i64 = op::table
+        .filter(op::idempotency_key.eq("key-2"))
+        .count()
+        .get_result(&mut app.pool.get().unwrap())
+        .unwrap();
+    assert_eq!(rows, 1);
+
     let back = decide(&url, "pay").await;
     assert_eq!(
         back,
