@@ -43,6 +43,14 @@ pub fn is_forbidden_char(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// 1 to `max` of `A–Z a–z 0–9 - _`: a key or id that travels in a URL or a header.
+pub fn url_safe(text: &str, max: usize) -> bool {
+    (1..=max).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// Every text the API and the imports take passes this.
 pub fn check_characters(field: &str, value: &str) -> Option<FieldError> {
     value

@@ -128,10 +128,7 @@ pub fn check_start_payment(p: &StartPayment) -> Vec<FieldError> {
 
 /// `Idempotency-Key`: 1 to 64 letters, digits, `-` and `_` (a UUID fits).
 pub fn idempotency_key_ok(key: &str) -> bool {
-    (1..=64).contains(&key.len())
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    super::url_safe(key, 64)
 }
 
 fn not_after(field: &str) -> FieldError {

@@ -138,10 +138,7 @@ impl PaymentGateway for YooKassa {
     }
 
     async fn fetch(&self, provider_id: &str) -> Result<ProviderPayment, GatewayError> {
-        let safe = provider_id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !safe || provider_id.is_empty() || provider_id.len() > 64 {
+        if !domkom_dto::rules::url_safe(provider_id, 64) {
             return Err(GatewayError::Refused(format!(
                 "not a payment id: {provider_id}"
             )));

@@ -98,8 +98,5 @@ fn not_found(i: usize) -> FieldError {
 
 /// As `auth::secret::generate` makes them: 43 URL-safe characters.
 fn token_shaped(token: &str) -> bool {
-    token.len() == 43
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    token.len() == 43 && rules::url_safe(token, 43)
 }
