@@ -20,11 +20,28 @@ pub fn file(path: &Path) -> io::Result<()> {
 /// is an error.
 pub fn write_new(path: &Path, content: &[u8]) -> io::Result<()> {
     use std::io::Write;
+    owner_only().create_new(true).open(path)?.write_all(content)
+}
+
+/// Writes the file whole or not at all, the owner's alone: written beside it as
+/// `.<name>.part`, synced, then renamed over it.
+pub fn replace(path: &Path, content: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let part = path.with_file_name(format!(".{name}.part"));
+    let mut file = owner_only().create(true).truncate(true).open(&part)?;
+    file.write_all(content)?;
+    file.sync_all()?;
+    std::fs::rename(&part, path)
+}
+
+/// Options that open for writing a file made 0600.
+fn owner_only() -> std::fs::OpenOptions {
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
+    options.write(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)?.write_all(content)
+    options
 }
 
 #[cfg(unix)]
@@ -57,5 +74,11 @@ mod tests {
         write_new(&key, b"secret").unwrap();
         assert_eq!(mode(&key), 0o600);
         assert!(write_new(&key, b"again").is_err(), "never overwritten");
+        let letter = data.join("letter.eml");
+        replace(&letter, b"first").unwrap();
+        replace(&letter, b"second").unwrap();
+        assert_eq!(std::fs::read(&letter).unwrap(), b"second");
+        assert_eq!(mode(&letter), 0o600);
+        assert!(!data.join(".letter.eml.part").exists());
     }
 }

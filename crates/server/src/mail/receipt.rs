@@ -4,7 +4,7 @@
 //!
 //! A letter is named by its outbox row: its `Message-ID` and, in the file outbox, its
 //! file name. A letter sent again after a stop (the server died between sending it and
-//! recording it) is the same letter: the file is replaced, and a receiving server sees
+//! recording it) is the same letter: the file is replaced whole, and a receiving server sees
 //! the `Message-ID` it already has.
 
 use super::{body, Letter, Mailer, Transport};
@@ -12,7 +12,6 @@ use domkom_receipt::Receipt;
 use domkom_values::ru;
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Attachment, MultiPart};
-use std::io::Write;
 
 /// One receipt to one subscriber.
 pub struct ReceiptLetter<'a> {
@@ -100,7 +99,7 @@ impl Mailer {
             }
             Transport::Files(_, outbox) => {
                 let name = format!("receipt-{}.eml", letter.id);
-                replace_file(outbox, &name, &message.formatted())
+                crate::private::replace(&outbox.join(&name), &message.formatted())
                     .map_err(|e| SendError::Transient(format!("{name}: {e}")))?;
                 tracing::info!(to = letter.to, file = name, "receipt written to the outbox");
             }
@@ -119,20 +118,6 @@ impl Mailer {
 
 fn permanent(e: impl std::fmt::Display) -> SendError {
     SendError::Permanent(e.to_string())
-}
-
-/// Writes the file whole or not at all (a temporary file renamed over it), the owner's
-/// alone.
-fn replace_file(dir: &std::path::Path, name: &str, content: &[u8]) -> std::io::Result<()> {
-    let part = dir.join(format!(".{name}.part"));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&part)?;
-    file.write_all(content)?;
-    file.sync_all()?;
-    std::fs::rename(&part, dir.join(name))
 }
 
 /// `List-Unsubscribe: <https://…>`: the address a mail program posts to.
