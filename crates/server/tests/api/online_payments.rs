@@ -44,23 +44,39 @@ fn provider_id(app: &TestApp, p: &OnlinePayment) -> String {
         .expect("created at the provider")
 }
 
-/// Posts a notification as the acquirer would, signed with `sign`'s key: the status code.
-async fn notify(app: &TestApp, sign: &Sandbox, object: ProviderPayment) -> u16 {
+/// A notification as the acquirer sends it: its webhook, its body, and the signature
+/// of `sign`'s key.
+fn signed(app: &TestApp, sign: &Sandbox, object: ProviderPayment) -> (String, Vec<u8>, String) {
     let note = PaymentNotification {
         event: format!("payment.{}", object.status),
         object,
     };
     let body = serde_json::to_vec(&note).unwrap();
+    let signature = sign.sign(&body);
+    (
+        app.url("/api/v1/payments/webhooks/sandbox"),
+        body,
+        signature,
+    )
+}
+
+/// Posts a signed notification: the status code.
+async fn deliver((webhook, body, signature): (String, Vec<u8>, String)) -> u16 {
     reqwest::Client::new()
-        .post(app.url("/api/v1/payments/webhooks/sandbox"))
+        .post(webhook)
         .header("content-type", "application/json")
-        .header(SIGNATURE, sign.sign(&body))
+        .header(SIGNATURE, signature)
         .body(body)
         .send()
         .await
         .unwrap()
         .status()
         .as_u16()
+}
+
+/// Posts a notification as the acquirer would, signed with `sign`'s key: the status code.
+async fn notify(app: &TestApp, sign: &Sandbox, object: ProviderPayment) -> u16 {
+    deliver(signed(app, sign, object)).await
 }
 
 fn succeeded(id: &str, amount: Money) -> ProviderPayment {
@@ -187,30 +203,9 @@ async fn a_payment_is_paid_on_the_acquirers_page_and_credited_once(app: TestApp)
     // Twenty deliveries of the same notification at once, and a second click: no more.
     let id = provider_id(&app, &started);
     let sandbox = acquirer(&app);
-    let body = serde_json::to_vec(&PaymentNotification {
-        event: "payment.succeeded".into(),
-        object: succeeded(&id, rubles(1_500)),
-    })
-    .unwrap();
-    let (signature, webhook) = (
-        sandbox.sign(&body),
-        app.url("/api/v1/payments/webhooks/sandbox"),
-    );
+    let note = signed(&app, &sandbox, succeeded(&id, rubles(1_500)));
     let deliveries: Vec<_> = (0..20)
-        .map(|_| {
-            let (body, signature, webhook) = (body.clone(), signature.clone(), webhook.clone());
-            tokio::spawn(async move {
-                let sent = reqwest::Client::new()
-                    .post(webhook)
-                    .header("content-type", "application/json")
-                    .header(SIGNATURE, signature)
-                    .body(body)
-                    .send()
-                    .await
-                    .unwrap();
-                sent.status().as_u16()
-            })
-        })
+        .map(|_| tokio::spawn(deliver(note.clone())))
         .collect();
     let mut codes = Vec::new();
     for d in deliveries {
