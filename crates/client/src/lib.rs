@@ -5,6 +5,7 @@
 //! token travels in the server's httpOnly cookie, so `refresh(None)` is enough there.
 
 mod accounts;
+mod appeals;
 mod auth;
 mod charges;
 mod company;
@@ -17,6 +18,7 @@ mod periods;
 mod receipts;
 mod statement;
 
+pub use appeals::Upload;
 pub use operator::NoFilter;
 pub use receipts::Document;
 

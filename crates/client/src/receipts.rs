@@ -28,7 +28,7 @@ impl Client {
             .await
     }
 
-    async fn document(&self, path: &str) -> Result<Document> {
+    pub(crate) async fn document(&self, path: &str) -> Result<Document> {
         let response = error::check(self.request(Method::GET, path).send().await?).await?;
         let header = |name| {
             response

@@ -3,6 +3,7 @@
 //! Shared by the server, the typed client and the SPA, so every side agrees on the wire format
 //! and on the input rules (`rules`). OpenAPI schemas are derived behind the `openapi` feature.
 
+pub mod appeals;
 pub mod auth;
 pub mod billing;
 pub mod charges;
@@ -20,6 +21,7 @@ pub mod statement;
 pub mod subscriptions;
 pub mod user;
 
+pub use appeals::*;
 pub use auth::*;
 pub use billing::*;
 pub use charges::*;
@@ -35,6 +37,34 @@ pub use site::*;
 pub use statement::*;
 pub use subscriptions::*;
 pub use user::*;
+
+/// An enum sent as one of a fixed set of texts, with `as_str` and `parse` for the columns
+/// that store it.
+#[macro_export]
+macro_rules! wire_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub enum $name {
+            $($(#[$vdoc])* #[serde(rename = $text)] $variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &[$name] = &[$(Self::$variant,)*];
+
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)*
+                }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|s| s.as_str() == text)
+            }
+        }
+    };
+}
 
 /// A plain confirmation returned where there is nothing else to say.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

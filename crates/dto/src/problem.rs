@@ -177,6 +177,10 @@ error_codes! {
     InvalidNotification = "invalid_notification",
     /// 409: the provider's amount or currency is not the payment's; nothing credited.
     PaymentMismatch = "payment_mismatch",
+    /// 409: the object's status does not allow this change; the detail names the rule.
+    StatusNotAllowed = "status_not_allowed",
+    /// 409: an answered appeal may be reopened only for a while after the answer.
+    ReopenExpired = "reopen_expired",
     /// 503: the database does not answer.
     DatabaseUnavailable = "database_unavailable",
     /// 401: `/metrics` asks for its bearer token.

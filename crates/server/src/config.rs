@@ -377,7 +377,7 @@ fn site_from_env() -> Result<Site, ConfigError> {
         None => defaults.support_email,
     };
     let support_phone = match var("DOMKOM_SUPPORT_PHONE")? {
-        Some(v) if domkom_dto::rules::check_phone(&v).is_some() => {
+        Some(v) if domkom_dto::rules::check_phone("phone", &v).is_some() => {
             return Err(bad(
                 "DOMKOM_SUPPORT_PHONE",
                 format!("`{v}` is not a phone number, e.g. 8 800 123-45-67"),

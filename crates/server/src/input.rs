@@ -38,25 +38,24 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let value = web::Json::<Value>::from_request(req, payload);
-        Box::pin(async move {
-            let value = value.await?.into_inner();
-            // serde would read a struct from an array too (`[null, null]`).
-            if !value.is_object() {
-                return Err(ApiError::new(
-                    actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
-                    ErrorCode::InvalidBody,
-                    "Тело запроса — JSON-объект",
-                )
-                .into());
-            }
-            if let Some(e) = forbidden_text(&value, &mut String::new()) {
-                return Err(ApiError::validation(vec![e]).into());
-            }
-            T::deserialize(value)
-                .map(Json)
-                .map_err(|e| invalid_body(&e).into())
-        })
+        Box::pin(async move { Ok(Json(typed(value.await?.into_inner())?)) })
     }
+}
+
+/// A body's JSON value read into `T` once every text in it passed the character rule.
+pub fn typed<T: DeserializeOwned>(value: Value) -> Result<T, ApiError> {
+    // serde would read a struct from an array too (`[null, null]`).
+    if !value.is_object() {
+        return Err(ApiError::new(
+            actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidBody,
+            "Тело запроса — JSON-объект",
+        ));
+    }
+    if let Some(e) = forbidden_text(&value, &mut String::new()) {
+        return Err(ApiError::validation(vec![e]));
+    }
+    T::deserialize(value).map_err(|e| invalid_body(&e))
 }
 
 /// A JSON body that may be left out: none when the request names no content type, else

@@ -4,6 +4,7 @@
 //! start it on a free port and talk to it through the typed client.
 
 pub mod app;
+pub mod appeals;
 pub mod auth;
 pub mod billing;
 pub mod cli;
@@ -26,6 +27,7 @@ pub mod ratelimit;
 pub mod readings;
 pub mod routes;
 pub mod state;
+pub mod uploads;
 pub mod views;
 
 pub use app::Application;

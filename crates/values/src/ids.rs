@@ -75,6 +75,12 @@ ids! {
     PaymentId;
     /// An online payment started from the cabinet.
     OnlinePaymentId;
+    /// A resident's appeal to the company.
+    AppealId;
+    /// A message of an appeal's thread.
+    AppealMessageId;
+    /// A photo attached to an appeal's message.
+    AppealPhotoId;
     /// A background job (a period's close).
     JobId;
     /// A refresh token of a session.

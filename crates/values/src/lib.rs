@@ -20,8 +20,9 @@ pub mod tariff;
 pub use balance::BalanceStatus;
 pub use error::{Overflow, ParseError};
 pub use ids::{
-    AccountId, HouseId, JobId, MeterId, OnlinePaymentId, OrganizationId, PaymentId, PremiseId,
-    ReadingId, RecalculationId, RefreshTokenId, ServiceId, TariffId, UserId,
+    AccountId, AppealId, AppealMessageId, AppealPhotoId, HouseId, JobId, MeterId, OnlinePaymentId,
+    OrganizationId, PaymentId, PremiseId, ReadingId, RecalculationId, RefreshTokenId, ServiceId,
+    TariffId, UserId,
 };
 pub use money::Money;
 pub use period::Period;

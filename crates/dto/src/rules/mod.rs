@@ -1,10 +1,12 @@
 //! Input rules shared by the server (which enforces them) and the SPA (which shows them
 //! before sending). Each check returns the field errors it found, in Russian.
 
+mod appeals;
 mod billing;
 mod housing;
 mod resident;
 
+pub use appeals::*;
 pub use billing::*;
 pub use housing::*;
 pub use resident::*;
@@ -24,7 +26,7 @@ pub fn check_register(form: &Register) -> Vec<FieldError> {
     errors.extend(check_login(&form.login));
     errors.extend(check_email("email", &form.email));
     errors.extend(check_full_name(&form.full_name));
-    errors.extend(check_phone(&form.phone));
+    errors.extend(check_phone("phone", &form.phone));
     errors.extend(check_password("password", &form.password));
     errors
 }
@@ -131,16 +133,15 @@ pub fn check_full_name(name: &str) -> Option<FieldError> {
         .then(|| FieldError::new(FIELD, "length", format!("Не более {NAME_MAX} символов")))
 }
 
-pub fn check_phone(phone: &str) -> Option<FieldError> {
-    const FIELD: &str = "phone";
-    if let Some(e) = required(FIELD, phone) {
+pub fn check_phone(field: &str, phone: &str) -> Option<FieldError> {
+    if let Some(e) = required(field, phone) {
         return Some(e);
     }
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     let allowed = |c: char| c.is_ascii_digit() || matches!(c, '+' | ' ' | '(' | ')' | '-');
     (!phone.trim().chars().all(allowed) || !(10..=15).contains(&digits)).then(|| {
         FieldError::new(
-            FIELD,
+            field,
             "format",
             "Введите номер телефона, например +7 912 345-67-89",
         )

@@ -5,6 +5,7 @@
 
 pub mod account_meters;
 pub mod accounts;
+pub mod appeals;
 pub mod charges;
 pub mod error;
 pub mod houses;

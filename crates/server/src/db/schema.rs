@@ -294,6 +294,56 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    appeal_topics (organization_id, name) {
+        organization_id -> BigInt,
+        position -> Integer,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    appeals (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        account_id -> BigInt,
+        house_id -> BigInt,
+        user_id -> Nullable<BigInt>,
+        topic -> Text,
+        excerpt -> Text,
+        contact_phone -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        answered_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+        read_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    appeal_messages (id) {
+        id -> BigInt,
+        appeal_id -> BigInt,
+        from_staff -> Bool,
+        user_id -> Nullable<BigInt>,
+        text -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    appeal_photos (id) {
+        id -> BigInt,
+        appeal_id -> BigInt,
+        message_id -> BigInt,
+        content_type -> Text,
+        size -> BigInt,
+        data -> Binary,
+    }
+}
+
 diesel::joinable!(user_tokens -> users (user_id));
 diesel::joinable!(account_links -> accounts (account_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
@@ -312,6 +362,9 @@ diesel::joinable!(recalculations -> accounts (account_id));
 diesel::joinable!(payments -> accounts (account_id));
 diesel::joinable!(balances -> accounts (account_id));
 diesel::joinable!(receipt_letters -> users (user_id));
+diesel::joinable!(appeals -> accounts (account_id));
+diesel::joinable!(appeal_messages -> appeals (appeal_id));
+diesel::joinable!(appeal_messages -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(
     account_links,
     users,
@@ -334,6 +387,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     balances,
     penalty_corrections,
     receipt_letters,
+    appeals,
+    appeal_messages,
+    appeal_photos,
 );
 
 diesel::table! {

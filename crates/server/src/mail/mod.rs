@@ -199,6 +199,39 @@ impl Mailer {
         .await
     }
 
+    /// To the resident: the company answered their appeal.
+    pub async fn send_appeal_answer(
+        &self,
+        to: &str,
+        name: &str,
+        appeal: &domkom_dto::AppealSummary,
+        answer: &str,
+    ) -> anyhow::Result<()> {
+        self.send(
+            to,
+            Letter {
+                subject: &format!("Ответ на обращение № {}", appeal.id),
+                greeting: format!("Здравствуйте, {name}!"),
+                text: format!(
+                    "Управляющая организация ответила на ваше обращение № {} «{}» \
+                     по адресу {}:\n\n{}\n\nВся переписка — в личном кабинете:",
+                    appeal.id,
+                    appeal.topic,
+                    appeal.address,
+                    answer.trim()
+                ),
+                action: "Открыть обращение",
+                link: format!(
+                    "{}/accounts/{}/appeals/{}",
+                    self.public_url, appeal.account_id, appeal.id
+                ),
+                footer: "Если вопрос не решён, ответьте в кабинете: обращение откроется снова.",
+                unsubscribe: None,
+            },
+        )
+        .await
+    }
+
     async fn send(&self, to: &str, letter: Letter<'_>) -> anyhow::Result<()> {
         let sent = self.deliver(to, letter).await;
         self.count(sent.is_ok());

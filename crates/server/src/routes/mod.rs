@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod appeals;
 pub mod auth;
 pub mod charges;
 pub mod health;
@@ -55,6 +56,7 @@ pub fn all(cfg: &mut ServiceConfig) {
             .configure(statement::configure)
             .configure(receipts::configure)
             .configure(online_payments::configure)
+            .configure(appeals::configure)
             .configure(operator::configure)
             .configure(admin::configure)
             .default_service(web::to(crate::app::not_routed)),

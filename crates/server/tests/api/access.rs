@@ -3,12 +3,13 @@
 //! and administrators get 403 everywhere. Every resident endpoint of an account answers 404
 //! to anyone the account is not linked to, and 401 without a session.
 
+use crate::appeals::written_with_photo;
 use crate::fixtures::{close_period, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
 use domkom_client::dto::PageQuery;
 use domkom_client::{Client, NoFilter};
-use domkom_values::{AccountId, MeterId};
+use domkom_values::{AccountId, AppealId, AppealPhotoId, MeterId};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -159,6 +160,30 @@ async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app
         registry,
         200,
     ));
+    // The desk: another organization's appeal is absent; its own queue and topics answer.
+    let writer = mine.resident(&app, "writer").await;
+    let (appeal, photo) = written_with_photo(&mine, &writer).await;
+    let one = format!("operator/appeals/{appeal}");
+    let answer = json!({"text": "Чужой ответ"});
+    calls.push((Method::GET, one.clone(), Value::Null, 404));
+    calls.push((Method::POST, format!("{one}/messages"), answer, 404));
+    let closed = json!({"status": "closed"});
+    calls.push((Method::POST, format!("{one}/status"), closed, 404));
+    calls.push((
+        Method::GET,
+        format!("{one}/photos/{photo}"),
+        Value::Null,
+        404,
+    ));
+    calls.push((Method::GET, "operator/appeals".into(), Value::Null, 200));
+    let topics = json!({"topics": ["Лифт"]});
+    calls.push((
+        Method::GET,
+        "operator/appeal-topics".into(),
+        Value::Null,
+        200,
+    ));
+    calls.push((Method::PUT, "operator/appeal-topics".into(), topics, 200));
     for (method, path, body, expected) in &calls {
         let (status, code) = call(&app, &theirs.operator, method.clone(), path, body).await;
         assert_eq!(
@@ -225,6 +250,11 @@ async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app
         "the header and its own meter: {export}"
     );
 
+    let thread = mine.operator.operator_appeal(appeal).await.unwrap();
+    assert_eq!(thread.messages.len(), 1, "no answer was added");
+    assert_eq!(thread.summary.status, domkom_client::dto::AppealStatus::New);
+    let topics = mine.operator.operator_appeal_topics().await.unwrap().topics;
+    assert!(topics.len() > 1, "the default list still: {topics:?}");
     assert_eq!(
         snapshot(&mine).await,
         before,
@@ -232,8 +262,12 @@ async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app
     );
 }
 
-/// The resident's endpoints of one account: (method, path, body).
-fn resident_endpoints(account: AccountId, meter: MeterId) -> Vec<(Method, String, Value)> {
+/// The resident's endpoints of one account and an appeal about it: (method, path, body).
+fn resident_endpoints(
+    account: AccountId,
+    meter: MeterId,
+    (appeal, photo): (AppealId, AppealPhotoId),
+) -> Vec<(Method, String, Value)> {
     let readings = json!({
         "readings": [{"meter_id": meter, "zone": 1, "value": 120_000, "rolled_over": false, "confirm": false}],
         "preview": false
@@ -258,6 +292,25 @@ fn resident_endpoints(account: AccountId, meter: MeterId) -> Vec<(Method, String
             format!("accounts/{account}/payments"),
             json!({"amount": 100_000}),
         ),
+        get(format!("accounts/{account}/appeal-topics")),
+        get(format!("accounts/{account}/appeals")),
+        (
+            Method::POST,
+            format!("accounts/{account}/appeals"),
+            json!({"topic": "Другое", "text": "Чужое", "contact_phone": "+7 912 345-67-89"}),
+        ),
+        get(format!("appeals/{appeal}")),
+        get(format!("appeals/{appeal}/photos/{photo}")),
+        (
+            Method::POST,
+            format!("appeals/{appeal}/messages"),
+            json!({"text": "Чужое"}),
+        ),
+        (
+            Method::POST,
+            format!("appeals/{appeal}/status"),
+            json!({"status": "closed"}),
+        ),
         (
             Method::DELETE,
             format!("me/accounts/{account}"),
@@ -271,7 +324,8 @@ async fn every_resident_endpoint_answers_404_to_anyone_not_linked(app: TestApp) 
     let co = Company::new(&app, &admin, 1).await;
     close_period(&co.operator, "2026-10").await;
     let resident = co.resident(&app, "resident").await;
-    let endpoints = resident_endpoints(co.account.id, co.meter.id);
+    let appeal = written_with_photo(&co, &resident).await;
+    let endpoints = resident_endpoints(co.account.id, co.meter.id, appeal);
     // The resident reads every page: the 404s below are about who asks, not what is there.
     for (method, path, body) in endpoints.iter().filter(|e| e.0 == Method::GET) {
         let (status, code) = call(&app, &resident, method.clone(), path, body).await;
@@ -302,7 +356,17 @@ async fn every_resident_endpoint_answers_404_to_anyone_not_linked(app: TestApp) 
         let status = request.send().await.unwrap().status().as_u16();
         assert_eq!(status, 401, "{method} {path} without a session");
     }
-    // Nothing changed: still linked, no reading stored.
+    // Nothing changed: still linked, no reading stored, the appeal as written.
+    let thread = resident.appeal(appeal.0).await.unwrap();
+    assert_eq!(thread.messages.len(), 1);
+    assert_eq!(
+        resident
+            .appeals(co.account.id, PageQuery::default())
+            .await
+            .unwrap()
+            .total,
+        1
+    );
     assert_eq!(resident.my_accounts().await.unwrap().len(), 1);
     let readings = co
         .operator

@@ -5,6 +5,7 @@ mod helpers;
 
 mod access;
 mod activation;
+mod appeals;
 mod auth;
 mod card;
 mod charges;

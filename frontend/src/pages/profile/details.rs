@@ -9,7 +9,10 @@ use leptos::prelude::*;
 /// The changes the form sends (trimmed), or what to fix.
 fn profile_changes(full_name: &str, phone: &str) -> Result<UpdateProfile, Vec<FieldError>> {
     let (full_name, phone) = (full_name.trim(), phone.trim());
-    let problems = collect([rules::check_full_name(full_name), rules::check_phone(phone)]);
+    let problems = collect([
+        rules::check_full_name(full_name),
+        rules::check_phone("phone", phone),
+    ]);
     let changes = UpdateProfile {
         full_name: Some(full_name.to_owned()),
         phone: Some(phone.to_owned()),

@@ -121,7 +121,10 @@ async fn update_me(
             .full_name
             .as_deref()
             .and_then(rules::check_full_name),
-        changes.phone.as_deref().and_then(rules::check_phone),
+        changes
+            .phone
+            .as_deref()
+            .and_then(|p| rules::check_phone("phone", p)),
     ]
     .into_iter()
     .flatten()

@@ -2,6 +2,7 @@
 //! filtered by the operator's organization: another organization's ids answer 404.
 
 pub mod accounts;
+pub mod appeals;
 mod crud;
 pub mod houses;
 pub mod imports;
@@ -29,5 +30,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(recalculations::configure)
         .configure(payments::configure)
         .configure(ledger::configure)
-        .configure(imports::configure);
+        .configure(imports::configure)
+        .configure(appeals::configure);
 }
