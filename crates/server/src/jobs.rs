@@ -98,9 +98,18 @@ fn run_payload<J: JobKind>(
 
 /// Queues `job` in the caller's transaction.
 pub fn enqueue<J: JobKind>(conn: &mut DbConn, job: &J) -> diesel::QueryResult<JobId> {
+    enqueue_at(conn, job, None)
+}
+
+/// Queues `job` to run from `at` (at once for `None`).
+pub fn enqueue_at<J: JobKind>(
+    conn: &mut DbConn,
+    job: &J,
+    at: Option<NaiveDateTime>,
+) -> diesel::QueryResult<JobId> {
     let payload = serde_json::to_string(job)
         .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
-    q::enqueue(conn, job.organization_id(), J::KIND, &payload)
+    q::enqueue(conn, job.organization_id(), J::KIND, &payload, at)
 }
 
 /// Claims and runs jobs for this instance, one at a time, on a thread of its own.

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod devtools;
+pub mod digest;
 pub mod error;
 pub mod import;
 pub mod input;
@@ -39,6 +40,7 @@ use std::sync::Arc;
 pub const JOB_KINDS: &[jobs::Kind] = &[
     jobs::Kind::of::<billing::close::CloseRequest>(),
     jobs::Kind::of::<mailing::ReceiptMailing>(),
+    jobs::Kind::of::<digest::AppealsDigest>(),
 ];
 
 /// Connects and migrates the database and assembles the shared state.
@@ -54,6 +56,10 @@ pub fn prepare(config: Config) -> anyhow::Result<state::AppState> {
         if requeued > 0 {
             tracing::warn!(requeued, "jobs interrupted by a stop run again");
         }
+    }
+    let scheduled = digest::schedule_missing(&mut conn)?;
+    if scheduled > 0 {
+        tracing::info!(scheduled, "appeals digests scheduled");
     }
     drop(conn);
     let metrics = metrics::Metrics::default();

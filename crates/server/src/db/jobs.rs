@@ -13,11 +13,13 @@ pub struct ClaimedJob {
     pub payload: String,
 }
 
+/// Queues a job, to run at once or from `run_after`.
 pub fn enqueue(
     conn: &mut DbConn,
     org: OrganizationId,
     kind: &str,
     payload: &str,
+    run_after: Option<chrono::NaiveDateTime>,
 ) -> QueryResult<JobId> {
     diesel::insert_into(j::table)
         .values((
@@ -26,9 +28,20 @@ pub fn enqueue(
             j::payload.eq(payload),
             j::status.eq("queued"),
             j::created_at.eq(now()),
+            j::run_after.eq(run_after),
         ))
         .returning(j::id)
         .get_result(conn)
+}
+
+/// The organizations that have a job of `kind` queued or running.
+pub fn organizations_with(conn: &mut DbConn, kind: &str) -> QueryResult<Vec<OrganizationId>> {
+    j::table
+        .filter(j::kind.eq(kind))
+        .filter(j::status.eq_any(["queued", "running"]))
+        .select(j::organization_id)
+        .distinct()
+        .load(conn)
 }
 
 /// Claims the oldest queued job of the `kinds` it can run, or a running one whose heartbeat

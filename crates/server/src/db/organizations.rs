@@ -119,6 +119,11 @@ pub fn update(conn: &mut DbConn, id: OrganizationId, d: &OrganizationData) -> Qu
         .execute(conn)
 }
 
+/// Every organization's id.
+pub fn ids(conn: &mut DbConn) -> QueryResult<Vec<OrganizationId>> {
+    o::table.order(o::id).select(o::id).load(conn)
+}
+
 pub fn get(conn: &mut DbConn, id: OrganizationId) -> QueryResult<Option<Organization>> {
     o::table
         .find(id)

@@ -111,6 +111,17 @@ fn insert(conn: &mut DbConn, user: &NewUser) -> QueryResult<UserId> {
         .get_result(c))
 }
 
+/// The active staff of an organization.
+pub fn staff_of(conn: &mut DbConn, org: OrganizationId) -> QueryResult<Vec<UserRow>> {
+    users::table
+        .filter(users::organization_id.eq(org))
+        .filter(users::role.eq(domkom_dto::Role::Operator.as_str()))
+        .filter(users::is_active)
+        .order(users::id)
+        .select(super::columns::<UserRow>())
+        .load(conn)
+}
+
 pub fn find(conn: &mut DbConn, id: UserId) -> QueryResult<Option<UserRow>> {
     users::table
         .find(id)

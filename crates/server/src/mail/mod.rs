@@ -1,8 +1,10 @@
 //! Outgoing mail: SMTP when `SMTP_URL` is set, otherwise `.eml` files in `<DATA_DIR>/outbox`
 //! with the link also written to the log, so a newcomer can activate without a mail server.
 
+mod digest;
 mod receipt;
 
+pub use digest::{DigestLetter, DIGEST_NAMES};
 pub use receipt::{ReceiptLetter, SendError};
 
 use crate::metrics::MailLabels;

@@ -12,6 +12,7 @@ use domkom_receipt::Receipt;
 use domkom_values::ru;
 use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Attachment, MultiPart};
+use lettre::Message;
 
 /// One receipt to one subscriber.
 pub struct ReceiptLetter<'a> {
@@ -86,10 +87,16 @@ impl Mailer {
                     .singlepart(Attachment::new(letter.file_name).body(letter.pdf, pdf)),
             )
             .map_err(permanent)?;
+        self.send_blocking(&message, &format!("receipt-{}.eml", letter.id))
+    }
+
+    /// Sends from a thread of its own (a job's). In the file outbox the letter is
+    /// `name`, replaced whole when it is sent again.
+    pub(super) fn send_blocking(&self, message: &Message, name: &str) -> Result<(), SendError> {
         match &self.transport {
             Transport::Smtp { blocking, .. } => {
                 use lettre::Transport as _;
-                blocking.send(&message).map_err(|e| {
+                blocking.send(message).map_err(|e| {
                     if e.is_permanent() {
                         SendError::Permanent(e.to_string())
                     } else {
@@ -98,17 +105,16 @@ impl Mailer {
                 })?;
             }
             Transport::Files(_, outbox) => {
-                let name = format!("receipt-{}.eml", letter.id);
-                crate::private::replace(&outbox.join(&name), &message.formatted())
+                crate::private::replace(&outbox.join(name), &message.formatted())
                     .map_err(|e| SendError::Transient(format!("{name}: {e}")))?;
-                tracing::info!(to = letter.to, file = name, "receipt written to the outbox");
+                tracing::info!(file = name, "letter written to the outbox");
             }
         }
         Ok(())
     }
 
     /// The portal's host, for the letters' `Message-ID`.
-    fn host(&self) -> String {
+    pub(super) fn host(&self) -> String {
         url::Url::parse(&self.public_url)
             .ok()
             .and_then(|u| u.host_str().map(str::to_owned))
@@ -116,7 +122,7 @@ impl Mailer {
     }
 }
 
-fn permanent(e: impl std::fmt::Display) -> SendError {
+pub(super) fn permanent(e: impl std::fmt::Display) -> SendError {
     SendError::Permanent(e.to_string())
 }
 

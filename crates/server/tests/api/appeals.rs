@@ -491,10 +491,86 @@ async fn no_one_else_reads_or_changes_an_appeal(app: TestApp) {
     assert_eq!(stored(&app), (1, 1));
 }
 
+/// The organization's digest job: its `run_after`.
+fn digest_due(app: &TestApp, org: domkom_values::OrganizationId) -> Vec<chrono::NaiveDateTime> {
+    use domkom_server::db::schema::jobs;
+    jobs::table
+        .filter(jobs::organization_id.eq(org))
+        .filter(jobs::kind.eq("appeals_digest"))
+        .filter(jobs::status.eq("queued"))
+        .select(jobs::run_after.assume_not_null())
+        .load(&mut app.pool.get().unwrap())
+        .unwrap()
+}
+
+async fn the_staff_get_a_morning_digest_of_what_waits(app: TestApp) {
+    let admin = app.admin().await;
+    let company = Company::new(&app, &admin, 1).await;
+    let org = company.org.id;
+    let due = digest_due(&app, org);
+    assert_eq!(due.len(), 1, "queued with the organization");
+    let now = domkom_server::db::now();
+    assert!(
+        due[0] > now && due[0] <= now + chrono::Duration::days(1),
+        "{due:?}"
+    );
+
+    let resident = company.resident(&app, "resident").await;
+    let account = company.account.id;
+    let waiting = resident
+        .create_appeal(account, &appeal("Не работает домофон"), &[])
+        .await
+        .unwrap();
+    let answered = resident
+        .create_appeal(account, &appeal("Когда покрасят подъезд?"), &[])
+        .await
+        .unwrap();
+    company
+        .operator
+        .answer_appeal(answered.summary.id, &message("В мае"))
+        .await
+        .unwrap();
+
+    // The morning comes: the digest goes to the staff and waits for the next morning.
+    use domkom_server::db::schema::jobs;
+    diesel::update(jobs::table.filter(jobs::kind.eq("appeals_digest")))
+        .set(jobs::run_after.eq(now - chrono::Duration::minutes(1)))
+        .execute(&mut app.pool.get().unwrap())
+        .unwrap();
+    let runner = app.runner();
+    tokio::task::spawn_blocking(move || runner.run_pending())
+        .await
+        .unwrap();
+    let digests: Vec<String> = letters(&app.data_dir.path().join("outbox"))
+        .into_iter()
+        .filter(|l| l.contains("Message-ID: <digest-"))
+        .map(|l| decode_letter(&l))
+        .collect();
+    assert_eq!(digests.len(), 1, "one operator, one letter");
+    let digest = &digests[0];
+    assert!(
+        digest.contains(&format!("№ {}", waiting.summary.id)),
+        "{digest}"
+    );
+    assert!(digest.contains("Не работает домофон"));
+    assert!(
+        !digest.contains("Когда покрасят подъезд?"),
+        "answered: not waiting"
+    );
+    assert!(digest.contains("/desk/appeals"));
+    let due = digest_due(&app, org);
+    assert_eq!(due.len(), 1);
+    assert!(
+        due[0] > domkom_server::db::now(),
+        "queued for the next morning"
+    );
+}
+
 on_both_backends!(
     a_resident_writes_with_a_photo_and_reads_the_answer,
     every_status_rule_is_enforced,
     photos_are_judged_by_their_bytes_and_nothing_is_kept_of_a_refusal,
     the_contact_the_text_and_the_topic_are_checked,
     no_one_else_reads_or_changes_an_appeal,
+    the_staff_get_a_morning_digest_of_what_waits,
 );

@@ -22,7 +22,7 @@ async fn a_job_is_taken_over_only_when_its_instance_stops_beating(app: TestApp) 
     let admin = app.admin().await;
     let (_, org) = app.operator(&admin, 1).await;
     let mut conn = app.pool.get().unwrap();
-    let id = jobs::enqueue(&mut conn, org.id, TEST_KIND, "{}").unwrap();
+    let id = jobs::enqueue(&mut conn, org.id, TEST_KIND, "{}", None).unwrap();
 
     let a = jobs::claim(&mut conn, "a", stale(), None, &[TEST_KIND]).unwrap();
     assert_eq!(
@@ -72,7 +72,7 @@ async fn two_instances_never_claim_the_same_job(app: TestApp) {
     let queued: HashSet<JobId> = {
         let mut conn = app.pool.get().unwrap();
         (0..20)
-            .map(|_| jobs::enqueue(&mut conn, org.id, TEST_KIND, "{}").unwrap())
+            .map(|_| jobs::enqueue(&mut conn, org.id, TEST_KIND, "{}", None).unwrap())
             .collect()
     };
     let claimers: Vec<_> = ["a", "b"]
@@ -136,7 +136,7 @@ async fn the_runner_runs_any_kind_it_is_given(app: TestApp) {
     };
     let ok = enqueue(&mut conn, &echo("привет")).unwrap();
     let failing = enqueue(&mut conn, &echo("fail")).unwrap();
-    let unknown = jobs::enqueue(&mut conn, org.id, "unheard_of", "{}").unwrap();
+    let unknown = jobs::enqueue(&mut conn, org.id, "unheard_of", "{}", None).unwrap();
     let runner = Runner::new(app.pool.clone(), None, KINDS);
     assert_eq!(
         runner.run_pending(),

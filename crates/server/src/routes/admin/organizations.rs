@@ -64,6 +64,7 @@ async fn create(
                 return Err(inn_taken());
             }
             let id = organizations::insert(c, &data)?;
+            crate::digest::schedule(c, id)?;
             organizations::get(c, id)?.ok_or_else(ApiError::not_found)
         })
     })
