@@ -14,6 +14,7 @@ mod me;
 mod meters;
 mod online_payments;
 mod operator;
+mod paid_services;
 mod periods;
 mod receipts;
 mod statement;

@@ -1,7 +1,7 @@
 //! Online payment from the cabinet: started by the resident, confirmed by the provider,
 //! credited once as a payment of the account.
 
-use domkom_values::{AccountId, Money, OnlinePaymentId, PaymentId, Period};
+use domkom_values::{AccountId, Money, OnlinePaymentId, PaymentId, Period, ServiceRequestId};
 use serde::{Deserialize, Serialize};
 
 /// `POST accounts/{id}/payments`: what to pay. An `Idempotency-Key` header makes a
@@ -15,6 +15,11 @@ pub struct StartPayment {
     /// The period the payment is for, `YYYY-MM`, if the payer names one.
     #[serde(default)]
     pub for_period: Option<String>,
+    /// A done request for a paid service of the account to pay instead of the charges:
+    /// `amount` is then its agreed price.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    #[serde(default)]
+    pub service_request_id: Option<ServiceRequestId>,
 }
 
 /// Where an online payment stands.

@@ -141,6 +141,8 @@ error_codes! {
     AccountNumberTaken = "account_number_taken",
     /// 409: the premise number is taken in the house.
     PremiseNumberTaken = "premise_number_taken",
+    /// 409: the organization has something of that name already.
+    NameTaken = "name_taken",
     /// 409: a tariff of the service starts on that day already.
     TariffExists = "tariff_exists",
     /// 409: a payment with this source and external id is there already.

@@ -166,7 +166,7 @@ pub fn reopen_until(row: &Row) -> Option<NaiveDateTime> {
 }
 
 fn not_allowed(rule: &str) -> ApiError {
-    ApiError::new(StatusCode::CONFLICT, ErrorCode::StatusNotAllowed, rule)
+    ApiError::status_not_allowed(rule)
 }
 
 /// The appeal changed between reading and writing it.

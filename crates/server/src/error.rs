@@ -51,6 +51,11 @@ impl ApiError {
         }
     }
 
+    /// 409: the object's status does not allow the change; `rule` says why.
+    pub fn status_not_allowed(rule: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, ErrorCode::StatusNotAllowed, rule)
+    }
+
     pub fn bad_request(code: ErrorCode, detail: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, detail)
     }

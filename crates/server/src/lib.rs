@@ -20,6 +20,7 @@ pub mod mail;
 pub mod mailing;
 pub mod metrics;
 pub mod openapi;
+pub mod paid_services;
 pub mod payments;
 pub mod printing;
 pub mod private;

@@ -81,6 +81,10 @@ ids! {
     AppealMessageId;
     /// A photo attached to an appeal's message.
     AppealPhotoId;
+    /// A paid service of an organization's catalogue.
+    PaidServiceId;
+    /// A resident's request for a paid service.
+    ServiceRequestId;
     /// A background job (a period's close).
     JobId;
     /// A refresh token of a session.

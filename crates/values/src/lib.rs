@@ -21,8 +21,8 @@ pub use balance::BalanceStatus;
 pub use error::{Overflow, ParseError};
 pub use ids::{
     AccountId, AppealId, AppealMessageId, AppealPhotoId, HouseId, JobId, MeterId, OnlinePaymentId,
-    OrganizationId, PaymentId, PremiseId, ReadingId, RecalculationId, RefreshTokenId, ServiceId,
-    TariffId, UserId,
+    OrganizationId, PaidServiceId, PaymentId, PremiseId, ReadingId, RecalculationId,
+    RefreshTokenId, ServiceId, ServiceRequestId, TariffId, UserId,
 };
 pub use money::Money;
 pub use period::Period;

@@ -22,6 +22,7 @@ fn payment(amount: &str) -> Result<StartPayment, Vec<FieldError>> {
     let request = StartPayment {
         amount,
         for_period: None,
+        service_request_id: None,
     };
     let problems = rules::check_start_payment(&request);
     match problems.is_empty() {

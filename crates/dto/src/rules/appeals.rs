@@ -12,10 +12,21 @@ const TOPICS_MAX: usize = 30;
 
 /// A new appeal's text and contact (its topic is checked against the organization's).
 pub fn check_new_appeal(a: &NewAppeal) -> Vec<FieldError> {
-    let (phone, email) = (present(&a.contact_phone), present(&a.contact_email));
-    [
+    let mut errors: Vec<FieldError> = [
         text("topic", &a.topic, TOPIC_MAX),
         text("text", &a.text, APPEAL_TEXT_MAX),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    errors.extend(check_contact(&a.contact_phone, &a.contact_email));
+    errors
+}
+
+/// A contact for the answer: a phone, an e-mail or both, at least one.
+pub fn check_contact(phone: &Option<String>, email: &Option<String>) -> Vec<FieldError> {
+    let (phone, email) = (present(phone), present(email));
+    [
         phone.and_then(|p| check_phone("contact_phone", p)),
         email.and_then(|e| check_email("contact_email", e)),
         (phone.is_none() && email.is_none()).then(|| {

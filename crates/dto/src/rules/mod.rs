@@ -4,11 +4,13 @@
 mod appeals;
 mod billing;
 mod housing;
+mod paid_services;
 mod resident;
 
 pub use appeals::*;
 pub use billing::*;
 pub use housing::*;
+pub use paid_services::*;
 pub use resident::*;
 
 use crate::{ChangeEmail, FieldError, Register};

@@ -14,6 +14,7 @@ pub mod links;
 pub mod meters;
 pub mod online_payments;
 pub mod organizations;
+pub mod paid_services;
 pub mod payments;
 pub mod penalty_corrections;
 pub mod periods;

@@ -344,6 +344,52 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    paid_services (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        name -> Text,
+        description -> Text,
+        price -> Nullable<BigInt>,
+        unit -> Text,
+        active -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    service_requests (id) {
+        id -> BigInt,
+        organization_id -> BigInt,
+        account_id -> BigInt,
+        house_id -> BigInt,
+        user_id -> Nullable<BigInt>,
+        paid_service_id -> BigInt,
+        preferred_date -> Date,
+        time_slot -> Text,
+        comment -> Text,
+        contact_phone -> Nullable<Text>,
+        contact_email -> Nullable<Text>,
+        status -> Text,
+        scheduled_at -> Nullable<Timestamp>,
+        price -> Nullable<BigInt>,
+        reject_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+        done_at -> Nullable<Timestamp>,
+        rejected_at -> Nullable<Timestamp>,
+        paid_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    service_request_payments (online_payment_id) {
+        online_payment_id -> BigInt,
+        service_request_id -> BigInt,
+    }
+}
+
 diesel::joinable!(user_tokens -> users (user_id));
 diesel::joinable!(account_links -> accounts (account_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
@@ -365,6 +411,9 @@ diesel::joinable!(receipt_letters -> users (user_id));
 diesel::joinable!(appeals -> accounts (account_id));
 diesel::joinable!(appeal_messages -> appeals (appeal_id));
 diesel::joinable!(appeal_messages -> users (user_id));
+diesel::joinable!(service_requests -> accounts (account_id));
+diesel::joinable!(service_requests -> paid_services (paid_service_id));
+diesel::joinable!(service_request_payments -> online_payments (online_payment_id));
 diesel::allow_tables_to_appear_in_same_query!(
     account_links,
     users,
@@ -390,6 +439,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     appeals,
     appeal_messages,
     appeal_photos,
+    paid_services,
+    service_requests,
+    service_request_payments,
+    online_payments,
 );
 
 diesel::table! {

@@ -234,6 +234,56 @@ impl Mailer {
         .await
     }
 
+    /// To the resident: their request for a paid service was accepted, done or rejected.
+    pub async fn send_request_update(
+        &self,
+        to: &str,
+        name: &str,
+        r: &domkom_dto::ServiceRequest,
+    ) -> anyhow::Result<()> {
+        use domkom_dto::RequestStatus as S;
+        use domkom_values::ru;
+        let what = format!("«{}» по адресу {}", r.service_name, r.address);
+        let price = r.price.map(ru::money).unwrap_or_default();
+        let text = match r.status {
+            S::Accepted => format!(
+                "Заявка № {} на услугу {what} принята. Согласованное время: {}. Стоимость: {price}.",
+                r.id,
+                r.scheduled_at
+                    .map(|t| format!("{} в {}", ru::date(t.date()), t.format("%H:%M")))
+                    .unwrap_or_default(),
+            ),
+            S::Done if r.price.is_some_and(|p| p.is_positive()) && r.paid_by.is_none() => format!(
+                "Заявка № {} на услугу {what} выполнена. К оплате: {price}; оплатить можно \
+                 в личном кабинете.",
+                r.id
+            ),
+            S::Done => format!("Заявка № {} на услугу {what} выполнена.", r.id),
+            S::Rejected => format!(
+                "Заявка № {} на услугу {what} отклонена. Причина: {}",
+                r.id,
+                r.reject_reason.as_deref().unwrap_or_default()
+            ),
+            S::New => format!("Заявка № {} на услугу {what} получена.", r.id),
+        };
+        self.send(
+            to,
+            Letter {
+                subject: &format!("Заявка № {}: {}", r.id, r.status.label().to_lowercase()),
+                greeting: format!("Здравствуйте, {name}!"),
+                text: format!("{text}\n\nЗаявки и их статусы — в личном кабинете:"),
+                action: "Открыть заявки",
+                link: format!(
+                    "{}/accounts/{}/service-requests",
+                    self.public_url, r.account_id
+                ),
+                footer: "Вы получили это письмо, потому что оставили заявку в личном кабинете.",
+                unsubscribe: None,
+            },
+        )
+        .await
+    }
+
     async fn send(&self, to: &str, letter: Letter<'_>) -> anyhow::Result<()> {
         let sent = self.deliver(to, letter).await;
         self.count(sent.is_ok());

@@ -1,12 +1,14 @@
 //! Online payment: a resident starts a payment, the provider's page takes the money, the
 //! provider's notification (or a read of the payment when the payer comes back) settles
 //! it. A payment the provider confirms as paid is credited exactly once, as a payment of
-//! the account (`source` online, the provider's id as `external_id`), whatever arrives
+//! the account (`source` online, the provider's id as `external_id`) or, when it was
+//! started for a request for a paid service, as that request's payment, whatever arrives
 //! twice, at once or out of order. See docs/payments.md.
 
 pub mod gateway;
 pub mod sandbox;
 pub mod settings;
+pub mod start;
 pub mod yookassa;
 
 pub use gateway::{Created, GatewayError, NotificationError, Order, PaymentGateway};
@@ -14,13 +16,15 @@ pub use settings::{Provider, Settings};
 
 use crate::db::{self, online_payments as op, DbConn};
 use domkom_dto::{OnlinePaymentStatus as Status, PaymentData, ProviderPayment};
-use domkom_values::PaymentId;
+use domkom_values::{PaymentId, ServiceRequestId};
 
 /// What a provider's word did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Settled {
     /// Paid: credited now, as this payment.
     Credited(PaymentId),
+    /// Paid: the service request is paid now.
+    PaidRequest(ServiceRequestId),
     Canceled,
     /// Nothing new: still pending, or settled before.
     Unchanged,
@@ -68,6 +72,14 @@ pub fn apply(
             let from = [Status::Pending, Status::Expired, Status::Canceled];
             if op::transition(conn, row.id, &from, Status::Succeeded, None)? == 0 {
                 return Ok(Settled::Unchanged);
+            }
+            if let Some(request) = db::paid_services::paid_with(conn, row.id)? {
+                // A request paid twice (two pages left open) keeps the first payment;
+                // the second stays recorded as succeeded for the company to refund.
+                if !db::paid_services::mark_paid(conn, request, row.id)? {
+                    tracing::warn!(request = %request, payment = %row.id, "service request paid twice");
+                }
+                return Ok(Settled::PaidRequest(request));
             }
             let payment = db::payments::insert(
                 conn,

@@ -11,6 +11,7 @@ pub mod me;
 pub mod meters;
 pub mod online_payments;
 pub mod operator;
+pub mod paid_services;
 pub mod receipts;
 pub mod sandbox;
 pub mod site;
@@ -57,6 +58,7 @@ pub fn all(cfg: &mut ServiceConfig) {
             .configure(receipts::configure)
             .configure(online_payments::configure)
             .configure(appeals::configure)
+            .configure(paid_services::configure)
             .configure(operator::configure)
             .configure(admin::configure)
             .default_service(web::to(crate::app::not_routed)),

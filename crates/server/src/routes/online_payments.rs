@@ -3,9 +3,10 @@
 //! `payments/webhooks/{provider}` (see docs/payments.md).
 
 use crate::auth::Caller;
-use crate::db::{online_payments as op, DbConn};
+use crate::db::online_payments as op;
 use crate::error::ApiError;
 use crate::input::Json;
+use crate::payments::start::{begin, Begun, Start};
 use crate::payments::{self, GatewayError, NotificationError, Order, PaymentGateway};
 use crate::payments::{Refused, Settled};
 use crate::routes::accounts::linked_organization;
@@ -15,7 +16,7 @@ use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use domkom_dto::{rules, ErrorCode, FieldError, OnlinePayment, OnlinePaymentStatus, Problem};
 use domkom_dto::{ProviderPayment, StartPayment};
-use domkom_values::{ru, AccountId, OnlinePaymentId, Period};
+use domkom_values::{AccountId, OnlinePaymentId};
 use std::sync::Arc;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -53,17 +54,22 @@ async fn start(
     valid(rules::check_start_payment(&form))?;
     let (account, provider) = (path.into_inner(), gateway.name());
     let (today, settings) = (state.config.today(), state.config.payments.clone());
+    // The payer comes back to where they paid from.
+    let page = match form.service_request_id {
+        Some(_) => "service-requests",
+        None => "payments",
+    };
     let begun = with_db(&state.pool, move |c| {
-        begin(
-            c,
-            &caller,
+        let start = Start {
+            caller,
             account,
-            &form,
-            key.as_deref(),
+            form: &form,
+            key: key.as_deref(),
             today,
             settings,
             provider,
-        )
+        };
+        begin(c, &start)
     })
     .await?;
     let (row, bill) = match begun {
@@ -77,7 +83,7 @@ async fn start(
         customer_email: bill.email,
         items: bill.items,
         return_url: format!(
-            "{}/accounts/{account}/payments?online={}",
+            "{}/accounts/{account}/{page}?online={}",
             state.config.public_url, row.id
         ),
         idempotence_key: format!("domkom-online-{}", row.id),
@@ -225,6 +231,10 @@ async fn settle(
             tracing::info!(provider, id, payment = %payment, "online payment credited");
             Ok(())
         }
+        Ok(Settled::PaidRequest(request)) => {
+            tracing::info!(provider, id, request = %request, "service request paid online");
+            Ok(())
+        }
         Ok(Settled::Canceled | Settled::Unchanged) => Ok(()),
         Err(Refused::Db(e)) => Err(e.into()),
         Err(e) => {
@@ -239,163 +249,6 @@ async fn settle(
             })
         }
     }
-}
-
-/// What `begin` found: the payment this key started before, or a new one to create at
-/// the provider with what the payer and the fiscal receipt are told.
-enum Begun {
-    Again(op::Row),
-    New(op::Row, Bill),
-}
-
-struct Bill {
-    description: String,
-    email: String,
-    items: Vec<(String, domkom_values::Money)>,
-}
-
-/// Checks and records a new payment (or finds the one the key started) in one
-/// transaction.
-#[allow(clippy::too_many_arguments)]
-fn begin(
-    c: &mut DbConn,
-    caller: &Caller,
-    account: AccountId,
-    form: &StartPayment,
-    key: Option<&str>,
-    today: chrono::NaiveDate,
-    settings: payments::Settings,
-    provider: &str,
-) -> Result<Begun, ApiError> {
-    let org = linked_organization(c, caller, account)?;
-    let begun = crate::db::write_tx(c, |c| {
-        if let Some(row) = key
-            .map(|k| op::by_idempotency_key(c, caller.user_id, k))
-            .transpose()?
-            .flatten()
-        {
-            let same = row.account_id == account
-                && row.amount == form.amount
-                && row.for_period.as_deref() == form.for_period.as_deref();
-            return if same {
-                Ok(Begun::Again(row))
-            } else {
-                Err(ApiError::conflict(
-                    ErrorCode::IdempotencyKeyReused,
-                    "Idempotency-Key",
-                    "Этим ключом уже начат другой платёж",
-                ))
-            };
-        }
-        let card = crate::views::card::card(c, caller.user_id, account, today)?
-            .ok_or_else(ApiError::not_found)?;
-        let due = card
-            .money
-            .as_ref()
-            .and_then(|m| m.balance.checked_sub(m.paid_since))
-            .unwrap_or(domkom_values::Money::ZERO);
-        let limit = settings.limit(due);
-        if form.amount > limit {
-            return Err(ApiError::validation(vec![FieldError::new(
-                "amount",
-                "range",
-                format!("Не более {} за один платёж", ru::money(limit)),
-            )]));
-        }
-        let expires_at = crate::db::now()
-            + chrono::Duration::from_std(settings.ttl).map_err(ApiError::internal)?;
-        let id = op::insert(
-            c,
-            &op::New {
-                organization_id: org,
-                account_id: account,
-                user_id: caller.user_id,
-                amount: form.amount,
-                for_period: form.for_period.as_deref(),
-                provider,
-                idempotency_key: key,
-                expires_at,
-            },
-        )?;
-        let period = form
-            .for_period
-            .as_deref()
-            .and_then(|p| p.parse::<Period>().ok());
-        let description = match period {
-            Some(p) => format!("Оплата ЖКУ, л/с {}, {}", card.number, ru::period(p)),
-            None => format!("Оплата ЖКУ, л/с {}", card.number),
-        };
-        let last = card.money.as_ref().map(|m| m.period);
-        let items = receipt_items(c, org, account, last, form.amount, &description)?;
-        let email = crate::db::users::find(c, caller.user_id)?
-            .ok_or_else(ApiError::not_found)?
-            .email;
-        let row = op::get(c, id)?.ok_or_else(ApiError::not_found)?;
-        Ok(Begun::New(
-            row,
-            Bill {
-                description,
-                email,
-                items,
-            },
-        ))
-    });
-    // The same key at the same moment: the other request's insert won.
-    match (begun, key) {
-        (Err(e), Some(key)) => match op::by_idempotency_key(c, caller.user_id, key)? {
-            Some(row) if row.account_id == account && row.amount == form.amount => {
-                Ok(Begun::Again(row))
-            }
-            _ => Err(e),
-        },
-        (begun, _) => begun,
-    }
-}
-
-/// The fiscal receipt's items: the amount split over the services of the last closed
-/// period in proportion to what each was charged (exact to the kopeck), or one item when
-/// nothing was charged yet.
-fn receipt_items(
-    c: &mut DbConn,
-    org: domkom_values::OrganizationId,
-    account: AccountId,
-    last: Option<Period>,
-    amount: domkom_values::Money,
-    description: &str,
-) -> Result<Vec<(String, domkom_values::Money)>, ApiError> {
-    use domkom_domain::split::{split_by_weight, Weight};
-    let charges = match last {
-        Some(p) => crate::views::account_charges::of_period(c, org, account, p)?,
-        None => None,
-    };
-    let mut services: Vec<(String, i64)> = Vec::new();
-    for line in charges.iter().flat_map(|p| &p.lines) {
-        match services.iter_mut().find(|(name, _)| *name == line.service) {
-            Some((_, k)) => *k = k.saturating_add(line.adjusted.kopecks()),
-            None => services.push((line.service.clone(), line.adjusted.kopecks())),
-        }
-    }
-    services.retain(|(_, k)| *k > 0);
-    let parts: Vec<Weight> = (0..)
-        .zip(&services)
-        .map(|(key, (_, weight))| Weight {
-            key,
-            weight: *weight,
-        })
-        .collect();
-    let total = parts
-        .iter()
-        .try_fold(0_i64, |sum, p| sum.checked_add(p.weight));
-    let shares = total.and_then(|t| split_by_weight(amount.kopecks(), &parts, t).ok());
-    Ok(match shares {
-        Some(shares) if !shares.is_empty() => services
-            .into_iter()
-            .zip(shares)
-            .filter(|(_, k)| *k > 0)
-            .map(|((name, _), k)| (name, domkom_values::Money::from_kopecks(k)))
-            .collect(),
-        _ => vec![(description.to_owned(), amount)],
-    })
 }
 
 fn gateway(state: &AppState) -> Result<Arc<dyn PaymentGateway>, ApiError> {

@@ -7,9 +7,11 @@ use crate::appeals::written_with_photo;
 use crate::fixtures::{close_period, Company};
 use crate::helpers::TestApp;
 use crate::on_both_backends;
+use crate::paid_services::{days_ahead, written_request};
 use domkom_client::dto::PageQuery;
 use domkom_client::{Client, NoFilter};
-use domkom_values::{AccountId, AppealId, AppealPhotoId, MeterId};
+use domkom_values::ServiceRequestId;
+use domkom_values::{AccountId, AppealId, AppealPhotoId, MeterId, PaidServiceId};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -76,6 +78,11 @@ fn objects(co: &Company) -> Vec<(&'static str, String, Value)> {
             co.meter.id.to_string(),
             to_json(&co.meter.data),
         ),
+        (
+            "operator/paid-services",
+            co.paid_service.id.to_string(),
+            to_json(&co.paid_service.data),
+        ),
     ]
 }
 
@@ -94,6 +101,7 @@ async fn snapshot(co: &Company) -> Value {
         op.export_readings("2026-10").await.unwrap(),
         op.recalculations(&Default::default(), page).await.unwrap(),
         op.payments(&Default::default(), page).await.unwrap(),
+        op.operator_paid_services(page).await.unwrap(),
     ])
 }
 
@@ -111,10 +119,11 @@ async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app
         calls.push((Method::PUT, one.clone(), data.clone(), 404));
         calls.push((Method::DELETE, one, Value::Null, 404));
         // Creating with the first organization's references is a field error, not a leak.
-        let create_status = if path == "operator/houses" || path == "operator/services" {
-            201
-        } else {
-            422
+        // Paid services clash by name with the second organization's own catalogue.
+        let create_status = match path {
+            "operator/houses" | "operator/services" => 201,
+            "operator/paid-services" => 409,
+            _ => 422,
         };
         calls.push((Method::POST, path.to_owned(), data, create_status));
         calls.push((Method::GET, path.to_owned(), Value::Null, 200));
@@ -176,6 +185,20 @@ async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app
         404,
     ));
     calls.push((Method::GET, "operator/appeals".into(), Value::Null, 200));
+    // The requests for paid services: another organization's are absent.
+    let request = written_request(&mine, &writer).await;
+    let one = format!("operator/service-requests/{request}");
+    let accept = json!({"scheduled_at": format!("{}T10:00:00", days_ahead(10)), "price": 150_000});
+    calls.push((Method::GET, one.clone(), Value::Null, 404));
+    calls.push((Method::POST, format!("{one}/accept"), accept, 404));
+    calls.push((Method::POST, format!("{one}/done"), Value::Null, 404));
+    let reject = json!({"reason": "Чужая"});
+    calls.push((Method::POST, format!("{one}/reject"), reject, 404));
+    let of_service = format!(
+        "operator/service-requests?paid_service_id={}",
+        mine.paid_service.id
+    );
+    calls.push((Method::GET, of_service, Value::Null, 200));
     let topics = json!({"topics": ["Лифт"]});
     calls.push((
         Method::GET,
@@ -253,6 +276,16 @@ async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app
     let thread = mine.operator.operator_appeal(appeal).await.unwrap();
     assert_eq!(thread.messages.len(), 1, "no answer was added");
     assert_eq!(thread.summary.status, domkom_client::dto::AppealStatus::New);
+    let asked = mine
+        .operator
+        .operator_service_request(request)
+        .await
+        .unwrap();
+    assert_eq!(
+        asked.status,
+        domkom_client::dto::RequestStatus::New,
+        "not moved"
+    );
     let topics = mine.operator.operator_appeal_topics().await.unwrap().topics;
     assert!(topics.len() > 1, "the default list still: {topics:?}");
     assert_eq!(
@@ -262,11 +295,13 @@ async fn other_organizations_get_404_and_residents_and_admins_403_everywhere(app
     );
 }
 
-/// The resident's endpoints of one account and an appeal about it: (method, path, body).
+/// The resident's endpoints of one account, an appeal and a request for a paid service
+/// about it: (method, path, body).
 fn resident_endpoints(
     account: AccountId,
     meter: MeterId,
     (appeal, photo): (AppealId, AppealPhotoId),
+    (service, request): (PaidServiceId, ServiceRequestId),
 ) -> Vec<(Method, String, Value)> {
     let readings = json!({
         "readings": [{"meter_id": meter, "zone": 1, "value": 120_000, "rolled_over": false, "confirm": false}],
@@ -299,6 +334,15 @@ fn resident_endpoints(
             format!("accounts/{account}/appeals"),
             json!({"topic": "Другое", "text": "Чужое", "contact_phone": "+7 912 345-67-89"}),
         ),
+        get(format!("accounts/{account}/paid-services")),
+        get(format!("accounts/{account}/service-requests")),
+        (
+            Method::POST,
+            format!("accounts/{account}/service-requests"),
+            json!({"paid_service_id": service, "preferred_date": days_ahead(10),
+                "time_slot": "any", "contact_phone": "+7 912 345-67-89"}),
+        ),
+        get(format!("service-requests/{request}")),
         get(format!("appeals/{appeal}")),
         get(format!("appeals/{appeal}/photos/{photo}")),
         (
@@ -325,7 +369,8 @@ async fn every_resident_endpoint_answers_404_to_anyone_not_linked(app: TestApp) 
     close_period(&co.operator, "2026-10").await;
     let resident = co.resident(&app, "resident").await;
     let appeal = written_with_photo(&co, &resident).await;
-    let endpoints = resident_endpoints(co.account.id, co.meter.id, appeal);
+    let request = (co.paid_service.id, written_request(&co, &resident).await);
+    let endpoints = resident_endpoints(co.account.id, co.meter.id, appeal, request);
     // The resident reads every page: the 404s below are about who asks, not what is there.
     for (method, path, body) in endpoints.iter().filter(|e| e.0 == Method::GET) {
         let (status, code) = call(&app, &resident, method.clone(), path, body).await;
@@ -359,6 +404,11 @@ async fn every_resident_endpoint_answers_404_to_anyone_not_linked(app: TestApp) 
     // Nothing changed: still linked, no reading stored, the appeal as written.
     let thread = resident.appeal(appeal.0).await.unwrap();
     assert_eq!(thread.messages.len(), 1);
+    let requests = resident
+        .service_requests(co.account.id, PageQuery::default())
+        .await
+        .unwrap();
+    assert_eq!(requests.total, 1, "only the resident's own");
     assert_eq!(
         resident
             .appeals(co.account.id, PageQuery::default())

@@ -64,6 +64,17 @@ pub fn tariff(service_id: ServiceId, valid_from: &str) -> TariffData {
     }
 }
 
+/// A paid service with a price per hour.
+pub fn plumber() -> PaidServiceData {
+    PaidServiceData {
+        name: "Вызов сантехника".into(),
+        description: "Осмотр и мелкий ремонт сантехники в квартире".into(),
+        price: Some(Money::from_kopecks(150_000)),
+        unit: "час".into(),
+        active: true,
+    }
+}
+
 /// One organization's objects, one of each kind.
 pub struct Company {
     pub operator: Client,
@@ -77,6 +88,7 @@ pub struct Company {
     pub reading: Reading,
     pub recalculation: Recalculation,
     pub payment: Payment,
+    pub paid_service: PaidService,
 }
 
 impl Company {
@@ -112,7 +124,9 @@ impl Company {
             .create_payment(&payment(account.id, "П-1"))
             .await
             .unwrap();
+        let paid_service = operator.create_paid_service(&plumber()).await.unwrap();
         Company {
+            paid_service,
             operator,
             org,
             recalculation,

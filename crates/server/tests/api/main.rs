@@ -25,6 +25,7 @@ mod metrics;
 mod migrations;
 mod online_payments;
 mod openapi;
+mod paid_services;
 mod payments;
 mod penalties;
 mod periods;

@@ -23,6 +23,7 @@ fn pay(amount: Money) -> StartPayment {
     StartPayment {
         amount,
         for_period: None,
+        service_request_id: None,
     }
 }
 
@@ -101,7 +102,7 @@ async fn online_credits(resident: &Client, account: AccountId) -> Vec<Money> {
 }
 
 /// The payer's decision on the sandbox page: where it sends them back.
-async fn decide(url: &str, decision: &str) -> String {
+pub async fn decide(url: &str, decision: &str) -> String {
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

@@ -187,6 +187,7 @@ async fn create_succeed_and_cancel(backend: Backend) {
     let start = |rubles: i64| StartPayment {
         amount: Money::from_kopecks(rubles * 100),
         for_period: None,
+        service_request_id: None,
     };
 
     // Create: the shop's credentials, the key, the receipt to the resident's address.

@@ -8,11 +8,13 @@ pub mod houses;
 pub mod imports;
 pub mod ledger;
 pub mod meters;
+pub mod paid_services;
 pub mod payments;
 pub mod periods;
 pub mod premises;
 pub mod readings;
 pub mod recalculations;
+pub mod service_requests;
 pub mod services;
 pub mod tariffs;
 
@@ -31,5 +33,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(payments::configure)
         .configure(ledger::configure)
         .configure(imports::configure)
-        .configure(appeals::configure);
+        .configure(appeals::configure)
+        .configure(paid_services::configure)
+        .configure(service_requests::configure);
 }
