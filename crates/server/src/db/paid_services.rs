@@ -170,7 +170,8 @@ enum Which<'a> {
     One(ServiceRequestId),
     /// What a resident asked for on an account, newest first.
     Account(AccountId, UserId),
-    /// New first, then accepted by the agreed time, then the rest, latest first.
+    /// New first (oldest first), then accepted by the agreed time, then done and
+    /// rejected, the latest change first.
     Queue(OrganizationId, &'a ServiceRequestFilter),
 }
 
@@ -194,10 +195,16 @@ macro_rules! by_filter {
 
 const STATUS_RANK: &str =
     "CASE service_requests.status WHEN 'new' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END";
+/// New ones by when they came, accepted ones by the agreed time; none for the others, so
+/// they fall to the latest change.
+const NEW_SINCE: &str =
+    "CASE WHEN service_requests.status = 'new' THEN service_requests.created_at END";
+const AGREED_AT: &str =
+    "CASE WHEN service_requests.status = 'accepted' THEN service_requests.scheduled_at END";
 
 fn load(conn: &mut DbConn, which: Which, limit: i64, offset: i64) -> QueryResult<Vec<Listed>> {
     use diesel::dsl::sql;
-    use diesel::sql_types::Integer;
+    use diesel::sql_types::{Integer, Nullable, Timestamp};
     let query = r::table
         .inner_join(a::table.inner_join(p::table.inner_join(h::table)))
         .inner_join(s::table)
@@ -219,8 +226,9 @@ fn load(conn: &mut DbConn, which: Which, limit: i64, offset: i64) -> QueryResult
             .order((r::created_at.desc(), r::id.desc())),
         Which::Queue(org, f) => by_filter!(query, org, f).order((
             sql::<Integer>(STATUS_RANK).asc(),
-            r::scheduled_at.asc(),
-            r::created_at.asc(),
+            sql::<Nullable<Timestamp>>(NEW_SINCE).asc(),
+            sql::<Nullable<Timestamp>>(AGREED_AT).asc(),
+            r::updated_at.desc(),
             r::id.asc(),
         )),
     };

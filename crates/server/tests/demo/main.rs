@@ -8,7 +8,9 @@ mod helpers;
 mod texts;
 
 use chrono::NaiveDate;
-use domkom_client::dto::{AccountFilter, AccountPeriodFilter, PageQuery, PeriodStatus};
+use domkom_client::dto::{
+    AccountFilter, AccountPeriodFilter, AppealStatus, PageQuery, PeriodStatus, RequestStatus,
+};
 use domkom_server::db::{self, DbPool};
 use domkom_server::devtools::demo::{self, Skipped, Summary};
 use domkom_values::OrganizationId;
@@ -128,6 +130,41 @@ async fn a_closed_year_and_demo_users_who_sign_in(app: TestApp) {
         let houses = operator.houses(PageQuery::default()).await.unwrap();
         assert_eq!(houses.total, 1);
         assert_eq!(houses.items[0].data.address, org.address);
+        // The desk: appeals in every status, a catalogue, requests in every status.
+        let appeals = operator
+            .operator_appeals(&Default::default(), PageQuery::default())
+            .await
+            .unwrap();
+        let statuses: Vec<_> = appeals.items.iter().map(|a| a.status).collect();
+        assert_eq!(
+            statuses[..2],
+            [AppealStatus::New, AppealStatus::InProgress],
+            "waiting first"
+        );
+        assert!(
+            statuses.contains(&AppealStatus::Answered) && statuses.contains(&AppealStatus::Closed)
+        );
+        let catalogue = operator
+            .operator_paid_services(PageQuery::default())
+            .await
+            .unwrap();
+        assert!(catalogue.total >= 5, "{}", org.name);
+        assert!(
+            catalogue.items.iter().any(|s| s.data.price.is_none()),
+            "по договорённости"
+        );
+        let requests = operator
+            .operator_service_requests(&Default::default(), PageQuery::default())
+            .await
+            .unwrap();
+        let statuses: Vec<_> = requests.items.iter().map(|r| r.status).collect();
+        let (first, rest) = statuses.split_at(2);
+        assert_eq!(
+            first,
+            [RequestStatus::New, RequestStatus::Accepted],
+            "{statuses:?}"
+        );
+        assert!(rest.contains(&RequestStatus::Done) && rest.contains(&RequestStatus::Rejected));
     }
     let resident = app.new_client();
     resident
@@ -151,6 +188,17 @@ async fn a_closed_year_and_demo_users_who_sign_in(app: TestApp) {
         .map(|o| o.resident_account.clone())
         .collect();
     assert_eq!(linked, printed, "one account in each organization, linked");
+    for account in resident.my_accounts().await.unwrap() {
+        let appeals = resident
+            .appeals(account.id, PageQuery::default())
+            .await
+            .unwrap();
+        assert_eq!(
+            (appeals.total, appeals.unread_answers),
+            (4, 2),
+            "two answers unread"
+        );
+    }
 
     // Seeding again adds nothing.
     assert_eq!(seed(&app.pool).await.unwrap_err(), Skipped::NotEmpty);

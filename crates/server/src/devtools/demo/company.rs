@@ -82,6 +82,7 @@ pub fn create(
 ) -> anyhow::Result<Company> {
     db::write_tx(conn, |conn| -> anyhow::Result<Company> {
         let org = organizations::insert(conn, &organization_data(spec))?;
+        crate::digest::schedule(conn, org)?;
         let (login, name) = spec.operator;
         let operator_id = user(conn, login, name, Role::Operator, Some(org), password_hash)?;
         let (ids, services) = create_services(conn, org, spec, first, current)?;

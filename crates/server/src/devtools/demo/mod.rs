@@ -1,6 +1,7 @@
 //! Demo data: two organizations (a УК and a ТСЖ) with a house each, ~30 flats, services,
 //! tariffs, meters, 12 closed months of readings, payments and recalculations, the
-//! current month open, and demo users. Written through the `db` functions and closed with
+//! current month open, a catalogue of paid services, the demo resident's appeals and
+//! requests in every status, and demo users. Written through the `db` functions and closed with
 //! the real period close. Deterministic: a fixed seed gives the same data on every run
 //! (only timestamps and the password, random on purpose, differ).
 //!
@@ -9,6 +10,7 @@
 
 mod company;
 mod data;
+mod desk;
 mod history;
 mod people;
 mod services;
@@ -184,6 +186,9 @@ pub fn seed(pool: &DbPool, today: NaiveDate) -> anyhow::Result<Result<Summary, S
     }
     for (c, rng) in &mut companies {
         history::current(&mut conn, c, rng, current, today)?;
+    }
+    for (c, _) in &companies {
+        desk::create(&mut conn, c, resident, today)?;
     }
     Ok(Ok(Summary {
         organizations: companies.iter().map(|(c, _)| c.summary.clone()).collect(),

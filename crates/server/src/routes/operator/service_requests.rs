@@ -24,8 +24,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(reject);
 }
 
-/// The organization's requests: new first, then accepted by the agreed time, then done
-/// and rejected.
+/// The organization's requests: new first (oldest first), then accepted by the agreed
+/// time, then done and rejected, the latest change first.
 #[utoipa::path(tag = "operator", security(("bearer" = [])), params(ServiceRequestFilter, PageQuery),
     responses((status = 200, body = Page<ServiceRequest>), (status = 403, body = Problem)))]
 #[get("/operator/service-requests")]
