@@ -344,7 +344,7 @@ async fn a_refused_letter_is_tried_again_later_and_a_rejected_one_is_given_up() 
         .set(rl::next_attempt_at.eq(past))
         .execute(&mut conn)
         .unwrap();
-    diesel::update(jobs::table)
+    diesel::update(jobs::table.filter(jobs::kind.eq("receipt_mailing")))
         .set(jobs::run_after.eq(past))
         .execute(&mut conn)
         .unwrap();
@@ -372,6 +372,7 @@ async fn a_refused_letter_is_tried_again_later_and_a_rejected_one_is_given_up() 
     let rows: Vec<(String, i32)> = outbox_rows(&app.pool);
     assert_eq!(rows.last().unwrap(), &("failed".into(), 1));
     let queued: i64 = jobs::table
+        .filter(jobs::kind.eq("receipt_mailing"))
         .filter(jobs::status.eq("queued"))
         .count()
         .get_result(&mut conn)
