@@ -41,15 +41,17 @@ pub use subscriptions::*;
 pub use user::*;
 
 /// An enum sent as one of a fixed set of texts, with `as_str` and `parse` for the columns
-/// that store it.
+/// that store it. The texts are the variants in snake case (the schema is derived from
+/// that; a test checks each `$text` against it).
 #[macro_export]
 macro_rules! wire_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal,)* }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
         pub enum $name {
-            $($(#[$vdoc])* #[serde(rename = $text)] $variant,)*
+            $($(#[$vdoc])* $variant,)*
         }
 
         impl $name {

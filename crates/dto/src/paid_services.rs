@@ -134,7 +134,9 @@ pub struct ServiceRequest {
     pub comment: String,
     pub contact: crate::Contact,
     pub status: RequestStatus,
-    /// The agreed time (local), once accepted.
+    /// The agreed time, local (no offset): `YYYY-MM-DDTHH:MM:SS`, once accepted.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>,
+        pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$", example = "2026-12-20T10:30:00"))]
     pub scheduled_at: Option<NaiveDateTime>,
     /// The agreed price, once accepted.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
@@ -154,7 +156,9 @@ pub struct ServiceRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AcceptRequest {
-    /// Local date and time, `YYYY-MM-DDTHH:MM:SS`, from today to a year ahead.
+    /// Local date and time, no offset: `YYYY-MM-DDTHH:MM:SS`, from today to a year ahead.
+    #[cfg_attr(feature = "openapi", schema(value_type = String,
+        pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$", example = "2026-12-20T10:30:00"))]
     pub scheduled_at: NaiveDateTime,
     /// Kopecks, 0 to 1 000 000 ₽.
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
@@ -178,4 +182,30 @@ pub struct ServiceRequestFilter {
     pub house_id: Option<HouseId>,
     #[cfg_attr(feature = "openapi", param(value_type = Option<i64>))]
     pub paid_service_id: Option<PaidServiceId>,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{AppealStatus, RequestStatus, TimeSlot};
+    use serde::Serialize;
+
+    /// The text a column stores is the one the wire carries.
+    fn same_on_the_wire<T: Serialize + Copy>(all: &[T], text: fn(T) -> &'static str) {
+        for value in all {
+            let wire = serde_json::to_value(value).unwrap();
+            assert_eq!(wire, serde_json::Value::from(text(*value)));
+        }
+    }
+
+    #[test]
+    fn the_stored_texts_are_the_wire_texts() {
+        same_on_the_wire(AppealStatus::ALL, AppealStatus::as_str);
+        same_on_the_wire(RequestStatus::ALL, RequestStatus::as_str);
+        same_on_the_wire(TimeSlot::ALL, TimeSlot::as_str);
+        assert_eq!(
+            AppealStatus::parse("in_progress"),
+            Some(AppealStatus::InProgress)
+        );
+        assert_eq!(RequestStatus::parse("accepted "), None);
+    }
 }

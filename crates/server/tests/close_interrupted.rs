@@ -133,6 +133,7 @@ fn a_killed_close_leaves_nothing_and_its_resumed_job_matches_a_clean_close() {
     assert_eq!(period_row(&pool).unwrap().0, "closed");
     assert_eq!(retried.1.len(), ACCOUNTS as usize);
     let (status, attempts): (String, i32) = jobs::table
+        .filter(jobs::kind.eq("close_period"))
         .select((jobs::status, jobs::attempts))
         .first(&mut pool.get().unwrap())
         .unwrap();
