@@ -1,10 +1,10 @@
 //! The app: session, layout and routes.
 
-use crate::components::guard::SignedIn;
+use crate::components::guard::{ForResidents, ForStaff, SignedIn};
 use crate::components::layout::{Footer, Header};
 use crate::components::page::{Loading, Page};
 use crate::pages::{
-    account, accounts, activate, email, login, password, profile, register, unsubscribe,
+    account, accounts, activate, desk, email, login, password, profile, register, unsubscribe,
 };
 use crate::session::{use_session, Session};
 use leptos::prelude::*;
@@ -33,14 +33,28 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/unsubscribe") view=unsubscribe::UnsubscribePage />
                         <ParentRoute path=path!("") view=SignedIn>
                             <Route path=path!("/profile") view=profile::ProfilePage />
-                            <Route path=path!("/accounts") view=accounts::AccountsPage />
-                            // Before `/accounts/:id`, which would take «add» for an id.
-                            <Route path=path!("/accounts/add") view=accounts::add::AddAccountPage />
-                            <ParentRoute path=path!("/accounts/:id") view=account::AccountLayout>
-                                <Route path=path!("") view=account::home::AccountHome />
-                                <Route path=path!("charges") view=account::charges::AccountCharges />
-                                <Route path=path!("readings") view=account::readings::AccountReadings />
-                                <Route path=path!("payments") view=account::payments::AccountPayments />
+                            <ParentRoute path=path!("") view=ForResidents>
+                                <Route path=path!("/accounts") view=accounts::AccountsPage />
+                                // Before `/accounts/:id`, which would take «add» for an id.
+                                <Route path=path!("/accounts/add") view=accounts::add::AddAccountPage />
+                                <ParentRoute path=path!("/accounts/:id") view=account::AccountLayout>
+                                    <Route path=path!("") view=account::home::AccountHome />
+                                    <Route path=path!("charges") view=account::charges::AccountCharges />
+                                    <Route path=path!("readings") view=account::readings::AccountReadings />
+                                    <Route path=path!("payments") view=account::payments::AccountPayments />
+                                    <Route path=path!("appeals") view=account::appeals::list::AppealsPage />
+                                    // Before the thread, which would take «new» for an id.
+                                    <Route path=path!("appeals/new") view=account::appeals::new::NewAppealPage />
+                                    <Route path=path!("appeals/:appeal_id") view=account::appeals::thread::AppealPage />
+                                </ParentRoute>
+                            </ParentRoute>
+                            <ParentRoute path=path!("") view=ForStaff>
+                                <ParentRoute path=path!("/desk") view=desk::DeskLayout>
+                                    <Route path=path!("") view=desk::DeskStart />
+                                    <Route path=path!("appeals") view=desk::queue::QueuePage />
+                                    <Route path=path!("appeals/:id") view=desk::thread::DeskAppealPage />
+                                    <Route path=path!("appeal-topics") view=desk::topics::TopicsPage />
+                                </ParentRoute>
                             </ParentRoute>
                         </ParentRoute>
                     </Routes>
@@ -51,19 +65,17 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// `/` leads to the resident's accounts or to the sign-in page.
+/// `/` leads to the resident's accounts, the staff's desk, or the sign-in page.
 #[component]
 fn Home() -> impl IntoView {
-    let target = if use_session().is_signed_in_untracked() {
-        HOME
+    let session = use_session();
+    let target = if session.is_signed_in_untracked() {
+        session.home().path
     } else {
         "/login"
     };
     view! { <Redirect path=target options=replace() /> }
 }
-
-/// Where a signed-in resident lands: «Мои лицевые счета».
-pub const HOME: &str = "/accounts";
 
 /// Navigation that replaces the current history entry, for redirects.
 pub fn replace() -> NavigateOptions {

@@ -4,7 +4,7 @@
 //! are printed with integer arithmetic only, so no amount is ever off by a kopeck. Typed
 //! amounts and readings are parsed here without floats too.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use domkom_values::{ru, Area, Money, Quantity, Tariff};
 
 /// Money in rubles: `1 234,56 ₽`.
@@ -44,6 +44,46 @@ pub use ru::{period as period_in_text, period_genitive, period_title as period};
 /// `25.11.2026`.
 pub fn date(date: NaiveDate) -> String {
     ru::date(date)
+}
+
+/// A moment in the reader's time: `05.11.2026, 14:30`.
+pub fn date_time(at: DateTime<FixedOffset>) -> String {
+    format!("{}, {}", date(at.date_naive()), at.format("%H:%M"))
+}
+
+/// How long something has waited, roughly: `5 мин.`, `3 ч`, `2 дня`.
+pub fn waited(time: TimeDelta) -> String {
+    let minutes = time.num_minutes().max(1);
+    match minutes {
+        0..60 => format!("{minutes} мин."),
+        60..1440 => format!("{} ч", minutes / 60),
+        _ => {
+            let days = minutes / 1440;
+            format!("{days} {}", plural(days, "день", "дня", "дней"))
+        }
+    }
+}
+
+/// A file's size: `850 КБ`, `4,8 МБ`.
+pub fn file_size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = KIB * KIB;
+    if bytes < MIB {
+        format!("{}\u{a0}КБ", bytes.div_ceil(KIB))
+    } else {
+        let tenths = (bytes * 10).div_ceil(MIB);
+        format!("{},{}\u{a0}МБ", tenths / 10, tenths % 10)
+    }
+}
+
+/// The noun after `n`: `1 день`, `2 дня`, `5 дней`, `21 день`, `12 дней`.
+pub fn plural(n: i64, one: &'static str, few: &'static str, many: &'static str) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=14) => many,
+        (1, _) => one,
+        (2..=4, _) => few,
+        _ => many,
+    }
 }
 
 /// Rubles typed by a person (`3 456,78`, `3456.7`, `3456 ₽`); `None` for anything else, a
@@ -168,6 +208,23 @@ mod tests {
         ] {
             assert_eq!(parse_volume(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn times_and_sizes_in_russian() {
+        let at = DateTime::parse_from_rfc3339("2026-11-05T09:07:00+03:00").unwrap();
+        assert_eq!(date_time(at), "05.11.2026, 09:07");
+        assert_eq!(waited(TimeDelta::seconds(20)), "1 мин.");
+        assert_eq!(waited(TimeDelta::minutes(59)), "59 мин.");
+        assert_eq!(waited(TimeDelta::minutes(185)), "3 ч");
+        assert_eq!(waited(TimeDelta::days(1)), "1 день");
+        assert_eq!(waited(TimeDelta::days(3)), "3 дня");
+        assert_eq!(waited(TimeDelta::days(12)), "12 дней");
+        assert_eq!(waited(TimeDelta::days(21)), "21 день");
+        assert_eq!(file_size(1), "1\u{a0}КБ");
+        assert_eq!(file_size(350 * 1024), "350\u{a0}КБ");
+        assert_eq!(file_size(5 * 1024 * 1024), "5,0\u{a0}МБ");
+        assert_eq!(file_size(4_900_000), "4,7\u{a0}МБ");
     }
 
     #[test]

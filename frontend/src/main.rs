@@ -1,6 +1,7 @@
 //! Domkom's single-page app: the resident's portal in the browser.
 
 mod app;
+mod clock;
 mod components;
 mod format;
 mod labels;

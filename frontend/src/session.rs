@@ -3,7 +3,7 @@
 
 use domkom_client::dto::ErrorCode;
 use domkom_client::{Client, Error, Result};
-use domkom_dto::User;
+use domkom_dto::{Role, User};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -66,6 +66,21 @@ impl Session {
     /// Whether someone is signed in, read once (for redirects).
     pub fn is_signed_in_untracked(&self) -> bool {
         self.user.with_untracked(Option::is_some)
+    }
+
+    /// Whether the signed-in user works for a company: the desk is theirs, the
+    /// resident's pages are not (tracked).
+    pub fn is_staff(&self) -> bool {
+        self.user.with(is_staff)
+    }
+
+    /// Where the signed-in user starts, read once (for redirects and the way back).
+    pub fn home(&self) -> Home {
+        if self.user.with_untracked(is_staff) {
+            DESK
+        } else {
+            ACCOUNTS
+        }
     }
 
     /// The signed-in user (tracked).
@@ -142,6 +157,29 @@ impl Session {
         }
     }
 }
+
+fn is_staff(user: &Option<User>) -> bool {
+    user.as_ref().is_some_and(|u| u.role == Role::Operator)
+}
+
+/// A page a signed-in user starts from, and its name on a link back there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Home {
+    pub path: &'static str,
+    pub name: &'static str,
+}
+
+/// A resident's: «Мои лицевые счета».
+pub const ACCOUNTS: Home = Home {
+    path: "/accounts",
+    name: "Мои лицевые счета",
+};
+
+/// The company's staff's: the desk.
+pub const DESK: Home = Home {
+    path: "/desk",
+    name: "Рабочее место",
+};
 
 /// A missing or expired access token, as opposed to a wrong password typed into a form.
 fn is_unauthorized(e: &Error) -> bool {

@@ -107,7 +107,9 @@ async fn read_form<T: DeserializeOwned>(mut form: Multipart) -> Result<WithPhoto
         } else {
             let bytes = read(&mut field, FIELD_MAX_BYTES, field_too_large).await?;
             let text = String::from_utf8(bytes).map_err(|_| not_utf8(&name))?;
-            fields.insert(name, Value::String(text));
+            // A form's text travels with CRLF line breaks (HTML's form encoding); the
+            // text kept has the LF a JSON body would have.
+            fields.insert(name, Value::String(text.replace("\r\n", "\n")));
         }
     }
     Ok(WithPhotos {

@@ -25,6 +25,15 @@ impl FieldErrors {
         })
     }
 
+    /// Shows `error` at `field` (or nothing there) and leaves the other fields' as they are,
+    /// without moving the focus: for a check made as the field changes.
+    pub fn put(&self, field: &str, error: Option<FieldError>) {
+        self.0.update(|errors| {
+            errors.retain(|e| e.field != field);
+            errors.extend(error);
+        });
+    }
+
     /// Shows `errors` beside their fields and moves the focus to the first of those fields
     /// on the page, so the keyboard and the screen reader start where the fixing does.
     pub fn set(&self, errors: Vec<FieldError>) {
@@ -107,40 +116,149 @@ pub fn Field(
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
+    /// False for one of several fields of which some must be filled.
+    #[prop(default = true)]
+    required: bool,
 ) -> impl IntoView {
-    let error = move || errors.message(name);
-    let error_id = format!("{name}-error");
-    let hint_id = format!("{name}-hint");
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let wiring = Wiring { name, errors, hint };
     view! {
-        <div class="field" class:field-invalid=move || error().is_some()>
-            <label for=name>{label}</label>
+        <FieldFrame wiring label>
             <input
                 id=name
                 name=name
                 type=kind
                 autocomplete=autocomplete
                 inputmode=inputmode
-                aria-required="true"
-                aria-invalid=move || error().is_some().then_some("true")
-                aria-describedby=described_by
+                aria-required=required.then_some("true")
+                aria-invalid=move || wiring.invalid()
+                aria-describedby=move || wiring.described_by(&[])
                 bind:value=value
             />
-            {hint.map(|text| view! { <p class="field-hint" id=hint_id>{text}</p> })}
+        </FieldFrame>
+    }
+}
+
+/// A text of up to `max` characters in a `<textarea>`, with a counter of what is typed.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    errors: FieldErrors,
+    max: usize,
+    #[prop(default = 6)] rows: u32,
+) -> impl IntoView {
+    let wiring = Wiring {
+        name,
+        errors,
+        hint: None,
+    };
+    let typed = move || value.with(|v| v.chars().count());
+    let over = move || typed() > max;
+    view! {
+        <FieldFrame wiring label>
+            <textarea
+                id=name
+                name=name
+                rows=rows
+                aria-required="true"
+                aria-invalid=move || wiring.invalid()
+                aria-describedby=move || wiring.described_by(&["count"])
+                bind:value=value
+            ></textarea>
+            <p class="field-hint field-count" id=format!("{name}-count") class:field-count-over=over>
+                {typed} " из " {max}
+            </p>
+        </FieldFrame>
+    }
+}
+
+/// A `<select>` of `options` (value, text) bound to `value`.
+#[component]
+pub fn Select(
+    name: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    errors: FieldErrors,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let wiring = Wiring {
+        name,
+        errors,
+        hint: None,
+    };
+    view! {
+        <FieldFrame wiring label>
+            <select
+                id=name
+                name=name
+                aria-invalid=move || wiring.invalid()
+                aria-describedby=move || wiring.described_by(&[])
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(option, text)| {
+                            let selected = value.with(|v| *v == option);
+                            view! { <option value=option selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </FieldFrame>
+    }
+}
+
+/// What a field's control and the messages around it share: the field's name (its id),
+/// its errors and its hint.
+#[derive(Clone, Copy)]
+pub struct Wiring {
+    pub name: &'static str,
+    pub errors: FieldErrors,
+    pub hint: Option<&'static str>,
+}
+
+impl Wiring {
+    fn error(&self) -> Option<String> {
+        self.errors.message(self.name)
+    }
+
+    /// `aria-invalid` of the control.
+    pub fn invalid(&self) -> Option<&'static str> {
+        self.error().is_some().then_some("true")
+    }
+
+    /// The ids of what describes the control to a screen reader: the hint, the control's
+    /// own notes (`{name}-{note}`) and the error when there is one.
+    pub fn described_by(&self, notes: &[&str]) -> Option<String> {
+        let name = self.name;
+        let ids: Vec<String> = self
+            .hint
+            .map(|_| "hint")
+            .into_iter()
+            .chain(notes.iter().copied())
+            .chain(self.error().map(|_| "error"))
+            .map(|part| format!("{name}-{part}"))
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// The label, the control (`children`), the hint and the error of one field.
+#[component]
+pub fn FieldFrame(wiring: Wiring, label: &'static str, children: Children) -> impl IntoView {
+    let name = wiring.name;
+    view! {
+        <div class="field" class:field-invalid=move || wiring.error().is_some()>
+            <label for=name>{label}</label>
+            {children()}
+            {wiring.hint.map(|text| view! { <p class="field-hint" id=format!("{name}-hint")>{text}</p> })}
             {move || {
-                error().map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })
+                wiring
+                    .error()
+                    .map(|text| view! { <p class="field-error" id=format!("{name}-error")>{text}</p> })
             }}
         </div>
     }

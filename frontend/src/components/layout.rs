@@ -49,13 +49,20 @@ fn SignedOutMenu() -> impl IntoView {
     }
 }
 
+/// A resident's accounts, or the staff's desk; never the other's.
 #[component]
 fn SignedInMenu() -> impl IntoView {
+    let session = use_session();
+    let start = move || {
+        if session.is_staff() {
+            view! { <A href="/desk">"Рабочее место"</A> }.into_any()
+        } else {
+            view! { <A href="/accounts">"Лицевые счета"</A> }.into_any()
+        }
+    };
     view! {
         <ul class="menu-list">
-            <li>
-                <A href="/accounts">"Лицевые счета"</A>
-            </li>
+            <li>{start}</li>
             <li>
                 <A href="/profile">"Мой профиль"</A>
             </li>

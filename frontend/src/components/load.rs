@@ -5,8 +5,7 @@
 
 use super::form::describe;
 use super::page::Loading;
-use crate::app::HOME;
-use crate::session::Session;
+use crate::session::{use_session, Session};
 use domkom_client::{Client, Error, Result};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -108,9 +107,11 @@ where
     }
 }
 
-/// The error with «Повторить», or, for what is not there, the way back to the accounts.
+/// The error with «Повторить», or, for what is not there, the way back to the user's
+/// start (the accounts, the desk).
 #[component]
 fn LoadFailed<T: 'static>(errors: ArcRwSignal<Errors>, resource: Loaded<T>) -> impl IntoView {
+    let home = use_session().home();
     move || {
         let error = errors.with(|errors| {
             errors
@@ -125,8 +126,7 @@ fn LoadFailed<T: 'static>(errors: ArcRwSignal<Errors>, resource: Loaded<T>) -> i
             }
             .into_any()
         } else {
-            view! { <A href=HOME attr:class="button button-quiet">"Мои лицевые счета"</A> }
-                .into_any()
+            view! { <A href=home.path attr:class="button button-quiet">{home.name}</A> }.into_any()
         };
         Some(view! {
             <div class="notice notice-error load-failed" role="alert" data-retry=error.retry.to_string()>

@@ -1,11 +1,14 @@
 //! Pieces shared by the pages.
 
+pub mod appeals;
 pub mod chart;
+pub mod confirm;
 pub mod field;
 pub mod form;
 pub mod guard;
 pub mod layout;
 pub mod load;
 pub mod page;
+pub mod pager;
 pub mod pay;
 pub mod receipt;

@@ -1,6 +1,9 @@
 //! The frame of one page: its heading and the browser tab's title.
 
+use crate::app::NotFound;
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use std::str::FromStr;
 
 /// A page with an `<h1>`; also names the browser tab after it.
 #[component]
@@ -33,5 +36,23 @@ pub fn Loading(#[prop(default = "Загрузка…")] text: &'static str) -> i
             <span class="spinner" aria-hidden="true"></span>
             {text}
         </p>
+    }
+}
+
+/// The view of the record whose id is the route's `param`, drawn afresh for another id;
+/// «Страница не найдена» for an address that names none.
+pub fn with_id<I, V>(
+    param: &'static str,
+    view: impl Fn(I) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    I: FromStr + Clone + PartialEq + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get_str(param)?.parse::<I>().ok()));
+    move || match id.get() {
+        Some(id) => view(id).into_any(),
+        None => NotFound().into_any(),
     }
 }

@@ -1,7 +1,7 @@
 //! «Вход»: sign in by login or e-mail.
 
 use super::activate::ResendLetter;
-use crate::app::{replace, HOME};
+use crate::app::replace;
 use crate::components::field::{collect, required, Field, FieldErrors};
 use crate::components::form::{report, FormAlert, FormStatus, SubmitButton, CHECK_FIELDS};
 use crate::components::page::Page;
@@ -17,18 +17,22 @@ const INACTIVE: &str = "Учётная запись ещё не активиро
                         письмо, которое мы отправили при регистрации, и перейдите по ссылке в нём.";
 
 /// Where to go after signing in: `?next=` when it is a page of this site (a link that
-/// needed a signed-in user, such as the e-mail confirmation), else the accounts.
-fn destination(next: Option<String>) -> String {
+/// needed a signed-in user, such as the e-mail confirmation), else the user's start (the
+/// accounts, the desk), known once signed in.
+fn next_page(next: Option<String>) -> Option<String> {
     next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .unwrap_or_else(|| HOME.to_owned())
 }
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
-    let target = destination(use_query_map().with_untracked(|q| q.get("next")));
+    let next = next_page(use_query_map().with_untracked(|q| q.get("next")));
+    let target = move || {
+        next.clone()
+            .unwrap_or_else(|| session.home().path.to_owned())
+    };
     if session.is_signed_in_untracked() {
-        return view! { <Redirect path=target options=replace() /> }.into_any();
+        return view! { <Redirect path=target() options=replace() /> }.into_any();
     }
     let navigate = use_navigate();
     let login = RwSignal::new(String::new());
@@ -62,7 +66,7 @@ pub fn LoginPage() -> impl IntoView {
             match session.sign_in(login_value.trim(), &password_value).await {
                 Ok(()) => {
                     pending.set(false);
-                    navigate(&target, Default::default());
+                    navigate(&target(), Default::default());
                 }
                 Err(e) => {
                     let message = if e.code() == Some(ErrorCode::AccountInactive) {
@@ -116,20 +120,23 @@ pub fn LoginPage() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::destination;
+    use super::next_page;
 
     #[test]
     fn only_pages_of_this_site_are_gone_to_after_sign_in() {
-        let go = |next: &str| destination(Some(next.to_owned()));
-        assert_eq!(go("/email/confirm?token=abc"), "/email/confirm?token=abc");
+        let go = |next: &str| next_page(Some(next.to_owned()));
+        assert_eq!(
+            go("/email/confirm?token=abc").as_deref(),
+            Some("/email/confirm?token=abc")
+        );
         for elsewhere in [
             "https://evil.example",
             "//evil.example",
             "/\\evil.example",
             "",
         ] {
-            assert_eq!(go(elsewhere), "/accounts", "{elsewhere}");
+            assert_eq!(go(elsewhere), None, "{elsewhere}");
         }
-        assert_eq!(destination(None), "/accounts");
+        assert_eq!(next_page(None), None);
     }
 }

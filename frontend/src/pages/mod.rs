@@ -3,6 +3,7 @@
 pub mod account;
 pub mod accounts;
 pub mod activate;
+pub mod desk;
 pub mod email;
 pub mod login;
 pub mod password;

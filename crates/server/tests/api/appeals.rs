@@ -72,9 +72,13 @@ async fn a_resident_writes_with_a_photo_and_reads_the_answer(app: TestApp) {
     assert!(topics.contains(&"Содержание и ремонт дома".to_owned()));
     let photo = upload("IMG_0001.png", "image/png", PNG);
     let written = resident
-        .create_appeal(account, &appeal("Течёт крыша над кухней"), &[photo])
+        .create_appeal(account, &appeal("Течёт крыша\r\nнад кухней"), &[photo])
         .await
         .unwrap();
+    assert_eq!(
+        written.messages[0].text, "Течёт крыша\nнад кухней",
+        "a form's CRLF kept as LF"
+    );
     assert_eq!(written.summary.status, S::New);
     assert_eq!(
         written.contact.email.as_deref(),
@@ -102,7 +106,7 @@ async fn a_resident_writes_with_a_photo_and_reads_the_answer(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(queue.items[0].id, written.summary.id);
-    assert_eq!(queue.items[0].excerpt, "Течёт крыша над кухней");
+    assert_eq!(queue.items[0].excerpt, "Течёт крыша\nнад кухней");
     let theirs = desk
         .operator_appeal_photo(written.summary.id, photo.id)
         .await

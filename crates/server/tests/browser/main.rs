@@ -7,6 +7,7 @@ mod helpers;
 
 mod browser;
 
+mod appeals;
 mod cabinet;
 mod newcomer;
 mod payments;

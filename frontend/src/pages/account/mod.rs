@@ -1,26 +1,30 @@
 //! One personal account: its heading, the account's menu numbered as in the manual
-//! (Главная, Начисления, Показания счётчиков, Платежи) and the section below it.
+//! (Главная, Начисления, Показания счётчиков, Платежи), then Обращения, and the section
+//! below it.
 
+pub mod appeals;
 pub mod charges;
 pub mod home;
 pub mod payments;
 pub mod readings;
 
-use crate::app::NotFound;
+use crate::components::appeals::card::UnreadBadge;
 use crate::components::load::{load, show, Loaded};
-use crate::components::page::set_document_title;
+use crate::components::page::{set_document_title, with_id};
 use crate::session::use_session;
-use domkom_dto::AccountCard;
+use domkom_dto::{AccountCard, PageQuery};
 use domkom_values::AccountId;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
-use leptos_router::hooks::use_params_map;
 
-/// The account card, loaded once for the heading and shared with the sections.
+/// The account card, loaded once for the heading and shared with the sections; and the
+/// answers to the resident's appeals not read yet, for the menu.
 #[derive(Clone, Copy)]
 pub struct CurrentAccount {
     pub id: AccountId,
     pub card: Loaded<AccountCard>,
+    /// Read again when a thread has been opened. `None` while unknown: no badge then.
+    pub unread: LocalResource<Option<i64>>,
 }
 
 pub fn use_account() -> CurrentAccount {
@@ -34,20 +38,26 @@ const NOT_LINKED: &str =
 /// `/accounts/:id/*`: the frame of every section of one account.
 #[component]
 pub fn AccountLayout() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id")?.parse::<AccountId>().ok()));
     // Another account is another frame: its card and sections load afresh.
-    move || match id.get() {
-        Some(id) => view! { <AccountFrame id /> }.into_any(),
-        None => view! { <NotFound /> }.into_any(),
-    }
+    with_id("id", |id: AccountId| view! { <AccountFrame id /> })
 }
 
 #[component]
 fn AccountFrame(id: AccountId) -> impl IntoView {
     let session = use_session();
     let card = load(session, NOT_LINKED, async move |c| c.account_card(id).await);
-    provide_context(CurrentAccount { id, card });
+    let unread = LocalResource::new(move || async move {
+        // The count covers every appeal; one item is the least a page holds.
+        let page = PageQuery {
+            limit: Some(1),
+            offset: None,
+        };
+        let list = session
+            .authorized(async |c| c.appeals(id, page).await)
+            .await;
+        list.ok().map(|l| l.unread_answers)
+    });
+    provide_context(CurrentAccount { id, card, unread });
     set_document_title("Лицевой счёт");
     Effect::new(move || {
         if let Some(Ok(c)) = card.get() {
@@ -73,7 +83,7 @@ fn AccountFrame(id: AccountId) -> impl IntoView {
             // No menu for an account that is not there.
             {move || {
                 card.with(|c| !matches!(c, Some(Err(_))))
-                    .then(|| view! { <AccountMenu id /> })
+                    .then(|| view! { <AccountMenu id unread /> })
             }}
             {show(card, "Загружаем лицевой счёт…", |_| view! { <Outlet /> })}
         </section>
@@ -81,16 +91,21 @@ fn AccountFrame(id: AccountId) -> impl IntoView {
 }
 
 /// The account's sections in the manual's order (рис. 6: 1–2 Главная, 3 Начисления,
-/// 4 Показания счётчиков, 5 Платежи).
+/// 4 Показания счётчиков, 5 Платежи), then Обращения with the answers not read yet.
 #[component]
-fn AccountMenu(id: AccountId) -> impl IntoView {
+fn AccountMenu(id: AccountId, unread: LocalResource<Option<i64>>) -> impl IntoView {
     let base = format!("/accounts/{id}");
+    let badge = move || {
+        let count = unread.get().flatten().filter(|&n| n > 0)?;
+        Some(view! { <UnreadBadge count test="unread-answers" /> })
+    };
     view! {
-        <nav class="account-menu" aria-label="Разделы лицевого счёта">
+        <nav class="section-menu" aria-label="Разделы лицевого счёта">
             <A href=base.clone() exact=true>"Главная"</A>
             <A href=format!("{base}/charges")>"Начисления"</A>
             <A href=format!("{base}/readings")>"Показания счётчиков"</A>
             <A href=format!("{base}/payments")>"Платежи"</A>
+            <A href=format!("{base}/appeals")>"Обращения" {badge}</A>
         </nav>
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod add;
 
+use crate::components::confirm::ConfirmButton;
 use crate::components::form::{describe, FormAlert, FormStatus};
 use crate::components::load::{load, show, Loaded};
 use crate::components::page::Page;
@@ -10,9 +11,7 @@ use crate::labels;
 use crate::session::use_session;
 use domkom_dto::LinkedAccount;
 use domkom_values::AccountId;
-use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 #[component]
@@ -120,21 +119,12 @@ fn Unlink(
     status: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let session = use_session();
-    let confirming = RwSignal::new(false);
-    let pending = RwSignal::new(false);
-    let confirm_button = NodeRef::<html::Button>::new();
-    Effect::new(move || {
-        if confirming.get() {
-            if let Some(button) = confirm_button.get() {
-                let _ = button.focus();
-            }
-        }
-    });
-    let shown_number = number.clone();
-    let unlink = move |_| {
+    let question = format!(
+        "Отвязать лицевой счёт №\u{a0}{number} от личного кабинета? Данные счёта останутся у организации, снова добавить его можно по коду с квитанции."
+    );
+    let unlink = move || {
         let number = number.clone();
-        pending.set(true);
-        spawn_local(async move {
+        async move {
             match session
                 .authorized(async |c| c.unlink_account(id).await)
                 .await
@@ -143,59 +133,25 @@ fn Unlink(
                     alert.set(None);
                     status.set(Some(format!("Лицевой счёт №\u{a0}{number} отвязан.")));
                     accounts.refetch();
+                    true
                 }
                 Err(e) => {
                     status.set(None);
                     alert.set(Some(describe(&e)));
-                    pending.set(false);
-                    confirming.set(false);
+                    false
                 }
             }
-        });
+        }
     };
-    let question_id = format!("unlink-question-{id}");
     view! {
-        <Show
-            when=move || confirming.get()
-            fallback=move || {
-                view! {
-                    <button
-                        type="button"
-                        class="button button-quiet"
-                        data-test="unlink"
-                        on:click=move |_| confirming.set(true)
-                    >
-                        "Отвязать"
-                    </button>
-                }
-            }
-        >
-            <div class="confirm" role="group" aria-labelledby=question_id.clone()>
-                <p id=question_id.clone() class="confirm-question">
-                    "Отвязать лицевой счёт №\u{a0}" {shown_number.clone()}
-                    " от личного кабинета? Данные счёта останутся у организации, снова добавить его можно по коду с квитанции."
-                </p>
-                <div class="button-row">
-                    <button
-                        type="button"
-                        class="button button-danger"
-                        data-test="unlink-confirm"
-                        node_ref=confirm_button
-                        disabled=move || pending.get()
-                        on:click=unlink.clone()
-                    >
-                        {move || if pending.get() { "Отвязываем…" } else { "Да, отвязать" }}
-                    </button>
-                    <button
-                        type="button"
-                        class="button button-quiet"
-                        disabled=move || pending.get()
-                        on:click=move |_| confirming.set(false)
-                    >
-                        "Отмена"
-                    </button>
-                </div>
-            </div>
-        </Show>
+        <ConfirmButton
+            label="Отвязать"
+            question
+            question_id=format!("unlink-question-{id}")
+            yes="Да, отвязать"
+            busy="Отвязываем…"
+            test="unlink"
+            action=unlink
+        />
     }
 }

@@ -1,0 +1,87 @@
+//! One appeal on the desk: the thread with its photos, how to reach the resident, the
+//! answer, «Взять в работу» and «Закрыть».
+
+use crate::components::appeals::reply::MessageForm;
+use crate::components::appeals::status::StatusActions;
+use crate::components::appeals::thread::{AppealHead, Messages};
+use crate::components::appeals::Party;
+use crate::components::form::FormAlert;
+use crate::components::layout::tel_href;
+use crate::components::load::{load, show};
+use crate::components::page::{set_document_title, with_id};
+use crate::session::use_session;
+use domkom_dto::{Appeal, AppealStatus};
+use domkom_values::AppealId;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn DeskAppealPage() -> impl IntoView {
+    with_id("id", |id: AppealId| view! { <ThreadPage id /> })
+}
+
+#[component]
+fn ThreadPage(id: AppealId) -> impl IntoView {
+    set_document_title(&format!("Обращение №\u{a0}{id}"));
+    let session = use_session();
+    let thread = load(
+        session,
+        "Обращение не найдено среди обращений организации.",
+        async move |c| Party::Staff.read(c, id).await,
+    );
+    view! {
+        <section class="section" aria-labelledby="appeal-title">
+            <p class="breadcrumbs">
+                <A href="/desk/appeals">"← Все обращения"</A>
+            </p>
+            {show(thread, "Загружаем обращение…", |appeal| view! { <Thread appeal /> })}
+        </section>
+    }
+}
+
+#[component]
+fn Thread(appeal: Appeal) -> impl IntoView {
+    let appeal = RwSignal::new(appeal);
+    let alert = RwSignal::new(None::<String>);
+    let open = move || appeal.with(|a| a.summary.status != AppealStatus::Closed);
+    view! {
+        <AppealHead appeal />
+        <Resident appeal />
+        <Messages party=Party::Staff appeal />
+        <FormAlert message=alert />
+        <StatusActions party=Party::Staff appeal alert />
+        <Show when=open>
+            <MessageForm party=Party::Staff appeal />
+        </Show>
+    }
+}
+
+/// Where the resident lives and how to reach them: the contact they gave for the answer.
+#[component]
+fn Resident(appeal: RwSignal<Appeal>) -> impl IntoView {
+    let (summary, contact) = appeal.with_untracked(|a| (a.summary.clone(), a.contact.clone()));
+    view! {
+        <dl id="resident" class="facts facts-compact card">
+            <div>
+                <dt>"Адрес"</dt>
+                <dd data-test="address">{summary.address}</dd>
+            </div>
+            <div>
+                <dt>"Лицевой счёт"</dt>
+                <dd data-test="account-number">{summary.account_number}</dd>
+            </div>
+            {contact.phone.map(|phone| view! {
+                <div>
+                    <dt>"Телефон"</dt>
+                    <dd><a href=tel_href(&phone) data-test="contact-phone">{phone.clone()}</a></dd>
+                </div>
+            })}
+            {contact.email.map(|email| view! {
+                <div>
+                    <dt>"E-mail"</dt>
+                    <dd><a href=format!("mailto:{email}") data-test="contact-email">{email.clone()}</a></dd>
+                </div>
+            })}
+        </dl>
+    }
+}
