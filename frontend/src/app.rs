@@ -46,6 +46,8 @@ pub fn App() -> impl IntoView {
                                     // Before the thread, which would take «new» for an id.
                                     <Route path=path!("appeals/new") view=account::appeals::new::NewAppealPage />
                                     <Route path=path!("appeals/:appeal_id") view=account::appeals::thread::AppealPage />
+                                    <Route path=path!("service-requests") view=account::service_requests::list::ServiceRequestsPage />
+                                    <Route path=path!("service-requests/new") view=account::service_requests::new::NewServiceRequestPage />
                                 </ParentRoute>
                             </ParentRoute>
                             <ParentRoute path=path!("") view=ForStaff>
@@ -54,6 +56,9 @@ pub fn App() -> impl IntoView {
                                     <Route path=path!("appeals") view=desk::queue::QueuePage />
                                     <Route path=path!("appeals/:id") view=desk::thread::DeskAppealPage />
                                     <Route path=path!("appeal-topics") view=desk::topics::TopicsPage />
+                                    <Route path=path!("service-requests") view=desk::requests::RequestsPage />
+                                    <Route path=path!("service-requests/:id") view=desk::request::DeskRequestPage />
+                                    <Route path=path!("paid-services") view=desk::catalogue::CataloguePage />
                                 </ParentRoute>
                             </ParentRoute>
                         </ParentRoute>

@@ -17,3 +17,8 @@ pub fn local(at: DateTime<Utc>) -> DateTime<FixedOffset> {
     let offset = FixedOffset::west_opt(behind * 60).unwrap_or(Utc.fix());
     at.with_timezone(&offset)
 }
+
+/// Today in the reader's calendar.
+pub fn today() -> chrono::NaiveDate {
+    local(now()).date_naive()
+}

@@ -4,7 +4,7 @@
 //! are printed with integer arithmetic only, so no amount is ever off by a kopeck. Typed
 //! amounts and readings are parsed here without floats too.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta};
 use domkom_values::{ru, Area, Money, Quantity, Tariff};
 
 /// Money in rubles: `1 234,56 ₽`.
@@ -48,7 +48,12 @@ pub fn date(date: NaiveDate) -> String {
 
 /// A moment in the reader's time: `05.11.2026, 14:30`.
 pub fn date_time(at: DateTime<FixedOffset>) -> String {
-    format!("{}, {}", date(at.date_naive()), at.format("%H:%M"))
+    wall_time(at.naive_local())
+}
+
+/// A local time as agreed, without a zone: `20.12.2026, 10:30`.
+pub fn wall_time(at: NaiveDateTime) -> String {
+    format!("{}, {}", date(at.date()), at.format("%H:%M"))
 }
 
 /// How long something has waited, roughly: `5 мин.`, `3 ч`, `2 дня`.
@@ -84,6 +89,12 @@ pub fn plural(n: i64, one: &'static str, few: &'static str, many: &'static str) 
         (2..=4, _) => few,
         _ => many,
     }
+}
+
+/// An amount as a person would type it into a field: `1521,13`.
+pub fn typed_rubles(amount: Money) -> String {
+    let k = amount.kopecks().max(0);
+    format!("{},{:02}", k / 100, k % 100)
 }
 
 /// Rubles typed by a person (`3 456,78`, `3456.7`, `3456 ₽`); `None` for anything else, a
@@ -182,6 +193,8 @@ mod tests {
         assert_eq!(parse_rubles("12"), kopecks(1_200));
         assert_eq!(parse_rubles("0,05"), kopecks(5));
         assert_eq!(parse_rubles("7."), kopecks(700));
+        assert_eq!(typed_rubles(Money::from_kopecks(152_113)), "1521,13");
+        assert_eq!(typed_rubles(Money::from_kopecks(-5)), "0,00");
         for bad in ["", "abc", "1,234,5", "-5", "1,234", ",5", "₽"] {
             assert_eq!(parse_rubles(bad), None, "{bad}");
         }

@@ -124,6 +124,7 @@ pub struct ServiceRequest {
     pub address: String,
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub paid_service_id: PaidServiceId,
+    /// The service's name and unit as it was ordered.
     pub service_name: String,
     pub unit: String,
     /// The catalogue's price now (none: «по договорённости»).

@@ -119,6 +119,10 @@ pub fn Field(
     /// False for one of several fields of which some must be filled.
     #[prop(default = true)]
     required: bool,
+    /// The bounds of a date's picker.
+    #[prop(optional, into)]
+    min: Option<String>,
+    #[prop(optional, into)] max: Option<String>,
 ) -> impl IntoView {
     let wiring = Wiring { name, errors, hint };
     view! {
@@ -129,6 +133,8 @@ pub fn Field(
                 type=kind
                 autocomplete=autocomplete
                 inputmode=inputmode
+                min=min
+                max=max
                 aria-required=required.then_some("true")
                 aria-invalid=move || wiring.invalid()
                 aria-describedby=move || wiring.described_by(&[])
@@ -208,6 +214,19 @@ pub fn Select(
                 }}
             </select>
         </FieldFrame>
+    }
+}
+
+/// A checkbox with its label beside it.
+#[component]
+pub fn Checkbox(name: &'static str, label: &'static str, checked: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label class="checkbox" for=name>
+                <input type="checkbox" id=name name=name bind:checked=checked />
+                <span>{label}</span>
+            </label>
+        </div>
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod appeals;
 pub mod chart;
 pub mod confirm;
+pub mod contact;
 pub mod field;
 pub mod form;
 pub mod guard;
@@ -12,3 +13,5 @@ pub mod page;
 pub mod pager;
 pub mod pay;
 pub mod receipt;
+pub mod service_requests;
+pub mod status;

@@ -1,13 +1,14 @@
-//! «Оплатить»: pays the account online. The amount is prefilled with what is left to pay
-//! and may be changed; the provider's page takes the money and sends the payer back to
-//! «Платежи», which shows how it ended (`PaymentOutcome`).
+//! «Оплатить»: pays online — the account's charges (the amount prefilled with what is
+//! left to pay and changeable) or a done service request (its agreed price). The
+//! provider's page takes the money and sends the payer back to the page that started it
+//! («Платежи», «Платные услуги»), which shows how it ended (`PaymentOutcome`).
 
 use super::field::Field;
 use super::form::{FormAlert, FormState, SubmitButton};
 use crate::format;
 use crate::session::{use_session, Session};
 use domkom_dto::{rules, FieldError, OnlinePayment, OnlinePaymentStatus, StartPayment};
-use domkom_values::{AccountId, Money, OnlinePaymentId, PaymentId};
+use domkom_values::{AccountId, Money, OnlinePaymentId, ServiceRequestId};
 use leptos::prelude::*;
 
 /// The amount typed, as the request, or what to fix.
@@ -37,39 +38,46 @@ fn payment(amount: &str) -> Result<StartPayment, Vec<FieldError>> {
     }
 }
 
-/// «1521,13»: how the field shows a prefilled amount.
-fn typed(amount: Money) -> String {
-    let k = amount.kopecks().max(0);
-    format!("{},{:02}", k / 100, k % 100)
+/// One key per form or button: a double click or a retried request is the same payment.
+fn payment_key(account: AccountId) -> String {
+    format!(
+        "spa-{account}-{}-{}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e12) as u64
+    )
 }
 
+/// Starts the payment and sends the payer to the provider's page.
+async fn start(
+    session: Session,
+    account: AccountId,
+    request: &StartPayment,
+    key: &str,
+) -> domkom_client::Result<()> {
+    let started = session
+        .authorized(async |c| c.start_payment(account, request, Some(key)).await)
+        .await?;
+    if let (Some(url), Some(window)) = (started.confirmation_url, web_sys::window()) {
+        let _ = window.location().assign(&url);
+    }
+    Ok(())
+}
+
+/// Pays the account's charges: the amount is asked first.
 #[component]
 pub fn PayButton(account: AccountId, suggested: Money) -> impl IntoView {
     let session = use_session();
     let open = RwSignal::new(false);
     let amount = RwSignal::new(if suggested.is_positive() {
-        typed(suggested)
+        format::typed_rubles(suggested)
     } else {
         String::new()
     });
     let form = FormState::renaming(&[("amount", "pay_amount")]);
-    // One key for this form: a double click or a retried request is the same payment.
-    let key = format!(
-        "spa-{account}-{}-{}",
-        js_sys::Date::now() as u64,
-        (js_sys::Math::random() * 1e12) as u64
-    );
+    let key = payment_key(account);
     let submit = form.on_submit(
         move || payment(&amount.get_untracked()),
-        async move |request: StartPayment| {
-            let started = session
-                .authorized(async |c| c.start_payment(account, &request, Some(&key)).await)
-                .await?;
-            if let (Some(url), Some(window)) = (started.confirmation_url, web_sys::window()) {
-                let _ = window.location().assign(&url);
-            }
-            Ok(())
-        },
+        async move |request: StartPayment| start(session, account, &request, &key).await,
     );
     let errors = form.errors;
     view! {
@@ -97,16 +105,52 @@ pub fn PayButton(account: AccountId, suggested: Money) -> impl IntoView {
     }
 }
 
+/// Pays a done service request: its agreed price, nothing to type.
+#[component]
+pub fn PayRequestButton(
+    account: AccountId,
+    request: ServiceRequestId,
+    price: Money,
+) -> impl IntoView {
+    let session = use_session();
+    let form = FormState::default();
+    let key = payment_key(account);
+    let submit = form.on_submit(
+        move || {
+            Ok(StartPayment {
+                amount: price,
+                for_period: None,
+                service_request_id: Some(request),
+            })
+        },
+        async move |request: StartPayment| start(session, account, &request, &key).await,
+    );
+    view! {
+        <form class="pay pay-request" data-test="pay-request" on:submit=submit>
+            <FormAlert message=form.alert />
+            <SubmitButton label="Оплатить" busy_label="Переходим к оплате…" pending=form.pending />
+        </form>
+    }
+}
+
+/// What an online payment paid: the page tells its outcome in these words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paid {
+    Charges,
+    Service,
+}
+
 /// Reads of a pending payment before the page stops asking: five minutes.
 const POLLS: u32 = 150;
 
 /// How the payment `id` the provider sent the payer back with ended; asks again every two
-/// seconds while it is pending. `done` hears when it has succeeded.
+/// seconds while it is pending. `succeeded` hears when it has succeeded.
 #[component]
 pub fn PaymentOutcome(
     account: AccountId,
     id: OnlinePaymentId,
-    credited: Callback<PaymentId>,
+    paid: Paid,
+    succeeded: Callback<OnlinePayment>,
 ) -> impl IntoView {
     let state = RwSignal::new(None::<Result<OnlinePayment, String>>);
     let session = use_session();
@@ -116,14 +160,14 @@ pub fn PaymentOutcome(
             account,
             id,
             state,
-            credited,
+            succeeded,
         },
         POLLS,
     );
     move || {
         let (class, text) = match state.get()? {
             Err(e) => ("notice notice-error", e),
-            Ok(p) => outcome(&p),
+            Ok(p) => outcome(&p, paid),
         };
         Some(
             view! { <p class=class role="status" id="payment-outcome" data-status=move || state.get().and_then(Result::ok).map(|p| p.status.as_str())>{text}</p> },
@@ -132,7 +176,7 @@ pub fn PaymentOutcome(
 }
 
 /// What the page shows of a payment.
-fn outcome(p: &OnlinePayment) -> (&'static str, String) {
+fn outcome(p: &OnlinePayment, paid: Paid) -> (&'static str, String) {
     let sum = format::money(p.amount);
     match p.status {
         OnlinePaymentStatus::Pending => (
@@ -141,7 +185,10 @@ fn outcome(p: &OnlinePayment) -> (&'static str, String) {
         ),
         OnlinePaymentStatus::Succeeded => (
             "notice notice-success",
-            format!("Оплата {sum} прошла и зачислена на лицевой счёт."),
+            match paid {
+                Paid::Charges => format!("Оплата {sum} прошла и зачислена на лицевой счёт."),
+                Paid::Service => format!("Оплата {sum} прошла: услуга оплачена."),
+            },
         ),
         OnlinePaymentStatus::Canceled => (
             "notice notice-warning",
@@ -160,7 +207,7 @@ struct Poll {
     account: AccountId,
     id: OnlinePaymentId,
     state: RwSignal<Option<Result<OnlinePayment, String>>>,
-    credited: Callback<PaymentId>,
+    succeeded: Callback<OnlinePayment>,
 }
 
 fn poll(p: Poll, left: u32) {
@@ -170,16 +217,12 @@ fn poll(p: Poll, left: u32) {
             .authorized(async |c| c.online_payment(p.account, p.id).await)
             .await
             .map_err(|e| super::form::describe(&e));
-        let (status, payment) = match &read {
-            Ok(o) => (Some(o.status), o.payment_id),
-            Err(_) => (None, None),
-        };
-        p.state.set(Some(read));
-        match (status, payment) {
-            (Some(OnlinePaymentStatus::Pending), _) if left > 1 => {
+        p.state.set(Some(read.clone()));
+        match read.map(|o| (o.status, o)) {
+            Ok((OnlinePaymentStatus::Pending, _)) if left > 1 => {
                 set_timeout(move || poll(p, left - 1), std::time::Duration::from_secs(2));
             }
-            (Some(OnlinePaymentStatus::Succeeded), Some(payment)) => p.credited.run(payment),
+            Ok((OnlinePaymentStatus::Succeeded, payment)) => p.succeeded.run(payment),
             _ => {}
         }
     });
@@ -207,7 +250,5 @@ mod tests {
                 .collect();
             assert_eq!(fields, ["pay_amount"], "{bad}");
         }
-        assert_eq!(typed(Money::from_kopecks(152_113)), "1521,13");
-        assert_eq!(typed(Money::from_kopecks(-5)), "0,00");
     }
 }

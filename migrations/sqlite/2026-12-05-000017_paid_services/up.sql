@@ -21,6 +21,9 @@ CREATE TABLE service_requests (
     house_id BIGINT NOT NULL REFERENCES houses (id),
     user_id BIGINT REFERENCES users (id) ON DELETE SET NULL,
     paid_service_id BIGINT NOT NULL REFERENCES paid_services (id),
+    -- The service as it was ordered: a later rename does not rewrite the request.
+    service_name TEXT NOT NULL,
+    unit TEXT NOT NULL,
     preferred_date DATE NOT NULL,
     time_slot TEXT NOT NULL CHECK (time_slot IN ('morning', 'afternoon', 'evening', 'any')),
     comment TEXT NOT NULL,

@@ -139,6 +139,8 @@ pub struct Row {
     pub house_id: HouseId,
     pub user_id: Option<UserId>,
     pub paid_service_id: PaidServiceId,
+    pub service_name: String,
+    pub unit: String,
     pub preferred_date: NaiveDate,
     pub time_slot: String,
     pub comment: String,
@@ -162,8 +164,8 @@ impl Row {
     }
 }
 
-/// A request with its account's number, the flat's address and the service.
-type Listed = (Row, String, String, String, String, String, Option<Money>);
+/// A request with its account's number, the flat's address and the service's price now.
+type Listed = (Row, String, String, String, Option<Money>);
 
 /// Which requests [`load`] reads.
 enum Which<'a> {
@@ -213,8 +215,6 @@ fn load(conn: &mut DbConn, which: Which, limit: i64, offset: i64) -> QueryResult
             a::number,
             h::address,
             p::number,
-            s::name,
-            s::unit,
             s::price,
         ))
         .into_boxed();
@@ -276,7 +276,7 @@ pub fn queue(
     Ok((rows.into_iter().map(dto).collect(), total))
 }
 
-fn dto((row, number, house, flat, name, unit, listed): Listed) -> ServiceRequest {
+fn dto((row, number, house, flat, listed): Listed) -> ServiceRequest {
     ServiceRequest {
         status: row.status(),
         time_slot: TimeSlot::parse(&row.time_slot).unwrap_or(TimeSlot::Any),
@@ -286,8 +286,8 @@ fn dto((row, number, house, flat, name, unit, listed): Listed) -> ServiceRequest
         house_id: row.house_id,
         address: ru::flat_address(&house, &flat),
         paid_service_id: row.paid_service_id,
-        service_name: name,
-        unit,
+        service_name: row.service_name,
+        unit: row.unit,
         listed_price: listed,
         preferred_date: row.preferred_date,
         comment: row.comment,
@@ -313,7 +313,7 @@ pub struct New<'a> {
     pub account_id: AccountId,
     pub house_id: HouseId,
     pub user_id: UserId,
-    pub paid_service_id: PaidServiceId,
+    pub service: &'a PaidService,
     pub preferred_date: NaiveDate,
     pub time_slot: TimeSlot,
     pub comment: &'a str,
@@ -328,7 +328,9 @@ pub fn insert(conn: &mut DbConn, n: &New) -> QueryResult<ServiceRequestId> {
             r::account_id.eq(n.account_id),
             r::house_id.eq(n.house_id),
             r::user_id.eq(n.user_id),
-            r::paid_service_id.eq(n.paid_service_id),
+            r::paid_service_id.eq(n.service.id),
+            r::service_name.eq(&n.service.data.name),
+            r::unit.eq(&n.service.data.unit),
             r::preferred_date.eq(n.preferred_date),
             r::time_slot.eq(n.time_slot.as_str()),
             r::comment.eq(n.comment.trim()),

@@ -365,6 +365,8 @@ diesel::table! {
         house_id -> BigInt,
         user_id -> Nullable<BigInt>,
         paid_service_id -> BigInt,
+        service_name -> Text,
+        unit -> Text,
         preferred_date -> Date,
         time_slot -> Text,
         comment -> Text,

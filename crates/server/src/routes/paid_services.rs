@@ -89,10 +89,11 @@ async fn create(
     let request = with_db(&state.pool, move |c| {
         write_tx(c, |c| {
             let org = linked_organization(c, &caller, account)?;
-            let offered = q::get_service(c, org, data.paid_service_id)?;
-            if !offered.is_some_and(|s| s.data.active) {
+            let Some(service) =
+                q::get_service(c, org, data.paid_service_id)?.filter(|s| s.data.active)
+            else {
                 return Err(DbError::NotOwned("paid_service_id".into()).into());
-            }
+            };
             let house_id = appeals::house_of(c, account)?.ok_or_else(ApiError::not_found)?;
             let id = q::insert(
                 c,
@@ -101,7 +102,7 @@ async fn create(
                     account_id: account,
                     house_id,
                     user_id: caller.user_id,
-                    paid_service_id: data.paid_service_id,
+                    service: &service,
                     preferred_date: data.preferred_date,
                     time_slot: data.time_slot,
                     comment: &data.comment,

@@ -324,9 +324,19 @@ async fn the_catalogue_and_the_request_are_checked(app: TestApp) {
         .await
         .unwrap_err();
     assert_eq!(in_use.code(), Some(ErrorCode::InUse));
+    // Renamed later, the request keeps the name it was ordered under.
+    let renamed = PaidServiceData {
+        name: "Сантехник".into(),
+        unit: "визит".into(),
+        ..plumber()
+    };
+    desk.update_paid_service(company.paid_service.id, &renamed)
+        .await
+        .unwrap();
+    let request = resident.service_request(id).await.unwrap();
     assert_eq!(
-        resident.service_request(id).await.unwrap().service_name,
-        "Вызов сантехника"
+        (request.service_name.as_str(), request.unit.as_str()),
+        ("Вызов сантехника", "час")
     );
 }
 

@@ -14,11 +14,11 @@ use std::time::{Duration, Instant};
 
 const TEXT: &str = "Течёт батарея в детской, под окном лужа. Прошу прислать мастера.";
 const ANSWER: &str = "Сантехник придёт завтра с 9 до 12.\nСтояк перекроем на час.";
-const ADDRESS: &str = "ул. Садовая, д. 5";
+pub const ADDRESS: &str = "ул. Садовая, д. 5";
 
 /// The company's operator (signed in through the API), its organization and an account
 /// of its house.
-async fn company(app: &TestApp) -> (Client, OrganizationId, Account) {
+pub async fn company(app: &TestApp) -> (Client, OrganizationId, Account) {
     let admin = app.admin().await;
     let (desk, org) = app.operator(&admin, 1).await;
     let house = desk
@@ -54,14 +54,14 @@ async fn company(app: &TestApp) -> (Client, OrganizationId, Account) {
     (desk, org.id, account)
 }
 
-async fn sign_in(b: &Browser, app: &TestApp, login: &str) {
+pub async fn sign_in(b: &Browser, app: &TestApp, login: &str) {
     b.goto(&app.url("/login")).await;
     b.fill("#login-form", "login", login).await;
     b.fill("#login-form", "password", PASSWORD).await;
     b.submit("#login-form").await;
 }
 
-async fn sign_out(b: &Browser) {
+pub async fn sign_out(b: &Browser) {
     b.click("#logout").await;
     b.wait_path("/login").await;
 }

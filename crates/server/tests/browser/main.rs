@@ -10,6 +10,7 @@ mod browser;
 mod appeals;
 mod cabinet;
 mod newcomer;
+mod paid_services;
 mod payments;
 mod profile;
 mod readings;

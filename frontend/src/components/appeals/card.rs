@@ -2,8 +2,8 @@
 //! unread answers) or the desk's queue (also the address, the account and how long it
 //! has waited).
 
-use super::status::StatusBadge;
 use super::Party;
+use crate::components::status::StatusBadge;
 use crate::{clock, format};
 use chrono::{DateTime, Utc};
 use domkom_dto::AppealSummary;
@@ -28,7 +28,7 @@ pub fn AppealItem(party: Party, appeal: AppealSummary, href: String) -> impl Int
                 <span class="appeal-top">
                     <span class="appeal-topic">{appeal.topic}</span>
                     {unread}
-                    <StatusBadge status=appeal.status />
+                    <StatusBadge status=Signal::stored(appeal.status) />
                 </span>
                 {desk}
                 <span class="appeal-excerpt">{appeal.excerpt}</span>

@@ -1,5 +1,5 @@
-//! Where an appeal stands, and the buttons that move it: «Взять в работу» (the staff, a
-//! new appeal) and «Закрыть обращение» (either side, asked first).
+//! The buttons that move an appeal: «Взять в работу» (the staff, a new appeal) and
+//! «Закрыть обращение» (either side, asked first).
 
 use super::Party;
 use crate::components::confirm::ConfirmButton;
@@ -8,20 +8,6 @@ use crate::session::use_session;
 use domkom_dto::{Appeal, AppealStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// The status as a badge coloured by it.
-#[component]
-pub fn StatusBadge(#[prop(into)] status: Signal<AppealStatus>) -> impl IntoView {
-    view! {
-        <span
-            class=move || format!("status status-{}", status.get().as_str())
-            data-test="status"
-            data-status=move || status.get().as_str()
-        >
-            {move || status.get().label()}
-        </span>
-    }
-}
 
 /// The status changes `party` may make now; the appeal as changed replaces `appeal`, a
 /// refusal goes to `alert`.

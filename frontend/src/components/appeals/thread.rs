@@ -2,8 +2,8 @@
 //! with its author, time and photos.
 
 use super::photos::Photos;
-use super::status::StatusBadge;
 use super::Party;
+use crate::components::status::StatusBadge;
 use crate::{clock, format};
 use domkom_dto::{Appeal, AppealMessage};
 use domkom_values::AppealId;

@@ -1,12 +1,13 @@
 //! One personal account: its heading, the account's menu numbered as in the manual
-//! (Главная, Начисления, Показания счётчиков, Платежи), then Обращения, and the section
-//! below it.
+//! (Главная, Начисления, Показания счётчиков, Платежи), then Обращения and Платные
+//! услуги, and the section below it.
 
 pub mod appeals;
 pub mod charges;
 pub mod home;
 pub mod payments;
 pub mod readings;
+pub mod service_requests;
 
 use crate::components::appeals::card::UnreadBadge;
 use crate::components::load::{load, show, Loaded};
@@ -91,7 +92,8 @@ fn AccountFrame(id: AccountId) -> impl IntoView {
 }
 
 /// The account's sections in the manual's order (рис. 6: 1–2 Главная, 3 Начисления,
-/// 4 Показания счётчиков, 5 Платежи), then Обращения with the answers not read yet.
+/// 4 Показания счётчиков, 5 Платежи), then Обращения with the answers not read yet, and
+/// Платные услуги.
 #[component]
 fn AccountMenu(id: AccountId, unread: LocalResource<Option<i64>>) -> impl IntoView {
     let base = format!("/accounts/{id}");
@@ -106,6 +108,7 @@ fn AccountMenu(id: AccountId, unread: LocalResource<Option<i64>>) -> impl IntoVi
             <A href=format!("{base}/readings")>"Показания счётчиков"</A>
             <A href=format!("{base}/payments")>"Платежи"</A>
             <A href=format!("{base}/appeals")>"Обращения" {badge}</A>
+            <A href=format!("{base}/service-requests")>"Платные услуги"</A>
         </nav>
     }
 }

@@ -1,7 +1,10 @@
 //! The company's desk («Рабочее место»): what the staff do on the portal, a section each
 //! in its menu. A section is a line of `SECTIONS` and its routes in app.rs.
 
+pub mod catalogue;
 pub mod queue;
+pub mod request;
+pub mod requests;
 pub mod thread;
 pub mod topics;
 
@@ -13,6 +16,8 @@ use leptos_router::components::{Outlet, Redirect, A};
 const SECTIONS: &[(&str, &str)] = &[
     ("/desk/appeals", "Обращения"),
     ("/desk/appeal-topics", "Темы обращений"),
+    ("/desk/service-requests", "Заявки"),
+    ("/desk/paid-services", "Платные услуги"),
 ];
 
 /// `/desk/*`: the heading, the menu and the section below.

@@ -5,8 +5,8 @@ use crate::components::appeals::reply::MessageForm;
 use crate::components::appeals::status::StatusActions;
 use crate::components::appeals::thread::{AppealHead, Messages};
 use crate::components::appeals::Party;
+use crate::components::contact::ResidentFacts;
 use crate::components::form::FormAlert;
-use crate::components::layout::tel_href;
 use crate::components::load::{load, show};
 use crate::components::page::{set_document_title, with_id};
 use crate::session::use_session;
@@ -61,27 +61,6 @@ fn Thread(appeal: Appeal) -> impl IntoView {
 fn Resident(appeal: RwSignal<Appeal>) -> impl IntoView {
     let (summary, contact) = appeal.with_untracked(|a| (a.summary.clone(), a.contact.clone()));
     view! {
-        <dl id="resident" class="facts facts-compact card">
-            <div>
-                <dt>"Адрес"</dt>
-                <dd data-test="address">{summary.address}</dd>
-            </div>
-            <div>
-                <dt>"Лицевой счёт"</dt>
-                <dd data-test="account-number">{summary.account_number}</dd>
-            </div>
-            {contact.phone.map(|phone| view! {
-                <div>
-                    <dt>"Телефон"</dt>
-                    <dd><a href=tel_href(&phone) data-test="contact-phone">{phone.clone()}</a></dd>
-                </div>
-            })}
-            {contact.email.map(|email| view! {
-                <div>
-                    <dt>"E-mail"</dt>
-                    <dd><a href=format!("mailto:{email}") data-test="contact-email">{email.clone()}</a></dd>
-                </div>
-            })}
-        </dl>
+        <ResidentFacts address=summary.address account_number=summary.account_number contact />
     }
 }

@@ -176,6 +176,8 @@ fn requests(
         ),
     ];
     for (service, steps) in moves {
+        let service = ps::get_service(conn, c.org, service)?
+            .ok_or_else(|| anyhow::anyhow!("paid service {service}"))?;
         let id = ps::insert(
             conn,
             &ps::New {
@@ -183,7 +185,7 @@ fn requests(
                 account_id: account.account_id,
                 house_id: house,
                 user_id: resident,
-                paid_service_id: service,
+                service: &service,
                 preferred_date: day(3),
                 time_slot: TimeSlot::Morning,
                 comment: "",

@@ -14,11 +14,12 @@ pub(super) use table::CorrectionList;
 use super::home::NOT_CLOSED;
 use super::use_account;
 use crate::components::load::{load, load_keyed, show, Loaded};
-use crate::components::pay::{PayButton, PaymentOutcome};
+use crate::components::pay::{Paid, PayButton, PaymentOutcome};
 use crate::format;
 use crate::session::use_session;
+use domkom_dto::OnlinePayment;
 use domkom_dto::{ChargePeriodSummary, PeriodRange};
-use domkom_values::{AccountId, OnlinePaymentId, PaymentId};
+use domkom_values::{AccountId, OnlinePaymentId};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use range::RangeForm;
@@ -107,7 +108,10 @@ fn PayNow(id: AccountId, online: Option<OnlinePaymentId>) -> impl IntoView {
     let card = use_account().card;
     // The card shows a payment credited after it was read once it is read again; read
     // again, it has the payment, so this does not repeat.
-    let refresh = Callback::new(move |payment: PaymentId| {
+    let refresh = Callback::new(move |online: OnlinePayment| {
+        let Some(payment) = online.payment_id else {
+            return;
+        };
         let shown = card.with_untracked(
             |c| matches!(c, Some(Ok(c)) if c.pending_payments.iter().any(|p| p.id == payment)),
         );
@@ -115,8 +119,9 @@ fn PayNow(id: AccountId, online: Option<OnlinePaymentId>) -> impl IntoView {
             card.refetch();
         }
     });
-    let outcome =
-        online.map(|payment| view! { <PaymentOutcome account=id id=payment credited=refresh /> });
+    let outcome = online.map(|payment| {
+        view! { <PaymentOutcome account=id id=payment paid=Paid::Charges succeeded=refresh /> }
+    });
     let button = move || {
         let card = card.get().and_then(Result::ok)?;
         let left = card
