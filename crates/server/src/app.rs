@@ -12,7 +12,6 @@ use actix_web::middleware::{
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer, ResponseError};
 use domkom_dto::ErrorCode;
 use std::net::TcpListener;
-use std::path::PathBuf;
 use tracing_actix_web::TracingLogger;
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_swagger_ui::SwaggerUi;
@@ -98,7 +97,7 @@ fn configure(cfg: &mut web::ServiceConfig) {
     )
     .configure(routes::sandbox::configure)
     .configure(|cfg| routes::all(&mut ServiceConfig::new(cfg)))
-    .default_service(web::to(spa_or_not_found));
+    .default_service(web::to(crate::spa::file_or_page));
 }
 
 /// No route took the request: a path the API has with another method is 405 naming the
@@ -111,7 +110,7 @@ pub(crate) async fn not_routed(req: HttpRequest) -> HttpResponse {
 }
 
 /// 405 naming the methods there are at its path (`Allow`, e.g. `GET, HEAD`).
-fn method_not_allowed(allow: &str) -> HttpResponse {
+pub(crate) fn method_not_allowed(allow: &str) -> HttpResponse {
     let mut res = ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
         ErrorCode::MethodNotAllowed,
@@ -198,68 +197,6 @@ fn problem_for_bare_errors<B>(
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(req, response).map_into_right_body(),
     ))
-}
-
-/// The SPA: a file from the build, or `index.html` for the client-side routes.
-async fn spa_or_not_found(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-) -> actix_web::Result<HttpResponse> {
-    if !matches!(
-        *req.method(),
-        actix_web::http::Method::GET | actix_web::http::Method::HEAD
-    ) {
-        // The pages and files are read only (`/health/…` too, the one route out here).
-        return Ok(method_not_allowed("GET, HEAD"));
-    }
-    let dir = &state.config.static_dir;
-    let path = req.path().trim_start_matches('/');
-    let candidate = safe_join(dir, path).filter(|p| p.is_file());
-    let looks_like_file = path
-        .rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains('.'));
-    let file = match candidate {
-        Some(file) => file,
-        None if looks_like_file => return Err(ApiError::not_found().into()),
-        None => dir.join("index.html"),
-    };
-    let named = actix_files::NamedFile::open_async(&file)
-        .await
-        .map_err(|_| {
-            ApiError::new(
-                StatusCode::NOT_FOUND,
-                ErrorCode::SpaNotBuilt,
-                "Веб-интерфейс не собран: выполните scripts/run.sh или trunk build в frontend/",
-            )
-        })?;
-    let mut response = named.into_response(&req);
-    let hashed_asset = file
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.contains('-') && !n.ends_with(".html"));
-    let cache = if hashed_asset {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static(cache),
-    );
-    Ok(response)
-}
-
-/// Joins a request path to the static directory, refusing `..` and absolute parts.
-fn safe_join(dir: &std::path::Path, path: &str) -> Option<PathBuf> {
-    let mut out = dir.to_path_buf();
-    for part in path.split('/').filter(|p| !p.is_empty()) {
-        if part == ".." || part == "." || part.contains('\\') {
-            return None;
-        }
-        out.push(part);
-    }
-    Some(out)
 }
 
 /// `https` in the public URL means the portal is served over TLS (by it or a proxy in

@@ -28,6 +28,7 @@ pub mod progress;
 pub mod ratelimit;
 pub mod readings;
 pub mod routes;
+pub mod spa;
 pub mod state;
 pub mod uploads;
 pub mod views;

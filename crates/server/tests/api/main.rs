@@ -38,6 +38,7 @@ mod resident_meters;
 mod revocation;
 mod services;
 mod site;
+mod spa_files;
 mod staff_readings;
 mod statement;
 mod subscriptions;
