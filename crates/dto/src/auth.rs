@@ -1,5 +1,6 @@
 //! Registration, activation, sign-in and tokens.
 
+use crate::User;
 use serde::{Deserialize, Serialize};
 
 /// The registration form: every field is required.
@@ -62,6 +63,8 @@ pub struct TokenResponse {
     pub expires_in: i64,
     /// Opaque, single use: each refresh returns a new one.
     pub refresh_token: String,
+    /// Who signed in, as `GET me` answers: a client knows it without asking again.
+    pub user: User,
 }
 
 /// Ask for a password-reset link.

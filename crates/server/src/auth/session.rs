@@ -42,6 +42,7 @@ fn issue(
         token_type: "Bearer".into(),
         expires_in: state.jwt.ttl.as_secs() as i64,
         refresh_token: refresh,
+        user: crate::views::profile::read(conn, caller.user_id)?,
     })
 }
 

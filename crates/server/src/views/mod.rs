@@ -6,4 +6,5 @@ pub mod account_charges;
 pub mod account_money;
 pub mod card;
 pub mod ledger;
+pub mod profile;
 pub mod receipt;

@@ -35,6 +35,7 @@ async fn registration_activation_and_sign_in(app: TestApp) {
         ("ivanov", "ivanov@example.ru")
     );
     assert_eq!(me.role, domkom_client::dto::Role::Resident);
+    assert_eq!(tokens.user, me, "the sign-in answers with who signed in");
 
     // By e-mail, in any letter case.
     app.new_client()
@@ -116,7 +117,9 @@ async fn refresh_rotates_and_reuse_revokes_the_family(app: TestApp) {
     let (client, first) = app.signed_in("rotator").await;
     let second = client.refresh(Some(&first.refresh_token)).await.unwrap();
     assert_ne!(second.refresh_token, first.refresh_token);
-    client.me().await.unwrap();
+    let me = client.me().await.unwrap();
+    assert_eq!(second.user, me, "a refresh answers with who it is for");
+    assert_eq!(me.login, "rotator");
 
     let reuse = client
         .refresh(Some(&first.refresh_token))

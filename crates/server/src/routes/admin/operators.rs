@@ -46,7 +46,7 @@ async fn create(
         })
     })
     .await?;
-    Ok(HttpResponse::Created().json(crate::routes::me::to_dto(user)?))
+    Ok(HttpResponse::Created().json(crate::views::profile::to_dto(user)?))
 }
 
 pub fn configure(cfg: &mut ServiceConfig) {

@@ -6,13 +6,14 @@
 //! address typed wrong cannot hand the account to whoever owns it. Until the link is
 //! followed the current address works for sign-in and recovery; it is told of the request.
 
-use super::{confirm_password, load, profile, State};
+use super::{confirm_password, load, State};
 use crate::auth::{secret, Caller};
 use crate::db::{self, users};
 use crate::error::ApiError;
 use crate::input::Json;
 use crate::routes::auth::{expiry, link_invalid};
 use crate::routes::with_db;
+use crate::views;
 use actix_web::{http::StatusCode, post, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, *};
@@ -141,7 +142,7 @@ pub(super) async fn confirm_change(
                     "Этот адрес уже занят другой учётной записью. Укажите другой адрес",
                 )));
             }
-            Ok(Ok(profile(conn, caller)?))
+            Ok(Ok(views::profile::read(conn, caller.user_id)?))
         })
     })
     .await?;

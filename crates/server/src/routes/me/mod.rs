@@ -9,6 +9,7 @@ use crate::error::ApiError;
 use crate::input::Json;
 use crate::routes::with_db;
 use crate::state::AppState;
+use crate::views;
 use actix_web::{delete, get, http::StatusCode, patch, put, web, HttpResponse};
 use domkom_dto::ErrorCode;
 use domkom_dto::{rules, *};
@@ -29,38 +30,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(subscriptions::unsubscribe);
 }
 
-/// The profile as its owner sees it, with the new address waiting for confirmation.
-fn profile(conn: &mut db::DbConn, caller: Caller) -> Result<User, ApiError> {
-    let row = load(conn, caller)?;
-    Ok(User {
-        pending_email: db::user_tokens::pending_email(conn, caller.user_id)?,
-        ..to_dto(row)?
-    })
-}
-
-/// The stored user; no change of e-mail pending.
-pub fn to_dto(row: users::UserRow) -> Result<User, ApiError> {
-    Ok(User {
-        id: row.id,
-        role: Role::parse(&row.role)
-            .ok_or_else(|| ApiError::internal(anyhow::anyhow!("unknown role {}", row.role)))?,
-        login: row.login,
-        email: row.email,
-        full_name: row.full_name,
-        phone: row.phone,
-        created_at: row.created_at.and_utc(),
-        pending_email: None,
-    })
-}
-
 /// The caller's row; a token of a deleted user no longer opens anything.
 fn load(conn: &mut db::DbConn, caller: Caller) -> Result<users::UserRow, ApiError> {
-    users::find(conn, caller.user_id)?.ok_or_else(|| {
-        ApiError::unauthorized(
-            ErrorCode::Unauthorized,
-            "Пользователь не найден. Войдите заново",
-        )
-    })
+    users::find(conn, caller.user_id)?.ok_or_else(views::profile::gone)
 }
 
 /// The password asked once more of a signed-in user (at `field`). Wrong ones count against
@@ -98,7 +70,10 @@ async fn confirm_password(
 )]
 #[get("/me")]
 async fn get_me(state: State, caller: Caller) -> Result<web::Json<User>, ApiError> {
-    let user = with_db(&state.pool, move |conn| profile(conn, caller)).await?;
+    let user = with_db(&state.pool, move |conn| {
+        views::profile::read(conn, caller.user_id)
+    })
+    .await?;
     Ok(web::Json(user))
 }
 
@@ -144,7 +119,7 @@ async fn update_me(
                     updated_at: db::now(),
                 },
             )?;
-            profile(conn, caller)
+            views::profile::read(conn, caller.user_id)
         })
     })
     .await?;
