@@ -1,10 +1,10 @@
-# Domkom in one image: the SPA built with trunk, the server built with cargo.
+# Domkom in one image: the SPA built by crates/spa-build, the server built with cargo.
 FROM rust:1-bookworm AS build
 RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libpq-dev pkg-config nodejs npm \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-# The same installers the README's commands use: wasm target, trunk, wasm-bindgen, wasm-opt.
+# The same installers the README's commands use: the wasm target and wasm-opt.
 RUN bash -c 'source scripts/setup.sh && build_spa'
 RUN cargo build --release -p domkom-server
 

@@ -1,11 +1,10 @@
 //! The app: session, layout and routes.
 
+use crate::chunks;
 use crate::components::guard::{ForResidents, ForStaff, SignedIn};
 use crate::components::layout::{Footer, Header};
 use crate::components::page::{Loading, Page};
-use crate::pages::{
-    account, accounts, activate, desk, email, login, password, profile, register, unsubscribe,
-};
+use crate::pages::{account, desk, login};
 use crate::session::{use_session, Session};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes, A};
@@ -25,40 +24,40 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home />
                         <Route path=path!("/login") view=login::LoginPage />
-                        <Route path=path!("/register") view=register::RegisterPage />
-                        <Route path=path!("/activate") view=activate::ActivatePage />
-                        <Route path=path!("/password/forgot") view=password::ForgotPasswordPage />
-                        <Route path=path!("/password/reset") view=password::ResetPasswordPage />
-                        <Route path=path!("/email/confirm") view=email::ConfirmEmailPage />
-                        <Route path=path!("/unsubscribe") view=unsubscribe::UnsubscribePage />
+                        <Route path=path!("/register") view=chunks::register_page />
+                        <Route path=path!("/activate") view=chunks::activate_page />
+                        <Route path=path!("/password/forgot") view=chunks::forgot_password_page />
+                        <Route path=path!("/password/reset") view=chunks::reset_password_page />
+                        <Route path=path!("/email/confirm") view=chunks::confirm_email_page />
+                        <Route path=path!("/unsubscribe") view=chunks::unsubscribe_page />
                         <ParentRoute path=path!("") view=SignedIn>
-                            <Route path=path!("/profile") view=profile::ProfilePage />
+                            <Route path=path!("/profile") view=chunks::profile_page />
                             <ParentRoute path=path!("") view=ForResidents>
-                                <Route path=path!("/accounts") view=accounts::AccountsPage />
+                                <Route path=path!("/accounts") view=chunks::accounts_page />
                                 // Before `/accounts/:id`, which would take «add» for an id.
-                                <Route path=path!("/accounts/add") view=accounts::add::AddAccountPage />
+                                <Route path=path!("/accounts/add") view=chunks::add_account_page />
                                 <ParentRoute path=path!("/accounts/:id") view=account::AccountLayout>
-                                    <Route path=path!("") view=account::home::AccountHome />
-                                    <Route path=path!("charges") view=account::charges::AccountCharges />
-                                    <Route path=path!("readings") view=account::readings::AccountReadings />
-                                    <Route path=path!("payments") view=account::payments::AccountPayments />
-                                    <Route path=path!("appeals") view=account::appeals::list::AppealsPage />
+                                    <Route path=path!("") view=chunks::account_home />
+                                    <Route path=path!("charges") view=chunks::account_charges />
+                                    <Route path=path!("readings") view=chunks::account_readings />
+                                    <Route path=path!("payments") view=chunks::account_payments />
+                                    <Route path=path!("appeals") view=chunks::appeals_page />
                                     // Before the thread, which would take «new» for an id.
-                                    <Route path=path!("appeals/new") view=account::appeals::new::NewAppealPage />
-                                    <Route path=path!("appeals/:appeal_id") view=account::appeals::thread::AppealPage />
-                                    <Route path=path!("service-requests") view=account::service_requests::list::ServiceRequestsPage />
-                                    <Route path=path!("service-requests/new") view=account::service_requests::new::NewServiceRequestPage />
+                                    <Route path=path!("appeals/new") view=chunks::new_appeal_page />
+                                    <Route path=path!("appeals/:appeal_id") view=chunks::appeal_page />
+                                    <Route path=path!("service-requests") view=chunks::service_requests_page />
+                                    <Route path=path!("service-requests/new") view=chunks::new_service_request_page />
                                 </ParentRoute>
                             </ParentRoute>
                             <ParentRoute path=path!("") view=ForStaff>
                                 <ParentRoute path=path!("/desk") view=desk::DeskLayout>
                                     <Route path=path!("") view=desk::DeskStart />
-                                    <Route path=path!("appeals") view=desk::queue::QueuePage />
-                                    <Route path=path!("appeals/:id") view=desk::thread::DeskAppealPage />
-                                    <Route path=path!("appeal-topics") view=desk::topics::TopicsPage />
-                                    <Route path=path!("service-requests") view=desk::requests::RequestsPage />
-                                    <Route path=path!("service-requests/:id") view=desk::request::DeskRequestPage />
-                                    <Route path=path!("paid-services") view=desk::catalogue::CataloguePage />
+                                    <Route path=path!("appeals") view=chunks::desk_queue />
+                                    <Route path=path!("appeals/:id") view=chunks::desk_appeal />
+                                    <Route path=path!("appeal-topics") view=chunks::desk_topics />
+                                    <Route path=path!("service-requests") view=chunks::desk_requests />
+                                    <Route path=path!("service-requests/:id") view=chunks::desk_request />
+                                    <Route path=path!("paid-services") view=chunks::desk_catalogue />
                                 </ParentRoute>
                             </ParentRoute>
                         </ParentRoute>

@@ -1,0 +1,108 @@
+//! The files the server hands out: `index.html` at the root and everything it loads under
+//! `/pkg/<build>/`, a directory named by the build's content. A new build is a new address,
+//! so the server lets browsers keep `/pkg/` for a year; the modules find each other by
+//! relative paths, which stay as wasm-bindgen and the split wrote them.
+
+use anyhow::{bail, Context, Result};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// The static files beside the app's modules.
+const STATIC_FILES: [&str; 2] = ["style.css", "boot.js"];
+/// Where `index.html` names the build's directory.
+const PKG_MARK: &str = "%PKG%";
+
+pub fn copy_static(frontend: &Path, stage: &Path) -> Result<()> {
+    for name in STATIC_FILES {
+        std::fs::copy(frontend.join(name), stage.join(name))
+            .with_context(|| format!("copying frontend/{name}"))?;
+    }
+    Ok(())
+}
+
+/// Replaces `dist` with `index.html` and the staged files under `pkg/<build>`.
+pub fn publish(template: &Path, stage: &Path, dist: &Path) -> Result<()> {
+    let html = std::fs::read_to_string(template)
+        .with_context(|| format!("reading {}", template.display()))?;
+    if !html.contains(PKG_MARK) {
+        bail!("{} names no {PKG_MARK}/ file", template.display());
+    }
+    let build = build_id(stage)?;
+    if dist.exists() {
+        std::fs::remove_dir_all(dist).with_context(|| format!("clearing {}", dist.display()))?;
+    }
+    let pkg = dist.join("pkg");
+    std::fs::create_dir_all(&pkg)?;
+    std::fs::rename(stage, pkg.join(&build)).context("moving the build into dist/pkg")?;
+    std::fs::write(
+        dist.join("index.html"),
+        html.replace(PKG_MARK, &format!("/pkg/{build}")),
+    )?;
+    Ok(())
+}
+
+/// The first 16 hex digits of a SHA-256 over the files' names and contents.
+fn build_id(dir: &Path) -> Result<String> {
+    let mut files = std::fs::read_dir(dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    files.sort();
+    let mut hash = Sha256::new();
+    for file in files {
+        hash.update(file.file_name().context("a file name")?.as_encoded_bytes());
+        hash.update(std::fs::read(&file)?);
+    }
+    Ok(hash.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stage(dir: &Path, wasm: &str) -> std::path::PathBuf {
+        let stage = dir.join(format!("stage-{wasm}"));
+        std::fs::create_dir_all(&stage).unwrap();
+        std::fs::write(stage.join("app_bg.wasm"), wasm).unwrap();
+        stage
+    }
+
+    #[test]
+    fn the_page_names_the_directory_named_by_the_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let template = dir.path().join("index.html");
+        std::fs::write(&template, r#"<script src="%PKG%/boot.js"></script>"#).unwrap();
+        let dist = dir.path().join("dist");
+
+        publish(&template, &stage(dir.path(), "one"), &dist).unwrap();
+        let first = std::fs::read_to_string(dist.join("index.html")).unwrap();
+        let build = first
+            .strip_prefix(r#"<script src="/pkg/"#)
+            .and_then(|rest| rest.strip_suffix(r#"/boot.js"></script>"#))
+            .unwrap_or_else(|| panic!("{first}"));
+        assert_eq!(build.len(), 16);
+        assert_eq!(
+            std::fs::read_to_string(dist.join("pkg").join(build).join("app_bg.wasm")).unwrap(),
+            "one"
+        );
+
+        publish(&template, &stage(dir.path(), "two"), &dist).unwrap();
+        let second = std::fs::read_to_string(dist.join("index.html")).unwrap();
+        assert_ne!(first, second, "another content, another address");
+        assert!(
+            !dist.join("pkg").join(build).exists(),
+            "the old build is gone"
+        );
+    }
+
+    #[test]
+    fn a_page_that_names_no_build_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let template = dir.path().join("index.html");
+        std::fs::write(&template, "<p>no scripts</p>").unwrap();
+        let refused = publish(&template, &stage(dir.path(), "x"), &dir.path().join("dist"));
+        assert!(refused.is_err());
+    }
+}

@@ -1,0 +1,113 @@
+//! The app's WebAssembly: compiled with relocations kept, split into the module the sign-in
+//! page needs and one chunk per section (the `#[wasm_split]` functions), bound to JS by
+//! wasm-bindgen as a library, and each module optimised for size by wasm-opt.
+
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The JS module wasm-bindgen writes (`app.js`, `app_bg.wasm`).
+pub const APP: &str = "app";
+/// The JS module that loads the chunks, imported by the main module.
+pub const LOADER: &str = "__wasm_split.js";
+
+/// Builds into `work/stage` and returns it: `app.js`, `app_bg.wasm`, the loader and the
+/// chunks.
+pub fn build(root: &Path, work: &Path) -> Result<PathBuf> {
+    let input = compile(root)?;
+    let split = work.join("split");
+    let stage = work.join("stage");
+    for dir in [&split, &stage] {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).with_context(|| format!("clearing {}", dir.display()))?;
+        }
+    }
+    let main = split_chunks(&input, &split)?;
+    bind(&main, &stage)?;
+    for entry in std::fs::read_dir(&split)? {
+        let path = entry?.path();
+        if path != main {
+            std::fs::copy(&path, stage.join(path.file_name().context("a file name")?))?;
+        }
+    }
+    for entry in std::fs::read_dir(&stage)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "wasm") {
+            optimise(&path)?;
+        }
+    }
+    Ok(stage)
+}
+
+/// `cargo build` of the app for the browser in the size-optimised profile. The link keeps
+/// its relocations (`.cargo/config.toml`), which the split reads.
+fn compile(root: &Path) -> Result<PathBuf> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(root)
+        .args([
+            "build",
+            "-p",
+            "domkom-web",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+        ])
+        .status()
+        .context("running cargo")?;
+    if !status.success() {
+        bail!("cargo build of the app failed");
+    }
+    Ok(root.join("target/wasm32-unknown-unknown/wasm-release/domkom-web.wasm"))
+}
+
+/// Splits the module at its split points; returns the main module's path.
+fn split_chunks(input: &Path, dir: &Path) -> Result<PathBuf> {
+    let bytes = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
+    let main = dir.join("main.wasm");
+    let main_module = format!("./{APP}.js");
+    let link_name = format!("./{LOADER}");
+    let mut options = wasm_split_cli_support::Options::new(&bytes);
+    options.output_dir = dir;
+    options.main_out_path = &main;
+    options.main_module = &main_module;
+    options.link_name = &link_name;
+    wasm_split_cli_support::transform(options)
+        .map_err(|e| anyhow::anyhow!("splitting the module: {e:#}"))?;
+    Ok(main)
+}
+
+/// wasm-bindgen's JS glue for the browser's ES modules; the exports the chunks link against
+/// are kept and their names left as the linker wrote them.
+fn bind(main: &Path, out: &Path) -> Result<()> {
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(main)
+        .out_name(APP)
+        .web(true)?
+        .typescript(false)
+        .keep_lld_exports(true)
+        .demangle(false)
+        .generate(out)
+        .context("wasm-bindgen")
+}
+
+/// `wasm-opt -Oz` in place (binaryen, `WASM_OPT` or on the `PATH`).
+fn optimise(path: &Path) -> Result<()> {
+    let wasm_opt = std::env::var("WASM_OPT").unwrap_or_else(|_| "wasm-opt".into());
+    let status = Command::new(&wasm_opt)
+        .arg("-Oz")
+        .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
+        // The chunks come out of the split with their names and producers: no use in a
+        // browser.
+        .args(["--strip-debug", "--strip-producers"])
+        .arg(path)
+        .arg("-o")
+        .arg(path)
+        .status()
+        .with_context(|| format!("running {wasm_opt} (binaryen; scripts/setup.sh installs it)"))?;
+    if !status.success() {
+        bail!("wasm-opt failed on {}", path.display());
+    }
+    Ok(())
+}
