@@ -38,13 +38,10 @@ impl Session {
         session
     }
 
+    /// One request: the refresh answers with the user too.
     async fn restore(self) {
-        let client = self.client();
-        if client.refresh(None).await.is_ok() {
-            match client.me().await {
-                Ok(user) => self.user.set(Some(user)),
-                Err(_) => self.forget(),
-            }
+        if let Ok(tokens) = self.client().refresh(None).await {
+            self.user.set(Some(tokens.user));
         }
         self.restored.set(true);
     }
@@ -97,20 +94,11 @@ impl Session {
         self.user.set(Some(user));
     }
 
-    /// Signs in and loads the profile.
+    /// Signs in; the answer carries the profile.
     pub async fn sign_in(&self, login: &str, password: &str) -> Result<()> {
-        let client = self.client();
-        client.login(login, password).await?;
-        match client.me().await {
-            Ok(user) => {
-                self.user.set(Some(user));
-                Ok(())
-            }
-            Err(e) => {
-                self.forget();
-                Err(e)
-            }
-        }
+        let tokens = self.client().login(login, password).await?;
+        self.user.set(Some(tokens.user));
+        Ok(())
     }
 
     /// Revokes the refresh cookie on the server (best effort) and forgets the user.

@@ -4,6 +4,7 @@
 
 use super::use_account;
 use crate::components::layout::tel_href;
+use crate::components::load::show;
 use crate::components::pay::PayButton;
 use crate::components::receipt::ReceiptButton;
 use crate::format;
@@ -21,8 +22,11 @@ pub const NOT_CLOSED: &str = "Если период не закрыт бухга
 pub fn AccountHome() -> impl IntoView {
     let account = use_account();
     let added = use_query_map().with_untracked(|q| q.get("added").is_some());
-    move || {
-        account.card.get().and_then(Result::ok).map(|card| {
+    // The card is read once, by the account's frame, beside this page.
+    show(
+        account.card,
+        "Загружаем лицевой счёт…",
+        move |card| {
             view! {
                 {added
                     .then(|| {
@@ -39,8 +43,8 @@ pub fn AccountHome() -> impl IntoView {
                 </div>
                 <Services services=card.services />
             }
-        })
-    }
+        },
+    )
 }
 
 /// Основные сведения: what the charges are computed from.

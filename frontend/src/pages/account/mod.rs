@@ -59,6 +59,7 @@ fn AccountFrame(id: AccountId) -> impl IntoView {
         list.ok().map(|l| l.unread_answers)
     });
     provide_context(CurrentAccount { id, card, unread });
+    let failed = Memo::new(move |_| card.with(|c| matches!(c, Some(Err(_)))));
     set_document_title("Лицевой счёт");
     Effect::new(move || {
         if let Some(Ok(c)) = card.get() {
@@ -86,7 +87,14 @@ fn AccountFrame(id: AccountId) -> impl IntoView {
                 card.with(|c| !matches!(c, Some(Err(_))))
                     .then(|| view! { <AccountMenu id unread /> })
             }}
-            {show(card, "Загружаем лицевой счёт…", |_| view! { <Outlet /> })}
+            // The section loads beside the card, not after it; an account that is not
+            // there shows why instead.
+            <Show
+                when=move || !failed.get()
+                fallback=move || show(card, "Загружаем лицевой счёт…", |_| ())
+            >
+                <Outlet />
+            </Show>
         </section>
     }
 }
