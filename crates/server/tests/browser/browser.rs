@@ -236,6 +236,15 @@ impl Browser {
             .unwrap();
     }
 
+    /// Waits until nothing matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        let started = Instant::now();
+        while self.client.find(Locator::Css(css)).await.is_ok() {
+            assert!(started.elapsed() < PATIENCE, "`{css}` never went away");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits until the element's text contains `needle`, and returns the text.
     pub async fn wait_text(&self, css: &str, needle: &str) -> String {
         let started = Instant::now();
@@ -367,10 +376,20 @@ impl Browser {
                 params: serde_json::json!({}),
             },
         };
+        self.devtools(command.cmd, command.params).await;
+    }
+
+    /// Sends a Chrome DevTools command to the page (network and CPU emulation, blocking
+    /// a URL, a script run before each page's own); returns its answer.
+    pub async fn devtools(
+        &self,
+        cmd: &'static str,
+        params: serde_json::Value,
+    ) -> serde_json::Value {
         self.client
-            .issue_cmd(command)
+            .issue_cmd(DevTools { cmd, params })
             .await
-            .unwrap_or_else(|e| panic!("chromedriver cannot emulate a phone: {e}"));
+            .unwrap_or_else(|e| panic!("chromedriver cannot run {cmd}: {e}"))
     }
 
     /// Saves `<name>.png` into `DOMKOM_TEST_SCREENSHOTS` when it is set, to look at the

@@ -12,5 +12,6 @@ mod cabinet;
 mod newcomer;
 mod paid_services;
 mod payments;
+mod phone;
 mod profile;
 mod readings;

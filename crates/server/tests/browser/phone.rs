@@ -1,0 +1,268 @@
+//! The app in chunks, opened as a phone would: every section of the resident's cabinet and
+//! of the desk from a cold cache, each fetching its own chunk only when first opened; a
+//! chunk that does not arrive leaves «Повторить», which brings it; and the first screen's
+//! timings on a slow phone, printed (a benchmark: the sizes' budgets are spa-build's).
+
+use crate::browser::{spawn_app, Browser};
+use crate::helpers::TestApp;
+use domkom_server::devtools::demo;
+use std::collections::BTreeSet;
+
+/// Records, from each page's start, when the first paint's frame and the given elements
+/// appear (`window.__marks`, ms since navigation), and which chunks were fetched.
+const WATCH: &str = "window.__marks = {}; \
+    const watch = ['#boot', '#login-form', '#account-facts', '#account-list']; \
+    new MutationObserver(() => { for (const css of watch) { \
+        if (!(css in __marks) && document.querySelector(css)) __marks[css] = performance.now(); \
+    } }).observe(document, { childList: true, subtree: true });";
+
+/// The wasm files fetched since the page was loaded (the module and the chunks).
+async fn fetched_wasm(b: &Browser) -> BTreeSet<String> {
+    let names = b
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource') \
+                .map(e => e.name.split('/').pop()).filter(n => n.endsWith('.wasm'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(names).unwrap()
+}
+
+/// Waits until `ready` is on the page and nothing in it is loading any more.
+async fn settled(b: &Browser, ready: &str) {
+    b.find(ready).await;
+    b.wait_gone("main .loading").await;
+}
+
+/// The demo data, and the demo resident signed in on a cold cache.
+async fn signed_in_resident(b: &Browser, app: &TestApp) -> demo::Summary {
+    let today = chrono::Local::now().date_naive();
+    let pool = app.pool.clone();
+    let summary = tokio::task::spawn_blocking(move || demo::seed(&pool, today))
+        .await
+        .unwrap()
+        .expect("seed the demo data")
+        .expect("an empty database");
+    sign_in(b, app, &summary.resident_login, &summary.password).await;
+    summary
+}
+
+async fn sign_in(b: &Browser, app: &TestApp, login: &str, password: &str) {
+    b.goto(&app.url("/login")).await;
+    b.fill("#login-form", "login", login).await;
+    b.fill("#login-form", "password", password).await;
+    b.submit("#login-form").await;
+}
+
+#[tokio::test]
+async fn every_section_opens_from_a_cold_cache_fetching_its_chunk_when_first_opened() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let b = &browser;
+
+    // The sign-in page fetches the module and no chunk.
+    b.goto(&app.url("/login")).await;
+    b.find("#login-form").await;
+    let first = fetched_wasm(b).await;
+    assert_eq!(
+        first.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["app_bg.wasm"],
+        "the sign-in page needs no section"
+    );
+
+    let summary = signed_in_resident(b, &app).await;
+    settled(b, "#account-list").await;
+    let mut fetched = fetched_wasm(b).await;
+    assert!(fetched.contains("split_money.wasm"), "{fetched:?}");
+    assert!(!fetched.contains("split_care.wasm"), "{fetched:?}");
+
+    b.click("#account-list a").await;
+    settled(b, "#account-facts").await;
+    // Each section from the account's menu: its chunk comes when it is first opened.
+    let sections = [
+        ("charges", "#period-charges", "split_money.wasm"),
+        ("readings", "#readings-title", "split_care.wasm"),
+        ("payments", "#payments-title", "split_money.wasm"),
+        ("appeals", "#appeal-list", "split_care.wasm"),
+        ("service-requests", "#request-list", "split_care.wasm"),
+    ];
+    for (section, ready, chunk) in sections {
+        b.click(&format!(".section-menu a[href$=\"/{section}\"]"))
+            .await;
+        settled(b, ready).await;
+        let now = fetched_wasm(b).await;
+        assert!(now.contains(chunk), "{section}: {now:?}");
+        let new: Vec<_> = now.difference(&fetched).collect();
+        eprintln!("{section}: fetched {new:?}");
+        fetched = now;
+    }
+    assert!(
+        !fetched.contains("split_desk.wasm"),
+        "a resident never fetches the desk: {fetched:?}"
+    );
+    b.click("a[href=\"/profile\"]").await;
+    settled(b, "#profile-view").await;
+    assert!(fetched_wasm(b).await.contains("split_profile.wasm"));
+
+    // The desk, which only the staff fetch.
+    b.click("#logout").await;
+    b.wait_path("/login").await;
+    let operator = &summary.organizations[0].operator_login;
+    sign_in(b, &app, operator, &summary.password).await;
+    settled(b, "#queue").await;
+    for (section, ready) in [
+        ("appeal-topics", "#topics-form"),
+        ("service-requests", "#requests-title"),
+        ("paid-services", "#services"),
+        ("appeals", "#queue"),
+    ] {
+        b.click(&format!(".section-menu a[href=\"/desk/{section}\"]"))
+            .await;
+        settled(b, ready).await;
+    }
+    let desk = fetched_wasm(b).await;
+    assert!(desk.contains("split_desk.wasm"), "{desk:?}");
+    assert!(
+        !desk.contains("split_care.wasm"),
+        "staff fetch no resident's section: {desk:?}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_chunk_that_does_not_arrive_leaves_a_retry_which_brings_it() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let b = &browser;
+    signed_in_resident(b, &app).await;
+    settled(b, "#account-list").await;
+    b.click("#account-list a").await;
+    settled(b, "#account-facts").await;
+
+    // A phone's network drops the readings' chunk.
+    b.devtools("Network.enable", serde_json::json!({})).await;
+    b.devtools(
+        "Network.setBlockedURLs",
+        serde_json::json!({ "urls": ["*split_care.wasm*"] }),
+    )
+    .await;
+    b.click(".section-menu a[href$=\"/readings\"]").await;
+    b.wait_text(".load-failed", "не загрузился").await;
+    // The frame stays: the account's menu still works.
+    b.find("#page-title").await;
+
+    b.devtools("Network.setBlockedURLs", serde_json::json!({ "urls": [] }))
+        .await;
+    b.click(".load-failed button").await;
+    settled(b, "#readings-title").await;
+    b.wait_gone(".load-failed").await;
+    browser.close().await;
+}
+
+/// Chromium's emulation of the phone the first screen is budgeted for: 150 ms latency,
+/// 4 Mbit/s, the CPU slowed 4×.
+async fn slow_phone(b: &Browser) {
+    b.devtools("Network.enable", serde_json::json!({})).await;
+    b.devtools(
+        "Network.emulateNetworkConditions",
+        serde_json::json!({
+            "offline": false, "latency": 150,
+            "downloadThroughput": 4_000_000 / 8, "uploadThroughput": 1_000_000 / 8
+        }),
+    )
+    .await;
+    b.devtools(
+        "Emulation.setCPUThrottlingRate",
+        serde_json::json!({ "rate": 4 }),
+    )
+    .await;
+}
+
+/// The page's timings since navigation, in ms.
+async fn timings(b: &Browser) -> serde_json::Value {
+    b.client
+        .execute(
+            "const nav = performance.getEntriesByType('navigation')[0]; \
+             const paint = performance.getEntriesByName('first-paint')[0]; \
+             const bytes = performance.getEntriesByType('resource') \
+                 .concat([nav]).reduce((sum, e) => sum + (e.transferSize || 0), 0); \
+             return { html: nav.responseEnd, paint: paint && paint.startTime, \
+                      marks: window.__marks, transferred: bytes };",
+            vec![],
+        )
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_first_screen_on_a_slow_phone() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let b = &browser;
+    let summary = signed_in_resident(b, &app).await;
+    settled(b, "#account-list").await;
+    b.click("#account-list a").await;
+    settled(b, "#account-facts").await;
+    let card = b.client.current_url().await.unwrap().to_string();
+    b.click("#logout").await;
+    b.wait_path("/login").await;
+
+    b.devtools("Network.clearBrowserCache", serde_json::json!({}))
+        .await;
+    b.devtools(
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({ "source": WATCH }),
+    )
+    .await;
+    slow_phone(b).await;
+
+    // The sign-in page from a cold cache.
+    b.goto(&app.url("/login")).await;
+    b.find("#login-form").await;
+    let login = timings(b).await;
+
+    // The cabinet's card, signed in, from a cold cache.
+    b.devtools("Network.clearBrowserCache", serde_json::json!({}))
+        .await;
+    sign_in(b, &app, &summary.resident_login, &summary.password).await;
+    b.find("#account-list").await;
+    b.devtools("Network.clearBrowserCache", serde_json::json!({}))
+        .await;
+    b.goto(&card).await;
+    b.find("#account-facts").await;
+    let cabinet = timings(b).await;
+
+    let ms = |v: &serde_json::Value| v.as_f64().map_or("-".into(), |v| format!("{v:.0} ms"));
+    println!(
+        "slow phone (150 ms, 4 Mbit/s, CPU 4×), cold cache:\n  \
+         sign-in page: HTML at {}, first paint {} ({} after the HTML), the form at {}, {} KiB transferred\n  \
+         the account's card: first paint {}, the card at {}, {} KiB transferred",
+        ms(&login["html"]),
+        ms(&login["paint"]),
+        ms(&serde_json::json!(
+            login["paint"].as_f64().unwrap_or(0.0) - login["html"].as_f64().unwrap_or(0.0)
+        )),
+        ms(&login["marks"]["#login-form"]),
+        login["transferred"].as_f64().unwrap_or(0.0) as u64 / 1024,
+        ms(&cabinet["paint"]),
+        ms(&cabinet["marks"]["#account-facts"]),
+        cabinet["transferred"].as_f64().unwrap_or(0.0) as u64 / 1024,
+    );
+    assert!(
+        login["paint"].as_f64().is_some(),
+        "the sign-in page painted: {login}"
+    );
+    assert!(
+        cabinet["marks"]["#account-facts"].as_f64().is_some(),
+        "the card was seen appearing: {cabinet}"
+    );
+    browser.close().await;
+}
