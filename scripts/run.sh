@@ -10,8 +10,8 @@ ensure_build_libs
 build_spa
 say "building the server (release)"
 cargo build --release -p domkom-server
-# On a fresh machine with 2 cores the first build takes about 12 minutes (the SPA about
-# 6, the server about 6); later starts rebuild only what changed.
+# The first build on a fresh machine is the long one (the SPA about 6 minutes on 2 cores,
+# then the server); later starts rebuild only what changed.
 say "built in $((SECONDS - started)) s"
 say "starting: open http://${DOMKOM_ADDR:-127.0.0.1:8080}/ (API docs at /swagger-ui/)"
 exec ./target/release/domkom serve

@@ -71,7 +71,7 @@ ensure_schemathesis() {
 # The SPA: crates/spa-build compiles it for the browser, splits it by section, binds it
 # (wasm-bindgen as a library, the lockfile's version), optimises it with wasm-opt, names its
 # directory by content, compresses every file once and prints the size report, failing when
-# a size passes its limit. The first build compiles the app and the build program (about 6
+# a size passes its limit. The first build compiles the build program and the app (about 6
 # minutes on 2 cores); later ones only what changed.
 build_spa() {
   ensure_wasm_target
