@@ -13,6 +13,7 @@ use leptos_router::{path, NavigateOptions};
 #[component]
 pub fn App() -> impl IntoView {
     let session = Session::provide();
+    chunks::prefetch(&window().location().pathname().unwrap_or_default());
     view! {
         <Router>
             <Header />

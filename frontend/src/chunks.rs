@@ -55,6 +55,52 @@ sections! {
     desk_catalogue in desk => desk::catalogue::CataloguePage;
 }
 
+/// A chunk fetched ahead of its pages: an empty function in its group.
+macro_rules! groups {
+    ($($group:ident),*) => {
+        /// The chunks, by the name after `in` above.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(non_camel_case_types)]
+        enum Group { $($group),* }
+
+        impl Group {
+            async fn fetch(self) {
+                $(
+                    #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
+                    fn $group() -> Result<(), SplitLoaderError> {
+                        Ok(())
+                    }
+                )*
+                // A failure is the page's to show, with its «Повторить».
+                let _ = match self { $(Group::$group => $group().await),* };
+            }
+        }
+    };
+}
+
+groups!(welcome, profile, money, care, desk);
+
+/// The chunk of the page at `path`, as the routes in app.rs and the groups above place it.
+fn group_of(path: &str) -> Option<Group> {
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    Some(match parts.as_slice() {
+        ["register" | "activate" | "password" | "email" | "unsubscribe", ..] => Group::welcome,
+        ["profile", ..] => Group::profile,
+        ["accounts", _, "readings" | "appeals" | "service-requests", ..] => Group::care,
+        ["accounts", ..] => Group::money,
+        ["desk", ..] => Group::desk,
+        _ => return None,
+    })
+}
+
+/// Starts fetching the chunk of the page the app opens on while the session is restored,
+/// instead of after.
+pub fn prefetch(path: &str) {
+    if let Some(group) = group_of(path) {
+        leptos::task::spawn_local(group.fetch());
+    }
+}
+
 /// The section once its chunk is there; the loading state until then; «Повторить» when it
 /// did not come, which fetches it afresh (a failed fetch is not remembered).
 #[component]
@@ -77,5 +123,33 @@ where
             </div>
         }
         .into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_opened_first_fetches_its_own_chunk() {
+        let cases = [
+            ("/login", None),
+            ("/", None),
+            ("/register", Some(Group::welcome)),
+            ("/password/reset", Some(Group::welcome)),
+            ("/profile", Some(Group::profile)),
+            ("/accounts", Some(Group::money)),
+            ("/accounts/add", Some(Group::money)),
+            ("/accounts/7", Some(Group::money)),
+            ("/accounts/7/charges", Some(Group::money)),
+            ("/accounts/7/payments", Some(Group::money)),
+            ("/accounts/7/readings", Some(Group::care)),
+            ("/accounts/7/appeals/12", Some(Group::care)),
+            ("/accounts/7/service-requests/new", Some(Group::care)),
+            ("/desk/appeals/3", Some(Group::desk)),
+        ];
+        for (path, group) in cases {
+            assert_eq!(group_of(path), group, "{path}");
+        }
     }
 }
