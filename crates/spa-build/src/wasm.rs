@@ -95,7 +95,7 @@ fn bind(main: &Path, out: &Path) -> Result<()> {
 /// `wasm-opt -Oz` in place (binaryen, `WASM_OPT` or on the `PATH`).
 fn optimise(path: &Path) -> Result<()> {
     let wasm_opt = std::env::var("WASM_OPT").unwrap_or_else(|_| "wasm-opt".into());
-    let status = Command::new(&wasm_opt)
+    let output = Command::new(&wasm_opt)
         .arg("-Oz")
         .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
         // The chunks come out of the split with their names and producers: no use in a
@@ -104,10 +104,15 @@ fn optimise(path: &Path) -> Result<()> {
         .arg(path)
         .arg("-o")
         .arg(path)
-        .status()
+        .output()
         .with_context(|| format!("running {wasm_opt} (binaryen; scripts/setup.sh installs it)"))?;
-    if !status.success() {
-        bail!("wasm-opt failed on {}", path.display());
+    // Its warnings about the split's name sections, which it strips, are no news.
+    if !output.status.success() {
+        bail!(
+            "wasm-opt failed on {}: {}",
+            path.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
     Ok(())
 }

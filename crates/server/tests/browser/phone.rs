@@ -192,8 +192,11 @@ async fn timings(b: &Browser) -> serde_json::Value {
              const paint = performance.getEntriesByName('first-paint')[0]; \
              const bytes = performance.getEntriesByType('resource') \
                  .concat([nav]).reduce((sum, e) => sum + (e.transferSize || 0), 0); \
+             const files = performance.getEntriesByType('resource') \
+                 .map(e => `${e.name.replace(location.origin, '').replace(/\\/pkg\\/[0-9a-f]+\\//, '')} \
+                     ${Math.round(e.startTime)}–${Math.round(e.responseEnd)}`); \
              return { html: nav.responseEnd, paint: paint && paint.startTime, \
-                      marks: window.__marks, transferred: bytes };",
+                      marks: window.__marks, transferred: bytes, files };",
             vec![],
         )
         .await
@@ -256,6 +259,14 @@ async fn the_first_screen_on_a_slow_phone() {
         ms(&cabinet["marks"]["#account-facts"]),
         cabinet["transferred"].as_f64().unwrap_or(0.0) as u64 / 1024,
     );
+    // What was fetched when, to see what the card waited for.
+    for (page, timings) in [("sign-in page", &login), ("card", &cabinet)] {
+        let files: Vec<String> = serde_json::from_value(timings["files"].clone()).unwrap();
+        println!(
+            "  {page}'s requests (ms since navigation): {}",
+            files.join(", ")
+        );
+    }
     assert!(
         login["paint"].as_f64().is_some(),
         "the sign-in page painted: {login}"
