@@ -1,16 +1,20 @@
-//! The files the server hands out: `index.html` at the root and everything it loads under
-//! `/pkg/<build>/`, a directory named by the build's content. A new build is a new address,
-//! so the server lets browsers keep `/pkg/` for a year; the modules find each other by
-//! relative paths, which stay as wasm-bindgen and the split wrote them.
+//! The files the server hands out: `index.html` at the root, with the stylesheet inside,
+//! and everything it loads under `/pkg/<build>/`, a directory named by the build's content.
+//! A new build is a new address, so the server lets browsers keep `/pkg/` for a year; the
+//! modules find each other by relative paths, which stay as wasm-bindgen and the split
+//! wrote them.
 
 use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// The static files beside the app's modules.
-const STATIC_FILES: [&str; 2] = ["style.css", "boot.js"];
+const STATIC_FILES: [&str; 1] = ["boot.js"];
 /// Where `index.html` names the build's directory.
 const PKG_MARK: &str = "%PKG%";
+/// Where `index.html` takes the stylesheet in: no request stands between the page and its
+/// first paint.
+const STYLE_MARK: &str = "%STYLE%";
 
 pub fn copy_static(frontend: &Path, stage: &Path) -> Result<()> {
     for name in STATIC_FILES {
@@ -20,12 +24,21 @@ pub fn copy_static(frontend: &Path, stage: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Replaces `dist` with `index.html` and the staged files under `pkg/<build>`.
-pub fn publish(template: &Path, stage: &Path, dist: &Path) -> Result<()> {
+/// Replaces `dist` with `index.html`, its stylesheet inside, and the staged files under
+/// `pkg/<build>`.
+pub fn publish(template: &Path, style: &Path, stage: &Path, dist: &Path) -> Result<()> {
     let html = std::fs::read_to_string(template)
         .with_context(|| format!("reading {}", template.display()))?;
-    if !html.contains(PKG_MARK) {
-        bail!("{} names no {PKG_MARK}/ file", template.display());
+    if !html.contains(PKG_MARK) || !html.contains(STYLE_MARK) {
+        bail!(
+            "{} has no {PKG_MARK}/ file or no {STYLE_MARK}",
+            template.display()
+        );
+    }
+    let css =
+        std::fs::read_to_string(style).with_context(|| format!("reading {}", style.display()))?;
+    if css.contains("</style") {
+        bail!("{} closes the <style> it goes into", style.display());
     }
     let build = build_id(stage)?;
     if dist.exists() {
@@ -36,7 +49,8 @@ pub fn publish(template: &Path, stage: &Path, dist: &Path) -> Result<()> {
     std::fs::rename(stage, pkg.join(&build)).context("moving the build into dist/pkg")?;
     std::fs::write(
         dist.join("index.html"),
-        html.replace(PKG_MARK, &format!("/pkg/{build}")),
+        html.replace(PKG_MARK, &format!("/pkg/{build}"))
+            .replace(STYLE_MARK, &css),
     )?;
     Ok(())
 }
@@ -73,13 +87,19 @@ mod tests {
     fn the_page_names_the_directory_named_by_the_content() {
         let dir = tempfile::tempdir().unwrap();
         let template = dir.path().join("index.html");
-        std::fs::write(&template, r#"<script src="%PKG%/boot.js"></script>"#).unwrap();
+        std::fs::write(
+            &template,
+            r#"<style>%STYLE%</style><script src="%PKG%/boot.js"></script>"#,
+        )
+        .unwrap();
+        let style = dir.path().join("style.css");
+        std::fs::write(&style, "main { flex: 1 }").unwrap();
         let dist = dir.path().join("dist");
 
-        publish(&template, &stage(dir.path(), "one"), &dist).unwrap();
+        publish(&template, &style, &stage(dir.path(), "one"), &dist).unwrap();
         let first = std::fs::read_to_string(dist.join("index.html")).unwrap();
         let build = first
-            .strip_prefix(r#"<script src="/pkg/"#)
+            .strip_prefix(r#"<style>main { flex: 1 }</style><script src="/pkg/"#)
             .and_then(|rest| rest.strip_suffix(r#"/boot.js"></script>"#))
             .unwrap_or_else(|| panic!("{first}"));
         assert_eq!(build.len(), 16);
@@ -88,7 +108,7 @@ mod tests {
             "one"
         );
 
-        publish(&template, &stage(dir.path(), "two"), &dist).unwrap();
+        publish(&template, &style, &stage(dir.path(), "two"), &dist).unwrap();
         let second = std::fs::read_to_string(dist.join("index.html")).unwrap();
         assert_ne!(first, second, "another content, another address");
         assert!(
@@ -101,8 +121,20 @@ mod tests {
     fn a_page_that_names_no_build_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let template = dir.path().join("index.html");
-        std::fs::write(&template, "<p>no scripts</p>").unwrap();
-        let refused = publish(&template, &stage(dir.path(), "x"), &dir.path().join("dist"));
-        assert!(refused.is_err());
+        let style = dir.path().join("style.css");
+        std::fs::write(&style, "p { margin: 0 }").unwrap();
+        for page in [
+            "<p>no scripts</p>",
+            r#"<script src="%PKG%/boot.js"></script>"#,
+        ] {
+            std::fs::write(&template, page).unwrap();
+            let refused = publish(
+                &template,
+                &style,
+                &stage(dir.path(), "x"),
+                &dir.path().join("dist"),
+            );
+            assert!(refused.is_err(), "{page}");
+        }
     }
 }

@@ -33,8 +33,14 @@ fn build(root: &Path, dist: &Path) -> Result<()> {
     let started = Instant::now();
     let work = root.join("target/spa");
     let stage = wasm::build(root, &work)?;
-    assets::copy_static(&root.join("frontend"), &stage)?;
-    assets::publish(&root.join("frontend/index.html"), &stage, dist)?;
+    let frontend = root.join("frontend");
+    assets::copy_static(&frontend, &stage)?;
+    assets::publish(
+        &frontend.join("index.html"),
+        &frontend.join("style.css"),
+        &stage,
+        dist,
+    )?;
     size::compress_all(dist)?;
     eprintln!(
         "spa-build: built {} in {:.1?}",
