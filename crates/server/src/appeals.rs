@@ -2,16 +2,16 @@
 //! docs/appeals.md). The rules are checked against the appeal as read; the write then moves
 //! it only from that status, so two changes at once cannot both pass.
 
-use crate::auth::Operator;
+use crate::correspondence::{self, Party};
 use crate::db::appeals::{self as q, Row};
-use crate::db::{links, now, write_tx, DbConn};
+use crate::db::{now, write_tx, DbConn};
 use crate::error::ApiError;
 use crate::uploads::Photo;
 use actix_web::http::StatusCode;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::QueryResult;
 use domkom_dto::{Appeal, AppealMessage, AppealStatus as S, ErrorCode};
-use domkom_values::{AppealId, AppealPhotoId, UserId};
+use domkom_values::{AppealId, AppealPhotoId};
 
 /// How long after the answer the resident may reopen an appeal.
 pub const REOPEN_DAYS: i64 = 30;
@@ -23,49 +23,29 @@ pub enum Side {
     Staff,
 }
 
-/// Who acts on the appeal, with what proves their reach.
-#[derive(Debug, Clone, Copy)]
-pub enum Party {
-    /// Reaches what they wrote while linked to its account.
-    Resident(UserId),
-    /// Reaches the organization's appeals.
-    Staff(Operator),
-}
-
-impl Party {
-    pub fn side(self) -> Side {
-        match self {
+impl From<Party> for Side {
+    fn from(party: Party) -> Side {
+        match party {
             Party::Resident(_) => Side::Resident,
             Party::Staff(_) => Side::Staff,
-        }
-    }
-
-    fn user(self) -> UserId {
-        match self {
-            Party::Resident(user) => user,
-            Party::Staff(op) => op.user_id,
         }
     }
 }
 
 /// The appeal, when `party` reaches it; else 404.
 pub fn reach(c: &mut DbConn, party: Party, id: AppealId) -> Result<Row, ApiError> {
-    let (row, ..) = q::get(c, id)?.ok_or_else(ApiError::not_found)?;
-    let reached = match party {
-        Party::Resident(user) => {
-            row.user_id == Some(user)
-                && links::linked_organization(c, user, row.account_id)?.is_some()
-        }
-        Party::Staff(op) => row.organization_id == op.organization_id,
-    };
-    reached.then_some(row).ok_or_else(ApiError::not_found)
+    let row = q::get(c, id)?
+        .map(|(row, ..)| row)
+        .ok_or_else(ApiError::not_found)?;
+    correspondence::check(c, party, row.user_id, row.account_id, row.organization_id)?;
+    Ok(row)
 }
 
 /// Moves the appeal to `to` as `party` asked, all or nothing; answers it.
 pub fn set_status(c: &mut DbConn, party: Party, id: AppealId, to: S) -> Result<Appeal, ApiError> {
     write_tx(c, |c| {
         let row = reach(c, party, id)?;
-        let to = change(party.side(), &row, to, now())?;
+        let to = change(Side::from(party), &row, to, now())?;
         apply(c, &row, to)?;
         found(thread(c, id)?)
     })
@@ -82,8 +62,8 @@ pub fn write(
 ) -> Result<(Appeal, Row), ApiError> {
     write_tx(c, |c| {
         let row = reach(c, party, id)?;
-        let to = after_message(party.side(), &row, now())?;
-        let from_staff = party.side() == Side::Staff;
+        let to = after_message(Side::from(party), &row, now())?;
+        let from_staff = Side::from(party) == Side::Staff;
         q::add_message(c, id, from_staff, party.user(), text, photos)?;
         apply(c, &row, to)?;
         if !from_staff {

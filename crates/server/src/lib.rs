@@ -9,6 +9,7 @@ pub mod auth;
 pub mod billing;
 pub mod cli;
 pub mod config;
+pub mod correspondence;
 pub mod db;
 pub mod devtools;
 pub mod digest;

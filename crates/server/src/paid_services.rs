@@ -3,32 +3,19 @@
 //! accepted. The rule is checked against the request as read; the write moves it only
 //! from that status, so of two changes at once the second is refused.
 
+use crate::auth::Operator;
+use crate::correspondence::{self, Party};
 use crate::db::paid_services::{self as q, Move, Row};
-use crate::db::{links, write_tx, DbConn};
+use crate::db::{write_tx, DbConn};
 use crate::error::ApiError;
 use domkom_dto::{RequestStatus as S, ServiceRequest};
-use domkom_values::{OrganizationId, ServiceRequestId, UserId};
-
-/// Who reaches a request.
-#[derive(Debug, Clone, Copy)]
-pub enum Party {
-    /// What they asked for, while linked to its account.
-    Resident(UserId),
-    /// The organization's requests.
-    Staff(OrganizationId),
-}
+use domkom_values::ServiceRequestId;
 
 /// The request, when `party` reaches it; else 404.
 pub fn reach(c: &mut DbConn, party: Party, id: ServiceRequestId) -> Result<Row, ApiError> {
     let row = q::row(c, id)?.ok_or_else(ApiError::not_found)?;
-    let reached = match party {
-        Party::Resident(user) => {
-            row.user_id == Some(user)
-                && links::linked_organization(c, user, row.account_id)?.is_some()
-        }
-        Party::Staff(org) => row.organization_id == org,
-    };
-    reached.then_some(row).ok_or_else(ApiError::not_found)
+    correspondence::check(c, party, row.user_id, row.account_id, row.organization_id)?;
+    Ok(row)
 }
 
 /// Checks that the request in `from` may move to `to`.
@@ -54,7 +41,7 @@ pub fn check(from: S, to: S) -> Result<(), ApiError> {
 /// The staff move the organization's request, all or nothing; answers it.
 pub fn change(
     c: &mut DbConn,
-    org: OrganizationId,
+    staff: Operator,
     id: ServiceRequestId,
     to: Move,
 ) -> Result<ServiceRequest, ApiError> {
@@ -64,7 +51,7 @@ pub fn change(
         Move::Reject { .. } => S::Rejected,
     };
     write_tx(c, |c| {
-        let row = reach(c, Party::Staff(org), id)?;
+        let row = reach(c, Party::Staff(staff), id)?;
         check(row.status(), target)?;
         if !q::transition(c, id, row.status(), to)? {
             return Err(ApiError::status_not_allowed(

@@ -5,9 +5,10 @@
 
 use super::Settings;
 use crate::auth::Caller;
+use crate::correspondence::Party;
 use crate::db::{online_payments as op, paid_services, users, write_tx, DbConn, DbError};
 use crate::error::ApiError;
-use crate::paid_services::{reach, Party};
+use crate::paid_services::reach;
 use crate::routes::accounts::linked_organization;
 use domkom_dto::{ErrorCode, FieldError, RequestStatus, StartPayment};
 use domkom_values::{ru, AccountId, Money, OrganizationId, Period, ServiceRequestId};

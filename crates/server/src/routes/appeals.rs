@@ -2,8 +2,9 @@
 //! docs/appeals.md). An appeal is its writer's: reached while the writer is linked to its
 //! account; anyone else gets 404, a flatmate linked to the same account too.
 
-use crate::appeals::{self, found, Party};
+use crate::appeals::{self, found};
 use crate::auth::Caller;
+use crate::correspondence::Party;
 use crate::db::{appeals as q, write_tx};
 use crate::error::ApiError;
 use crate::input::{Json, Query};

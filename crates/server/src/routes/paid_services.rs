@@ -3,10 +3,11 @@
 //! appeal is: anyone else gets 404.
 
 use crate::auth::Caller;
+use crate::correspondence::Party;
 use crate::db::{appeals, paid_services as q, write_tx, DbError};
 use crate::error::ApiError;
 use crate::input::{Json, Query};
-use crate::paid_services::{reach, Party};
+use crate::paid_services::reach;
 use crate::routes::accounts::linked_organization;
 use crate::routes::{valid, with_db};
 use crate::state::AppState;

@@ -3,8 +3,9 @@
 //! staff's desk have something to show.
 
 use super::company::Company;
-use crate::appeals::{self, Party as AppealParty};
+use crate::appeals;
 use crate::auth::Operator;
+use crate::correspondence::Party as AppealParty;
 use crate::db::{self, appeals as a, paid_services as ps, DbConn};
 use chrono::{Days, NaiveDate};
 use domkom_dto::{AppealStatus, Contact, PaidServiceData, TimeSlot};

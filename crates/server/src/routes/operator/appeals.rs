@@ -2,8 +2,9 @@
 //! topics residents choose from.
 
 use super::crud::State;
-use crate::appeals::{self, found, Party};
+use crate::appeals::{self, found};
 use crate::auth::Operator;
+use crate::correspondence::Party;
 use crate::db::{appeals as q, users, write_tx};
 use crate::error::ApiError;
 use crate::input::{Json, Query};

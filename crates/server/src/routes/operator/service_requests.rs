@@ -3,11 +3,12 @@
 
 use super::crud::State;
 use crate::auth::Operator;
+use crate::correspondence::Party;
 use crate::db::paid_services::{self as q, Move};
 use crate::db::users;
 use crate::error::ApiError;
 use crate::input::{Json, Query};
-use crate::paid_services::{self, reach, Party};
+use crate::paid_services::{self, reach};
 use crate::routes::{valid, with_db};
 use crate::state::AppState;
 use actix_web::{get, post, web};
@@ -55,7 +56,7 @@ async fn read(
 ) -> Result<web::Json<ServiceRequest>, ApiError> {
     let id = path.into_inner();
     let request = with_db(&state.pool, move |c| {
-        reach(c, Party::Staff(op.organization_id), id)?;
+        reach(c, Party::Staff(op), id)?;
         q::get(c, id)?.ok_or_else(ApiError::not_found)
     })
     .await?;
@@ -126,7 +127,7 @@ async fn moved(
     to: impl FnOnce() -> Move + Send + 'static,
 ) -> Result<web::Json<ServiceRequest>, ApiError> {
     let (request, to) = with_db(&state.pool, move |c| {
-        let request = paid_services::change(c, op.organization_id, id, to())?;
+        let request = paid_services::change(c, op, id, to())?;
         let row = q::row(c, id)?.ok_or_else(ApiError::not_found)?;
         let resident = row
             .user_id
