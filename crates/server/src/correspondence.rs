@@ -3,7 +3,7 @@
 //! To anyone else it does not exist (404), so its id tells nothing.
 
 use crate::auth::Operator;
-use crate::db::{links, DbConn};
+use crate::db::{links, users, DbConn};
 use crate::error::ApiError;
 use domkom_values::{AccountId, OrganizationId, UserId};
 
@@ -42,4 +42,15 @@ pub fn check(
         Party::Staff(op) => organization == op.organization_id,
     };
     reached.then_some(()).ok_or_else(ApiError::not_found)
+}
+
+/// Whom a letter about it goes to, as (address, name): the contact e-mail the writer gave,
+/// else their profile's; no one once the profile was deleted.
+pub fn recipient(
+    c: &mut DbConn,
+    writer: Option<UserId>,
+    contact_email: Option<String>,
+) -> Result<Option<(String, String)>, ApiError> {
+    let resident = writer.map(|u| users::find(c, u)).transpose()?.flatten();
+    Ok(resident.map(|r| (contact_email.unwrap_or(r.email), r.full_name)))
 }

@@ -4,8 +4,8 @@
 use super::crud::State;
 use crate::appeals::{self, found};
 use crate::auth::Operator;
-use crate::correspondence::Party;
-use crate::db::{appeals as q, users, write_tx};
+use crate::correspondence::{self, Party};
+use crate::db::{appeals as q, write_tx};
 use crate::error::ApiError;
 use crate::input::{Json, Query};
 use crate::routes::appeals::photo_response;
@@ -90,12 +90,7 @@ async fn answer(
     let text = data.text.clone();
     let (appeal, to) = with_db(&state.pool, move |c| {
         let (appeal, row) = appeals::write(c, Party::Staff(op), id, &data.text, &[])?;
-        let resident = row
-            .user_id
-            .map(|u| users::find(c, u))
-            .transpose()?
-            .flatten();
-        let to = resident.map(|r| (row.contact_email.unwrap_or(r.email), r.full_name));
+        let to = correspondence::recipient(c, row.user_id, row.contact_email)?;
         Ok((appeal, to))
     })
     .await?;

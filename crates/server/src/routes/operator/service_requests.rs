@@ -3,9 +3,8 @@
 
 use super::crud::State;
 use crate::auth::Operator;
-use crate::correspondence::Party;
+use crate::correspondence::{self, Party};
 use crate::db::paid_services::{self as q, Move};
-use crate::db::users;
 use crate::error::ApiError;
 use crate::input::{Json, Query};
 use crate::paid_services::{self, reach};
@@ -129,12 +128,7 @@ async fn moved(
     let (request, to) = with_db(&state.pool, move |c| {
         let request = paid_services::change(c, op, id, to())?;
         let row = q::row(c, id)?.ok_or_else(ApiError::not_found)?;
-        let resident = row
-            .user_id
-            .map(|u| users::find(c, u))
-            .transpose()?
-            .flatten();
-        let to = resident.map(|r| (row.contact_email.unwrap_or(r.email), r.full_name));
+        let to = correspondence::recipient(c, row.user_id, row.contact_email)?;
         Ok((request, to))
     })
     .await?;
