@@ -54,18 +54,6 @@ pub async fn company(app: &TestApp) -> (Client, OrganizationId, Account) {
     (desk, org.id, account)
 }
 
-pub async fn sign_in(b: &Browser, app: &TestApp, login: &str) {
-    b.goto(&app.url("/login")).await;
-    b.fill("#login-form", "login", login).await;
-    b.fill("#login-form", "password", PASSWORD).await;
-    b.submit("#login-form").await;
-}
-
-pub async fn sign_out(b: &Browser) {
-    b.click("#logout").await;
-    b.wait_path("/login").await;
-}
-
 /// Waits until the image `css` has loaded, and returns its natural width.
 async fn loaded_width(b: &Browser, css: &str) -> i64 {
     let started = Instant::now();
@@ -127,7 +115,7 @@ async fn a_resident_writes_with_a_photo_the_desk_answers_the_resident_reads_it()
     let appeals = format!("/accounts/{}/appeals", account.id);
 
     // «Обращения» in the account's menu: none yet, and what they are for.
-    sign_in(b, &app, "writer").await;
+    b.sign_in(&app, "writer", PASSWORD).await;
     b.wait_path("/accounts").await;
     b.click("[data-test=account] a.account-link").await;
     b.click(&format!(".section-menu a[href=\"{appeals}\"]"))
@@ -200,10 +188,10 @@ async fn a_resident_writes_with_a_photo_the_desk_answers_the_resident_reads_it()
     assert_eq!(loaded_width(b, "[data-test=photo]").await, 160);
     b.fits_the_screen("Обращение").await;
     b.screenshot("22-appeal-written").await;
-    sign_out(b).await;
+    b.sign_out().await;
 
     // The operator lands on the desk, and the resident's pages are not theirs.
-    sign_in(b, &app, "operator1").await;
+    b.sign_in(&app, "operator1", PASSWORD).await;
     b.wait_path("/desk/appeals").await;
     b.goto(&app.url("/accounts")).await;
     b.wait_path("/desk/appeals").await;
@@ -311,10 +299,10 @@ async fn a_resident_writes_with_a_photo_the_desk_answers_the_resident_reads_it()
     assert_eq!(topics.last().map(String::as_str), Some("Домофон"));
     b.fits_the_screen("Рабочее место: темы").await;
     b.screenshot("26-desk-topics").await;
-    sign_out(b).await;
+    b.sign_out().await;
 
     // The resident: the unread answer in the account's menu, then read in the thread.
-    sign_in(b, &app, "writer").await;
+    b.sign_in(&app, "writer", PASSWORD).await;
     b.wait_path("/accounts").await;
     b.goto(&app.url("/desk")).await;
     b.wait_path("/accounts").await;

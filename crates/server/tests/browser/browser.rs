@@ -1,6 +1,7 @@
 //! A headless Chromium session for one test, with helpers that wait like a person would.
 
 use crate::helpers::{free_port, Backend, TestApp};
+use domkom_server::devtools::demo;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use std::process::{Child, Command, Stdio};
@@ -25,6 +26,17 @@ pub async fn spawn_app() -> TestApp {
     })
     .await
     .expect("SQLite app")
+}
+
+/// The demo data (`domkom serve`'s first start) in the app's empty database.
+pub async fn seed_demo(app: &TestApp) -> demo::Summary {
+    let today = chrono::Local::now().date_naive();
+    let pool = app.pool.clone();
+    tokio::task::spawn_blocking(move || demo::seed(&pool, today))
+        .await
+        .unwrap()
+        .expect("seed the demo data")
+        .expect("an empty database")
 }
 
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -234,6 +246,20 @@ impl Browser {
             .click()
             .await
             .unwrap();
+    }
+
+    /// Signs in through the sign-in page.
+    pub async fn sign_in(&self, app: &TestApp, login: &str, password: &str) {
+        self.goto(&app.url("/login")).await;
+        self.fill("#login-form", "login", login).await;
+        self.fill("#login-form", "password", password).await;
+        self.submit("#login-form").await;
+    }
+
+    /// Signs out with «Выйти» and waits for the sign-in page.
+    pub async fn sign_out(&self) {
+        self.click("#logout").await;
+        self.wait_path("/login").await;
     }
 
     /// Waits until nothing matches `css`.

@@ -3,11 +3,10 @@
 //! («Главная»), «Начисления» with «Как рассчитано» and totals that add up, «Показания
 //! счётчиков» sent (`readings`), «Платежи» that add up (`payments`), and unlinking.
 
-use crate::browser::{spawn_app, Browser};
+use crate::browser::{seed_demo, spawn_app, Browser};
 use crate::helpers::PASSWORD;
 use domkom_client::dto::ErrorCode;
 use domkom_client::dto::LinkAccount;
-use domkom_server::devtools::demo;
 use domkom_values::Money;
 
 /// The amounts in the `data-kopecks` attributes of `css`.
@@ -36,13 +35,7 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
         return;
     };
     let app = spawn_app().await;
-    let today = chrono::Local::now().date_naive();
-    let pool = app.pool.clone();
-    let summary = tokio::task::spawn_blocking(move || demo::seed(&pool, today))
-        .await
-        .unwrap()
-        .expect("seed the demo data")
-        .expect("an empty database");
+    let summary = seed_demo(&app).await;
     let uk = summary
         .organizations
         .iter()

@@ -5,7 +5,7 @@
 //! time, then the request done, pays it online through the sandbox acquirer and sees it
 //! paid.
 
-use crate::appeals::{company, sign_in, sign_out, ADDRESS};
+use crate::appeals::{company, ADDRESS};
 use crate::browser::{spawn_app, Browser};
 use crate::helpers::{letters, PASSWORD};
 use domkom_client::dto::{LinkAccount, PageQuery, PaidServiceData, RequestStatus};
@@ -69,7 +69,7 @@ async fn a_resident_orders_the_desk_accepts_and_finishes_the_resident_pays() {
     let requests = format!("/accounts/{}/service-requests", account.id);
 
     // «Платные услуги» in the account's menu: none yet.
-    sign_in(b, &app, "orderer").await;
+    b.sign_in(&app, "orderer", PASSWORD).await;
     b.wait_path("/accounts").await;
     b.click("[data-test=account] a.account-link").await;
     b.click(&format!(".section-menu a[href=\"{requests}\"]"))
@@ -142,10 +142,10 @@ async fn a_resident_orders_the_desk_accepts_and_finishes_the_resident_pays() {
         .await;
     b.wait_text(&format!("{row} [data-test=preferred]"), "утром, 9:00–12:00")
         .await;
-    sign_out(b).await;
+    b.sign_out().await;
 
     // The desk: «Заявки» in its menu, the request in the queue with where and whose.
-    sign_in(b, &app, "operator1").await;
+    b.sign_in(&app, "operator1", PASSWORD).await;
     b.wait_path("/desk/appeals").await;
     b.click(".section-menu a[href=\"/desk/service-requests\"]")
         .await;
@@ -244,7 +244,7 @@ async fn a_resident_orders_the_desk_accepts_and_finishes_the_resident_pays() {
         (changed.data.unit.as_str(), changed.data.active),
         ("вызов", false)
     );
-    sign_out(b).await;
+    b.sign_out().await;
 
     // The letters of accepted and done went to the contact the resident gave.
     let told: Vec<String> = letters(&app.data_dir.path().join("outbox"))
@@ -263,7 +263,7 @@ async fn a_resident_orders_the_desk_accepts_and_finishes_the_resident_pays() {
     }
 
     // The resident: done, with the agreed time and price, paid online, then paid.
-    sign_in(b, &app, "orderer").await;
+    b.sign_in(&app, "orderer", PASSWORD).await;
     b.wait_path("/accounts").await;
     b.goto(&app.url(&requests)).await;
     b.wait_text(&format!("{row} [data-test=status]"), "Выполнена")

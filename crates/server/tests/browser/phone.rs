@@ -3,7 +3,7 @@
 //! chunk that does not arrive leaves «Повторить», which brings it; and the first screen's
 //! timings on a slow phone, printed (a benchmark: the sizes' budgets are spa-build's).
 
-use crate::browser::{spawn_app, Browser};
+use crate::browser::{seed_demo, spawn_app, Browser};
 use crate::helpers::TestApp;
 use domkom_server::devtools::demo;
 use std::collections::BTreeSet;
@@ -38,22 +38,10 @@ async fn settled(b: &Browser, ready: &str) {
 
 /// The demo data, and the demo resident signed in on a cold cache.
 async fn signed_in_resident(b: &Browser, app: &TestApp) -> demo::Summary {
-    let today = chrono::Local::now().date_naive();
-    let pool = app.pool.clone();
-    let summary = tokio::task::spawn_blocking(move || demo::seed(&pool, today))
-        .await
-        .unwrap()
-        .expect("seed the demo data")
-        .expect("an empty database");
-    sign_in(b, app, &summary.resident_login, &summary.password).await;
+    let summary = seed_demo(app).await;
+    b.sign_in(app, &summary.resident_login, &summary.password)
+        .await;
     summary
-}
-
-async fn sign_in(b: &Browser, app: &TestApp, login: &str, password: &str) {
-    b.goto(&app.url("/login")).await;
-    b.fill("#login-form", "login", login).await;
-    b.fill("#login-form", "password", password).await;
-    b.submit("#login-form").await;
 }
 
 #[tokio::test]
@@ -109,10 +97,9 @@ async fn every_section_opens_from_a_cold_cache_fetching_its_chunk_when_first_ope
     assert!(fetched_wasm(b).await.contains("split_profile.wasm"));
 
     // The desk, which only the staff fetch.
-    b.click("#logout").await;
-    b.wait_path("/login").await;
+    b.sign_out().await;
     let operator = &summary.organizations[0].operator_login;
-    sign_in(b, &app, operator, &summary.password).await;
+    b.sign_in(&app, operator, &summary.password).await;
     settled(b, "#queue").await;
     for (section, ready) in [
         ("appeal-topics", "#topics-form"),
@@ -215,8 +202,7 @@ async fn the_first_screen_on_a_slow_phone() {
     b.click("#account-list a").await;
     settled(b, "#account-facts").await;
     let card = b.client.current_url().await.unwrap().to_string();
-    b.click("#logout").await;
-    b.wait_path("/login").await;
+    b.sign_out().await;
 
     b.devtools("Network.clearBrowserCache", serde_json::json!({}))
         .await;
@@ -235,7 +221,8 @@ async fn the_first_screen_on_a_slow_phone() {
     // The cabinet's card, signed in, from a cold cache.
     b.devtools("Network.clearBrowserCache", serde_json::json!({}))
         .await;
-    sign_in(b, &app, &summary.resident_login, &summary.password).await;
+    b.sign_in(&app, &summary.resident_login, &summary.password)
+        .await;
     b.find("#account-list").await;
     b.devtools("Network.clearBrowserCache", serde_json::json!({}))
         .await;
