@@ -1,9 +1,9 @@
 //! `organizations`, `me/accounts` and `accounts/{id}`: the resident's personal accounts.
 
+use crate::request::Method;
 use crate::{Client, Result};
 use domkom_dto::*;
 use domkom_values::AccountId;
-use reqwest::Method;
 
 impl Client {
     /// Organizations to link an account with, by name, INN or address; given `kind`, only
@@ -26,7 +26,7 @@ impl Client {
     }
 
     pub async fn link_account(&self, form: &LinkAccount) -> Result<LinkedAccount> {
-        self.with_body(Method::POST, "me/accounts", form).await
+        self.with_body(Method::Post, "me/accounts", form).await
     }
 
     /// The account card («Главная») of a linked account.
@@ -35,7 +35,7 @@ impl Client {
     }
 
     pub async fn unlink_account(&self, account_id: AccountId) -> Result<()> {
-        self.send_empty(self.request(Method::DELETE, &format!("me/accounts/{account_id}")))
+        self.send_empty(self.request(Method::Delete, &format!("me/accounts/{account_id}")))
             .await
     }
 }

@@ -2,11 +2,10 @@
 //! desk (`operator/appeals`, `operator/appeal-topics`).
 
 use crate::operator::list_path;
+use crate::request::Method;
 use crate::{Client, Document, Result};
 use domkom_dto::*;
 use domkom_values::{AccountId, AppealId, AppealPhotoId};
-use reqwest::multipart::{Form, Part};
-use reqwest::Method;
 use serde::Serialize;
 
 /// A file to attach, as a browser sends it: a name, the type it claims and the bytes.
@@ -59,7 +58,7 @@ impl Client {
 
     pub async fn set_appeal_status(&self, id: AppealId, status: AppealStatus) -> Result<Appeal> {
         let body = ChangeAppealStatus { status };
-        self.with_body(Method::POST, &format!("appeals/{id}/status"), &body)
+        self.with_body(Method::Post, &format!("appeals/{id}/status"), &body)
             .await
     }
 
@@ -81,7 +80,7 @@ impl Client {
 
     pub async fn answer_appeal(&self, id: AppealId, message: &NewMessage) -> Result<Appeal> {
         self.with_body(
-            Method::POST,
+            Method::Post,
             &format!("operator/appeals/{id}/messages"),
             message,
         )
@@ -95,7 +94,7 @@ impl Client {
     ) -> Result<Appeal> {
         let body = ChangeAppealStatus { status };
         self.with_body(
-            Method::POST,
+            Method::Post,
             &format!("operator/appeals/{id}/status"),
             &body,
         )
@@ -116,7 +115,7 @@ impl Client {
     }
 
     pub async fn set_appeal_topics(&self, topics: &AppealTopics) -> Result<AppealTopics> {
-        self.with_body(Method::PUT, "operator/appeal-topics", topics)
+        self.with_body(Method::Put, "operator/appeal-topics", topics)
             .await
     }
 
@@ -128,23 +127,21 @@ impl Client {
         photos: &[Upload],
     ) -> Result<T> {
         if photos.is_empty() {
-            return self.with_body(Method::POST, path, body).await;
+            return self.with_body(Method::Post, path, body).await;
         }
-        let mut form = Form::new();
-        if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(body) {
-            for (name, value) in fields {
+        let mut fields = Vec::new();
+        if let Ok(serde_json::Value::Object(values)) = serde_json::to_value(body) {
+            for (name, value) in values {
                 if let serde_json::Value::String(text) = value {
-                    form = form.text(name, text);
+                    fields.push((name, text));
                 }
             }
         }
-        for photo in photos {
-            let part = Part::bytes(photo.bytes.clone())
-                .file_name(photo.file_name.clone())
-                .mime_str(&photo.content_type)?;
-            form = form.part("photos", part);
-        }
-        self.send(self.request(Method::POST, path).multipart(form))
+        let files = photos
+            .iter()
+            .map(|photo| ("photos", photo.clone()))
+            .collect();
+        self.send(self.request(Method::Post, path).form(fields, files))
             .await
     }
 }

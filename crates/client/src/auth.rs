@@ -1,20 +1,20 @@
 //! `auth/*`: registration, activation, sign-in, tokens, password recovery.
 
+use crate::request::Method;
 use crate::{Client, Result};
 use domkom_dto::*;
-use reqwest::Method;
 
 impl Client {
     /// Creates an inactive account and sends the activation e-mail.
     pub async fn register(&self, form: &Register) -> Result<MessageResponse> {
-        self.with_body(Method::POST, "auth/register", form).await
+        self.with_body(Method::Post, "auth/register", form).await
     }
 
     pub async fn activate(&self, token: &str) -> Result<MessageResponse> {
         let body = Activate {
             token: token.to_owned(),
         };
-        self.with_body(Method::POST, "auth/activate", &body).await
+        self.with_body(Method::Post, "auth/activate", &body).await
     }
 
     /// Asks for the activation letter again, by login or e-mail; the answer is the same
@@ -23,7 +23,7 @@ impl Client {
         let body = ResendActivation {
             login: login.to_owned(),
         };
-        self.with_body(Method::POST, "auth/activation/resend", &body)
+        self.with_body(Method::Post, "auth/activation/resend", &body)
             .await
     }
 
@@ -33,7 +33,7 @@ impl Client {
             login: login.to_owned(),
             password: password.to_owned(),
         };
-        let tokens: TokenResponse = self.with_body(Method::POST, "auth/login", &body).await?;
+        let tokens: TokenResponse = self.with_body(Method::Post, "auth/login", &body).await?;
         self.set_access_token(Some(tokens.access_token.clone()));
         Ok(tokens)
     }
@@ -43,7 +43,18 @@ impl Client {
         let body = RefreshRequest {
             refresh_token: refresh_token.map(str::to_owned),
         };
-        let tokens: TokenResponse = self.with_body(Method::POST, "auth/refresh", &body).await?;
+        let tokens: TokenResponse = self.with_body(Method::Post, "auth/refresh", &body).await?;
+        self.set_access_token(Some(tokens.access_token.clone()));
+        Ok(tokens)
+    }
+
+    /// Takes the answer to a refresh the page sent before the app started (the SPA's boot
+    /// script, while the app downloads) instead of sending another: a refresh token works
+    /// once.
+    #[cfg(target_arch = "wasm32")]
+    pub async fn refreshed(&self, answer: js_sys::Promise) -> Result<TokenResponse> {
+        let response = crate::transport::receive(answer).await?;
+        let tokens: TokenResponse = crate::error::check(response)?.json()?;
         self.set_access_token(Some(tokens.access_token.clone()));
         Ok(tokens)
     }
@@ -54,7 +65,7 @@ impl Client {
             refresh_token: refresh_token.map(str::to_owned),
         };
         let result = self
-            .send_empty(self.request(Method::POST, "auth/logout").json(&body))
+            .send_empty(self.request(Method::Post, "auth/logout").json(&body)?)
             .await;
         self.set_access_token(None);
         result
@@ -65,7 +76,7 @@ impl Client {
         let body = ForgotPassword {
             email: email.to_owned(),
         };
-        self.with_body(Method::POST, "auth/password/forgot", &body)
+        self.with_body(Method::Post, "auth/password/forgot", &body)
             .await
     }
 
@@ -74,7 +85,7 @@ impl Client {
             token: token.to_owned(),
             new_password: new_password.to_owned(),
         };
-        self.with_body(Method::POST, "auth/password/reset", &body)
+        self.with_body(Method::Post, "auth/password/reset", &body)
             .await
     }
 }

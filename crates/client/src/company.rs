@@ -1,9 +1,9 @@
 //! `admin/*` and `operator/*`: the platform's and the company's side.
 
+use crate::request::Method;
 use crate::{Client, Result};
 use domkom_dto::*;
 use domkom_values::{HouseId, OrganizationId};
-use reqwest::Method;
 
 fn page_path(path: &str, page: PageQuery) -> String {
     format!("{path}?limit={}&offset={}", page.limit(), page.offset())
@@ -11,7 +11,7 @@ fn page_path(path: &str, page: PageQuery) -> String {
 
 impl Client {
     pub async fn create_organization(&self, data: &OrganizationData) -> Result<Organization> {
-        self.with_body(Method::POST, "admin/organizations", data)
+        self.with_body(Method::Post, "admin/organizations", data)
             .await
     }
 
@@ -28,13 +28,13 @@ impl Client {
         id: OrganizationId,
         data: &OrganizationData,
     ) -> Result<Organization> {
-        self.with_body(Method::PUT, &format!("admin/organizations/{id}"), data)
+        self.with_body(Method::Put, &format!("admin/organizations/{id}"), data)
             .await
     }
 
     /// Creates an active operator of an organization.
     pub async fn create_operator(&self, operator: &NewOperator) -> Result<User> {
-        self.with_body(Method::POST, "admin/operators", operator)
+        self.with_body(Method::Post, "admin/operators", operator)
             .await
     }
 
@@ -43,7 +43,7 @@ impl Client {
     }
 
     pub async fn create_house(&self, data: &HouseData) -> Result<House> {
-        self.with_body(Method::POST, "operator/houses", data).await
+        self.with_body(Method::Post, "operator/houses", data).await
     }
 
     pub async fn house(&self, id: HouseId) -> Result<House> {
@@ -51,12 +51,12 @@ impl Client {
     }
 
     pub async fn update_house(&self, id: HouseId, data: &HouseData) -> Result<House> {
-        self.with_body(Method::PUT, &format!("operator/houses/{id}"), data)
+        self.with_body(Method::Put, &format!("operator/houses/{id}"), data)
             .await
     }
 
     pub async fn delete_house(&self, id: HouseId) -> Result<()> {
-        self.send_empty(self.request(Method::DELETE, &format!("operator/houses/{id}")))
+        self.send_empty(self.request(Method::Delete, &format!("operator/houses/{id}")))
             .await
     }
 }

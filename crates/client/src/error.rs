@@ -1,3 +1,4 @@
+use crate::request::Response;
 use domkom_dto::{ErrorCode, Problem};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -14,13 +15,12 @@ pub enum Error {
     /// The server answered something that is not the expected JSON.
     #[error("непонятный ответ сервера: {0}")]
     Decode(String),
+    /// The request's body could not be written as JSON.
+    #[error("запрос не составлен: {0}")]
+    Encode(String),
 }
 
 impl Error {
-    pub(crate) fn decode(e: reqwest::Error) -> Self {
-        Error::Decode(e.to_string())
-    }
-
     /// The problem details, when the server sent them.
     pub fn problem(&self) -> Option<&Problem> {
         match self {
@@ -53,29 +53,20 @@ impl Error {
     }
 }
 
-impl From<reqwest::Error> for Error {
-    fn from(e: reqwest::Error) -> Self {
-        Error::Transport(e.to_string())
-    }
-}
-
 /// Turns a non-success answer into `Error::Api`.
-pub(crate) async fn check(response: reqwest::Response) -> Result<reqwest::Response> {
-    let status = response.status();
-    if status.is_success() {
+pub(crate) fn check(response: Response) -> Result<Response> {
+    let status = response.status;
+    if (200..300).contains(&status) {
         return Ok(response);
     }
     // Whole seconds only: the server never sends the HTTP-date form.
     let retry_after = response
-        .headers()
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
+        .header("retry-after")
         .and_then(|v| v.trim().parse::<u64>().ok());
-    let body = response.text().await?;
-    let mut problem = serde_json::from_str::<Problem>(&body).unwrap_or_else(|_| Problem {
+    let mut problem = response.json::<Problem>().unwrap_or_else(|_| Problem {
         kind: "about:blank".into(),
-        title: status.canonical_reason().unwrap_or("Error").into(),
-        status: status.as_u16(),
+        title: reason(status).into(),
+        status,
         detail: format!("Сервер ответил {status}"),
         code: ErrorCode::UnexpectedResponse,
         errors: Vec::new(),
@@ -83,4 +74,23 @@ pub(crate) async fn check(response: reqwest::Response) -> Result<reqwest::Respon
     });
     problem.retry_after = retry_after;
     Err(Error::Api(problem))
+}
+
+/// The title of an answer without problem details: what a proxy or a gateway may send.
+fn reason(status: u16) -> &'static str {
+    match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        413 => "Content Too Large",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "Error",
+    }
 }

@@ -17,7 +17,11 @@ mod operator;
 mod paid_services;
 mod periods;
 mod receipts;
+mod request;
 mod statement;
+#[cfg_attr(not(target_arch = "wasm32"), path = "transport/native.rs")]
+#[cfg_attr(target_arch = "wasm32", path = "transport/web.rs")]
+mod transport;
 
 pub use appeals::Upload;
 pub use operator::NoFilter;
@@ -26,7 +30,7 @@ pub use receipts::Document;
 pub use domkom_dto as dto;
 pub use error::{Error, Result};
 
-use reqwest::{Method, RequestBuilder};
+use request::{Method, Request};
 use serde::{de::DeserializeOwned, Serialize};
 use std::sync::{Arc, RwLock};
 
@@ -34,7 +38,7 @@ use std::sync::{Arc, RwLock};
 #[derive(Clone, Debug)]
 pub struct Client {
     base: String,
-    http: reqwest::Client,
+    http: transport::Transport,
     access_token: Arc<RwLock<Option<String>>>,
 }
 
@@ -43,7 +47,7 @@ impl Client {
     pub fn new(base_url: &str) -> Self {
         Self {
             base: base_url.trim_end_matches('/').to_owned(),
-            http: reqwest::Client::new(),
+            http: transport::Transport::new(),
             access_token: Arc::default(),
         }
     }
@@ -63,30 +67,30 @@ impl Client {
         *self.access_token.write().unwrap_or_else(|e| e.into_inner()) = token;
     }
 
-    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+    fn request(&self, method: Method, path: &str) -> Request {
         let url = format!("{}/api/v1/{}", self.base, path.trim_start_matches('/'));
-        let builder = self.http.request(method, url);
+        let request = Request::new(method, url);
         match self.access_token() {
-            Some(token) => builder.bearer_auth(token),
-            None => builder,
+            Some(token) => request.header("Authorization", format!("Bearer {token}")),
+            None => request,
         }
     }
 
-    async fn send<T: DeserializeOwned>(&self, builder: RequestBuilder) -> Result<T> {
-        let response = builder.send().await?;
-        error::check(response)
-            .await?
-            .json()
-            .await
-            .map_err(Error::decode)
+    /// Sends the request; an answer other than 2xx becomes `Error::Api`.
+    async fn call(&self, request: Request) -> Result<request::Response> {
+        error::check(self.http.send(request).await?)
     }
 
-    async fn send_empty(&self, builder: RequestBuilder) -> Result<()> {
-        error::check(builder.send().await?).await.map(drop)
+    async fn send<T: DeserializeOwned>(&self, request: Request) -> Result<T> {
+        self.call(request).await?.json()
+    }
+
+    async fn send_empty(&self, request: Request) -> Result<()> {
+        self.call(request).await.map(drop)
     }
 
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
-        self.send(self.request(Method::GET, path)).await
+        self.send(self.request(Method::Get, path)).await
     }
 
     async fn with_body<B: Serialize + ?Sized, T: DeserializeOwned>(
@@ -95,17 +99,13 @@ impl Client {
         path: &str,
         body: &B,
     ) -> Result<T> {
-        self.send(self.request(method, path).json(body)).await
+        self.send(self.request(method, path).json(body)?).await
     }
 
     /// `GET /health/ready`: whether the server and its database answer.
     pub async fn ready(&self) -> Result<()> {
-        let response = self
-            .http
-            .get(format!("{}/health/ready", self.base))
-            .send()
-            .await?;
-        error::check(response).await.map(drop)
+        let url = format!("{}/health/ready", self.base);
+        self.call(Request::new(Method::Get, url)).await.map(drop)
     }
 
     /// `GET site`: the portal's operator and support contacts, for a footer.

@@ -1,8 +1,8 @@
 //! `me`: the signed-in user's profile.
 
+use crate::request::Method;
 use crate::{Client, Result};
 use domkom_dto::*;
-use reqwest::Method;
 
 impl Client {
     pub async fn me(&self) -> Result<User> {
@@ -10,7 +10,7 @@ impl Client {
     }
 
     pub async fn update_me(&self, changes: &UpdateProfile) -> Result<User> {
-        self.with_body(Method::PATCH, "me", changes).await
+        self.with_body(Method::Patch, "me", changes).await
     }
 
     /// Deletes the profile and its personal data; the password confirms it.
@@ -19,7 +19,7 @@ impl Client {
             password: password.to_owned(),
         };
         let result = self
-            .send_empty(self.request(Method::DELETE, "me").json(&body))
+            .send_empty(self.request(Method::Delete, "me").json(&body)?)
             .await;
         if result.is_ok() {
             self.set_access_token(None);
@@ -32,7 +32,7 @@ impl Client {
             current_password: current.to_owned(),
             new_password: new.to_owned(),
         };
-        self.with_body(Method::PUT, "me/password", &body).await
+        self.with_body(Method::Put, "me/password", &body).await
     }
 
     /// Asks to move the profile to `new_email`; the password confirms it. The address
@@ -42,7 +42,7 @@ impl Client {
             new_email: new_email.to_owned(),
             password: password.to_owned(),
         };
-        self.with_body(Method::POST, "me/email", &body).await
+        self.with_body(Method::Post, "me/email", &body).await
     }
 
     /// Confirms the new e-mail with the token from the letter sent to it.
@@ -50,7 +50,7 @@ impl Client {
         let body = ConfirmEmail {
             token: token.to_owned(),
         };
-        self.with_body(Method::POST, "me/email/confirm", &body)
+        self.with_body(Method::Post, "me/email/confirm", &body)
             .await
     }
 
@@ -63,7 +63,7 @@ impl Client {
         &self,
         change: &UpdateSubscriptions,
     ) -> Result<Subscriptions> {
-        self.with_body(Method::PUT, "me/subscriptions", change)
+        self.with_body(Method::Put, "me/subscriptions", change)
             .await
     }
 
@@ -73,6 +73,6 @@ impl Client {
             "subscriptions/unsubscribe?token={}",
             crate::operator::encode(token)
         );
-        self.send(self.request(Method::POST, &path)).await
+        self.send(self.request(Method::Post, &path)).await
     }
 }

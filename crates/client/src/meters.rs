@@ -1,10 +1,10 @@
 //! `accounts/{id}/meters` and `accounts/{id}/readings`: a linked account's meters and the
 //! month's readings.
 
+use crate::request::Method;
 use crate::{Client, Result};
 use domkom_dto::*;
 use domkom_values::{AccountId, MeterId};
-use reqwest::Method;
 
 /// `path?from=&to=`, leaving out what is unset.
 pub(crate) fn range_path(path: &str, range: &PeriodRange) -> String {
@@ -51,7 +51,7 @@ impl Client {
         form: &SubmitReadings,
     ) -> Result<ReadingsResult> {
         self.with_body(
-            Method::POST,
+            Method::Post,
             &format!("accounts/{account_id}/readings"),
             form,
         )

@@ -1,9 +1,9 @@
 //! Online payment of a linked account.
 
+use crate::request::Method;
 use crate::{Client, Result};
 use domkom_dto::*;
 use domkom_values::{AccountId, OnlinePaymentId};
-use reqwest::Method;
 
 impl Client {
     /// Starts a payment; the same `idempotency_key` again answers the same payment.
@@ -14,8 +14,8 @@ impl Client {
         idempotency_key: Option<&str>,
     ) -> Result<OnlinePayment> {
         let mut request = self
-            .request(Method::POST, &format!("accounts/{account_id}/payments"))
-            .json(payment);
+            .request(Method::Post, &format!("accounts/{account_id}/payments"))
+            .json(payment)?;
         if let Some(key) = idempotency_key {
             request = request.header("Idempotency-Key", key);
         }

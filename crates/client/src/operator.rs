@@ -1,13 +1,15 @@
 //! `operator/*` beyond houses: premises, accounts, services, tariffs, meters, readings,
 //! recalculations and payments of the operator's organization.
 
+use crate::request::Method;
 use crate::{Client, Result};
 use domkom_dto::*;
 use domkom_values::{
     AccountId, MeterId, PaymentId, PremiseId, RecalculationId, ServiceId, TariffId,
 };
-use reqwest::Method;
 use serde::Serialize;
+
+const CSV: &str = "text/csv; charset=utf-8";
 
 /// `path?filter…&limit=&offset=`; the filter's unset fields are left out.
 pub(crate) fn list_path<F: Serialize>(path: &str, filter: &F, page: PageQuery) -> String {
@@ -53,7 +55,7 @@ macro_rules! crud {
             }
 
             pub async fn $create(&self, data: &$data) -> Result<$object> {
-                self.with_body(Method::POST, $path, data).await
+                self.with_body(Method::Post, $path, data).await
             }
 
             pub async fn $read(&self, id: $id) -> Result<$object> {
@@ -61,12 +63,12 @@ macro_rules! crud {
             }
 
             pub async fn $update(&self, id: $id, data: &$data) -> Result<$object> {
-                self.with_body(Method::PUT, &format!("{}/{id}", $path), data)
+                self.with_body(Method::Put, &format!("{}/{id}", $path), data)
                     .await
             }
 
             pub async fn $delete(&self, id: $id) -> Result<()> {
-                self.send_empty(self.request(Method::DELETE, &format!("{}/{id}", $path)))
+                self.send_empty(self.request(Method::Delete, &format!("{}/{id}", $path)))
                     .await
             }
         }
@@ -143,19 +145,14 @@ impl Client {
 
     /// Enters a reading as the operator.
     pub async fn create_reading(&self, data: &ReadingData) -> Result<Reading> {
-        self.with_body(Method::POST, "operator/readings", data)
+        self.with_body(Method::Post, "operator/readings", data)
             .await
     }
 
     /// The period's readings as CSV (UTF-8 with a BOM, `;`-separated).
     pub async fn export_readings(&self, period: &str) -> Result<String> {
         let path = format!("operator/readings/export?period={}", encode(period));
-        let response = self.request(Method::GET, &path).send().await?;
-        crate::error::check(response)
-            .await?
-            .text()
-            .await
-            .map_err(crate::Error::decode)
+        self.call(self.request(Method::Get, &path)).await?.text()
     }
 }
 
@@ -170,7 +167,7 @@ impl Client {
     }
 
     pub async fn create_recalculation(&self, data: &RecalculationData) -> Result<Recalculation> {
-        self.with_body(Method::POST, "operator/recalculations", data)
+        self.with_body(Method::Post, "operator/recalculations", data)
             .await
     }
 
@@ -180,7 +177,7 @@ impl Client {
 
     pub async fn delete_recalculation(&self, id: RecalculationId) -> Result<()> {
         let path = format!("operator/recalculations/{id}");
-        self.send_empty(self.request(Method::DELETE, &path)).await
+        self.send_empty(self.request(Method::Delete, &path)).await
     }
 }
 
@@ -191,7 +188,7 @@ impl Client {
     }
 
     pub async fn create_payment(&self, data: &PaymentData) -> Result<Payment> {
-        self.with_body(Method::POST, "operator/payments", data)
+        self.with_body(Method::Post, "operator/payments", data)
             .await
     }
 
@@ -202,9 +199,8 @@ impl Client {
     /// Loads a bank registry (CSV text, see docs/import.md).
     pub async fn load_registry(&self, csv: &str) -> Result<RegistryResult> {
         let request = self
-            .request(Method::POST, "operator/payments/registry")
-            .header("Content-Type", "text/csv; charset=utf-8")
-            .body(csv.to_owned());
+            .request(Method::Post, "operator/payments/registry")
+            .text(CSV, csv.to_owned());
         self.send(request).await
     }
 }
@@ -214,9 +210,8 @@ impl Client {
     /// naming every bad cell as `row N: column`.
     pub async fn import_csv(&self, kind: ImportKind, csv: &str) -> Result<ImportResult> {
         let request = self
-            .request(Method::POST, &format!("operator/imports/{}", kind.as_str()))
-            .header("Content-Type", "text/csv; charset=utf-8")
-            .body(csv.to_owned());
+            .request(Method::Post, &format!("operator/imports/{}", kind.as_str()))
+            .text(CSV, csv.to_owned());
         self.send(request).await
     }
 
@@ -228,6 +223,6 @@ impl Client {
         rows: &T,
     ) -> Result<ImportResult> {
         let path = format!("operator/imports/{}", kind.as_str());
-        self.with_body(Method::POST, &path, rows).await
+        self.with_body(Method::Post, &path, rows).await
     }
 }

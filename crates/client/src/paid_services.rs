@@ -2,10 +2,10 @@
 //! of requests.
 
 use crate::operator::list_path;
+use crate::request::Method;
 use crate::{Client, Result};
 use domkom_dto::*;
 use domkom_values::{AccountId, PaidServiceId, ServiceRequestId};
-use reqwest::Method;
 
 impl Client {
     pub async fn paid_services(
@@ -36,7 +36,7 @@ impl Client {
         request: &NewServiceRequest,
     ) -> Result<ServiceRequest> {
         let path = format!("accounts/{account_id}/service-requests");
-        self.with_body(Method::POST, &path, request).await
+        self.with_body(Method::Post, &path, request).await
     }
 
     pub async fn service_request(&self, id: ServiceRequestId) -> Result<ServiceRequest> {
@@ -49,7 +49,7 @@ impl Client {
     }
 
     pub async fn create_paid_service(&self, data: &PaidServiceData) -> Result<PaidService> {
-        self.with_body(Method::POST, "operator/paid-services", data)
+        self.with_body(Method::Post, "operator/paid-services", data)
             .await
     }
 
@@ -58,13 +58,13 @@ impl Client {
         id: PaidServiceId,
         data: &PaidServiceData,
     ) -> Result<PaidService> {
-        self.with_body(Method::PUT, &format!("operator/paid-services/{id}"), data)
+        self.with_body(Method::Put, &format!("operator/paid-services/{id}"), data)
             .await
     }
 
     pub async fn delete_paid_service(&self, id: PaidServiceId) -> Result<()> {
         let path = format!("operator/paid-services/{id}");
-        self.send_empty(self.request(Method::DELETE, &path)).await
+        self.send_empty(self.request(Method::Delete, &path)).await
     }
 
     pub async fn operator_service_requests(
@@ -86,12 +86,12 @@ impl Client {
         accept: &AcceptRequest,
     ) -> Result<ServiceRequest> {
         let path = format!("operator/service-requests/{id}/accept");
-        self.with_body(Method::POST, &path, accept).await
+        self.with_body(Method::Post, &path, accept).await
     }
 
     pub async fn finish_service_request(&self, id: ServiceRequestId) -> Result<ServiceRequest> {
         let path = format!("operator/service-requests/{id}/done");
-        self.send(self.request(Method::POST, &path)).await
+        self.send(self.request(Method::Post, &path)).await
     }
 
     pub async fn reject_service_request(
@@ -100,6 +100,6 @@ impl Client {
         reject: &RejectRequest,
     ) -> Result<ServiceRequest> {
         let path = format!("operator/service-requests/{id}/reject");
-        self.with_body(Method::POST, &path, reject).await
+        self.with_body(Method::Post, &path, reject).await
     }
 }

@@ -1,9 +1,9 @@
 //! `operator/periods`, `operator/charges`, `operator/balances`: periods, their close and
 //! what it computed.
 
+use crate::request::Method;
 use crate::{Client, Result};
 use domkom_dto::*;
-use reqwest::Method;
 
 impl Client {
     pub async fn periods(&self, page: PageQuery) -> Result<Page<PeriodState>> {
@@ -49,7 +49,7 @@ impl Client {
 
     /// Starts closing the period; follow it with [`Client::period`].
     pub async fn close_period(&self, period: &str) -> Result<PeriodState> {
-        self.send(self.request(Method::POST, &format!("operator/periods/{period}/close")))
+        self.send(self.request(Method::Post, &format!("operator/periods/{period}/close")))
             .await
     }
 }

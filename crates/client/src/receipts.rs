@@ -1,9 +1,8 @@
 //! Receipts (ЕПД) as PDF files: a resident's of a closed period, a company's of a house.
 
-use crate::{error, Client, Result};
+use crate::request::Method;
+use crate::{Client, Result};
 use domkom_values::{AccountId, HouseId};
-use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use reqwest::Method;
 
 /// A file the server sent: its type, the name it suggests and its bytes.
 #[derive(Debug, Clone)]
@@ -29,21 +28,13 @@ impl Client {
     }
 
     pub(crate) async fn document(&self, path: &str) -> Result<Document> {
-        let response = error::check(self.request(Method::GET, path).send().await?).await?;
-        let header = |name| {
-            response
-                .headers()
-                .get(name)
-                .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
-                .map(str::to_owned)
-        };
-        let content_type = header(CONTENT_TYPE).unwrap_or_default();
-        let file_name = header(CONTENT_DISPOSITION).and_then(|d| file_name(&d));
-        let bytes = response.bytes().await?.to_vec();
+        let response = self.call(self.request(Method::Get, path)).await?;
         Ok(Document {
-            content_type,
-            file_name,
-            bytes,
+            content_type: response.header("content-type").unwrap_or_default(),
+            file_name: response
+                .header("content-disposition")
+                .and_then(|d| file_name(&d)),
+            bytes: response.body,
         })
     }
 }

@@ -165,7 +165,7 @@ pub fn describe(error: &Error) -> String {
             }
             None => p.detail.clone(),
         },
-        Error::Api(_) => error.message(),
+        Error::Api(_) | Error::Encode(_) => error.message(),
     }
 }
 
