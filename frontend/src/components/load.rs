@@ -9,7 +9,13 @@ use crate::session::{use_session, Session};
 use domkom_client::{Client, Error, Result};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::any::Any;
 use std::fmt;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::sync::Arc;
 
 /// Why a page's data is missing.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,14 +35,65 @@ impl fmt::Display for LoadError {
 // What the error boundary catches.
 impl std::error::Error for LoadError {}
 
+/// An answer as the reactive machinery holds it: whatever the page loads, one type, so that
+/// machinery is in the download once rather than once for every page's data.
+type Answer = std::result::Result<Arc<dyn Any + Send + Sync>, LoadError>;
+
 /// What a page loads: the data, or why it is missing.
-pub type Loaded<T> = LocalResource<std::result::Result<T, LoadError>>;
+pub struct Loaded<T> {
+    answer: LocalResource<Answer>,
+    data: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Loaded<T> {}
+
+impl<T: Clone + 'static> Loaded<T> {
+    /// The answer once there (tracked).
+    pub fn get(&self) -> Option<std::result::Result<T, LoadError>> {
+        self.answer.get().map(open)
+    }
+
+    pub fn get_untracked(&self) -> Option<std::result::Result<T, LoadError>> {
+        self.answer.get_untracked().map(open)
+    }
+
+    /// Whether the data is there (tracked).
+    pub fn answered(&self) -> bool {
+        self.answer.with(|a| matches!(a, Some(Ok(_))))
+    }
+
+    /// Whether the answer is an error (tracked).
+    pub fn failed(&self) -> bool {
+        self.answer.with(|a| matches!(a, Some(Err(_))))
+    }
+
+    pub fn refetch(&self) {
+        self.answer.refetch();
+    }
+}
+
+/// The data as the page asked for it. Only `load_keyed` makes a `Loaded<T>`, from a `T`.
+fn open<T: Clone + 'static>(answer: Answer) -> std::result::Result<T, LoadError> {
+    answer?
+        .downcast_ref::<T>()
+        .cloned()
+        .ok_or_else(|| LoadError {
+            message: "Страница получила не те данные: обновите её.".into(),
+            retry: false,
+        })
+}
 
 /// Loads `call` through the session (refreshing the token once when it has expired) and
 /// turns a failure into a message; `not_found` is the message for a 404.
 pub fn load<T, F>(session: Session, not_found: &'static str, call: F) -> Loaded<T>
 where
-    T: 'static,
+    T: Send + Sync + 'static,
     F: AsyncFn(&Client) -> Result<T> + Clone + 'static,
 {
     load_keyed(session, not_found, || (), async move |c, _| call(c).await)
@@ -52,18 +109,29 @@ pub fn load_keyed<K, T, F>(
 ) -> Loaded<T>
 where
     K: 'static,
-    T: 'static,
+    T: Send + Sync + 'static,
     F: AsyncFn(&Client, &K) -> Result<T> + Clone + 'static,
 {
-    LocalResource::new(move || {
+    let fetch: Fetch = Rc::new(move || {
         let (key, call) = (key(), call.clone());
-        async move {
-            session
-                .authorized(async |c| call(c, &key).await)
-                .await
-                .map_err(|e| explain(&e, not_found))
-        }
-    })
+        Box::pin(async move {
+            match session.authorized(async |c| call(c, &key).await).await {
+                Ok(data) => Ok(Arc::new(data) as Arc<dyn Any + Send + Sync>),
+                Err(e) => Err(explain(&e, not_found)),
+            }
+        })
+    });
+    Loaded {
+        answer: resource(fetch),
+        data: PhantomData,
+    }
+}
+
+/// Asks for an answer, again each time what it reads changes.
+type Fetch = Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Answer>>>>;
+
+fn resource(fetch: Fetch) -> LocalResource<Answer> {
+    LocalResource::new(move || fetch())
 }
 
 /// A 404 is what is not there (another resident's account, a link typed wrong): asking
@@ -87,30 +155,44 @@ fn explain(e: &Error, not_found: &str) -> LoadError {
 pub fn show<T, V>(
     resource: Loaded<T>,
     loading: &'static str,
-    ready: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    ready: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: Clone + Send + Sync + 'static,
+    T: Clone + 'static,
     V: IntoView + 'static,
 {
+    let ready: Ready = Arc::new(move |answer| open(answer).map(|data| ready(data).into_any()));
+    shown(resource.answer, loading, ready)
+}
+
+/// The page made from an answer.
+type Ready = Arc<dyn Fn(Answer) -> std::result::Result<AnyView, LoadError> + Send + Sync>;
+
+/// [`show`] for any data: the transition, the boundary and the suspense are one piece of
+/// code for every page.
+fn shown(answer: LocalResource<Answer>, loading: &'static str, ready: Ready) -> AnyView {
     view! {
         <Transition fallback=move || view! { <Loading text=loading /> }>
-            <ErrorBoundary fallback=move |errors| view! { <LoadFailed errors resource /> }>
+            <ErrorBoundary fallback=move |errors| view! { <LoadFailed errors answer /> }>
                 {move || {
                     let ready = ready.clone();
                     // What `ready` reads is the page's own business, not a reason to show
                     // it afresh.
-                    Suspend::new(async move { resource.await.map(|data| untrack(|| ready(data))) })
+                    Suspend::new(async move {
+                        let answer = answer.await;
+                        untrack(|| ready(answer))
+                    })
                 }}
             </ErrorBoundary>
         </Transition>
     }
+    .into_any()
 }
 
 /// The error with «Повторить», or, for what is not there, the way back to the user's
 /// start (the accounts, the desk).
 #[component]
-fn LoadFailed<T: 'static>(errors: ArcRwSignal<Errors>, resource: Loaded<T>) -> impl IntoView {
+fn LoadFailed(errors: ArcRwSignal<Errors>, answer: LocalResource<Answer>) -> impl IntoView {
     let home = use_session().home();
     move || {
         let error = errors.with(|errors| {
@@ -120,7 +202,7 @@ fn LoadFailed<T: 'static>(errors: ArcRwSignal<Errors>, resource: Loaded<T>) -> i
         })?;
         let next = if error.retry {
             view! {
-                <button type="button" class="button button-quiet" on:click=move |_| resource.refetch()>
+                <button type="button" class="button button-quiet" on:click=move |_| answer.refetch()>
                     "Повторить"
                 </button>
             }

@@ -24,8 +24,8 @@ use leptos_router::components::{Outlet, A};
 pub struct CurrentAccount {
     pub id: AccountId,
     pub card: Loaded<AccountCard>,
-    /// Read again when a thread has been opened. `None` while unknown: no badge then.
-    pub unread: LocalResource<Option<i64>>,
+    /// Read again when a thread has been opened; no badge while unknown.
+    pub unread: Loaded<i64>,
 }
 
 pub fn use_account() -> CurrentAccount {
@@ -47,19 +47,16 @@ pub fn AccountLayout() -> impl IntoView {
 fn AccountFrame(id: AccountId) -> impl IntoView {
     let session = use_session();
     let card = load(session, NOT_LINKED, async move |c| c.account_card(id).await);
-    let unread = LocalResource::new(move || async move {
-        // The count covers every appeal; one item is the least a page holds.
-        let page = PageQuery {
-            limit: Some(1),
-            offset: None,
-        };
-        let list = session
-            .authorized(async |c| c.appeals(id, page).await)
-            .await;
-        list.ok().map(|l| l.unread_answers)
+    // The count covers every appeal; one item is the least a page holds.
+    let page = PageQuery {
+        limit: Some(1),
+        offset: None,
+    };
+    let unread = load(session, NOT_LINKED, async move |c| {
+        Ok(c.appeals(id, page).await?.unread_answers)
     });
     provide_context(CurrentAccount { id, card, unread });
-    let failed = Memo::new(move |_| card.with(|c| matches!(c, Some(Err(_)))));
+    let failed = Memo::new(move |_| card.failed());
     set_document_title("Лицевой счёт");
     Effect::new(move || {
         if let Some(Ok(c)) = card.get() {
@@ -84,7 +81,7 @@ fn AccountFrame(id: AccountId) -> impl IntoView {
             </p>
             // No menu for an account that is not there.
             {move || {
-                card.with(|c| !matches!(c, Some(Err(_))))
+                (!card.failed())
                     .then(|| view! { <AccountMenu id unread /> })
             }}
             // The section loads beside the card, not after it; an account that is not
@@ -103,10 +100,10 @@ fn AccountFrame(id: AccountId) -> impl IntoView {
 /// 4 Показания счётчиков, 5 Платежи), then Обращения with the answers not read yet, and
 /// Платные услуги.
 #[component]
-fn AccountMenu(id: AccountId, unread: LocalResource<Option<i64>>) -> impl IntoView {
+fn AccountMenu(id: AccountId, unread: Loaded<i64>) -> impl IntoView {
     let base = format!("/accounts/{id}");
     let badge = move || {
-        let count = unread.get().flatten().filter(|&n| n > 0)?;
+        let count = unread.get()?.ok().filter(|&n| n > 0)?;
         Some(view! { <UnreadBadge count test="unread-answers" /> })
     };
     view! {

@@ -31,7 +31,7 @@ fn ThreadPage(id: AppealId) -> impl IntoView {
     });
     // Opening the thread has read its answers: the menu's count goes down.
     Effect::new(move || {
-        if thread.with(|t| matches!(t, Some(Ok(_)))) {
+        if thread.answered() {
             account.unread.refetch();
         }
     });

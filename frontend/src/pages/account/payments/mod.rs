@@ -112,8 +112,9 @@ fn PayNow(id: AccountId, online: Option<OnlinePaymentId>) -> impl IntoView {
         let Some(payment) = online.payment_id else {
             return;
         };
-        let shown = card.with_untracked(
-            |c| matches!(c, Some(Ok(c)) if c.pending_payments.iter().any(|p| p.id == payment)),
+        let shown = matches!(
+            card.get_untracked(),
+            Some(Ok(c)) if c.pending_payments.iter().any(|p| p.id == payment)
         );
         if !shown {
             card.refetch();
