@@ -1,9 +1,11 @@
-//! The app in chunks. The module every page loads holds the frame (header, session, the
-//! account's and the desk's menus) and the sign-in page; each section below is a chunk of
-//! its own, fetched when it is first opened: spa-build splits the module at the
-//! `#[wasm_split]` functions here, one chunk per name after `in`. A chunk that fails to
-//! arrive (a phone's network) leaves the frame with «Повторить». Natively (the unit tests)
-//! the functions are plain calls.
+//! The app in chunks. The module every page loads holds the header, the session, the
+//! guards, the desk's menu and the sign-in page; each section below is a chunk of its own,
+//! fetched when it is first opened (or, for the page the app opens on, by `boot.js` beside
+//! the main module, which knows the groups by path): spa-build splits the module at the
+//! `#[wasm_split]` functions here, one chunk per name after `in`. An account's frame is in
+//! `money`, so its `care` sections bring that chunk too. A chunk that fails to arrive (a
+//! phone's network) leaves the frame with «Повторить». Natively (the unit tests) the
+//! functions are plain calls.
 
 use crate::components::page::Loading;
 use crate::pages::unsubscribe;
@@ -11,20 +13,27 @@ use crate::pages::{account, accounts, activate, desk, email, password, profile, 
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::future::Future;
+use std::pin::Pin;
 
 /// A page made inside its chunk, handed back as a plain function.
 type Build = fn() -> AnyView;
 
-/// Each line: the route's view function, its chunk and the page it shows.
+/// Fetches a chunk and hands back its page.
+type Load = fn() -> Pin<Box<dyn Future<Output = Result<Build, SplitLoaderError>>>>;
+
+/// Each line: the route's view, its chunk and the page it shows. Every view is the same
+/// `fn() -> AnyView` and every loader the same `Load`, so the router's and the resource's
+/// generic code is in the main module once, not once per page.
 macro_rules! sections {
     ($($name:ident in $chunk:ident => $page:path;)*) => {$(
-        pub fn $name() -> impl IntoView {
+        #[allow(non_upper_case_globals)]
+        pub const $name: Build = || {
             #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
             fn $name() -> Result<Build, SplitLoaderError> {
                 Ok(|| $page().into_any())
             }
-            view! { <Section load=$name /> }
-        }
+            view! { <Section load=|| Box::pin($name()) /> }.into_any()
+        };
     )*};
 }
 
@@ -36,6 +45,7 @@ sections! {
     confirm_email_page in welcome => email::ConfirmEmailPage;
     unsubscribe_page in welcome => unsubscribe::UnsubscribePage;
     profile_page in profile => profile::ProfilePage;
+    account_layout in money => account::AccountLayout;
     accounts_page in money => accounts::AccountsPage;
     add_account_page in money => accounts::add::AddAccountPage;
     account_home in money => account::home::AccountHome;
@@ -55,60 +65,10 @@ sections! {
     desk_catalogue in desk => desk::catalogue::CataloguePage;
 }
 
-/// A chunk fetched ahead of its pages: an empty function in its group.
-macro_rules! groups {
-    ($($group:ident),*) => {
-        /// The chunks, by the name after `in` above.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        #[allow(non_camel_case_types)]
-        enum Group { $($group),* }
-
-        impl Group {
-            async fn fetch(self) {
-                $(
-                    #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
-                    fn $group() -> Result<(), SplitLoaderError> {
-                        Ok(())
-                    }
-                )*
-                // A failure is the page's to show, with its «Повторить».
-                let _ = match self { $(Group::$group => $group().await),* };
-            }
-        }
-    };
-}
-
-groups!(welcome, profile, money, care, desk);
-
-/// The chunk of the page at `path`, as the routes in app.rs and the groups above place it.
-fn group_of(path: &str) -> Option<Group> {
-    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-    Some(match parts.as_slice() {
-        ["register" | "activate" | "password" | "email" | "unsubscribe", ..] => Group::welcome,
-        ["profile", ..] => Group::profile,
-        ["accounts", _, "readings" | "appeals" | "service-requests", ..] => Group::care,
-        ["accounts", ..] => Group::money,
-        ["desk", ..] => Group::desk,
-        _ => return None,
-    })
-}
-
-/// Starts fetching the chunk of the page the app opens on while the session is restored,
-/// instead of after.
-pub fn prefetch(path: &str) {
-    if let Some(group) = group_of(path) {
-        leptos::task::spawn_local(group.fetch());
-    }
-}
-
 /// The section once its chunk is there; the loading state until then; «Повторить» when it
 /// did not come, which fetches it afresh (a failed fetch is not remembered).
 #[component]
-fn Section<F, Fut>(load: F) -> impl IntoView
-where
-    F: Fn() -> Fut + Copy + 'static,
-    Fut: Future<Output = Result<Build, SplitLoaderError>> + 'static,
-{
+fn Section(load: Load) -> impl IntoView {
     let chunk = LocalResource::new(move || async move { load().await.map_err(|_| ()) });
     move || match chunk.get() {
         None => view! { <Loading text="Загружаем раздел…" /> }.into_any(),
@@ -123,33 +83,5 @@ where
             </div>
         }
         .into_any(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_page_opened_first_fetches_its_own_chunk() {
-        let cases = [
-            ("/login", None),
-            ("/", None),
-            ("/register", Some(Group::welcome)),
-            ("/password/reset", Some(Group::welcome)),
-            ("/profile", Some(Group::profile)),
-            ("/accounts", Some(Group::money)),
-            ("/accounts/add", Some(Group::money)),
-            ("/accounts/7", Some(Group::money)),
-            ("/accounts/7/charges", Some(Group::money)),
-            ("/accounts/7/payments", Some(Group::money)),
-            ("/accounts/7/readings", Some(Group::care)),
-            ("/accounts/7/appeals/12", Some(Group::care)),
-            ("/accounts/7/service-requests/new", Some(Group::care)),
-            ("/desk/appeals/3", Some(Group::desk)),
-        ];
-        for (path, group) in cases {
-            assert_eq!(group_of(path), group, "{path}");
-        }
     }
 }

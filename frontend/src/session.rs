@@ -6,6 +6,16 @@ use domkom_client::{Client, Error, Result};
 use domkom_dto::{Role, User};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The refresh `boot.js` sent (`domkomRefresh`), taken once: its token is spent.
+fn started_refresh() -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let key = JsValue::from_str("domkomRefresh");
+    let answer = js_sys::Reflect::get(&global, &key).ok()?.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property::<JsValue>(global.unchecked_ref(), &key);
+    Some(answer)
+}
 
 /// The app's session, shared through the context; cheap to copy.
 #[derive(Clone, Copy)]
@@ -38,9 +48,15 @@ impl Session {
         session
     }
 
-    /// One request: the refresh answers with the user too.
+    /// One request, which the boot script has usually sent already while the app was
+    /// downloading (`boot.js`); the refresh answers with the user too.
     async fn restore(self) {
-        if let Ok(tokens) = self.client().refresh(None).await {
+        let client = self.client();
+        let tokens = match started_refresh() {
+            Some(answer) => client.refreshed(answer).await,
+            None => client.refresh(None).await,
+        };
+        if let Ok(tokens) = tokens {
             self.user.set(Some(tokens.user));
         }
         self.restored.set(true);

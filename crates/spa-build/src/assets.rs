@@ -4,24 +4,46 @@
 //! modules find each other by relative paths, which stay as wasm-bindgen and the split
 //! wrote them.
 
+use crate::wasm::Groups;
 use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
-/// The static files beside the app's modules.
-const STATIC_FILES: [&str; 1] = ["boot.js"];
+/// Where `boot.js` takes each chunk group's files, to fetch those of the page being opened
+/// beside the main module.
+const CHUNKS_MARK: &str = "%CHUNKS%";
 /// Where `index.html` names the build's directory.
 const PKG_MARK: &str = "%PKG%";
 /// Where `index.html` takes the stylesheet in: no request stands between the page and its
 /// first paint.
 const STYLE_MARK: &str = "%STYLE%";
 
-pub fn copy_static(frontend: &Path, stage: &Path) -> Result<()> {
-    for name in STATIC_FILES {
-        std::fs::copy(frontend.join(name), stage.join(name))
-            .with_context(|| format!("copying frontend/{name}"))?;
+/// `boot.js` beside the app's modules, knowing each group's files.
+pub fn write_boot(frontend: &Path, stage: &Path, groups: &Groups) -> Result<()> {
+    let path = frontend.join("boot.js");
+    let boot =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    if !boot.contains(CHUNKS_MARK) {
+        bail!("{} has no {CHUNKS_MARK}", path.display());
     }
-    Ok(())
+    std::fs::write(
+        stage.join("boot.js"),
+        boot.replace(CHUNKS_MARK, &json(groups)),
+    )
+    .context("writing boot.js")
+}
+
+/// `{"group": ["file", …], …}`; the names are the split's, letters, digits and `_.`.
+fn json(groups: &Groups) -> String {
+    let quoted = |s: &str| format!("\"{s}\"");
+    let entries: Vec<String> = groups
+        .iter()
+        .map(|(group, files)| {
+            let files: Vec<String> = files.iter().map(|f| quoted(f)).collect();
+            format!("{}: [{}]", quoted(group), files.join(", "))
+        })
+        .collect();
+    format!("{{{}}}", entries.join(", "))
 }
 
 /// Replaces `dist` with `index.html`, its stylesheet inside, and the staged files under
@@ -115,6 +137,30 @@ mod tests {
             !dist.join("pkg").join(build).exists(),
             "the old build is gone"
         );
+    }
+
+    #[test]
+    fn boot_knows_each_groups_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let (frontend, stage) = (dir.path().join("frontend"), dir.path().join("stage"));
+        std::fs::create_dir_all(&frontend).unwrap();
+        std::fs::create_dir_all(&stage).unwrap();
+        std::fs::write(frontend.join("boot.js"), "const CHUNKS = %CHUNKS%;").unwrap();
+        let groups = Groups::from([
+            (
+                "care".into(),
+                vec!["chunk_7.wasm".into(), "split_care.wasm".into()],
+            ),
+            ("money".into(), vec!["split_money.wasm".into()]),
+        ]);
+        write_boot(&frontend, &stage, &groups).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(stage.join("boot.js")).unwrap(),
+            r#"const CHUNKS = {"care": ["chunk_7.wasm", "split_care.wasm"], "money": ["split_money.wasm"]};"#
+        );
+
+        std::fs::write(frontend.join("boot.js"), "const CHUNKS = {};").unwrap();
+        assert!(write_boot(&frontend, &stage, &groups).is_err());
     }
 
     #[test]

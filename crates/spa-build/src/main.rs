@@ -32,9 +32,9 @@ fn run() -> Result<()> {
 fn build(root: &Path, dist: &Path) -> Result<()> {
     let started = Instant::now();
     let work = root.join("target/spa");
-    let stage = wasm::build(root, &work)?;
+    let (stage, groups) = wasm::build(root, &work)?;
     let frontend = root.join("frontend");
-    assets::copy_static(&frontend, &stage)?;
+    assets::write_boot(&frontend, &stage, &groups)?;
     assets::publish(
         &frontend.join("index.html"),
         &frontend.join("style.css"),

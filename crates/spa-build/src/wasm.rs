@@ -3,6 +3,7 @@
 //! wasm-bindgen as a library, and each module optimised for size by wasm-opt.
 
 use anyhow::{bail, Context, Result};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -11,9 +12,12 @@ pub const APP: &str = "app";
 /// The JS module that loads the chunks, imported by the main module.
 pub const LOADER: &str = "__wasm_split.js";
 
-/// Builds into `work/stage` and returns it: `app.js`, `app_bg.wasm`, the loader and the
-/// chunks.
-pub fn build(root: &Path, work: &Path) -> Result<PathBuf> {
+/// Each chunk group's files (the group's own and those it shares), by group name.
+pub type Groups = BTreeMap<String, Vec<String>>;
+
+/// Builds into `work/stage` and returns it, `app.js`, `app_bg.wasm`, the loader and the
+/// chunks, with the files each group needs.
+pub fn build(root: &Path, work: &Path) -> Result<(PathBuf, Groups)> {
     let input = compile(root)?;
     let split = work.join("split");
     let stage = work.join("stage");
@@ -22,7 +26,7 @@ pub fn build(root: &Path, work: &Path) -> Result<PathBuf> {
             std::fs::remove_dir_all(dir).with_context(|| format!("clearing {}", dir.display()))?;
         }
     }
-    let main = split_chunks(&input, &split)?;
+    let (main, groups) = split_chunks(&input, &split)?;
     bind(&main, &stage)?;
     for entry in std::fs::read_dir(&split)? {
         let path = entry?.path();
@@ -36,7 +40,7 @@ pub fn build(root: &Path, work: &Path) -> Result<PathBuf> {
             optimise(&path)?;
         }
     }
-    Ok(stage)
+    Ok((stage, groups))
 }
 
 /// `cargo build` of the app for the browser in the size-optimised profile. The link keeps
@@ -62,8 +66,9 @@ fn compile(root: &Path) -> Result<PathBuf> {
     Ok(root.join("target/wasm32-unknown-unknown/wasm-release/domkom-web.wasm"))
 }
 
-/// Splits the module at its split points; returns the main module's path.
-fn split_chunks(input: &Path, dir: &Path) -> Result<PathBuf> {
+/// Splits the module at its split points; returns the main module's path and the files
+/// of each group.
+fn split_chunks(input: &Path, dir: &Path) -> Result<(PathBuf, Groups)> {
     let bytes = std::fs::read(input).with_context(|| format!("reading {}", input.display()))?;
     let main = dir.join("main.wasm");
     let main_module = format!("./{APP}.js");
@@ -73,9 +78,14 @@ fn split_chunks(input: &Path, dir: &Path) -> Result<PathBuf> {
     options.main_out_path = &main;
     options.main_module = &main_module;
     options.link_name = &link_name;
-    wasm_split_cli_support::transform(options)
+    let split = wasm_split_cli_support::transform(options)
         .map_err(|e| anyhow::anyhow!("splitting the module: {e:#}"))?;
-    Ok(main)
+    let groups = split
+        .prefetch_map
+        .into_iter()
+        .map(|(group, stems)| (group, stems.into_iter().map(|s| s + ".wasm").collect()))
+        .collect();
+    Ok((main, groups))
 }
 
 /// wasm-bindgen's JS glue for the browser's ES modules; the exports the chunks link against
