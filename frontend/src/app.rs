@@ -4,7 +4,7 @@ use crate::chunks;
 use crate::components::guard::{ForResidents, ForStaff, SignedIn};
 use crate::components::layout::{Footer, Header};
 use crate::components::page::{Loading, Page};
-use crate::pages::{desk, login};
+use crate::pages::{account, desk, login};
 use crate::session::{use_session, Session};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes, A};
@@ -36,7 +36,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/accounts") view=chunks::accounts_page />
                                 // Before `/accounts/:id`, which would take «add» for an id.
                                 <Route path=path!("/accounts/add") view=chunks::add_account_page />
-                                <ParentRoute path=path!("/accounts/:id") view=chunks::account_layout>
+                                <ParentRoute path=path!("/accounts/:id") view=account::AccountLayout>
                                     <Route path=path!("") view=chunks::account_home />
                                     <Route path=path!("charges") view=chunks::account_charges />
                                     <Route path=path!("readings") view=chunks::account_readings />

@@ -3,7 +3,8 @@
 //! fetched when it is first opened (or, for the page the app opens on, by `boot.js` beside
 //! the main module, which knows the groups by path): spa-build splits the module at the
 //! `#[wasm_split]` functions here, one chunk per name after `in`. An account's frame is in
-//! `money`, so its `care` sections bring that chunk too. A chunk that fails to arrive (a
+//! `money` (its data is asked for from the main module, `account::AccountLayout`), so its
+//! `care` sections bring that chunk too. A chunk that fails to arrive (a
 //! phone's network) leaves the frame with «Повторить». Natively (the unit tests) the
 //! functions are plain calls.
 
@@ -45,7 +46,7 @@ sections! {
     confirm_email_page in welcome => email::ConfirmEmailPage;
     unsubscribe_page in welcome => unsubscribe::UnsubscribePage;
     profile_page in profile => profile::ProfilePage;
-    account_layout in money => account::AccountLayout;
+    account_frame in money => account::AccountFrame;
     accounts_page in money => accounts::AccountsPage;
     add_account_page in money => accounts::add::AddAccountPage;
     account_home in money => account::home::AccountHome;

@@ -18,7 +18,7 @@ struct Budget {
 const FIRST_PAGE: Budget = Budget {
     what: "the sign-in page",
     goal: 150 * 1024,
-    limit: 190 * 1024,
+    limit: 200 * 1024,
 };
 /// One section's chunk, or a chunk the sections share.
 const CHUNK: Budget = Budget {

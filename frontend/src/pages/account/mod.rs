@@ -36,23 +36,38 @@ pub fn use_account() -> CurrentAccount {
 const NOT_LINKED: &str =
     "Лицевой счёт не найден среди ваших. Возможно, он отвязан — добавьте его снова.";
 
-/// `/accounts/:id/*`: the frame of every section of one account.
+/// The account's card, asked for by the route in the module every page loads.
+#[derive(Clone, Copy)]
+struct Requested {
+    id: AccountId,
+    card: Loaded<AccountCard>,
+}
+
+/// `/accounts/:id/*`: one account's card, asked for at once from the module every page
+/// loads, while the frame's chunk (`chunks::account_frame`) is on its way.
 #[component]
 pub fn AccountLayout() -> impl IntoView {
     // Another account is another frame: its card and sections load afresh.
-    with_id("id", |id: AccountId| view! { <AccountFrame id /> })
+    with_id("id", |id: AccountId| {
+        let card = load(use_session(), NOT_LINKED, async move |c| {
+            c.account_card(id).await
+        });
+        provide_context(Requested { id, card });
+        crate::chunks::account_frame()
+    })
 }
 
+/// The heading, the menu and the section of the account the route asked for; the count of
+/// unread answers for the menu.
 #[component]
-fn AccountFrame(id: AccountId) -> impl IntoView {
-    let session = use_session();
-    let card = load(session, NOT_LINKED, async move |c| c.account_card(id).await);
+pub fn AccountFrame() -> impl IntoView {
+    let Requested { id, card } = expect_context();
     // The count covers every appeal; one item is the least a page holds.
     let page = PageQuery {
         limit: Some(1),
         offset: None,
     };
-    let unread = load(session, NOT_LINKED, async move |c| {
+    let unread = load(use_session(), NOT_LINKED, async move |c| {
         Ok(c.appeals(id, page).await?.unread_answers)
     });
     provide_context(CurrentAccount { id, card, unread });
