@@ -22,9 +22,8 @@ function groupsOf(path) {
   const [first, second, third] = path.split("/").filter(Boolean);
   switch (first) {
     case "register": case "activate": case "password": case "email": case "unsubscribe":
-      return ["welcome"];
     case "profile":
-      return ["profile"];
+      return ["welcome"];
     case "desk":
       return ["desk"];
     case "accounts":

@@ -45,7 +45,7 @@ sections! {
     reset_password_page in welcome => password::ResetPasswordPage;
     confirm_email_page in welcome => email::ConfirmEmailPage;
     unsubscribe_page in welcome => unsubscribe::UnsubscribePage;
-    profile_page in profile => profile::ProfilePage;
+    profile_page in welcome => profile::ProfilePage;
     account_frame in money => account::AccountFrame;
     accounts_page in money => accounts::AccountsPage;
     add_account_page in money => accounts::add::AddAccountPage;

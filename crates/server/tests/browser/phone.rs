@@ -94,7 +94,7 @@ async fn every_section_opens_from_a_cold_cache_fetching_its_chunk_when_first_ope
     );
     b.click("a[href=\"/profile\"]").await;
     settled(b, "#profile-view").await;
-    assert!(fetched_wasm(b).await.contains("split_profile.wasm"));
+    assert!(fetched_wasm(b).await.contains("split_welcome.wasm"));
 
     // The desk, which only the staff fetch.
     b.sign_out().await;
