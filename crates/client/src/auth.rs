@@ -33,9 +33,7 @@ impl Client {
             login: login.to_owned(),
             password: password.to_owned(),
         };
-        let tokens: TokenResponse = self.with_body(Method::Post, "auth/login", &body).await?;
-        self.set_access_token(Some(tokens.access_token.clone()));
-        Ok(tokens)
+        Ok(self.keep(self.with_body(Method::Post, "auth/login", &body).await?))
     }
 
     /// Exchanges a refresh token (or, in a browser, the cookie) for new tokens.
@@ -43,9 +41,7 @@ impl Client {
         let body = RefreshRequest {
             refresh_token: refresh_token.map(str::to_owned),
         };
-        let tokens: TokenResponse = self.with_body(Method::Post, "auth/refresh", &body).await?;
-        self.set_access_token(Some(tokens.access_token.clone()));
-        Ok(tokens)
+        Ok(self.keep(self.with_body(Method::Post, "auth/refresh", &body).await?))
     }
 
     /// Takes the answer to a refresh the page sent before the app started (the SPA's boot
@@ -54,9 +50,13 @@ impl Client {
     #[cfg(target_arch = "wasm32")]
     pub async fn refreshed(&self, answer: js_sys::Promise) -> Result<TokenResponse> {
         let response = crate::transport::receive(answer).await?;
-        let tokens: TokenResponse = crate::error::check(response)?.json()?;
+        Ok(self.keep(crate::error::check(response)?.json()?))
+    }
+
+    /// Uses the new access token from here on.
+    fn keep(&self, tokens: TokenResponse) -> TokenResponse {
         self.set_access_token(Some(tokens.access_token.clone()));
-        Ok(tokens)
+        tokens
     }
 
     /// Revokes the refresh token (or the cookie's) and forgets the access token.
