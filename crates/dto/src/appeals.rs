@@ -121,7 +121,9 @@ pub struct AppealSummary {
     pub status: AppealStatus,
     /// The start of the first message.
     pub excerpt: String,
+    #[serde(deserialize_with = "crate::time::instant")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::time::instant")]
     pub updated_at: DateTime<Utc>,
     /// Answers the resident has not opened yet.
     pub unread_answers: i64,
@@ -160,6 +162,7 @@ pub struct AppealMessage {
     /// Who wrote it.
     pub author: String,
     pub text: String,
+    #[serde(deserialize_with = "crate::time::instant")]
     pub created_at: DateTime<Utc>,
     pub photos: Vec<PhotoRef>,
 }
@@ -172,9 +175,12 @@ pub struct Appeal {
     pub summary: AppealSummary,
     pub contact: Contact,
     /// The last answer.
+    #[serde(default, deserialize_with = "crate::time::optional_instant")]
     pub answered_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "crate::time::optional_instant")]
     pub closed_at: Option<DateTime<Utc>>,
     /// Until when the resident may reopen it, while it is answered.
+    #[serde(default, deserialize_with = "crate::time::optional_instant")]
     pub reopen_until: Option<DateTime<Utc>>,
     pub messages: Vec<AppealMessage>,
 }

@@ -90,6 +90,7 @@ pub struct Service {
 pub struct TariffData {
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub service_id: ServiceId,
+    #[serde(deserialize_with = "crate::time::date")]
     pub valid_from: NaiveDate,
     /// 0 for the single tariff, 1–4 for a zone (day, night, peak...).
     #[serde(default)]
@@ -129,8 +130,10 @@ pub struct MeterData {
     /// Digits before the decimal point: the reading rolls over at 10^digits.
     #[serde(default = "five")]
     pub digits: i32,
+    #[serde(deserialize_with = "crate::time::date")]
     pub installed_on: NaiveDate,
     /// Next verification (поверка); from this date on the meter counts as absent.
+    #[serde(deserialize_with = "crate::time::date")]
     pub verification_due: NaiveDate,
     /// The reading at installation per zone, thousandths.
     #[serde(default)]
@@ -183,6 +186,7 @@ pub struct ReadingData {
     /// period that has ended. Never in the future, and within the month before the period
     /// to the month after it.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::time::optional_date")]
     pub taken_on: Option<NaiveDate>,
 }
 
@@ -194,6 +198,7 @@ pub struct Reading {
     #[serde(flatten)]
     pub data: ReadingData,
     pub source: ReadingSource,
+    #[serde(deserialize_with = "crate::time::instant")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -216,6 +221,7 @@ pub struct PeriodState {
     pub accounts_done: i32,
     /// Why the last close failed, if it did.
     pub error: Option<String>,
+    #[serde(default, deserialize_with = "crate::time::optional_instant")]
     pub closed_at: Option<DateTime<Utc>>,
     /// What the close set aside and billed by the fallback rules instead.
     pub notes: Vec<CloseNote>,
@@ -275,6 +281,7 @@ pub struct PaymentData {
     /// Kopecks, positive.
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub amount: Money,
+    #[serde(deserialize_with = "crate::time::date")]
     pub paid_on: NaiveDate,
     /// Where it came from: «bank», «cash», «online», a registry name.
     pub source: String,

@@ -71,6 +71,7 @@ pub struct ExplainedLine {
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub tariff: Tariff,
     /// The day the tariff took effect.
+    #[serde(default, deserialize_with = "crate::time::optional_date")]
     pub tariff_from: Option<chrono::NaiveDate>,
     /// Kopecks, as computed in the period.
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]

@@ -47,7 +47,9 @@ pub struct MeterFilter {
 pub struct PaymentFilter {
     #[cfg_attr(feature = "openapi", param(value_type = Option<i64>))]
     pub account_id: Option<AccountId>,
+    #[serde(default, deserialize_with = "crate::time::optional_date")]
     pub from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "crate::time::optional_date")]
     pub to: Option<NaiveDate>,
 }
 

@@ -20,6 +20,7 @@ pub mod rules;
 pub mod site;
 pub mod statement;
 pub mod subscriptions;
+pub mod time;
 pub mod user;
 
 pub use appeals::*;

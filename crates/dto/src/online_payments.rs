@@ -77,8 +77,10 @@ pub struct OnlinePayment {
     /// The payment that credited the account, once it succeeded.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
     pub payment_id: Option<PaymentId>,
+    #[serde(deserialize_with = "crate::time::instant")]
     pub created_at: chrono::DateTime<chrono::Utc>,
     /// A pending payment not paid by then expires.
+    #[serde(deserialize_with = "crate::time::instant")]
     pub expires_at: chrono::DateTime<chrono::Utc>,
 }
 

@@ -99,6 +99,7 @@ pub struct NewServiceRequest {
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub paid_service_id: PaidServiceId,
     /// From today to a year ahead.
+    #[serde(deserialize_with = "crate::time::date")]
     pub preferred_date: NaiveDate,
     pub time_slot: TimeSlot,
     /// Up to 2000 characters.
@@ -130,6 +131,7 @@ pub struct ServiceRequest {
     /// The catalogue's price now (none: «по договорённости»).
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
     pub listed_price: Option<Money>,
+    #[serde(deserialize_with = "crate::time::date")]
     pub preferred_date: NaiveDate,
     pub time_slot: TimeSlot,
     pub comment: String,
@@ -138,15 +140,21 @@ pub struct ServiceRequest {
     /// The agreed time, local (no offset): `YYYY-MM-DDTHH:MM:SS`, once accepted.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>,
         pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$", example = "2026-12-20T10:30:00"))]
+    #[serde(default, deserialize_with = "crate::time::optional_date_time")]
     pub scheduled_at: Option<NaiveDateTime>,
     /// The agreed price, once accepted.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
     pub price: Option<Money>,
     pub reject_reason: Option<String>,
+    #[serde(deserialize_with = "crate::time::instant")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::time::instant")]
     pub updated_at: DateTime<Utc>,
+    #[serde(default, deserialize_with = "crate::time::optional_instant")]
     pub accepted_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "crate::time::optional_instant")]
     pub done_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "crate::time::optional_instant")]
     pub rejected_at: Option<DateTime<Utc>>,
     /// The online payment that paid it, once paid.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
@@ -160,6 +168,7 @@ pub struct AcceptRequest {
     /// Local date and time, no offset: `YYYY-MM-DDTHH:MM:SS`, from today to a year ahead.
     #[cfg_attr(feature = "openapi", schema(value_type = String,
         pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$", example = "2026-12-20T10:30:00"))]
+    #[serde(deserialize_with = "crate::time::date_time")]
     pub scheduled_at: NaiveDateTime,
     /// Kopecks, 0 to 1 000 000 ₽.
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]

@@ -93,6 +93,7 @@ pub struct MoneyState {
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub paid_since: Money,
     /// Pay by this date.
+    #[serde(deserialize_with = "crate::time::date")]
     pub due_date: chrono::NaiveDate,
     /// Where the balance leaves the resident today.
     pub status: BalanceStatus,

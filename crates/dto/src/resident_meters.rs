@@ -16,6 +16,7 @@ pub struct ReadingWindow {
     /// The organization's window: days of the month, inclusive.
     pub day_from: i32,
     pub day_to: i32,
+    #[serde(deserialize_with = "crate::time::date")]
     pub today: NaiveDate,
     /// Whether today is inside the window.
     pub open: bool,
@@ -50,8 +51,10 @@ pub struct SubmittedValue {
     pub value: Quantity,
     pub rolled_over: bool,
     pub source: ReadingSource,
+    #[serde(deserialize_with = "crate::time::instant")]
     pub submitted_at: DateTime<Utc>,
     /// The day the meter was read.
+    #[serde(deserialize_with = "crate::time::date")]
     pub taken_on: NaiveDate,
 }
 
@@ -87,6 +90,7 @@ pub struct AccountMeter {
     pub zones: i32,
     /// Digits before the decimal point: the reading rolls over at 10^digits.
     pub digits: i32,
+    #[serde(deserialize_with = "crate::time::date")]
     pub verification_due: NaiveDate,
     pub verification: VerificationState,
     /// Why to act, in Russian, unless the verification is far.
@@ -131,9 +135,11 @@ pub struct ReadingEntry {
     pub rolled_over: bool,
     pub source: ReadingSource,
     /// When it was recorded.
+    #[serde(deserialize_with = "crate::time::instant")]
     pub submitted_at: DateTime<Utc>,
     /// The day the meter was read: the day a resident sent it, or the day an import or
     /// the company gave.
+    #[serde(deserialize_with = "crate::time::date")]
     pub taken_on: NaiveDate,
     /// It replaced an earlier reading of the same period and zone.
     pub correction: bool,

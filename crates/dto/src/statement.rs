@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 pub struct AccountPayment {
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub id: PaymentId,
+    #[serde(deserialize_with = "crate::time::date")]
     pub paid_on: NaiveDate,
     /// Kopecks.
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
@@ -40,7 +41,9 @@ impl From<crate::Payment> for AccountPayment {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct DateRange {
+    #[serde(default, deserialize_with = "crate::time::optional_date")]
     pub from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "crate::time::optional_date")]
     pub to: Option<NaiveDate>,
 }
 

@@ -47,6 +47,7 @@ pub struct User {
     pub full_name: String,
     pub phone: String,
     pub role: Role,
+    #[serde(deserialize_with = "crate::time::instant")]
     pub created_at: DateTime<Utc>,
     /// The new address asked for, until its confirmation link is followed; `email` works
     /// until then.

@@ -193,7 +193,7 @@ mod tests {
                 ("to".into(), "format".into())
             ]
         );
-        let d = |s: &str| s.parse::<NaiveDate>().ok();
+        let d = crate::time::parse_date;
         assert_eq!(
             fields(check_date_range(d("2026-10-02"), d("2026-10-01"))),
             [("from".into(), "range".into())]

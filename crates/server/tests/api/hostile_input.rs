@@ -115,11 +115,16 @@ async fn dates_and_periods_outside_1900_to_2200_are_refused(app: TestApp) {
         get(
             &app,
             &resident,
-            &format!("accounts/{account}/payments?from=-9999-01-01")
+            &format!("accounts/{account}/payments?from=1899-12-31")
         )
         .await,
         (422, pair("from", "range"))
     );
+    // A date is written `YYYY-MM-DD`: a signed or longer year is no date at all.
+    for year in ["-9999", "+2026", "12026"] {
+        let query = format!("accounts/{account}/payments?from={year}-01-01");
+        assert_eq!(get(&app, &resident, &query).await, (400, vec![]), "{year}");
+    }
     assert_eq!(
         get(&app, op, "operator/payments?to=2201-01-01").await,
         (422, pair("to", "range"))

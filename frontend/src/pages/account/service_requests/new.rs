@@ -11,7 +11,7 @@ use crate::pages::account::use_account;
 use crate::session::use_session;
 use chrono::{Duration, NaiveDate};
 use domkom_dto::rules::{self, BOOKING_DAYS};
-use domkom_dto::{FieldError, NewServiceRequest, PageQuery, PaidService, TimeSlot};
+use domkom_dto::{time, FieldError, NewServiceRequest, PageQuery, PaidService, TimeSlot};
 use domkom_values::PaidServiceId;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -34,7 +34,7 @@ struct Typed {
 fn new_request(t: &Typed, today: NaiveDate) -> Result<NewServiceRequest, Vec<FieldError>> {
     let filled = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
     let service = t.service.parse::<PaidServiceId>().ok();
-    let date = NaiveDate::parse_from_str(&t.date, "%Y-%m-%d").ok();
+    let date = time::parse_date(&t.date);
     let request = NewServiceRequest {
         paid_service_id: service.unwrap_or_default(),
         // A date not typed is told below; today passes the rules meanwhile.

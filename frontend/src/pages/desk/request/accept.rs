@@ -5,8 +5,8 @@ use crate::components::field::{passed, Field, FieldErrors};
 use crate::components::form::{renamed, FormAlert, FormState, SubmitButton};
 use crate::session::use_session;
 use crate::{clock, format};
-use chrono::{NaiveDate, NaiveTime};
-use domkom_dto::{rules, AcceptRequest, FieldError, ServiceRequest, TimeSlot};
+use chrono::NaiveDate;
+use domkom_dto::{rules, time, AcceptRequest, FieldError, ServiceRequest, TimeSlot};
 use leptos::prelude::*;
 
 /// The server checks `scheduled_at`; the form asks its date apart from its time.
@@ -19,12 +19,9 @@ fn acceptance(
     price: &str,
     today: NaiveDate,
 ) -> Result<AcceptRequest, Vec<FieldError>> {
-    let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
-    let time = time.trim();
+    let day = time::parse_date(date);
     // A time input gives `HH:MM`, some browsers `HH:MM:SS`.
-    let at = NaiveTime::parse_from_str(time, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(time, "%H:%M:%S"))
-        .ok();
+    let at = time::parse_time(time.trim());
     let price = format::parse_rubles(price);
     let mut problems: Vec<FieldError> = [
         day.is_none()
