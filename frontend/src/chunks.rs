@@ -17,7 +17,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 /// A page made inside its chunk, handed back as a plain function.
-type Build = fn() -> AnyView;
+pub type Build = fn() -> AnyView;
 
 /// Fetches a chunk and hands back its page.
 type Load = fn() -> Pin<Box<dyn Future<Output = Result<Build, SplitLoaderError>>>>;

@@ -1,47 +1,38 @@
 //! Pages only a signed-in user may see, and pages of one kind of user.
 
 use crate::app::replace;
+use crate::chunks::Build;
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, Redirect};
+use leptos_router::components::Redirect;
 
-/// The frame of the routes nested in it: shows them to a signed-in user and sends
-/// everyone else to `/login`, also when the session ends while the page is open.
-#[component]
-pub fn SignedIn() -> impl IntoView {
+/// Who may see a page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Anyone signed in.
+    SignedIn,
+    /// Residents: the company's staff are sent to their desk.
+    Residents,
+    /// The company's staff: anyone else is sent to their own start.
+    Staff,
+}
+
+/// `page` for its audience; anyone signed out is sent to `/login`, also when the session
+/// ends while the page is open, and a user of the other kind to their own start. The page
+/// is made once, not again when the user's details change.
+pub fn only_for(audience: Audience, page: Build) -> AnyView {
     let session = use_session();
-    view! {
-        <Show
-            when=move || session.is_signed_in()
-            fallback=|| view! { <Redirect path="/login" options=replace() /> }
-        >
-            <Outlet />
-        </Show>
-    }
-}
-
-/// The resident's pages: the company's staff are sent to their desk.
-#[component]
-pub fn ForResidents() -> impl IntoView {
-    only_for(false)
-}
-
-/// The desk: anyone but the company's staff is sent to their own start.
-#[component]
-pub fn ForStaff() -> impl IntoView {
-    only_for(true)
-}
-
-/// The nested routes for staff (`staff`) or for everyone else. Signed out is `SignedIn`'s
-/// business, so nothing is redirected here then.
-fn only_for(staff: bool) -> impl IntoView {
-    let session = use_session();
-    view! {
-        <Show
-            when=move || !session.is_signed_in() || session.is_staff() == staff
-            fallback=move || view! { <Redirect path=session.home().path options=replace() /> }
-        >
-            <Outlet />
-        </Show>
-    }
+    let admitted = Memo::new(move |_| {
+        session.is_signed_in().then(|| match audience {
+            Audience::SignedIn => true,
+            Audience::Residents => !session.is_staff(),
+            Audience::Staff => session.is_staff(),
+        })
+    });
+    (move || match admitted.get() {
+        Some(true) => untrack(page),
+        Some(false) => view! { <Redirect path=session.home().path options=replace() /> }.into_any(),
+        None => view! { <Redirect path="/login" options=replace() /> }.into_any(),
+    })
+    .into_any()
 }

@@ -13,5 +13,6 @@ pub mod page;
 pub mod pager;
 pub mod pay;
 pub mod receipt;
+pub mod sections;
 pub mod service_requests;
 pub mod status;

@@ -39,8 +39,9 @@ pub fn Loading(#[prop(default = "Загрузка…")] text: &'static str) -> i
     }
 }
 
-/// The view of the record whose id is the route's `param`, drawn afresh for another id;
-/// «Страница не найдена» for an address that names none.
+/// The view of the record whose id is the route's `param` (or, for a frame's section, the
+/// last segment of `section`: `appeals/17`), drawn afresh for another id; «Страница не
+/// найдена» for an address that names none.
 pub fn with_id<I, V>(
     param: &'static str,
     view: impl Fn(I) -> V + Send + Sync + 'static,
@@ -50,7 +51,9 @@ where
     V: IntoView + 'static,
 {
     let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get_str(param)?.parse::<I>().ok()));
+    let id = Memo::new(move |_| {
+        params.with(|p| p.get_str(param)?.rsplit('/').next()?.parse::<I>().ok())
+    });
     move || match id.get() {
         Some(id) => view(id).into_any(),
         None => NotFound().into_any(),

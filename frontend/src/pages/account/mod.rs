@@ -9,14 +9,16 @@ pub mod payments;
 pub mod readings;
 pub mod service_requests;
 
+use crate::chunks;
 use crate::components::appeals::card::UnreadBadge;
 use crate::components::load::{load, show, Loaded};
 use crate::components::page::{set_document_title, with_id};
+use crate::components::sections::{section_view, Sections};
 use crate::session::use_session;
 use domkom_dto::{AccountCard, PageQuery};
 use domkom_values::AccountId;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
+use leptos_router::components::A;
 
 /// The account card, loaded once for the heading and shared with the sections; and the
 /// answers to the resident's appeals not read yet, for the menu.
@@ -35,6 +37,19 @@ pub fn use_account() -> CurrentAccount {
 /// The message when the account is not (or no longer) linked to this resident.
 const NOT_LINKED: &str =
     "Лицевой счёт не найден среди ваших. Возможно, он отвязан — добавьте его снова.";
+
+/// The account's sections below `/accounts/:id`.
+const SECTIONS: Sections = &[
+    ("", chunks::account_home),
+    ("charges", chunks::account_charges),
+    ("readings", chunks::account_readings),
+    ("payments", chunks::account_payments),
+    ("appeals", chunks::appeals_page),
+    ("appeals/new", chunks::new_appeal_page),
+    ("appeals/:id", chunks::appeal_page),
+    ("service-requests", chunks::service_requests_page),
+    ("service-requests/new", chunks::new_service_request_page),
+];
 
 /// The account's card, asked for by the route in the module every page loads.
 #[derive(Clone, Copy)]
@@ -105,7 +120,7 @@ pub fn AccountFrame() -> impl IntoView {
                 when=move || !failed.get()
                 fallback=move || show(card, "Загружаем лицевой счёт…", |_| ())
             >
-                <Outlet />
+                {section_view(SECTIONS)}
             </Show>
         </section>
     }

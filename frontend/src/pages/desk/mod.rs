@@ -1,5 +1,5 @@
 //! The company's desk («Рабочее место»): what the staff do on the portal, a section each
-//! in its menu. A section is a line of `SECTIONS` and its routes in app.rs.
+//! in its menu. A section is a line of `SECTIONS` (the menu) and of `PAGES`.
 
 pub mod catalogue;
 pub mod queue;
@@ -9,8 +9,10 @@ pub mod thread;
 pub mod topics;
 
 use crate::app::replace;
+use crate::chunks::{self, Build};
+use crate::components::sections::{section_view, Sections};
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, Redirect, A};
+use leptos_router::components::{Redirect, A};
 
 /// The desk's sections, in its menu's order: (address, name).
 const SECTIONS: &[(&str, &str)] = &[
@@ -19,6 +21,20 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/desk/service-requests", "Заявки"),
     ("/desk/paid-services", "Платные услуги"),
 ];
+
+/// The desk's pages below `/desk`.
+const PAGES: Sections = &[
+    ("", START),
+    ("appeals", chunks::desk_queue),
+    ("appeals/:id", chunks::desk_appeal),
+    ("appeal-topics", chunks::desk_topics),
+    ("service-requests", chunks::desk_requests),
+    ("service-requests/:id", chunks::desk_request),
+    ("paid-services", chunks::desk_catalogue),
+];
+
+/// `/desk`: the first section.
+const START: Build = || view! { <Redirect path=SECTIONS[0].0 options=replace() /> }.into_any();
 
 /// `/desk/*`: the heading, the menu and the section below.
 #[component]
@@ -32,13 +48,7 @@ pub fn DeskLayout() -> impl IntoView {
                     .map(|(href, name)| view! { <A href=*href>{*name}</A> })
                     .collect_view()}
             </nav>
-            <Outlet />
+            {section_view(PAGES)}
         </section>
     }
-}
-
-/// `/desk`: the first section.
-#[component]
-pub fn DeskStart() -> impl IntoView {
-    view! { <Redirect path=SECTIONS[0].0 options=replace() /> }
 }

@@ -17,7 +17,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn DeskAppealPage() -> impl IntoView {
-    with_id("id", |id: AppealId| view! { <ThreadPage id /> })
+    with_id("section", |id: AppealId| view! { <ThreadPage id /> })
 }
 
 #[component]

@@ -19,7 +19,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn AppealPage() -> impl IntoView {
-    with_id("appeal_id", |id: AppealId| view! { <ThreadPage id /> })
+    with_id("section", |id: AppealId| view! { <ThreadPage id /> })
 }
 
 #[component]

@@ -23,7 +23,10 @@ use reject::RejectForm;
 
 #[component]
 pub fn DeskRequestPage() -> impl IntoView {
-    with_id("id", |id: ServiceRequestId| view! { <RequestPage id /> })
+    with_id(
+        "section",
+        |id: ServiceRequestId| view! { <RequestPage id /> },
+    )
 }
 
 #[component]
