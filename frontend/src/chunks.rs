@@ -8,6 +8,7 @@
 //! phone's network) leaves the frame with «Повторить». Natively (the unit tests) the
 //! functions are plain calls.
 
+use crate::components::load::{loaded, LoadError};
 use crate::components::page::Loading;
 use crate::pages::unsubscribe;
 use crate::pages::{account, accounts, activate, desk, email, password, profile, register};
@@ -70,14 +71,19 @@ sections! {
 /// did not come, which fetches it afresh (a failed fetch is not remembered).
 #[component]
 fn Section(load: Load) -> impl IntoView {
-    let chunk = LocalResource::new(move || async move { load().await.map_err(|_| ()) });
+    let chunk = loaded(move || async move {
+        load().await.map_err(|_| LoadError {
+            message: "Раздел не загрузился: проверьте подключение к интернету.".into(),
+            retry: true,
+        })
+    });
     move || match chunk.get() {
         None => view! { <Loading text="Загружаем раздел…" /> }.into_any(),
         // What the page reads is its own business, not a reason to make it afresh.
         Some(Ok(build)) => untrack(build),
-        Some(Err(())) => view! {
+        Some(Err(error)) => view! {
             <div class="notice notice-error load-failed" role="alert" data-retry="true">
-                <p>"Раздел не загрузился: проверьте подключение к интернету."</p>
+                <p>{error.message}</p>
                 <button type="button" class="button button-quiet" on:click=move |_| chunk.refetch()>
                     "Повторить"
                 </button>

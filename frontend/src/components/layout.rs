@@ -1,6 +1,7 @@
 //! The header with the menu and the footer around every page.
 
 use crate::app::replace;
+use crate::components::load::{loaded, LoadError};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -103,9 +104,14 @@ fn SignOut() -> impl IntoView {
 pub fn Footer() -> impl IntoView {
     let session = use_session();
     // Without them (the server out of reach) the footer says the rest.
-    let site = LocalResource::new(move || async move { session.client().site().await.ok() });
+    let site = loaded(move || async move {
+        session.client().site().await.map_err(|e| LoadError {
+            message: e.to_string(),
+            retry: true,
+        })
+    });
     let contacts = move || {
-        site.get().flatten().map(|site| {
+        site.get().and_then(Result::ok).map(|site| {
             let phone = site.support_phone.map(|phone| {
                 view! {
                     ", "

@@ -112,13 +112,31 @@ where
     T: Send + Sync + 'static,
     F: AsyncFn(&Client, &K) -> Result<T> + Clone + 'static,
 {
-    let fetch: Fetch = Rc::new(move || {
+    loaded(move || {
         let (key, call) = (key(), call.clone());
+        async move {
+            session
+                .authorized(async |c| call(c, &key).await)
+                .await
+                .map_err(|e| explain(&e, not_found))
+        }
+    })
+}
+
+/// Whatever `fetch` answers (asked again on `refetch` and when what it reads changes), held
+/// as every page's data is: a chunk, the site's contacts.
+pub fn loaded<T, F, Fut>(fetch: F) -> Loaded<T>
+where
+    T: Send + Sync + 'static,
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = std::result::Result<T, LoadError>> + 'static,
+{
+    let fetch: Fetch = Rc::new(move || {
+        let answer = fetch();
         Box::pin(async move {
-            match session.authorized(async |c| call(c, &key).await).await {
-                Ok(data) => Ok(Arc::new(data) as Arc<dyn Any + Send + Sync>),
-                Err(e) => Err(explain(&e, not_found)),
-            }
+            answer
+                .await
+                .map(|data| Arc::new(data) as Arc<dyn Any + Send + Sync>)
         })
     });
     Loaded {

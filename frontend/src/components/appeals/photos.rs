@@ -2,7 +2,7 @@
 //! session's token, so each photo is fetched through the API and shown from its bytes.
 
 use super::Party;
-use crate::components::form::describe;
+use crate::components::load::load;
 use crate::session::use_session;
 use base64::Engine;
 use domkom_client::Document;
@@ -32,12 +32,8 @@ pub fn Photos(party: Party, appeal: AppealId, photos: Vec<PhotoRef>) -> impl Int
 fn Photo(party: Party, appeal: AppealId, photo: PhotoRef, n: usize) -> impl IntoView {
     let session = use_session();
     let id = photo.id;
-    let src = LocalResource::new(move || async move {
-        session
-            .authorized(async |c| party.photo(c, appeal, id).await)
-            .await
-            .map(|doc| data_url(&doc))
-            .map_err(|e| describe(&e))
+    let src = load(session, "Фото не найдено.", async move |c| {
+        Ok(data_url(&party.photo(c, appeal, id).await?))
     });
     let dialog = NodeRef::<html::Dialog>::new();
     let open = move |_| {
@@ -62,7 +58,7 @@ fn Photo(party: Party, appeal: AppealId, photo: PhotoRef, n: usize) -> impl Into
                 view! { <span class="photo-thumb photo-waiting">"Загружаем фото…"</span> }.into_any()
             }
             Some(Err(e)) => {
-                view! { <span class="photo-thumb photo-failed" role="alert">{e}</span> }.into_any()
+                view! { <span class="photo-thumb photo-failed" role="alert">{e.message}</span> }.into_any()
             }
             Some(Ok(src)) if inline => view! {
                 <button type="button" class="photo-thumb" aria-label=format!("{alt}: открыть крупно") on:click=open>

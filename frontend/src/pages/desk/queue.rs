@@ -5,7 +5,7 @@
 use crate::components::appeals::card::AppealItem;
 use crate::components::appeals::Party;
 use crate::components::field::{FieldErrors, Select};
-use crate::components::load::{load_keyed, show};
+use crate::components::load::{load, load_keyed, show};
 use crate::components::page::set_document_title;
 use crate::components::pager::{page_number, page_query, Pager};
 use crate::session::use_session;
@@ -79,11 +79,9 @@ pub fn QueuePage() -> impl IntoView {
 #[component]
 fn QueueFilter(asked: Memo<(AppealFilter, u32)>) -> impl IntoView {
     let session = use_session();
-    let topics = LocalResource::new(move || async move {
-        let topics = session
-            .authorized(async |c| c.operator_appeal_topics().await)
-            .await;
-        topics.map(|t| t.topics).unwrap_or_default()
+    // Without them the filter still offers «Все».
+    let topics = load(session, "", async |c| {
+        Ok(c.operator_appeal_topics().await?.topics)
     });
     let (status, topic) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     Effect::new(move || {
@@ -105,7 +103,7 @@ fn QueueFilter(asked: Memo<(AppealFilter, u32)>) -> impl IntoView {
         )
         .collect();
     let topic_options = Signal::derive(move || {
-        let mut names = topics.get().unwrap_or_default();
+        let mut names = topics.get().and_then(Result::ok).unwrap_or_default();
         // An appeal keeps a topic the list no longer has; the filter by it stays on.
         let asked = topic.get();
         if !asked.is_empty() && !names.contains(&asked) {
