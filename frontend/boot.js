@@ -1,9 +1,10 @@
 // Starts the app. A file of its own because the Content-Security-Policy forbids inline scripts;
 // the modules and the wasm beside it are found relative to this file.
 //
-// Two things start here, beside the app's download instead of after it: the session's
-// refresh, whose answer the app takes (`started_refresh` in src/session.rs), and the chunks
-// of the page being opened, which the chunk loader then finds on their way.
+// Three things start here, beside the app's download instead of after it: the session's
+// refresh and, on an account's page, the account's card with the refresh's token, whose
+// answers the app takes (src/boot.rs); and the chunks of the page being opened, which the
+// chunk loader then finds on their way.
 
 globalThis.domkomRefresh = fetch("/api/v1/auth/refresh", {
   method: "POST",
@@ -13,39 +14,54 @@ globalThis.domkomRefresh = fetch("/api/v1/auth/refresh", {
 // Settled by the app; no unhandled rejection before it looks.
 globalThis.domkomRefresh.catch(() => {});
 
+const account = location.pathname.match(/^\/accounts\/(\d+)(\/|$)/);
+if (account) {
+  // Read from a copy: the app reads the refresh's own answer.
+  const answer = globalThis.domkomRefresh
+    .then((refresh) => (refresh.ok ? refresh.clone().json() : Promise.reject(refresh.status)))
+    .then((tokens) => fetch(`/api/v1/accounts/${account[1]}`, {
+      headers: { Authorization: `Bearer ${tokens.access_token}` },
+    }));
+  answer.catch(() => {});
+  globalThis.domkomCard = { id: account[1], answer };
+}
+
 // Each chunk group's files, written by spa-build from the split.
 const CHUNKS = %CHUNKS%;
 
-// The groups of the page at `path`, as frontend/src/chunks.rs puts the pages in them: an
+// The groups of the page at `path`, as frontend/src/chunks.rs puts the pages in them: the
+// sign-in page (and `/`) is the main module's own, every other page needs the routes; an
 // account's section in `care` needs the account's frame from `money` too.
 function groupsOf(path) {
   const [first, second, third] = path.split("/").filter(Boolean);
   switch (first) {
+    case undefined: case "login":
+      return [];
     case "register": case "activate": case "password": case "email": case "unsubscribe":
     case "profile":
       return ["welcome"];
     case "desk":
-      return ["desk"];
+      return ["welcome", "desk"];
     case "accounts":
       if (second !== undefined && second !== "add"
           && ["readings", "appeals", "service-requests"].includes(third)) {
-        return ["money", "care"];
+        return ["welcome", "money", "care"];
       }
-      return ["money"];
+      return ["welcome", "money"];
     default:
-      return [];
+      return ["welcome"];
   }
 }
 
-for (const group of groupsOf(location.pathname)) {
-  for (const file of CHUNKS[group] ?? []) {
-    const link = document.createElement("link");
-    link.rel = "preload";
-    link.as = "fetch";
-    link.crossOrigin = "anonymous";
-    link.href = new URL(file, import.meta.url).href;
-    document.head.append(link);
-  }
+// A chunk two groups share is fetched once.
+const files = new Set(groupsOf(location.pathname).flatMap((group) => CHUNKS[group] ?? []));
+for (const file of files) {
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.crossOrigin = "anonymous";
+  link.href = new URL(file, import.meta.url).href;
+  document.head.append(link);
 }
 
 const { default: init } = await import("./app.js");

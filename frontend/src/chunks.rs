@@ -1,10 +1,11 @@
-//! The app in chunks. The module every page loads holds the header, the session, the
-//! guards, the desk's menu and the sign-in page; each section below is a chunk of its own,
-//! fetched when it is first opened (or, for the page the app opens on, by `boot.js` beside
-//! the main module, which knows the groups by path): spa-build splits the module at the
-//! `#[wasm_split]` functions here, one chunk per name after `in`. An account's frame is in
-//! `money` (its data is asked for from the main module, `account::AccountLayout`), so its
-//! `care` sections bring that chunk too. A chunk that fails to arrive (a
+//! The app in chunks. The module every page loads holds the session, the header, the
+//! footer and the sign-in page; the router with the route table (`routes`) and each
+//! section below is a chunk of its own, fetched when it is first opened (or, for the page
+//! the app opens on, by `boot.js` beside the main module, which knows the groups by path):
+//! spa-build splits the module at the `#[wasm_split]` functions here, one chunk per name
+//! after `in`. An account's frame is in `money` (its data is asked for by the route,
+//! `account::AccountLayout`, before that chunk is there), so its `care` sections bring
+//! that chunk too. A chunk that fails to arrive (a
 //! phone's network) leaves the frame with «Повторить». Natively (the unit tests) the
 //! functions are plain calls.
 
@@ -12,6 +13,7 @@ use crate::components::load::{loaded, LoadError};
 use crate::components::page::Loading;
 use crate::pages::unsubscribe;
 use crate::pages::{account, accounts, activate, desk, email, password, profile, register};
+use crate::routes;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::future::Future;
@@ -40,6 +42,7 @@ macro_rules! sections {
 }
 
 sections! {
+    routed in welcome => routes::Routed;
     register_page in welcome => register::RegisterPage;
     activate_page in welcome => activate::ActivatePage;
     forgot_password_page in welcome => password::ForgotPasswordPage;

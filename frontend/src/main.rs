@@ -1,12 +1,16 @@
 //! Domkom's single-page app: the resident's portal in the browser.
 
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod boot;
 mod chunks;
 mod clock;
 mod components;
 mod format;
 mod labels;
+mod navigation;
 mod pages;
+mod routes;
 mod session;
 
 use leptos::prelude::document;

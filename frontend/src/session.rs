@@ -6,18 +6,6 @@ use domkom_client::{Client, Error, Result};
 use domkom_dto::{Role, User};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen::{JsCast, JsValue};
-
-/// The refresh `boot.js` sent (`domkomRefresh`), taken once: its token is spent.
-#[cfg(target_arch = "wasm32")]
-fn started_refresh() -> Option<js_sys::Promise> {
-    let global = js_sys::global();
-    let key = JsValue::from_str("domkomRefresh");
-    let answer = js_sys::Reflect::get(&global, &key).ok()?.dyn_into().ok()?;
-    let _ = js_sys::Reflect::delete_property::<JsValue>(global.unchecked_ref(), &key);
-    Some(answer)
-}
 
 /// The app's session, shared through the context; cheap to copy.
 #[derive(Clone, Copy)]
@@ -55,7 +43,7 @@ impl Session {
     async fn restore(self) {
         let client = self.client();
         #[cfg(target_arch = "wasm32")]
-        let tokens = match started_refresh() {
+        let tokens = match crate::boot::refresh() {
             Some(answer) => client.refreshed(answer).await,
             None => client.refresh(None).await,
         };

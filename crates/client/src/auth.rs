@@ -49,8 +49,7 @@ impl Client {
     /// once.
     #[cfg(target_arch = "wasm32")]
     pub async fn refreshed(&self, answer: js_sys::Promise) -> Result<TokenResponse> {
-        let response = crate::transport::receive(answer).await?;
-        Ok(self.keep(crate::error::check(response)?.json()?))
+        Ok(self.keep(self.adopted(answer).await?))
     }
 
     /// Uses the new access token from here on.

@@ -85,6 +85,13 @@ impl Client {
         self.call(request).await?.json()
     }
 
+    /// The answer to a request the page sent before the app started (the SPA's boot script,
+    /// while the app downloads), read as the call's own would be.
+    #[cfg(target_arch = "wasm32")]
+    pub async fn adopted<T: DeserializeOwned>(&self, answer: js_sys::Promise) -> Result<T> {
+        error::check(transport::receive(answer).await?)?.json()
+    }
+
     async fn send_empty(&self, request: Request) -> Result<()> {
         self.call(request).await.map(drop)
     }

@@ -18,7 +18,7 @@ struct Budget {
 const FIRST_PAGE: Budget = Budget {
     what: "the sign-in page",
     goal: 150 * 1024,
-    limit: 180 * 1024,
+    limit: 150 * 1024,
 };
 /// One section's chunk, or a chunk the sections share.
 const CHUNK: Budget = Budget {
@@ -30,7 +30,7 @@ const CHUNK: Budget = Budget {
 const TOTAL: Budget = Budget {
     what: "the whole app",
     goal: 450 * 1024,
-    limit: 525 * 1024,
+    limit: 535 * 1024,
 };
 
 impl Budget {

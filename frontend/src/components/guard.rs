@@ -1,7 +1,7 @@
 //! Pages only a signed-in user may see, and pages of one kind of user.
 
-use crate::app::replace;
 use crate::chunks::Build;
+use crate::routes::replace;
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;

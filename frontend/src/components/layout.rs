@@ -1,12 +1,10 @@
 //! The header with the menu and the footer around every page.
 
-use crate::app::replace;
 use crate::components::load::{loaded, LoadError};
+use crate::navigation::{use_navigation, Link};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -15,10 +13,10 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="container header-inner">
-                <A href="/" attr:class="brand">
+                <Link href="/" class="brand">
                     <span class="brand-mark" aria-hidden="true">"Д"</span>
                     "Домком"
-                </A>
+                </Link>
                 <nav class="menu" aria-label="Основное меню">
                     <Show when=restored>
                         <Show when=move || session.is_signed_in() fallback=SignedOutMenu>
@@ -41,10 +39,10 @@ fn SignedOutMenu() -> impl IntoView {
     view! {
         <ul class="menu-list">
             <li>
-                <A href="/login">"Вход"</A>
+                <Link href="/login">"Вход"</Link>
             </li>
             <li>
-                <A href="/register">"Регистрация"</A>
+                <Link href="/register">"Регистрация"</Link>
             </li>
         </ul>
     }
@@ -56,16 +54,16 @@ fn SignedInMenu() -> impl IntoView {
     let session = use_session();
     let start = move || {
         if session.is_staff() {
-            view! { <A href="/desk">"Рабочее место"</A> }.into_any()
+            view! { <Link href="/desk">"Рабочее место"</Link> }.into_any()
         } else {
-            view! { <A href="/accounts">"Лицевые счета"</A> }.into_any()
+            view! { <Link href="/accounts">"Лицевые счета"</Link> }.into_any()
         }
     };
     view! {
         <ul class="menu-list">
             <li>{start}</li>
             <li>
-                <A href="/profile">"Мой профиль"</A>
+                <Link href="/profile">"Мой профиль"</Link>
             </li>
         </ul>
     }
@@ -74,14 +72,13 @@ fn SignedInMenu() -> impl IntoView {
 #[component]
 fn SignOut() -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
+    let navigation = use_navigation();
     let pending = RwSignal::new(false);
     let sign_out = move |_| {
-        let navigate = navigate.clone();
         pending.set(true);
         spawn_local(async move {
             session.sign_out().await;
-            navigate("/login", replace());
+            navigation.replace("/login");
         });
     };
     view! {

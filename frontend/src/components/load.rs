@@ -5,10 +5,10 @@
 
 use super::form::describe;
 use super::page::Loading;
+use crate::navigation::Link;
 use crate::session::{use_session, Session};
 use domkom_client::{Client, Error, Result};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::any::Any;
 use std::fmt;
 use std::future::Future;
@@ -226,7 +226,7 @@ fn LoadFailed(errors: ArcRwSignal<Errors>, answer: LocalResource<Answer>) -> imp
             }
             .into_any()
         } else {
-            view! { <A href=home.path attr:class="button button-quiet">{home.name}</A> }.into_any()
+            view! { <Link href=home.path class="button button-quiet">{home.name}</Link> }.into_any()
         };
         Some(view! {
             <div class="notice notice-error load-failed" role="alert" data-retry=error.retry.to_string()>

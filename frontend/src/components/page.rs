@@ -1,6 +1,6 @@
 //! The frame of one page: its heading and the browser tab's title.
 
-use crate::app::NotFound;
+use crate::routes::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use std::str::FromStr;

@@ -1,8 +1,8 @@
 //! The sections of a frame (an account, the desk): one route, `…/*section`, whose rest of
 //! the address picks the section, so the frame stays on the page while they change.
 
-use crate::app::NotFound;
 use crate::chunks::Build;
+use crate::routes::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 

@@ -1,17 +1,15 @@
 //! «Вход»: sign in by login or e-mail.
 
 use super::activate::ResendLetter;
-use crate::app::replace;
 use crate::components::field::{collect, required, Field, FieldErrors};
 use crate::components::form::{report, FormAlert, FormStatus, SubmitButton, CHECK_FIELDS};
 use crate::components::page::Page;
+use crate::navigation::{use_navigation, Link};
 use crate::session::use_session;
 use domkom_client::dto::ErrorCode;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Redirect, A};
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 const INACTIVE: &str = "Учётная запись ещё не активирована. Подтвердите e-mail: откройте \
                         письмо, которое мы отправили при регистрации, и перейдите по ссылке в нём.";
@@ -26,15 +24,16 @@ fn next_page(next: Option<String>) -> Option<String> {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
-    let next = next_page(use_query_map().with_untracked(|q| q.get("next")));
+    let navigation = use_navigation();
+    let next = next_page(navigation.query("next"));
     let target = move || {
         next.clone()
             .unwrap_or_else(|| session.home().path.to_owned())
     };
     if session.is_signed_in_untracked() {
-        return view! { <Redirect path=target() options=replace() /> }.into_any();
+        navigation.replace(&target());
+        return ().into_any();
     }
-    let navigate = use_navigate();
     let login = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = FieldErrors::default();
@@ -61,12 +60,12 @@ pub fn LoginPage() -> impl IntoView {
             return;
         }
         pending.set(true);
-        let (navigate, target) = (navigate.clone(), target.clone());
+        let target = target.clone();
         spawn_local(async move {
             match session.sign_in(login_value.trim(), &password_value).await {
                 Ok(()) => {
                     pending.set(false);
-                    navigate(&target(), Default::default());
+                    navigation.go(&target());
                 }
                 Err(e) => {
                     let message = if e.code() == Some(ErrorCode::AccountInactive) {
@@ -107,11 +106,11 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <SubmitButton label="Войти" busy_label="Входим…" pending=pending />
                 <p class="form-links">
-                    <A href="/password/forgot">"Забыли пароль?"</A>
+                    <Link href="/password/forgot">"Забыли пароль?"</Link>
                 </p>
             </form>
             <p class="after-form">
-                "Впервые здесь? " <A href="/register">"Зарегистрироваться"</A>
+                "Впервые здесь? " <Link href="/register">"Зарегистрироваться"</Link>
             </p>
         </Page>
     }

@@ -16,8 +16,23 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     let app = spawn_app().await;
     let b = &browser;
 
+    // The site's address is the sign-in page for a visitor, shown without the routes; its
+    // link to the registration brings them.
+    b.goto(&app.url("/")).await;
+    b.wait_path("/login").await;
+    b.find("#login-form").await;
+    assert_eq!(
+        b.attrs("header a[aria-current=page]", "href").await,
+        ["/login"]
+    );
+    b.click(".after-form a[href=\"/register\"]").await;
+
     // Регистрация: an empty form puts the focus on its first field.
-    b.goto(&app.url("/register")).await;
+    b.wait_path("/register").await;
+    assert_eq!(
+        b.attrs("header a[aria-current=page]", "href").await,
+        ["/register"]
+    );
     let form = "#register-form";
     b.submit(form).await;
     b.wait_text("#login-error", "Заполните").await;
@@ -61,8 +76,12 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     b.wait_focus("password").await;
     b.fill("#login-form", "password", "first-pass1").await;
     b.submit("#login-form").await;
-    // A resident lands on the accounts; the profile is one click away.
+    // A resident lands on the accounts, and so does the site's address; the profile is
+    // one click away.
     b.wait_path("/accounts").await;
+    b.goto(&app.url("/")).await;
+    b.wait_path("/accounts").await;
+    b.wait_text("main", "Лицевые счета ещё не добавлены").await;
     b.find("a[href=\"/profile\"]").await.click().await.unwrap();
     b.wait_text("#profile-view", "Смирнова Ольга Петровна")
         .await;

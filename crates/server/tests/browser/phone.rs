@@ -269,9 +269,9 @@ async fn the_first_screen_on_a_slow_phone() {
             files.join(", ")
         );
     }
-    // The boot script sends the refresh and fetches the card's chunks while the main
-    // module downloads, each once: the app takes the refresh's answer and the chunk
-    // loader the files on their way.
+    // The boot script sends the refresh, asks for the card and fetches the card's chunks
+    // while the main module downloads, each once: the app takes the refresh's and the
+    // card's answers and the chunk loader the files on their way.
     let fetched = requests(&cabinet);
     let once = |name: &str| {
         let found: Vec<&Request> = fetched.iter().filter(|r| r.name == name).collect();
@@ -282,7 +282,12 @@ async fn the_first_screen_on_a_slow_phone() {
         once(&wasm.name);
     }
     let main = once("app_bg.wasm");
-    for early in ["/api/v1/auth/refresh", "split_money.wasm"] {
+    let card_api = format!("/api/v1{}", card.trim_start_matches(&app.url("")));
+    for early in [
+        "/api/v1/auth/refresh",
+        card_api.as_str(),
+        "split_money.wasm",
+    ] {
         let request = once(early);
         assert!(
             request.start < main.end,

@@ -51,20 +51,27 @@ const SECTIONS: Sections = &[
     ("service-requests/new", chunks::new_service_request_page),
 ];
 
-/// The account's card, asked for by the route in the module every page loads.
+/// The account's card, asked for by the route (in the routes' chunk).
 #[derive(Clone, Copy)]
 struct Requested {
     id: AccountId,
     card: Loaded<AccountCard>,
 }
 
-/// `/accounts/:id/*`: one account's card, asked for at once from the module every page
-/// loads, while the frame's chunk (`chunks::account_frame`) is on its way.
+/// `/accounts/:id/*`: one account's card, asked for as soon as the route runs, while the
+/// frame's chunk (`chunks::account_frame`) is on its way.
 #[component]
 pub fn AccountLayout() -> impl IntoView {
     // Another account is another frame: its card and sections load afresh.
     with_id("id", |id: AccountId| {
         let card = load(use_session(), NOT_LINKED, async move |c| {
+            // Usually asked for by `boot.js` already; its failure is asked again here.
+            #[cfg(target_arch = "wasm32")]
+            if let Some(answer) = crate::boot::card(id) {
+                if let Ok(card) = c.adopted(answer).await {
+                    return Ok(card);
+                }
+            }
             c.account_card(id).await
         });
         provide_context(Requested { id, card });

@@ -8,9 +8,9 @@ pub mod requests;
 pub mod thread;
 pub mod topics;
 
-use crate::app::replace;
 use crate::chunks::{self, Build};
 use crate::components::sections::{section_view, Sections};
+use crate::routes::replace;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 

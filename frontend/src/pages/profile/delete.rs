@@ -1,8 +1,8 @@
 //! The form that deletes the profile: the password, then an explicit confirmation.
 
-use crate::app::replace;
 use crate::components::field::{collect, required, Field, FieldErrors};
 use crate::components::form::{report, FormAlert, CHECK_FIELDS};
+use crate::routes::replace;
 use crate::session::use_session;
 use leptos::ev::SubmitEvent;
 use leptos::html;
