@@ -53,16 +53,24 @@ function groupsOf(path) {
   }
 }
 
-// A chunk two groups share is fetched once.
-const files = new Set(groupsOf(location.pathname).flatMap((group) => CHUNKS[group] ?? []));
-for (const file of files) {
-  const link = document.createElement("link");
-  link.rel = "preload";
-  link.as = "fetch";
-  link.crossOrigin = "anonymous";
-  link.href = new URL(file, import.meta.url).href;
-  document.head.append(link);
+// Fetches the groups' files for the chunk loader to find; a file two groups share, or
+// asked for again, once.
+const preloaded = new Set();
+function preload(groups) {
+  for (const file of groups.flatMap((group) => CHUNKS[group] ?? [])) {
+    if (preloaded.has(file)) continue;
+    preloaded.add(file);
+    const link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = new URL(file, import.meta.url).href;
+    document.head.append(link);
+  }
 }
+preload(groupsOf(location.pathname));
+// The app's way to ask for a group ahead (src/boot.rs).
+globalThis.domkomPreload = (...groups) => preload(groups);
 
 const { default: init } = await import("./app.js");
 await init({ module_or_path: new URL("app_bg.wasm", import.meta.url) });

@@ -40,15 +40,18 @@ impl Navigation {
     pub fn provide() -> Navigation {
         let path = window().location().pathname().unwrap_or_default();
         let routed = RwSignal::new(!shown_without_routes(&path));
+        let path = RwSignal::new(path);
         let navigation = Navigation {
             go: StoredValue::new_local(Rc::new(move |to: &str, replace: bool| {
                 remember(to, replace);
+                // The header shows where it goes while the routes are on their way.
+                path.set(path_of(to));
                 routed.set(true);
             })),
             search: StoredValue::new_local(Rc::new(|| {
                 window().location().search().unwrap_or_default()
             })),
-            path: RwSignal::new(path),
+            path,
             routed,
         };
         provide_context(navigation);
@@ -106,6 +109,11 @@ impl Navigation {
     }
 }
 
+/// The path of an address within the app (`/login?next=…` → `/login`).
+fn path_of(to: &str) -> String {
+    to.split(['?', '#']).next().unwrap_or_default().to_owned()
+}
+
 /// Puts `to` into the history, the router being not there to do it.
 fn remember(to: &str, replace: bool) {
     let Ok(history) = window().history() else {
@@ -149,7 +157,10 @@ pub fn Link(
     let click = move |ev: leptos::ev::MouseEvent| {
         if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
             ev.prevent_default();
-            navigation.go(href);
+            // The page it is on already: nothing to do (nor the routes to bring).
+            if navigation.path.get_untracked() != href {
+                navigation.go(href);
+            }
         }
     };
     let current = move || is_current(href, &navigation.path(), exact).then_some("page");
@@ -177,6 +188,13 @@ mod tests {
             !is_current("/", "/login", false),
             "the brand is not every page"
         );
+    }
+
+    #[test]
+    fn an_address_s_path_is_without_its_query() {
+        assert_eq!(path_of("/login?next=/profile"), "/login");
+        assert_eq!(path_of("/register"), "/register");
+        assert_eq!(path_of("/faq#top"), "/faq");
     }
 
     #[test]

@@ -81,9 +81,16 @@ pub fn LoginPage() -> impl IntoView {
         });
     };
 
+    // Whoever starts typing will soon need the routes (`welcome`), which the page shown
+    // by itself did not wait for: they come while the password is typed.
+    let warm_up = |_| {
+        #[cfg(target_arch = "wasm32")]
+        crate::boot::preload("welcome");
+    };
+
     view! {
         <Page title="Вход" class="page page-narrow">
-            <form id="login-form" class="card form" novalidate on:submit=submit>
+            <form id="login-form" class="card form" novalidate on:submit=submit on:focusin=warm_up>
                 <FormStatus message=status />
                 <FormAlert message=alert />
                 <Show when=move || inactive.get()>

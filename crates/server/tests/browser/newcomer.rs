@@ -21,6 +21,7 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
     b.goto(&app.url("/")).await;
     b.wait_path("/login").await;
     b.find("#login-form").await;
+    b.find("header a[aria-current=page][href=\"/login\"]").await;
     assert_eq!(
         b.attrs("header a[aria-current=page]", "href").await,
         ["/login"]
@@ -29,6 +30,8 @@ async fn register_activate_sign_in_edit_change_password_sign_out_sign_in() {
 
     // Регистрация: an empty form puts the focus on its first field.
     b.wait_path("/register").await;
+    b.find("header a[aria-current=page][href=\"/register\"]")
+        .await;
     assert_eq!(
         b.attrs("header a[aria-current=page]", "href").await,
         ["/register"]

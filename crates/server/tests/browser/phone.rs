@@ -61,6 +61,14 @@ async fn every_section_opens_from_a_cold_cache_fetching_its_chunk_when_first_ope
         ["app_bg.wasm"],
         "the sign-in page needs no section"
     );
+    // Typing in its form brings the routes ahead, for the page after it.
+    b.fill("#login-form", "login", "resident").await;
+    let mut waited = 0;
+    while !fetched_wasm(b).await.contains("split_welcome.wasm") {
+        assert!(waited < 100, "the routes come while the form is filled in");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        waited += 1;
+    }
 
     let summary = signed_in_resident(b, &app).await;
     settled(b, "#account-list").await;
