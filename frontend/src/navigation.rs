@@ -1,9 +1,9 @@
 //! Going from page to page before and after the router is there. The sign-in page runs
-//! without it: the router and the route table are a chunk (`chunks::routes`) the sign-in
+//! without it: the router and the route table are a chunk (`chunks::routed`) the sign-in
 //! page does not wait for. Until the routes run, a step to another page puts its address
-//! in the history and mounts them; once they run, they go through the router
-//! (`routes::Routed` hands it over). The header, the footer and the sign-in page use only
-//! this, so they are the same on both sides.
+//! in the history and mounts them; once they run, it goes through the router
+//! (`routes::HandOver` hands it over). The header and the sign-in page use only this, so
+//! they are the same on both sides.
 
 use leptos::prelude::*;
 use std::rc::Rc;
