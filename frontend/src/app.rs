@@ -24,8 +24,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// `/login`, and `/` for anyone signed out, before the routes are there; a signed-in user
-/// goes on to their start.
+/// `/login`, and `/` (which is `/login` for anyone signed out), before the routes are
+/// there; the sign-in page sends a signed-in user on to their start.
 #[component]
 fn SignIn() -> impl IntoView {
     let session = use_session();
@@ -37,10 +37,6 @@ fn SignIn() -> impl IntoView {
         }
         untrack(|| {
             if navigation.path() == "/" {
-                if session.is_signed_in_untracked() {
-                    navigation.replace(session.home().path);
-                    return ().into_any();
-                }
                 navigation.rename("/login");
             }
             LoginPage().into_any()

@@ -32,9 +32,9 @@ pub fn refresh() -> Option<js_sys::Promise> {
 /// account it asked for.
 pub fn card(id: impl std::fmt::Display) -> Option<js_sys::Promise> {
     let card = take("domkomCard")?;
-    let asked = js_sys::Reflect::get(&card, &JsValue::from_str("id")).ok()?;
-    (asked.as_string()? == id.to_string())
-        .then(|| js_sys::Reflect::get(&card, &JsValue::from_str("answer")).ok())??
-        .dyn_into()
-        .ok()
+    let field = |name| js_sys::Reflect::get(&card, &JsValue::from_str(name)).ok();
+    if field("id")?.as_string()? != id.to_string() {
+        return None;
+    }
+    field("answer")?.dyn_into().ok()
 }

@@ -85,16 +85,14 @@ impl Navigation {
         self.routed.get()
     }
 
-    /// The router's navigation, query and path from now on.
+    /// The router's navigation and query from now on (its path through `follow`).
     pub fn hand_over(
         self,
         go: impl Fn(&str, bool) + 'static,
         search: impl Fn() -> String + 'static,
-        path: String,
     ) {
         self.go.set_value(Rc::new(go));
         self.search.set_value(Rc::new(search));
-        self.path.set(path);
     }
 
     /// The path the router is on now.

@@ -62,7 +62,6 @@ fn HandOver() -> impl IntoView {
             )
         },
         move || location.search.get_untracked(),
-        location.pathname.get_untracked(),
     );
     Effect::new(move || navigation.follow(location.pathname.get()));
 }

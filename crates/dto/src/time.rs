@@ -47,13 +47,16 @@ fn number(digits: &[u8]) -> Option<u32> {
     })
 }
 
-/// Reads a text with `parse`; `expected` names the form in the error.
+/// `text` read with `parse`; the error names the form `expected`.
+fn parsed<T, E: Error>(text: &str, parse: fn(&str) -> Option<T>, expected: &str) -> Result<T, E> {
+    parse(text).ok_or_else(|| E::invalid_value(Unexpected::Str(text), &expected))
+}
+
 fn read<'de, D, T>(d: D, parse: fn(&str) -> Option<T>, expected: &str) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
 {
-    let text = String::deserialize(d)?;
-    parse(&text).ok_or_else(|| D::Error::invalid_value(Unexpected::Str(&text), &expected))
+    parsed(&String::deserialize(d)?, parse, expected)
 }
 
 /// [`read`] for a field that may be `null` or left out (with `#[serde(default)]`).
@@ -65,12 +68,9 @@ fn read_optional<'de, D, T>(
 where
     D: Deserializer<'de>,
 {
-    match Option::<String>::deserialize(d)? {
-        None => Ok(None),
-        Some(text) => parse(&text)
-            .map(Some)
-            .ok_or_else(|| D::Error::invalid_value(Unexpected::Str(&text), &expected)),
-    }
+    Option::<String>::deserialize(d)?
+        .map(|text| parsed(&text, parse, expected))
+        .transpose()
 }
 
 const DATE: &str = "a date as YYYY-MM-DD";
