@@ -5,70 +5,45 @@
 use crate::chunks::{self, Build};
 use crate::components::guard::{only_for, Audience};
 use crate::components::page::{Loading, Page};
+use crate::components::sections::{section_view, Sections};
 use crate::navigation::{use_navigation, Link};
 use crate::pages::{account, desk, login};
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Redirect, Route, Router};
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::{path, NavigateOptions};
 
 #[component]
 pub fn Routed() -> impl IntoView {
     let session = use_session();
     view! {
-        <Router>
-            <HandOver />
-            <Show
-                when=move || session.is_restored()
-                fallback=|| view! { <Loading text="Проверяем вход…" /> }
-            >
-                <FlatRoutes fallback=NotFound>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/login") view=login::LoginPage />
-                    <Route path=path!("/register") view=chunks::register_page />
-                    <Route path=path!("/activate") view=chunks::activate_page />
-                    <Route path=path!("/password/forgot") view=chunks::forgot_password_page />
-                    <Route path=path!("/password/reset") view=chunks::reset_password_page />
-                    <Route path=path!("/email/confirm") view=chunks::confirm_email_page />
-                    <Route path=path!("/unsubscribe") view=chunks::unsubscribe_page />
-                    <Route path=path!("/profile") view=PROFILE />
-                    <Route path=path!("/accounts") view=ACCOUNTS />
-                    // Before the account, which would take «add» for an id.
-                    <Route path=path!("/accounts/add") view=ADD_ACCOUNT />
-                    <Route path=path!("/accounts/:id/*section") view=ACCOUNT />
-                    <Route path=path!("/desk/*section") view=DESK />
-                </FlatRoutes>
-            </Show>
-        </Router>
+        <Show
+            when=move || session.is_restored()
+            fallback=|| view! { <Loading text="Проверяем вход…" /> }
+        >
+            {section_view(0, ROUTES)}
+        </Show>
     }
 }
 
-/// The header and the sign-in page, made before the router, go through it from now on and
-/// follow its path.
-#[component]
-fn HandOver() -> impl IntoView {
-    let navigation = use_navigation();
-    let navigate = use_navigate();
-    let location = use_location();
-    navigation.hand_over(
-        move |to: &str, replace: bool| {
-            navigate(
-                to,
-                NavigateOptions {
-                    replace,
-                    ..Default::default()
-                },
-            )
-        },
-        move || location.search.get_untracked(),
-    );
-    Effect::new(move || navigation.follow(location.pathname.get()));
-}
+/// Every page by its address. A frame with sections (an account, the desk) is one route
+/// whose sections follow the rest of its address (`*`): the frame stays while they change.
+const ROUTES: Sections = &[
+    ("", HOME),
+    ("login", || login::LoginPage().into_any()),
+    ("register", chunks::register_page),
+    ("activate", chunks::activate_page),
+    ("password/forgot", chunks::forgot_password_page),
+    ("password/reset", chunks::reset_password_page),
+    ("email/confirm", chunks::confirm_email_page),
+    ("unsubscribe", chunks::unsubscribe_page),
+    ("profile", PROFILE),
+    ("accounts", ACCOUNTS),
+    // Before the account, which would take «add» for an id.
+    ("accounts/add", ADD_ACCOUNT),
+    ("accounts/:id/*", ACCOUNT),
+    ("desk/*", DESK),
+];
 
-// The pages behind sign-in. A frame with sections (an account, the desk) is one route
-// whose sections follow its address's rest (`*section`): the frame stays while they
-// change, and the route table has no nesting, whose code the sign-in page would carry.
+// The pages behind sign-in.
 const PROFILE: Build = || only_for(Audience::SignedIn, chunks::profile_page);
 const ACCOUNTS: Build = || only_for(Audience::Residents, chunks::accounts_page);
 const ADD_ACCOUNT: Build = || only_for(Audience::Residents, chunks::add_account_page);
@@ -76,23 +51,21 @@ const ACCOUNT: Build = || only_for(Audience::Residents, || account::AccountLayou
 const DESK: Build = || only_for(Audience::Staff, || desk::DeskLayout().into_any());
 
 /// `/` leads to the resident's accounts, the staff's desk, or the sign-in page.
-#[component]
-fn Home() -> impl IntoView {
+const HOME: Build = || {
     let session = use_session();
     let target = if session.is_signed_in_untracked() {
         session.home().path
     } else {
         "/login"
     };
-    view! { <Redirect path=target options=replace() /> }
-}
+    redirect(target)
+};
 
-/// Navigation that replaces the current history entry, for redirects.
-pub fn replace() -> NavigateOptions {
-    NavigateOptions {
-        replace: true,
-        ..Default::default()
-    }
+/// Nothing on the page, which `to` replaces in the history once it is made.
+pub fn redirect(to: &'static str) -> AnyView {
+    let navigation = use_navigation();
+    Effect::new(move || navigation.replace(to));
+    ().into_any()
 }
 
 #[component]

@@ -1,10 +1,9 @@
 //! Pages only a signed-in user may see, and pages of one kind of user.
 
 use crate::chunks::Build;
-use crate::routes::replace;
+use crate::routes::redirect;
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 /// Who may see a page.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -31,8 +30,8 @@ pub fn only_for(audience: Audience, page: Build) -> AnyView {
     });
     (move || match admitted.get() {
         Some(true) => untrack(page),
-        Some(false) => view! { <Redirect path=session.home().path options=replace() /> }.into_any(),
-        None => view! { <Redirect path="/login" options=replace() /> }.into_any(),
+        Some(false) => redirect(session.home().path),
+        None => redirect("/login"),
     })
     .into_any()
 }

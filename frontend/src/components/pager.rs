@@ -1,10 +1,9 @@
 //! A long list in pages, the page kept in the address (`?page=N`, from 1) so that «Назад»
 //! of the browser and a bookmark find it again.
 
+use crate::navigation::{use_navigation, Link};
 use domkom_dto::PageQuery;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 use web_sys::UrlSearchParams;
 
 /// Items on one page.
@@ -35,11 +34,7 @@ pub fn pages(total: i64) -> u32 {
 #[component]
 pub fn Pager(page: u32, total: i64) -> impl IntoView {
     let last = pages(total);
-    let location = use_location();
-    let (path, search) = (
-        location.pathname.get_untracked(),
-        location.search.get_untracked(),
-    );
+    let (path, search) = use_navigation().address_untracked();
     let href = move |page: u32| {
         let params = UrlSearchParams::new_with_str(&search).ok();
         match params {
@@ -53,9 +48,9 @@ pub fn Pager(page: u32, total: i64) -> impl IntoView {
     (last > 1).then(|| {
         view! {
             <nav class="pager" aria-label="Страницы списка">
-                {(page > 1).then(|| view! { <A href=href(page - 1) attr:rel="prev">"← Назад"</A> })}
+                {(page > 1).then(|| view! { <Link href=href(page - 1) attr:rel="prev">"← Назад"</Link> })}
                 <span class="pager-where">"Страница " {page} " из " {last}</span>
-                {(page < last).then(|| view! { <A href=href(page + 1) attr:rel="next">"Дальше →"</A> })}
+                {(page < last).then(|| view! { <Link href=href(page + 1) attr:rel="next">"Дальше →"</Link> })}
             </nav>
         }
     })

@@ -1,27 +1,35 @@
-//! The sections of a frame (an account, the desk): one route, `…/*section`, whose rest of
-//! the address picks the section, so the frame stays on the page while they change.
+//! Pages picked by their address: the routes, and the sections of a frame (an account,
+//! the desk), which follow the rest of the frame's address, so the frame stays on the page
+//! while they change.
 
 use crate::chunks::Build;
+use crate::navigation::use_navigation;
 use crate::routes::NotFound;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-/// A frame's sections by their address below the frame's: `""` for the frame's own, `:id`
-/// for a record's number (read by `page::with_id`). The first that fits is shown, so
-/// `appeals/new` goes before `appeals/:id`.
+/// Pages by their address below a frame's (without the leading `/`): `""` for the frame's
+/// own, `:id` for a record's number (read by `page::with_id`), a last `*` for any rest. The
+/// first that fits is shown, so `appeals/new` goes before `appeals/:id`.
 pub type Sections = &'static [(&'static str, Build)];
 
-/// The section at the route's `*section`, made afresh only when another one is asked for;
-/// «Страница не найдена» for an address that is none of them.
-pub fn section_view(sections: Sections) -> impl IntoView {
-    let params = use_params_map();
-    let index = Memo::new(move |_| {
-        params.with(|p| find(sections, p.get_str("section").unwrap_or_default()))
-    });
+/// The page of `sections` at the address below its first `skip` segments (the frame's),
+/// made afresh only when another one is asked for; «Страница не найдена» for an address
+/// that is none of them.
+pub fn section_view(skip: usize, sections: Sections) -> impl IntoView {
+    let navigation = use_navigation();
+    let index = Memo::new(move |_| find(sections, below(&navigation.path(), skip)));
     move || match index.get() {
         Some(i) => untrack(sections[i].1),
         None => NotFound().into_any(),
     }
+}
+
+/// The path without its first `skip` segments (`/accounts/12/charges`, 2 → `charges`).
+fn below(path: &str, skip: usize) -> &str {
+    path.trim_start_matches('/')
+        .splitn(skip + 1, '/')
+        .nth(skip)
+        .unwrap_or_default()
 }
 
 fn find(sections: Sections, rest: &str) -> Option<usize> {
@@ -33,7 +41,7 @@ fn fits(pattern: &str, rest: &str) -> bool {
     let (mut pattern, mut rest) = (pattern.split('/'), rest.split('/'));
     loop {
         match (pattern.next(), rest.next()) {
-            (None, None) => return true,
+            (None, None) | (Some("*"), _) => return true,
             (Some(":id"), Some(segment)) if !segment.is_empty() => {}
             (Some(a), Some(b)) if a == b => {}
             _ => return false,
@@ -54,6 +62,7 @@ mod tests {
         ("appeals", page),
         ("appeals/new", page),
         ("appeals/:id", page),
+        ("accounts/:id/*", page),
     ];
 
     #[test]
@@ -65,8 +74,26 @@ mod tests {
         assert_eq!(at("appeals/new"), Some(2));
         assert_eq!(at("appeals/17"), Some(3));
         assert_eq!(at("appeals/17/"), Some(3));
-        for none in ["charges", "appeals/17/more", "appeals//", "/appeals"] {
+        assert_eq!(at("accounts/12"), Some(4));
+        assert_eq!(at("accounts/12/appeals/17"), Some(4));
+        for none in [
+            "charges",
+            "appeals/17/more",
+            "appeals//",
+            "/appeals",
+            "accounts",
+        ] {
             assert_eq!(at(none), None, "{none}");
         }
+    }
+
+    #[test]
+    fn a_frame_s_sections_are_below_its_address() {
+        assert_eq!(below("/accounts/12/charges", 2), "charges");
+        assert_eq!(below("/accounts/12/appeals/17", 2), "appeals/17");
+        assert_eq!(below("/accounts/12", 2), "");
+        assert_eq!(below("/desk/", 1), "");
+        assert_eq!(below("/", 0), "");
+        assert_eq!(below("/login", 0), "login");
     }
 }

@@ -3,12 +3,11 @@
 
 use crate::components::form::{describe, FormAlert, FormStatus};
 use crate::components::page::{Loading, Page};
+use crate::navigation::{use_navigation, Link};
 use crate::session::use_session;
 use domkom_client::dto::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 #[derive(Clone)]
 enum Activation {
@@ -20,8 +19,8 @@ enum Activation {
 #[component]
 pub fn ActivatePage() -> impl IntoView {
     let session = use_session();
-    let token = use_query_map()
-        .with_untracked(|q| q.get("token"))
+    let token = use_navigation()
+        .query_untracked("token")
         .unwrap_or_default();
     let state = RwSignal::new(Activation::Running);
     if token.trim().is_empty() {
@@ -57,7 +56,7 @@ pub fn ActivatePage() -> impl IntoView {
                             </p>
                             <p>"Теперь можно войти с логином и паролем, указанными при регистрации."</p>
                             <p>
-                                <A href="/login" attr:class="button">"Войти"</A>
+                                <Link href="/login" class="button">"Войти"</Link>
                             </p>
                         }
                             .into_any()
@@ -66,7 +65,7 @@ pub fn ActivatePage() -> impl IntoView {
                         view! {
                             <p class="notice notice-error" role="alert">{message}</p>
                             <p>
-                                <A href="/login">"Перейти ко входу"</A>
+                                <Link href="/login">"Перейти ко входу"</Link>
                             </p>
                         }
                             .into_any()

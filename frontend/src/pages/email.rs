@@ -4,13 +4,11 @@
 
 use crate::components::form::describe;
 use crate::components::page::{Loading, Page};
+use crate::navigation::{escape, use_navigation, Link};
 use crate::session::use_session;
 use domkom_client::dto::ErrorCode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
-use leptos_router::location::Url;
 
 #[derive(Clone)]
 enum Confirmation {
@@ -22,8 +20,8 @@ enum Confirmation {
 #[component]
 pub fn ConfirmEmailPage() -> impl IntoView {
     let session = use_session();
-    let token = use_query_map()
-        .with_untracked(|q| q.get("token"))
+    let token = use_navigation()
+        .query_untracked("token")
         .unwrap_or_default();
     let body = if token.trim().is_empty() {
         view! { <Failed message="В ссылке нет кода подтверждения. Откройте ссылку из письма целиком.".into() /> }
@@ -31,14 +29,14 @@ pub fn ConfirmEmailPage() -> impl IntoView {
     } else if session.is_signed_in_untracked() {
         view! { <Confirm token /> }.into_any()
     } else {
-        let back = format!("/email/confirm?token={}", Url::escape(token.trim()));
-        let login = format!("/login?next={}", Url::escape(&back));
+        let back = format!("/email/confirm?token={}", escape(token.trim()));
+        let login = format!("/login?next={}", escape(&back));
         view! {
             <p class="notice notice-info" role="status">
                 "Чтобы подтвердить новый адрес, войдите в кабинет — под той учётной записью, где меняли e-mail."
             </p>
             <p>
-                <A href=login attr:class="button" attr:id="confirm-sign-in">"Войти"</A>
+                <Link href=login class="button" attr:id="confirm-sign-in">"Войти"</Link>
             </p>
         }
         .into_any()
@@ -82,7 +80,7 @@ fn Confirm(token: String) -> impl IntoView {
             </p>
             <p>"Теперь входите и восстанавливайте пароль с ним."</p>
             <p>
-                <A href="/profile">"Мой профиль"</A>
+                <Link href="/profile">"Мой профиль"</Link>
             </p>
         }
         .into_any(),
@@ -95,7 +93,7 @@ fn Failed(message: String) -> impl IntoView {
     view! {
         <p class="notice notice-error" role="alert">{message}</p>
         <p>
-            <A href="/profile">"Мой профиль"</A>
+            <Link href="/profile">"Мой профиль"</Link>
         </p>
     }
 }

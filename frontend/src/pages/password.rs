@@ -3,12 +3,11 @@
 use crate::components::field::{collect, confirmation, passed, Field};
 use crate::components::form::{FormAlert, FormState, FormStatus, SubmitButton};
 use crate::components::page::Page;
+use crate::navigation::{use_navigation, Link};
 use crate::session::use_session;
 use domkom_client::dto::ErrorCode;
 use domkom_dto::{rules, FieldError};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 /// The address the reset link goes to (trimmed), or what to fix.
 fn reset_address(email: &str) -> Result<String, Vec<FieldError>> {
@@ -67,7 +66,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 <SubmitButton label="Отправить ссылку" busy_label="Отправляем…" pending=form.pending />
             </form>
             <p class="after-form">
-                <A href="/login">"Вернуться ко входу"</A>
+                <Link href="/login">"Вернуться ко входу"</Link>
             </p>
         </Page>
     }
@@ -77,8 +76,8 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
     let session = use_session();
-    let token = use_query_map()
-        .with_untracked(|q| q.get("token"))
+    let token = use_navigation()
+        .query_untracked("token")
         .unwrap_or_default();
     let new_password = RwSignal::new(String::new());
     let new_password_confirm = RwSignal::new(String::new());
@@ -118,7 +117,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                 "Пароль изменён. Войдите с новым паролем."
                             </p>
                             <p>
-                                <A href="/login" attr:class="button">"Войти"</A>
+                                <Link href="/login" class="button">"Войти"</Link>
                             </p>
                         </div>
                     }
@@ -130,7 +129,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                 "Ссылка для сброса пароля недействительна или устарела."
                             </p>
                             <p>
-                                <A href="/password/forgot">"Запросить новую ссылку"</A>
+                                <Link href="/password/forgot">"Запросить новую ссылку"</Link>
                             </p>
                         </div>
                     }

@@ -4,10 +4,10 @@ use super::activate::ResendLetter;
 use crate::components::field::{confirmation, passed, Field};
 use crate::components::form::{FormAlert, FormState, SubmitButton};
 use crate::components::page::Page;
+use crate::navigation::Link;
 use crate::session::use_session;
 use domkom_dto::{rules, FieldError, Register};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The registration form as typed.
 struct Typed {
@@ -141,7 +141,7 @@ fn RegisterForm(sent_to: RwSignal<Option<String>>) -> impl IntoView {
             />
         </form>
         <p class="after-form">
-            "Уже зарегистрированы? " <A href="/login">"Войти"</A>
+            "Уже зарегистрированы? " <Link href="/login">"Войти"</Link>
         </p>
     }
 }
@@ -162,7 +162,7 @@ fn Registered(sent_to: RwSignal<Option<String>>) -> impl IntoView {
             </p>
             <ResendLetter login=Signal::derive(address) />
             <p>
-                <A href="/login">"Перейти ко входу"</A>
+                <Link href="/login">"Перейти ко входу"</Link>
             </p>
         </div>
     }

@@ -3,12 +3,11 @@
 
 use crate::components::form::describe;
 use crate::components::page::{Loading, Page};
+use crate::navigation::{use_navigation, Link};
 use crate::session::use_session;
 use domkom_client::dto::{ErrorCode, Unsubscribed};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 #[derive(Clone)]
 enum State {
@@ -20,8 +19,8 @@ enum State {
 #[component]
 pub fn UnsubscribePage() -> impl IntoView {
     let session = use_session();
-    let token = use_query_map()
-        .with_untracked(|q| q.get("token"))
+    let token = use_navigation()
+        .query_untracked("token")
         .unwrap_or_default();
     let state = RwSignal::new(State::Running);
     spawn_local(async move {
@@ -49,7 +48,7 @@ pub fn UnsubscribePage() -> impl IntoView {
                             </p>
                             <p>"Включить их снова можно в личном кабинете, в разделе «Мой профиль»."</p>
                             <p>
-                                <A href="/profile" attr:class="button">"Мой профиль"</A>
+                                <Link href="/profile" class="button">"Мой профиль"</Link>
                             </p>
                         }
                             .into_any()

@@ -197,6 +197,19 @@ async fn a_new_resident_links_a_demo_account_and_reads_its_card_and_charges() {
     ))
     .await;
 
+    // The browser's «Назад» goes to the step before, the account's start (the picker
+    // replaced the address instead of adding a step), and «Вперёд» brings the month back.
+    b.client.back().await.unwrap();
+    b.wait_path(&format!("/accounts/{}", account.id)).await;
+    b.wait_text("[data-test=holder]", &card.holder).await;
+    b.client.forward().await.unwrap();
+    b.find(&format!(
+        "#period-charges[data-period=\"{earlier}\"] [data-test=charge-line]"
+    ))
+    .await;
+    let menu = b.attrs(".section-menu a[aria-current=page]", "href").await;
+    assert_eq!(menu, [format!("/accounts/{}/charges", account.id)]);
+
     // Показания счётчиков, then Платежи.
     crate::readings::send_the_months_readings(b, &api, account.id).await;
     crate::payments::read_the_statement(b, &api, account.id).await;

@@ -4,11 +4,11 @@
 
 use super::Party;
 use crate::components::status::StatusBadge;
+use crate::navigation::Link;
 use crate::{clock, format};
 use chrono::{DateTime, Utc};
 use domkom_dto::AppealSummary;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn AppealItem(party: Party, appeal: AppealSummary, href: String) -> impl IntoView {
@@ -24,7 +24,7 @@ pub fn AppealItem(party: Party, appeal: AppealSummary, href: String) -> impl Int
     let when = when(party, &appeal, clock::now());
     view! {
         <li class="appeal-item" data-test="appeal" data-appeal-id=appeal.id.get()>
-            <A href=href attr:class="appeal-link">
+            <Link href=href class="appeal-link">
                 <span class="appeal-top">
                     <span class="appeal-topic">{appeal.topic}</span>
                     {unread}
@@ -33,7 +33,7 @@ pub fn AppealItem(party: Party, appeal: AppealSummary, href: String) -> impl Int
                 {desk}
                 <span class="appeal-excerpt">{appeal.excerpt}</span>
                 <span class="appeal-when muted" data-test="when">{when}</span>
-            </A>
+            </Link>
         </li>
     }
 }

@@ -10,14 +10,13 @@ use crate::components::load::{load, show};
 use crate::components::receipt::ReceiptButton;
 use crate::format;
 use crate::labels;
+use crate::navigation::use_navigation;
 use crate::session::use_session;
 use domkom_dto::{
     ChargePeriodSummary, ExplainedLine, PeriodCharges, PeriodRange, RecalculationLine,
 };
 use domkom_values::{AccountId, Money, Period, Quantity};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn AccountCharges() -> impl IntoView {
@@ -53,24 +52,18 @@ pub fn AccountCharges() -> impl IntoView {
 /// address (`?period=YYYY-MM`) so it can be bookmarked and survives a reload.
 #[component]
 fn Periods(id: AccountId, list: Vec<ChargePeriodSummary>) -> impl IntoView {
-    let query = use_query_map();
+    let navigation = use_navigation();
     let newest = list[0].period;
     let known: Vec<Period> = list.iter().map(|p| p.period).collect();
     let selected = Memo::new(move |_| {
-        query
-            .with(|q| q.get("period"))
+        navigation
+            .query("period")
             .and_then(|p| p.parse().ok())
             .filter(|p| known.contains(p))
             .unwrap_or(newest)
     });
-    let navigate = use_navigate();
     let pick = Callback::new(move |period: Period| {
-        let options = NavigateOptions {
-            replace: true,
-            scroll: false,
-            ..Default::default()
-        };
-        navigate(&format!("/accounts/{id}/charges?period={period}"), options);
+        navigation.refine(&format!("/accounts/{id}/charges?period={period}"), true);
     });
     let options = list.clone();
     view! {

@@ -9,10 +9,10 @@ use crate::components::pay::PayButton;
 use crate::components::receipt::ReceiptButton;
 use crate::format;
 use crate::labels;
+use crate::navigation::use_navigation;
 use domkom_dto::{AccountCard, AccountService, BalanceStatus, MoneyState, OrganizationContacts};
 use domkom_values::AccountId;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// What the manual says when no period is closed yet.
 pub const NOT_CLOSED: &str = "Если период не закрыт бухгалтером управляющей организации \
@@ -21,7 +21,7 @@ pub const NOT_CLOSED: &str = "Если период не закрыт бухга
 #[component]
 pub fn AccountHome() -> impl IntoView {
     let account = use_account();
-    let added = use_query_map().with_untracked(|q| q.get("added").is_some());
+    let added = use_navigation().query_untracked("added").is_some();
     // The card is read once, by the account's frame, beside this page.
     show(
         account.card,

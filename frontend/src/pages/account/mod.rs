@@ -12,13 +12,13 @@ pub mod service_requests;
 use crate::chunks;
 use crate::components::appeals::card::UnreadBadge;
 use crate::components::load::{load, show, Loaded};
-use crate::components::page::{set_document_title, with_id};
+use crate::components::page::{set_document_title, with_id, IdAt};
 use crate::components::sections::{section_view, Sections};
+use crate::navigation::Link;
 use crate::session::use_session;
 use domkom_dto::{AccountCard, PageQuery};
 use domkom_values::AccountId;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The account card, loaded once for the heading and shared with the sections; and the
 /// answers to the resident's appeals not read yet, for the menu.
@@ -63,7 +63,7 @@ struct Requested {
 #[component]
 pub fn AccountLayout() -> impl IntoView {
     // Another account is another frame: its card and sections load afresh.
-    with_id("id", |id: AccountId| {
+    with_id(IdAt::Second, |id: AccountId| {
         let card = load(use_session(), NOT_LINKED, async move |c| {
             // Usually asked for by `boot.js` already; its failure is asked again here.
             #[cfg(target_arch = "wasm32")]
@@ -103,7 +103,7 @@ pub fn AccountFrame() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="page-title">
             <p class="breadcrumbs">
-                <A href="/accounts">"Мои лицевые счета"</A>
+                <Link href="/accounts">"Мои лицевые счета"</Link>
             </p>
             <h1 id="page-title">
                 "Лицевой счёт"
@@ -127,7 +127,7 @@ pub fn AccountFrame() -> impl IntoView {
                 when=move || !failed.get()
                 fallback=move || show(card, "Загружаем лицевой счёт…", |_| ())
             >
-                {section_view(SECTIONS)}
+                {section_view(2, SECTIONS)}
             </Show>
         </section>
     }
@@ -145,12 +145,12 @@ fn AccountMenu(id: AccountId, unread: Loaded<i64>) -> impl IntoView {
     };
     view! {
         <nav class="section-menu" aria-label="Разделы лицевого счёта">
-            <A href=base.clone() exact=true>"Главная"</A>
-            <A href=format!("{base}/charges")>"Начисления"</A>
-            <A href=format!("{base}/readings")>"Показания счётчиков"</A>
-            <A href=format!("{base}/payments")>"Платежи"</A>
-            <A href=format!("{base}/appeals")>"Обращения" {badge}</A>
-            <A href=format!("{base}/service-requests")>"Платные услуги"</A>
+            <Link href=base.clone() exact=true>"Главная"</Link>
+            <Link href=format!("{base}/charges")>"Начисления"</Link>
+            <Link href=format!("{base}/readings")>"Показания счётчиков"</Link>
+            <Link href=format!("{base}/payments")>"Платежи"</Link>
+            <Link href=format!("{base}/appeals")>"Обращения" {badge}</Link>
+            <Link href=format!("{base}/service-requests")>"Платные услуги"</Link>
         </nav>
     }
 }

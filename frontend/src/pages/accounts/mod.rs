@@ -8,11 +8,11 @@ use crate::components::form::{describe, FormAlert, FormStatus};
 use crate::components::load::{load, show, Loaded};
 use crate::components::page::Page;
 use crate::labels;
+use crate::navigation::Link;
 use crate::session::use_session;
 use domkom_dto::LinkedAccount;
 use domkom_values::AccountId;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn AccountsPage() -> impl IntoView {
@@ -28,9 +28,9 @@ pub fn AccountsPage() -> impl IntoView {
     view! {
         <Page title="Мои лицевые счета">
             <p class="page-actions">
-                <A href="/accounts/add" attr:class="button" attr:id="add-account">
+                <Link href="/accounts/add" class="button" attr:id="add-account">
                     "Добавить лицевой счёт"
-                </A>
+                </Link>
             </p>
             <FormAlert message=alert />
             <FormStatus message=status />
@@ -85,10 +85,10 @@ fn AccountItem(
     let number = account.number.clone();
     view! {
         <li class="card account-item" data-test="account" data-account-id=id.get()>
-            <A href=href attr:class="account-link">
+            <Link href=href class="account-link">
                 <span class="account-number">"Лицевой счёт №\u{a0}" {account.number.clone()}</span>
                 <span class="account-kind">{labels::account_kind(account.kind)}</span>
-            </A>
+            </Link>
             <dl class="facts facts-compact">
                 <div>
                     <dt>"Адрес"</dt>

@@ -10,9 +10,9 @@ pub mod topics;
 
 use crate::chunks::{self, Build};
 use crate::components::sections::{section_view, Sections};
-use crate::routes::replace;
+use crate::navigation::Link;
+use crate::routes::redirect;
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, A};
 
 /// The desk's sections, in its menu's order: (address, name).
 const SECTIONS: &[(&str, &str)] = &[
@@ -34,7 +34,7 @@ const PAGES: Sections = &[
 ];
 
 /// `/desk`: the first section.
-const START: Build = || view! { <Redirect path=SECTIONS[0].0 options=replace() /> }.into_any();
+const START: Build = || redirect(SECTIONS[0].0);
 
 /// `/desk/*`: the heading, the menu and the section below.
 #[component]
@@ -45,10 +45,10 @@ pub fn DeskLayout() -> impl IntoView {
             <nav class="section-menu" aria-label="Разделы рабочего места">
                 {SECTIONS
                     .iter()
-                    .map(|(href, name)| view! { <A href=*href>{*name}</A> })
+                    .map(|(href, name)| view! { <Link href=*href>{*name}</Link> })
                     .collect_view()}
             </nav>
-            {section_view(PAGES)}
+            {section_view(1, PAGES)}
         </section>
     }
 }

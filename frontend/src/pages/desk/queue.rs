@@ -8,11 +8,10 @@ use crate::components::field::{FieldErrors, Select};
 use crate::components::load::{load, load_keyed, show};
 use crate::components::page::set_document_title;
 use crate::components::pager::{page_number, page_query, Pager};
+use crate::navigation::{use_navigation, QueryForm};
 use crate::session::use_session;
 use domkom_dto::{AppealFilter, AppealStatus};
 use leptos::prelude::*;
-use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
 
 const QUEUE: &str = "/desk/appeals";
 
@@ -29,12 +28,11 @@ fn filter(status: Option<&str>, topic: Option<&str>) -> AppealFilter {
 pub fn QueuePage() -> impl IntoView {
     set_document_title("Обращения");
     let session = use_session();
-    let query = use_query_map();
+    let navigation = use_navigation();
     let asked = Memo::new(move |_| {
-        query.with(|q| {
-            let filter = filter(q.get_str("status"), q.get_str("topic"));
-            (filter, page_number(q.get_str("page")))
-        })
+        let (status, topic) = (navigation.query("status"), navigation.query("topic"));
+        let filter = filter(status.as_deref(), topic.as_deref());
+        (filter, page_number(navigation.query("page").as_deref()))
     });
     let queue = load_keyed(
         session,
@@ -115,11 +113,11 @@ fn QueueFilter(asked: Memo<(AppealFilter, u32)>) -> impl IntoView {
     });
     let errors = FieldErrors::default();
     view! {
-        <Form method="get" action=QUEUE attr:id="queue-filter" attr:class="card filter-form">
+        <QueryForm action=QUEUE id="queue-filter" class="card filter-form">
             <Select name="status" label="Статус" value=status errors options=statuses />
             <Select name="topic" label="Тема" value=topic errors options=topic_options />
             <button type="submit" class="button button-quiet">"Показать"</button>
-        </Form>
+        </QueryForm>
     }
 }
 

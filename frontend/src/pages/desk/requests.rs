@@ -7,11 +7,10 @@ use crate::components::load::{load_keyed, show};
 use crate::components::page::set_document_title;
 use crate::components::pager::{page_number, page_query, Pager};
 use crate::components::service_requests::RequestSummary;
+use crate::navigation::{use_navigation, Link, QueryForm};
 use crate::session::use_session;
 use domkom_dto::{RequestStatus, ServiceRequestFilter};
 use leptos::prelude::*;
-use leptos_router::components::{Form, A};
-use leptos_router::hooks::use_query_map;
 
 pub const REQUESTS: &str = "/desk/service-requests";
 
@@ -27,9 +26,11 @@ fn filter(status: Option<&str>) -> ServiceRequestFilter {
 pub fn RequestsPage() -> impl IntoView {
     set_document_title("Заявки");
     let session = use_session();
-    let query = use_query_map();
+    let navigation = use_navigation();
     let asked = Memo::new(move |_| {
-        query.with(|q| (filter(q.get_str("status")), page_number(q.get_str("page"))))
+        let status = navigation.query("status");
+        let page = navigation.query("page");
+        (filter(status.as_deref()), page_number(page.as_deref()))
     });
     let queue = load_keyed(
         session,
@@ -58,9 +59,9 @@ pub fn RequestsPage() -> impl IntoView {
                                     let id = request.id.get();
                                     view! {
                                         <li class="appeal-item" data-test="service-request" data-request-id=id>
-                                            <A href=format!("{REQUESTS}/{id}") attr:class="appeal-link">
+                                            <Link href=format!("{REQUESTS}/{id}") class="appeal-link">
                                                 <RequestSummary request desk=true />
-                                            </A>
+                                            </Link>
                                         </li>
                                     }
                                 })
@@ -93,10 +94,10 @@ fn StatusFilter(asked: Memo<(ServiceRequestFilter, u32)>) -> impl IntoView {
         .collect();
     let errors = FieldErrors::default();
     view! {
-        <Form method="get" action=REQUESTS attr:id="request-filter" attr:class="card filter-form">
+        <QueryForm action=REQUESTS id="request-filter" class="card filter-form">
             <Select name="status" label="Статус" value=status errors options />
             <button type="submit" class="button button-quiet">"Показать"</button>
-        </Form>
+        </QueryForm>
     }
 }
 

@@ -8,16 +8,16 @@ use crate::components::appeals::Party;
 use crate::components::contact::ResidentFacts;
 use crate::components::form::FormAlert;
 use crate::components::load::{load, show};
-use crate::components::page::{set_document_title, with_id};
+use crate::components::page::{set_document_title, with_id, IdAt};
+use crate::navigation::Link;
 use crate::session::use_session;
 use domkom_dto::{Appeal, AppealStatus};
 use domkom_values::AppealId;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn DeskAppealPage() -> impl IntoView {
-    with_id("section", |id: AppealId| view! { <ThreadPage id /> })
+    with_id(IdAt::Last, |id: AppealId| view! { <ThreadPage id /> })
 }
 
 #[component]
@@ -32,7 +32,7 @@ fn ThreadPage(id: AppealId) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="appeal-title">
             <p class="breadcrumbs">
-                <A href="/desk/appeals">"← Все обращения"</A>
+                <Link href="/desk/appeals">"← Все обращения"</Link>
             </p>
             {show(thread, "Загружаем обращение…", |appeal| view! { <Thread appeal /> })}
         </section>

@@ -2,13 +2,12 @@
 
 use crate::components::field::{collect, required, Field, FieldErrors};
 use crate::components::form::{report, FormAlert, CHECK_FIELDS};
-use crate::routes::replace;
+use crate::navigation::use_navigation;
 use crate::session::use_session;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 /// What «Вход» says after the profile is gone.
 const DELETED: &str = "Профиль удалён вместе с личными данными. Чтобы снова пользоваться \
@@ -17,7 +16,7 @@ const DELETED: &str = "Профиль удалён вместе с личным�
 #[component]
 pub fn DeleteForm() -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
+    let navigation = use_navigation();
     let password = RwSignal::new(String::new());
     let errors = FieldErrors::default();
     let alert = RwSignal::new(None::<String>);
@@ -43,7 +42,6 @@ pub fn DeleteForm() -> impl IntoView {
             return;
         }
         pending.set(true);
-        let navigate = navigate.clone();
         spawn_local(async move {
             match session
                 .authorized(async |c| c.delete_me(&secret).await)
@@ -53,7 +51,7 @@ pub fn DeleteForm() -> impl IntoView {
                     pending.set(false);
                     // Also drops the refresh cookie, should the server have kept it.
                     session.sign_out_saying(DELETED).await;
-                    navigate("/login", replace());
+                    navigation.replace("/login");
                 }
                 Err(e) => {
                     confirming.set(false);

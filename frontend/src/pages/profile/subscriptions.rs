@@ -3,11 +3,11 @@
 
 use crate::components::form::{describe, FormAlert, FormStatus};
 use crate::components::load::{load, show};
+use crate::navigation::Link;
 use crate::session::use_session;
 use domkom_dto::{Subscription, SubscriptionChange, Subscriptions, UpdateSubscriptions};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 #[component]
 pub fn SubscriptionsForm() -> impl IntoView {
@@ -33,7 +33,7 @@ fn Switches(subs: Subscriptions) -> impl IntoView {
         return view! {
             <p>"Подключите лицевой счёт, чтобы получать квитанции по электронной почте."</p>
             <p>
-                <A href="/accounts/add">"Подключить лицевой счёт"</A>
+                <Link href="/accounts/add">"Подключить лицевой счёт"</Link>
             </p>
         }
         .into_any();

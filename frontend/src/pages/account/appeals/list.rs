@@ -5,18 +5,17 @@ use crate::components::appeals::card::AppealItem;
 use crate::components::appeals::Party;
 use crate::components::load::{load_keyed, show};
 use crate::components::pager::{page_number, page_query, Pager};
+use crate::navigation::{use_navigation, Link};
 use crate::pages::account::use_account;
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AppealsPage() -> impl IntoView {
     let session = use_session();
     let id = use_account().id;
-    let query = use_query_map();
-    let page = Memo::new(move |_| query.with(|q| page_number(q.get_str("page"))));
+    let navigation = use_navigation();
+    let page = Memo::new(move |_| page_number(navigation.query("page").as_deref()));
     let list = load_keyed(
         session,
         NOT_THEIRS,
@@ -28,9 +27,9 @@ pub fn AppealsPage() -> impl IntoView {
         <section class="section" aria-labelledby="appeals-title">
             <h2 id="appeals-title">"Обращения"</h2>
             <p class="page-actions">
-                <A href=format!("{base}/new") attr:class="button" attr:id="new-appeal">
+                <Link href=format!("{base}/new") class="button" attr:id="new-appeal">
                     "Новое обращение"
-                </A>
+                </Link>
             </p>
             {show(
                 list,

@@ -5,13 +5,13 @@ use crate::components::appeals::picker::PhotoPicker;
 use crate::components::field::{passed, Field, Select, TextArea};
 use crate::components::form::{FormAlert, FormState, SubmitButton};
 use crate::components::load::{load, show};
+use crate::navigation::use_navigation;
 use crate::pages::account::use_account;
 use crate::session::use_session;
 use domkom_client::Upload;
 use domkom_dto::rules::{self, APPEAL_TEXT_MAX};
 use domkom_dto::{FieldError, NewAppeal};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// What the form holds.
 #[derive(Clone, Copy)]
@@ -64,7 +64,7 @@ pub fn NewAppealPage() -> impl IntoView {
 fn NewAppealForm(topics: Vec<String>) -> impl IntoView {
     let session = use_session();
     let account = use_account().id;
-    let navigate = use_navigate();
+    let navigation = use_navigation();
     let (phone, email) = session
         .user_untracked()
         .map(|u| (u.phone, u.email))
@@ -92,10 +92,10 @@ fn NewAppealForm(topics: Vec<String>) -> impl IntoView {
             let written = session
                 .authorized(async |c| c.create_appeal(account, &appeal, &attached).await)
                 .await?;
-            navigate(
-                &format!("/accounts/{account}/appeals/{}", written.summary.id),
-                Default::default(),
-            );
+            navigation.go(&format!(
+                "/accounts/{account}/appeals/{}",
+                written.summary.id
+            ));
             Ok(())
         },
     );

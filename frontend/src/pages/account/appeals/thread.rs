@@ -8,18 +8,18 @@ use crate::components::appeals::thread::{AppealHead, Messages};
 use crate::components::appeals::Party;
 use crate::components::form::FormAlert;
 use crate::components::load::{load, show};
-use crate::components::page::with_id;
+use crate::components::page::{with_id, IdAt};
+use crate::navigation::Link;
 use crate::pages::account::use_account;
 use crate::session::use_session;
 use crate::{clock, format};
 use domkom_dto::{Appeal, AppealStatus};
 use domkom_values::AppealId;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn AppealPage() -> impl IntoView {
-    with_id("section", |id: AppealId| view! { <ThreadPage id /> })
+    with_id(IdAt::Last, |id: AppealId| view! { <ThreadPage id /> })
 }
 
 #[component]
@@ -38,7 +38,7 @@ fn ThreadPage(id: AppealId) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="appeal-title">
             <p class="breadcrumbs">
-                <A href=format!("/accounts/{}/appeals", account.id)>"← Все обращения"</A>
+                <Link href=format!("/accounts/{}/appeals", account.id)>"← Все обращения"</Link>
             </p>
             {show(thread, "Загружаем обращение…", |appeal| view! { <Thread appeal /> })}
         </section>
@@ -90,7 +90,7 @@ fn Closed(appeal: RwSignal<Appeal>) -> impl IntoView {
         <div class="notice notice-info" data-test="closed">
             <p>"Обращение закрыто" {when} ". Писать в нём больше нельзя."</p>
             <p>
-                <A href=format!("/accounts/{account}/appeals/new")>"Написать новое обращение"</A>
+                <Link href=format!("/accounts/{account}/appeals/new")>"Написать новое обращение"</Link>
             </p>
         </div>
     }

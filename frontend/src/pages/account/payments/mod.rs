@@ -16,12 +16,12 @@ use super::use_account;
 use crate::components::load::{load, load_keyed, show, Loaded};
 use crate::components::pay::{Paid, PayButton, PaymentOutcome};
 use crate::format;
+use crate::navigation::use_navigation;
 use crate::session::use_session;
 use domkom_dto::OnlinePayment;
 use domkom_dto::{ChargePeriodSummary, PeriodRange};
 use domkom_values::{AccountId, OnlinePaymentId};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use range::RangeForm;
 use statement::StatementBody;
 use table::PaymentList;
@@ -47,14 +47,14 @@ pub fn AccountPayments() -> impl IntoView {
     });
     // The range lives in the address (`?from=YYYY-MM&to=YYYY-MM`): it can be bookmarked
     // and survives a reload. Without it the API shows its default, the last 12 months.
-    let query = use_query_map();
-    let range = Memo::new(move |_| {
-        query.with(|q| PeriodRange {
-            from: q.get("from"),
-            to: q.get("to"),
-        })
+    let navigation = use_navigation();
+    let range = Memo::new(move |_| PeriodRange {
+        from: navigation.query("from"),
+        to: navigation.query("to"),
     });
-    let online = query.with_untracked(|q| q.get("online").and_then(|v| v.parse().ok()));
+    let online = navigation
+        .query_untracked("online")
+        .and_then(|v| v.parse().ok());
     view! {
         <section class="section" aria-labelledby="payments-title">
             <h2 id="payments-title">"Платежи"</h2>

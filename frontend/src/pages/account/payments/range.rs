@@ -4,12 +4,11 @@
 use crate::components::field::FieldErrors;
 use crate::components::load::Loaded;
 use crate::format;
+use crate::navigation::use_navigation;
 use domkom_dto::{ChargePeriodSummary, FieldError};
 use domkom_values::{AccountId, Period};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 /// The most months one statement shows (the API refuses more).
 const MONTHS_MAX: i32 = 120;
@@ -39,20 +38,16 @@ pub(super) fn RangeForm(
 ) -> impl IntoView {
     let (from, to) = (RwSignal::new(from), RwSignal::new(to));
     let errors = FieldErrors::default();
-    let navigate = use_navigate();
+    let navigation = use_navigation();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         match check_range(from.get_untracked(), to.get_untracked()) {
             Err(e) => errors.set(vec![e]),
             Ok((from, to)) => {
                 errors.set(Vec::new());
-                let options = NavigateOptions {
-                    scroll: false,
-                    ..Default::default()
-                };
-                navigate(
+                navigation.refine(
                     &format!("/accounts/{id}/payments?from={from}&to={to}"),
-                    options,
+                    false,
                 );
             }
         }

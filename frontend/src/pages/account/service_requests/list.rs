@@ -7,19 +7,18 @@ use crate::components::load::{load_keyed, show};
 use crate::components::pager::{page_number, page_query, Pager};
 use crate::components::pay::{Paid, PayRequestButton, PaymentOutcome};
 use crate::components::service_requests::{to_pay, RequestSummary};
+use crate::navigation::{use_navigation, Link};
 use crate::pages::account::use_account;
 use crate::session::use_session;
 use domkom_dto::{OnlinePayment, ServiceRequest};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ServiceRequestsPage() -> impl IntoView {
     let session = use_session();
     let id = use_account().id;
-    let query = use_query_map();
-    let page = Memo::new(move |_| query.with(|q| page_number(q.get_str("page"))));
+    let navigation = use_navigation();
+    let page = Memo::new(move |_| page_number(navigation.query("page").as_deref()));
     let list = load_keyed(
         session,
         NOT_LINKED,
@@ -28,7 +27,9 @@ pub fn ServiceRequestsPage() -> impl IntoView {
     );
     // The request shows as paid once read again after the payment succeeded.
     let reload = Callback::new(move |_: OnlinePayment| list.refetch());
-    let online = query.with_untracked(|q| q.get("online").and_then(|v| v.parse().ok()));
+    let online = navigation
+        .query_untracked("online")
+        .and_then(|v| v.parse().ok());
     let outcome = online.map(|payment| {
         view! { <PaymentOutcome account=id id=payment paid=Paid::Service succeeded=reload /> }
     });
@@ -37,9 +38,9 @@ pub fn ServiceRequestsPage() -> impl IntoView {
             <h2 id="requests-title">"Платные услуги"</h2>
             {outcome}
             <p class="page-actions">
-                <A href=format!("/accounts/{id}/service-requests/new") attr:class="button" attr:id="new-request">
+                <Link href=format!("/accounts/{id}/service-requests/new") class="button" attr:id="new-request">
                     "Заказать услугу"
-                </A>
+                </Link>
             </p>
             {show(
                 list,

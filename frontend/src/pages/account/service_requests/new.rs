@@ -7,6 +7,7 @@ use crate::components::field::{passed, Field, FieldErrors, Select, TextArea};
 use crate::components::form::{FormAlert, FormState, SubmitButton};
 use crate::components::load::{load, show};
 use crate::components::service_requests::price_per_unit;
+use crate::navigation::use_navigation;
 use crate::pages::account::use_account;
 use crate::session::use_session;
 use chrono::{Duration, NaiveDate};
@@ -14,7 +15,6 @@ use domkom_dto::rules::{self, BOOKING_DAYS};
 use domkom_dto::{time, FieldError, NewServiceRequest, PageQuery, PaidService, TimeSlot};
 use domkom_values::PaidServiceId;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The longest comment (the server's limit).
 const COMMENT_MAX: usize = 2000;
@@ -101,8 +101,8 @@ pub fn NewServiceRequestPage() -> impl IntoView {
 fn RequestForm(services: Vec<PaidService>) -> impl IntoView {
     let session = use_session();
     let account = use_account().id;
-    let navigate = use_navigate();
-    let asked = use_query_map().with_untracked(|q| q.get("service"));
+    let navigation = use_navigation();
+    let asked = navigation.query_untracked("service");
     let first = match services.as_slice() {
         [only] => Some(only.id.to_string()),
         _ => asked.filter(|a| services.iter().any(|s| s.id.to_string() == *a)),
@@ -134,10 +134,7 @@ fn RequestForm(services: Vec<PaidService>) -> impl IntoView {
             session
                 .authorized(async |c| c.request_service(account, &request).await)
                 .await?;
-            navigate(
-                &format!("/accounts/{account}/service-requests"),
-                Default::default(),
-            );
+            navigation.go(&format!("/accounts/{account}/service-requests"));
             Ok(())
         },
     );

@@ -8,12 +8,12 @@ use crate::components::field::{collect, required, Field, FieldErrors};
 use crate::components::form::{describe, SubmitButton};
 use crate::components::page::{Loading, Page};
 use crate::labels;
+use crate::navigation::Link;
 use crate::session::use_session;
 use domkom_dto::{AccountKind, OrganizationSummary};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 /// The kinds offered in step 1, with what each covers.
 const KINDS: [(AccountKind, &str); 3] = [
@@ -82,7 +82,7 @@ pub fn AddAccountPage() -> impl IntoView {
                 }
             }}
             <p class="after-form">
-                <A href="/accounts">"Вернуться к списку лицевых счетов"</A>
+                <Link href="/accounts">"Вернуться к списку лицевых счетов"</Link>
             </p>
         </Page>
     }

@@ -5,13 +5,13 @@ use super::Step;
 use crate::components::field::{collect, passed, required, Field, FieldErrors};
 use crate::components::form::{report, FormAlert, FormState, SubmitButton, CHECK_FIELDS};
 use crate::format;
+use crate::navigation::use_navigation;
 use crate::session::use_session;
 use domkom_client::dto::ErrorCode;
 use domkom_client::Error;
 use domkom_dto::{AccountKind, FieldError, LinkAccount, OrganizationSummary};
 use domkom_values::OrganizationId;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// Which proof the resident gives.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub(super) fn ProveAccount(
     step: RwSignal<Step>,
 ) -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
+    let navigation = use_navigation();
     let number = RwSignal::new(String::new());
     let proof = RwSignal::new(Proof::Code);
     let code = RwSignal::new(String::new());
@@ -96,10 +96,7 @@ pub(super) fn ProveAccount(
                 .authorized(async |c| c.link_account(&request).await)
                 .await
             {
-                Ok(account) => navigate(
-                    &format!("/accounts/{}?added=1", account.id),
-                    Default::default(),
-                ),
+                Ok(account) => navigation.go(&format!("/accounts/{}?added=1", account.id)),
                 Err(e) => form.alert.set(Some(refusal(&e, form.errors, &request))),
             }
             Ok(())

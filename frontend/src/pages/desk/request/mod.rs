@@ -10,21 +10,21 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::contact::ResidentFacts;
 use crate::components::form::{describe, FormAlert};
 use crate::components::load::{load, show};
-use crate::components::page::{set_document_title, with_id};
+use crate::components::page::{set_document_title, with_id, IdAt};
 use crate::components::service_requests::{facts, price_per_unit, RequestTop};
+use crate::navigation::Link;
 use crate::session::use_session;
 use crate::{clock, format};
 use accept::AcceptForm;
 use domkom_dto::{RequestStatus, ServiceRequest};
 use domkom_values::ServiceRequestId;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use reject::RejectForm;
 
 #[component]
 pub fn DeskRequestPage() -> impl IntoView {
     with_id(
-        "section",
+        IdAt::Last,
         |id: ServiceRequestId| view! { <RequestPage id /> },
     )
 }
@@ -41,7 +41,7 @@ fn RequestPage(id: ServiceRequestId) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="request-title">
             <p class="breadcrumbs">
-                <A href=REQUESTS>"← Все заявки"</A>
+                <Link href=REQUESTS>"← Все заявки"</Link>
             </p>
             {show(request, "Загружаем заявку…", |request| view! { <Request request /> })}
         </section>
