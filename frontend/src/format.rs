@@ -4,7 +4,7 @@
 //! are printed with integer arithmetic only, so no amount is ever off by a kopeck. Typed
 //! amounts and readings are parsed here without floats too.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, Timelike};
 use domkom_values::{ru, Area, Money, Quantity, Tariff};
 
 /// Money in rubles: `1 234,56 ₽`.
@@ -53,7 +53,7 @@ pub fn date_time(at: DateTime<FixedOffset>) -> String {
 
 /// A local time as agreed, without a zone: `20.12.2026, 10:30`.
 pub fn wall_time(at: NaiveDateTime) -> String {
-    format!("{}, {}", date(at.date()), at.format("%H:%M"))
+    format!("{}, {:02}:{:02}", date(at.date()), at.hour(), at.minute())
 }
 
 /// How long something has waited, roughly: `5 мин.`, `3 ч`, `2 дня`.

@@ -58,11 +58,6 @@ fn new_request(t: &Typed, today: NaiveDate) -> Result<NewServiceRequest, Vec<Fie
     passed(request, problems)
 }
 
-/// `YYYY-MM-DD`, as a date input takes it.
-fn iso(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
-}
-
 #[component]
 pub fn NewServiceRequestPage() -> impl IntoView {
     let session = use_session();
@@ -113,7 +108,7 @@ fn RequestForm(services: Vec<PaidService>) -> impl IntoView {
         .unwrap_or_default();
     let today = clock::today();
     let service = RwSignal::new(first.unwrap_or_default());
-    let date = RwSignal::new(iso(today + Duration::days(1)));
+    let date = RwSignal::new((today + Duration::days(1)).to_string());
     let slot = RwSignal::new(TimeSlot::Any.as_str().to_owned());
     let comment = RwSignal::new(String::new());
     let (phone, email) = (RwSignal::new(phone), RwSignal::new(email));
@@ -153,8 +148,8 @@ fn RequestForm(services: Vec<PaidService>) -> impl IntoView {
                 kind="date"
                 value=date
                 errors
-                min=iso(today)
-                max=iso(today + Duration::days(BOOKING_DAYS))
+                min=today.to_string()
+                max=(today + Duration::days(BOOKING_DAYS)).to_string()
             />
             <Select name="time_slot" label="Время" value=slot errors options=slots />
             <TextArea name="comment" label="Комментарий" value=comment errors max=COMMENT_MAX rows=4 />

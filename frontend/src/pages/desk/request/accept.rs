@@ -60,7 +60,7 @@ fn slot_start(slot: TimeSlot) -> &'static str {
 pub fn AcceptForm(request: RwSignal<ServiceRequest>) -> impl IntoView {
     let session = use_session();
     let r = request.get_untracked();
-    let date = RwSignal::new(r.preferred_date.format("%Y-%m-%d").to_string());
+    let date = RwSignal::new(r.preferred_date.to_string());
     let time = RwSignal::new(slot_start(r.time_slot).to_owned());
     let price = RwSignal::new(r.listed_price.map(format::typed_rubles).unwrap_or_default());
     let form = FormState::renaming(RENAME);
