@@ -38,13 +38,12 @@ impl Navigation {
             path: RwSignal::new(path),
             search: RwSignal::new(search),
         };
-        // «Назад» and «Вперёд» of the browser.
-        let listener = window_event_listener(leptos::ev::popstate, move |_| {
+        // «Назад» and «Вперёд» of the browser. The app lives as long as the page, so the
+        // listener stays (its handle only removes it when asked).
+        let _ = window_event_listener(leptos::ev::popstate, move |_| {
             let (path, search) = address();
             navigation.show(path, search);
         });
-        // The app lives as long as the page.
-        std::mem::forget(listener);
         provide_context(navigation);
         navigation
     }
