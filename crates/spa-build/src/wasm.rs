@@ -26,7 +26,8 @@ pub fn build(root: &Path, work: &Path) -> Result<(PathBuf, Groups)> {
             std::fs::remove_dir_all(dir).with_context(|| format!("clearing {}", dir.display()))?;
         }
     }
-    let (main, groups) = split_chunks(&input, &split)?;
+    let (main, mut groups) = split_chunks(&input, &split)?;
+    crate::fold::fold_first_group(&split, &mut groups)?;
     bind(&main, &stage)?;
     for entry in std::fs::read_dir(&split)? {
         let path = entry?.path();
