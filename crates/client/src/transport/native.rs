@@ -18,7 +18,12 @@ impl Headers {
 
 impl Transport {
     pub(crate) fn new() -> Self {
-        Self(reqwest::Client::new())
+        // A server drops a connection left idle past its keep-alive (actix-web: 5 s); one
+        // reused at that very moment fails the request. Idle ones go sooner on this side.
+        let client = reqwest::Client::builder()
+            .pool_idle_timeout(std::time::Duration::from_secs(4))
+            .build();
+        Self(client.unwrap_or_default())
     }
 
     pub(crate) async fn send(&self, request: Request) -> Result<Response> {
