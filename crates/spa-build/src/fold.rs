@@ -10,9 +10,8 @@
 //! re-exports go again.
 
 use crate::wasm::{Groups, LOADER};
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use std::path::Path;
-use std::process::Command;
 use walrus::{ExportItem, ImportKind, Module};
 
 /// The group loaded before any other.
@@ -76,22 +75,9 @@ fn merge(dir: &Path, first: &str, others: &[String]) -> Result<()> {
         module.emit_wasm_file(dir.join(&file))?;
         args.extend([file, other.clone()]);
     }
-    let wasm_merge = std::env::var("WASM_MERGE").unwrap_or_else(|_| "wasm-merge".into());
-    let output = Command::new(&wasm_merge)
-        .current_dir(dir)
-        .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
-        .args(&args)
-        .args(["-o", first])
-        .output()
-        .with_context(|| {
-            format!("running {wasm_merge} (binaryen; scripts/setup.sh installs it)")
-        })?;
-    if !output.status.success() {
-        bail!(
-            "wasm-merge failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
+    let mut merge_args: Vec<&str> = args.iter().map(String::as_str).collect();
+    merge_args.extend(["-o", first]);
+    crate::binaryen::run("wasm-merge", dir, &merge_args)?;
     let mut merged = Module::from_file(dir.join(first))?;
     let reexports: Vec<_> = merged
         .exports

@@ -5,6 +5,7 @@
 //! `spa-build` builds; `spa-build report` prints the report of the last build.
 
 mod assets;
+mod binaryen;
 mod fold;
 mod size;
 mod wasm;

@@ -103,29 +103,24 @@ fn bind(main: &Path, out: &Path) -> Result<()> {
         .context("wasm-bindgen")
 }
 
-/// `wasm-opt -O3 -Os` in place (binaryen, `WASM_OPT` or on the `PATH`): the speed pass's
-/// inlining and simplification leave code the size pass then folds further, 7 KiB less
-/// brotli for the whole app than `-Oz` alone (and `-Oz` after `-O3` 2 KiB more than that).
+/// `wasm-opt -O3 -Os` in place: the speed pass's inlining and simplification leave code the
+/// size pass then folds further, 7 KiB less brotli for the whole app than `-Oz` alone (and
+/// `-Oz` after `-O3` 2 KiB more than that).
 fn optimise(path: &Path) -> Result<()> {
-    let wasm_opt = std::env::var("WASM_OPT").unwrap_or_else(|_| "wasm-opt".into());
-    let output = Command::new(&wasm_opt)
-        .args(["-O3", "-Os"])
-        .args(["--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
-        // The chunks come out of the split with their names and producers: no use in a
-        // browser.
-        .args(["--strip-debug", "--strip-producers"])
-        .arg(path)
-        .arg("-o")
-        .arg(path)
-        .output()
-        .with_context(|| format!("running {wasm_opt} (binaryen; scripts/setup.sh installs it)"))?;
-    // Its warnings about the split's name sections, which it strips, are no news.
-    if !output.status.success() {
-        bail!(
-            "wasm-opt failed on {}: {}",
-            path.display(),
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    Ok(())
+    let dir = path.parent().context("a directory")?;
+    let file = path
+        .file_name()
+        .and_then(|f| f.to_str())
+        .context("a file name")?;
+    // The chunks come out of the split with their names and producers: no use in a browser.
+    let args = [
+        "-O3",
+        "-Os",
+        "--strip-debug",
+        "--strip-producers",
+        file,
+        "-o",
+        file,
+    ];
+    crate::binaryen::run("wasm-opt", dir, &args)
 }
