@@ -1,52 +1,92 @@
-//! The chunks the first group shares, folded into its own file. Every page but the sign-in
-//! page loads `welcome` (the routes, `frontend/src/chunks.rs`) before any other group, so a
-//! chunk that `welcome` shares with others comes with it anyway: one file instead of eight,
-//! 8 KiB less brotli (compressed together) and seven requests fewer on a page's first load.
+//! The chunks the split shares between groups, folded into the file of a group every page
+//! needing them loads anyway: one file instead of several, less brotli (compressed
+//! together) and fewer requests on a page's first load.
 //!
 //! The split's modules link through what the main module gives each of them under
 //! `__wasm_split` (its memory, table, stack pointer); binaryen's wasm-merge joins modules by
-//! linking one's imports to another's exports. So the first module re-exports what it
-//! imports from there, the others import it from the first, and after the merge the
+//! linking one's imports to another's exports. So the group's module re-exports what it
+//! imports from there, the chunks import it from the group's, and after the merge the
 //! re-exports go again.
 
 use crate::wasm::{Groups, LOADER};
 use anyhow::{Context, Result};
+use std::collections::BTreeMap;
 use std::path::Path;
 use walrus::{ExportItem, ImportKind, Module};
 
-/// The group loaded before any other.
-const FIRST: &str = "welcome";
+/// The groups each kind of page loads, in order, as `boot.js` and `frontend/src/chunks.rs`
+/// put them: the pages without an account (registration, the profile), the desk's, an
+/// account's money sections, its `care` sections (whose frame is in `money`). The sign-in
+/// page loads none.
+const PAGES: &[&[&str]] = &[
+    &["welcome"],
+    &["welcome", "desk"],
+    &["welcome", "money"],
+    &["welcome", "money", "care"],
+];
 /// Where the split's modules import the main module's memory, table and globals from.
 const SHARED: &str = "__wasm_split";
-/// The first module's name in the merge.
+/// The group's module's name in the merge.
 const MERGED: &str = "first";
 
-/// Folds the chunks `FIRST` shares into its file in `split`, the loader and `groups` with
-/// them.
-pub fn fold_first_group(split: &Path, groups: &mut Groups) -> Result<()> {
-    let own = format!("split_{FIRST}.wasm");
-    let Some(files) = groups.get(FIRST) else {
-        return Ok(());
-    };
-    let shared: Vec<String> = files.iter().filter(|f| **f != own).cloned().collect();
-    if shared.is_empty() {
-        return Ok(());
-    }
-    merge(split, &own, &shared)?;
-    let loader = split.join(LOADER);
-    let js = std::fs::read_to_string(&loader)?;
-    std::fs::write(&loader, fold_loader(&js, &shared)?)?;
-    for files in groups.values_mut() {
-        let mut folded = Vec::new();
-        for file in files.iter() {
-            let file = if shared.contains(file) { &own } else { file };
-            if !folded.contains(file) {
-                folded.push(file.clone());
+/// Folds each shared chunk that has a home (`home_of`) into that group's file in `split`,
+/// the loader and `groups` with them.
+pub fn fold_shared_chunks(split: &Path, groups: &mut Groups) -> Result<()> {
+    let mut homes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for chunk in groups.values().flatten() {
+        let needing: Vec<&str> = groups
+            .iter()
+            .filter(|(_, files)| files.contains(chunk))
+            .map(|(group, _)| group.as_str())
+            .collect();
+        if let Some(home) = home_of(&needing) {
+            let chunks = homes.entry(home).or_default();
+            if *chunk != own_file(home) && !chunks.contains(chunk) {
+                chunks.push(chunk.clone());
             }
         }
-        *files = folded;
     }
+    let loader = split.join(LOADER);
+    let mut js = std::fs::read_to_string(&loader)?;
+    for (home, chunks) in homes.iter().filter(|(_, c)| !c.is_empty()) {
+        let own = own_file(home);
+        merge(split, &own, chunks)?;
+        js = fold_loader(&js, home, chunks)?;
+        for files in groups.values_mut() {
+            let mut folded = Vec::new();
+            for file in files.iter() {
+                let file = if chunks.contains(file) { &own } else { file };
+                if !folded.contains(file) {
+                    folded.push(file.clone());
+                }
+            }
+            *files = folded;
+        }
+    }
+    std::fs::write(&loader, js)?;
     Ok(())
+}
+
+fn own_file(group: &str) -> String {
+    format!("split_{group}.wasm")
+}
+
+/// The group a chunk needed by `groups` goes into: the last one that every page needing the
+/// chunk loads, when no page of a section (one loading more than `welcome`) would then
+/// download the chunk without needing it.
+fn home_of(groups: &[&str]) -> Option<&'static str> {
+    let needing: Vec<&[&str]> = PAGES
+        .iter()
+        .copied()
+        .filter(|page| page.iter().any(|g| groups.contains(g)))
+        .collect();
+    let first = needing.first()?;
+    first.iter().rev().copied().find(|home| {
+        needing.iter().all(|page| page.contains(home))
+            && PAGES
+                .iter()
+                .all(|page| !page.contains(home) || needing.contains(page) || page.len() == 1)
+    })
 }
 
 /// Merges `others` into `first` (files in `dir`) and deletes them.
@@ -105,11 +145,11 @@ fn export_of(kind: &ImportKind) -> ExportItem {
     }
 }
 
-/// The split's loader with the `folded` chunks loaded as the first group's file: each
-/// one's loader waits for that file instead of fetching its own, and the first group's
-/// own loader no longer waits for them. Fails on a loader of another shape than the one
-/// `wasm_split_cli_support` (pinned) writes.
-fn fold_loader(js: &str, folded: &[String]) -> Result<String> {
+/// The split's loader with the `folded` chunks loaded as `home`'s file: each one's loader
+/// waits for that file instead of fetching its own, and `home`'s own loader no longer
+/// waits for them. Fails on a loader of another shape than the one `wasm_split_cli_support`
+/// (pinned) writes.
+fn fold_loader(js: &str, home: &str, folded: &[String]) -> Result<String> {
     let names: Vec<String> = folded
         .iter()
         .map(|f| format!("__{}", f.trim_end_matches(".wasm")))
@@ -124,31 +164,34 @@ fn fold_loader(js: &str, folded: &[String]) -> Result<String> {
                 .find(CHUNK_END)
                 .with_context(|| format!("the end of {name}'s loader"))?
             + CHUNK_END.len();
-        // Called, not referred to, as a group loads: the first group's loader is defined
-        // further down.
-        js.replace_range(start..end, &format!("const {name} = () => __{FIRST}();\n"));
+        // Called, not referred to, as a group loads: the group's loader is defined further
+        // down.
+        js.replace_range(start..end, &format!("const {name} = () => __{home}();\n"));
     }
-    let export = format!("export const __wasm_split_load_{FIRST} = wrapAsyncCb(makeLoad(");
+    let export = format!("export const __wasm_split_load_{home} = wrapAsyncCb(makeLoad(");
     let start = js
         .find(&export)
-        .with_context(|| format!("the {FIRST} group's loader in {LOADER}"))?;
+        .with_context(|| format!("the {home} group's loader in {LOADER}"))?;
     let end = start
         + js[start..]
             .find(GROUP_END)
-            .context("the end of the first group's loader")?;
-    let deps_start = js[..end].rfind(", [").context("the first group's chunks")? + ", [".len();
+            .with_context(|| format!("the end of the {home} group's loader"))?;
+    let deps_start = js[..end]
+        .rfind(", [")
+        .with_context(|| format!("the {home} group's chunks"))?
+        + ", [".len();
     let deps: Vec<&str> = js[deps_start..end]
         .split(", ")
         .filter(|d| !d.is_empty() && !names.iter().any(|n| n == d))
         .collect();
     let tail = format!(
-        "{}]);\nexport const __wasm_split_load_{FIRST} = wrapAsyncCb(__{FIRST});\n",
+        "{}]);\nexport const __wasm_split_load_{home} = wrapAsyncCb(__{home});\n",
         deps.join(", ")
     );
     js.replace_range(deps_start..end + GROUP_END.len(), &tail);
     js.replace_range(
         start..start + export.len(),
-        &format!("const __{FIRST} = makeLoad("),
+        &format!("const __{home} = makeLoad("),
     );
     Ok(js)
 }
@@ -184,7 +227,12 @@ mod tests {
             group("desk", "__chunk_8"),
         ]
         .concat();
-        let folded = fold_loader(&js, &["chunk_7.wasm".into(), "chunk_8.wasm".into()]).unwrap();
+        let folded = fold_loader(
+            &js,
+            "welcome",
+            &["chunk_7.wasm".into(), "chunk_8.wasm".into()],
+        )
+        .unwrap();
         assert!(folded.contains("const __chunk_7 = () => __welcome();\n"));
         assert!(folded.contains("const __chunk_8 = () => __welcome();\n"));
         assert!(!folded.contains("chunk_7.wasm"), "{folded}");
@@ -200,7 +248,48 @@ mod tests {
     }
 
     #[test]
+    fn a_chunk_goes_where_every_page_needing_it_loads_it_anyway() {
+        assert_eq!(home_of(&["care", "money"]), Some("money"));
+        assert_eq!(home_of(&["care", "desk", "money"]), Some("welcome"));
+        assert_eq!(home_of(&["desk", "money"]), Some("welcome"));
+        assert_eq!(home_of(&["care", "welcome"]), Some("welcome"));
+        // In `welcome`, an account's card would download it for the desk and `care`.
+        assert_eq!(home_of(&["care", "desk"]), None);
+        assert_eq!(home_of(&["elsewhere"]), None);
+    }
+
+    #[test]
+    fn two_groups_take_chunks_in_one_loader() {
+        let js = [
+            chunk(5),
+            chunk(9),
+            group("welcome", "__chunk_5"),
+            group("money", "__chunk_5, __chunk_9"),
+            group("care", "__chunk_9"),
+        ]
+        .concat();
+        let js = fold_loader(&js, "welcome", &["chunk_5.wasm".into()]).unwrap();
+        let js = fold_loader(&js, "money", &["chunk_9.wasm".into()]).unwrap();
+        assert!(js.contains("const __chunk_9 = () => __money();\n"));
+        assert!(
+            js.contains(
+                "\n, [__chunk_5]);\nexport const __wasm_split_load_money = wrapAsyncCb(__money);\n"
+            ),
+            "{js}"
+        );
+        assert!(
+            js.contains("\n, [__chunk_9]));\n"),
+            "care waits for money's file: {js}"
+        );
+    }
+
+    #[test]
     fn a_loader_of_another_shape_is_refused() {
-        assert!(fold_loader(&group("welcome", "__chunk_7"), &["chunk_7.wasm".into()]).is_err());
+        assert!(fold_loader(
+            &group("welcome", "__chunk_7"),
+            "welcome",
+            &["chunk_7.wasm".into()]
+        )
+        .is_err());
     }
 }

@@ -27,7 +27,7 @@ pub fn build(root: &Path, work: &Path) -> Result<(PathBuf, Groups)> {
         }
     }
     let (main, mut groups) = split_chunks(&input, &split)?;
-    crate::fold::fold_first_group(&split, &mut groups)?;
+    crate::fold::fold_shared_chunks(&split, &mut groups)?;
     bind(&main, &stage)?;
     for entry in std::fs::read_dir(&split)? {
         let path = entry?.path();
