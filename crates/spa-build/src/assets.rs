@@ -1,8 +1,8 @@
-//! The files the server hands out: `index.html` at the root, with the stylesheet inside,
-//! and everything it loads under `/pkg/<build>/`, a directory named by the build's content.
-//! A new build is a new address, so the server lets browsers keep `/pkg/` for a year; the
-//! modules find each other by relative paths, which stay as wasm-bindgen and the split
-//! wrote them.
+//! The files the server hands out: `index.html` at the root, with the stylesheet inside
+//! (made small by `css`), and everything it loads under `/pkg/<build>/`, a directory named
+//! by the build's content. A new build is a new address, so the server lets browsers keep
+//! `/pkg/` for a year; the modules find each other by relative paths, which stay as
+//! wasm-bindgen and the split wrote them.
 
 use crate::wasm::Groups;
 use anyhow::{bail, Context, Result};
@@ -72,7 +72,7 @@ pub fn publish(template: &Path, style: &Path, stage: &Path, dist: &Path) -> Resu
     std::fs::write(
         dist.join("index.html"),
         html.replace(PKG_MARK, &format!("/pkg/{build}"))
-            .replace(STYLE_MARK, &css),
+            .replace(STYLE_MARK, &crate::css::minify(&css)?),
     )?;
     Ok(())
 }
@@ -121,7 +121,7 @@ mod tests {
         publish(&template, &style, &stage(dir.path(), "one"), &dist).unwrap();
         let first = std::fs::read_to_string(dist.join("index.html")).unwrap();
         let build = first
-            .strip_prefix(r#"<style>main { flex: 1 }</style><script src="/pkg/"#)
+            .strip_prefix(r#"<style>main{flex: 1}</style><script src="/pkg/"#)
             .and_then(|rest| rest.strip_suffix(r#"/boot.js"></script>"#))
             .unwrap_or_else(|| panic!("{first}"));
         assert_eq!(build.len(), 16);

@@ -6,6 +6,7 @@
 
 mod assets;
 mod binaryen;
+mod css;
 mod fold;
 mod size;
 mod wasm;
