@@ -8,6 +8,7 @@ mod assets;
 mod binaryen;
 mod css;
 mod fold;
+mod imports;
 mod size;
 mod wasm;
 

@@ -29,6 +29,7 @@ pub fn build(root: &Path, work: &Path) -> Result<(PathBuf, Groups)> {
     let (main, mut groups) = split_chunks(&input, &split)?;
     crate::fold::fold_shared_chunks(&split, &mut groups)?;
     bind(&main, &stage)?;
+    crate::imports::shorten(&stage)?;
     for entry in std::fs::read_dir(&split)? {
         let path = entry?.path();
         if path != main {
