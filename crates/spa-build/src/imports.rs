@@ -4,38 +4,24 @@
 //! import object), whose hashes brotli cannot compress. Short names take 3.5 KiB off the
 //! sign-in page.
 
+use crate::bound::Bound;
 use crate::wasm::APP;
-use anyhow::{bail, Context, Result};
-use std::path::Path;
-use walrus::Module;
+use anyhow::{bail, Result};
 
-/// The module name wasm-bindgen's glue gives its imports.
-fn glue() -> String {
-    format!("./{APP}_bg.js")
-}
-
-/// Renames the imports of `app_bg.wasm` from `app.js` in `stage`, in both files.
-pub fn shorten(stage: &Path) -> Result<()> {
-    let (wasm, js) = (
-        stage.join(format!("{APP}_bg.wasm")),
-        stage.join(format!("{APP}.js")),
-    );
-    let mut module = Module::from_file(&wasm)?;
-    let mut glue_js =
-        std::fs::read_to_string(&js).with_context(|| format!("reading {}", js.display()))?;
-    let glue = glue();
-    for (n, import) in module
+/// Renames the main module's imports from its glue, in both.
+pub fn shorten(bound: &mut Bound) -> Result<()> {
+    let glue = format!("./{APP}_bg.js");
+    for (n, import) in bound
+        .module
         .imports
         .iter_mut()
         .filter(|i| i.module == glue)
         .enumerate()
     {
         let short = short_name(n);
-        glue_js = rename(&glue_js, &import.name, &short)?;
+        bound.js = rename(&bound.js, &import.name, &short)?;
         import.name = short;
     }
-    module.emit_wasm_file(&wasm)?;
-    std::fs::write(&js, glue_js)?;
     Ok(())
 }
 

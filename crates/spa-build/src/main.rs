@@ -6,10 +6,12 @@
 
 mod assets;
 mod binaryen;
+mod bound;
 mod css;
 mod fold;
 mod imports;
 mod size;
+mod unused;
 mod wasm;
 
 use anyhow::{bail, Context, Result};

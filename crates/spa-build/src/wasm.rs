@@ -29,7 +29,10 @@ pub fn build(root: &Path, work: &Path) -> Result<(PathBuf, Groups)> {
     let (main, mut groups) = split_chunks(&input, &split)?;
     crate::fold::fold_shared_chunks(&split, &mut groups)?;
     bind(&main, &stage)?;
-    crate::imports::shorten(&stage)?;
+    let mut bound = crate::bound::Bound::open(&stage)?;
+    crate::imports::shorten(&mut bound)?;
+    crate::unused::remove_classes(&mut bound)?;
+    bound.save()?;
     for entry in std::fs::read_dir(&split)? {
         let path = entry?.path();
         if path != main {
