@@ -1,7 +1,7 @@
 //! Appeals: the resident's (`accounts/{id}/appeals`, `appeals/{id}`) and the company's
 //! desk (`operator/appeals`, `operator/appeal-topics`).
 
-use crate::operator::list_path;
+use crate::operator::{list_path, query};
 use crate::request::Method;
 use crate::{Client, Document, Result};
 use domkom_dto::*;
@@ -27,7 +27,7 @@ impl Client {
             &format!("accounts/{account_id}/appeals"),
             &(),
             page,
-        ))
+        )?)
         .await
     }
 
@@ -71,7 +71,8 @@ impl Client {
         filter: &AppealFilter,
         page: PageQuery,
     ) -> Result<Page<AppealSummary>> {
-        self.get(&list_path("operator/appeals", filter, page)).await
+        self.get(&list_path("operator/appeals", filter, page)?)
+            .await
     }
 
     pub async fn operator_appeal(&self, id: AppealId) -> Result<Appeal> {
@@ -129,14 +130,9 @@ impl Client {
         if photos.is_empty() {
             return self.with_body(Method::Post, path, body).await;
         }
-        let mut fields = Vec::new();
-        if let Ok(serde_json::Value::Object(values)) = serde_json::to_value(body) {
-            for (name, value) in values {
-                if let serde_json::Value::String(text) = value {
-                    fields.push((name, text));
-                }
-            }
-        }
+        let fields = form_urlencoded::parse(query(body)?.as_bytes())
+            .into_owned()
+            .collect();
         let files = photos
             .iter()
             .map(|photo| ("photos", photo.clone()))

@@ -12,20 +12,19 @@ use serde::Serialize;
 const CSV: &str = "text/csv; charset=utf-8";
 
 /// `path?filter…&limit=&offset=`; the filter's unset fields are left out.
-pub(crate) fn list_path<F: Serialize>(path: &str, filter: &F, page: PageQuery) -> String {
-    let mut query = Vec::new();
-    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(filter) {
-        for (key, value) in fields {
-            let value = match value {
-                serde_json::Value::Null => continue,
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
-            };
-            query.push(format!("{key}={}", encode(&value)));
-        }
-    }
-    query.push(format!("limit={}&offset={}", page.limit(), page.offset()));
-    format!("{path}?{}", query.join("&"))
+pub(crate) fn list_path<F: Serialize>(path: &str, filter: &F, page: PageQuery) -> Result<String> {
+    let filter = query(filter)?;
+    let separator = if filter.is_empty() { "" } else { "&" };
+    Ok(format!(
+        "{path}?{filter}{separator}limit={}&offset={}",
+        page.limit(),
+        page.offset()
+    ))
+}
+
+/// A struct of plain fields as a query string (`key=value&…`, unset options left out).
+pub(crate) fn query<F: Serialize>(fields: &F) -> Result<String> {
+    serde_urlencoded::to_string(fields).map_err(|e| crate::Error::Encode(e.to_string()))
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
@@ -51,7 +50,7 @@ macro_rules! crud {
      $list:ident, $create:ident, $read:ident, $update:ident, $delete:ident) => {
         impl Client {
             pub async fn $list(&self, filter: &$filter, page: PageQuery) -> Result<Page<$object>> {
-                self.get(&list_path($path, filter, page)).await
+                self.get(&list_path($path, filter, page)?).await
             }
 
             pub async fn $create(&self, data: &$data) -> Result<$object> {
@@ -139,7 +138,7 @@ crud!(
 impl Client {
     /// The organization's readings, newest first.
     pub async fn readings(&self, filter: &ReadingFilter, page: PageQuery) -> Result<Page<Reading>> {
-        self.get(&list_path("operator/readings", filter, page))
+        self.get(&list_path("operator/readings", filter, page)?)
             .await
     }
 
@@ -162,7 +161,7 @@ impl Client {
         filter: &AccountPeriodFilter,
         page: PageQuery,
     ) -> Result<Page<Recalculation>> {
-        self.get(&list_path("operator/recalculations", filter, page))
+        self.get(&list_path("operator/recalculations", filter, page)?)
             .await
     }
 
@@ -183,7 +182,7 @@ impl Client {
 
 impl Client {
     pub async fn payments(&self, filter: &PaymentFilter, page: PageQuery) -> Result<Page<Payment>> {
-        self.get(&list_path("operator/payments", filter, page))
+        self.get(&list_path("operator/payments", filter, page)?)
             .await
     }
 
@@ -224,5 +223,42 @@ impl Client {
     ) -> Result<ImportResult> {
         let path = format!("operator/imports/{}", kind.as_str());
         self.with_body(Method::Post, &path, rows).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_path_holds_the_set_fields_and_the_page() {
+        let filter = AccountFilter {
+            house_id: Some(domkom_values::HouseId(7)),
+            number: Some("12 Б&1".into()),
+        };
+        let page = PageQuery {
+            limit: Some(20),
+            offset: Some(40),
+        };
+        assert_eq!(
+            list_path("operator/accounts", &filter, page).unwrap(),
+            "operator/accounts?house_id=7&number=12+%D0%91%261&limit=20&offset=40"
+        );
+        let unset = list_path("operator/accounts", &AccountFilter::default(), page).unwrap();
+        assert_eq!(unset, "operator/accounts?limit=20&offset=40");
+        assert_eq!(
+            list_path("operator/paid-services", &(), page).unwrap(),
+            "operator/paid-services?limit=20&offset=40"
+        );
+    }
+
+    #[test]
+    fn a_filter_of_nested_values_is_an_encoding_error() {
+        let nested = [("house_id", [1, 2])];
+        let page = PageQuery::default();
+        assert!(matches!(
+            list_path("operator/accounts", &nested, page),
+            Err(crate::Error::Encode(_))
+        ));
     }
 }

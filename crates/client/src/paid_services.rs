@@ -17,7 +17,7 @@ impl Client {
             &format!("accounts/{account_id}/paid-services"),
             &(),
             page,
-        ))
+        )?)
         .await
     }
 
@@ -27,7 +27,7 @@ impl Client {
         page: PageQuery,
     ) -> Result<Page<ServiceRequest>> {
         let path = format!("accounts/{account_id}/service-requests");
-        self.get(&list_path(&path, &(), page)).await
+        self.get(&list_path(&path, &(), page)?).await
     }
 
     pub async fn request_service(
@@ -44,7 +44,7 @@ impl Client {
     }
 
     pub async fn operator_paid_services(&self, page: PageQuery) -> Result<Page<PaidService>> {
-        self.get(&list_path("operator/paid-services", &(), page))
+        self.get(&list_path("operator/paid-services", &(), page)?)
             .await
     }
 
@@ -72,7 +72,7 @@ impl Client {
         filter: &ServiceRequestFilter,
         page: PageQuery,
     ) -> Result<Page<ServiceRequest>> {
-        self.get(&list_path("operator/service-requests", filter, page))
+        self.get(&list_path("operator/service-requests", filter, page)?)
             .await
     }
 

@@ -29,7 +29,7 @@ impl Client {
             "operator/charges",
             filter,
             page,
-        ))
+        )?)
         .await
     }
 
@@ -43,7 +43,7 @@ impl Client {
             "operator/balances",
             filter,
             page,
-        ))
+        )?)
         .await
     }
 

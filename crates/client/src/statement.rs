@@ -31,7 +31,7 @@ impl Client {
             &format!("accounts/{account_id}/payments"),
             range,
             page,
-        ))
+        )?)
         .await
     }
 }
