@@ -6,49 +6,40 @@ use anyhow::{bail, Context, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// A size in brotli bytes: the goal for a phone, and the limit a build may not pass. Where
-/// the goal is not reached yet, the limit holds what is, so the download cannot grow back.
+/// A size in brotli bytes a phone's download may not pass: a build over it fails.
 struct Budget {
     what: &'static str,
-    goal: u64,
     limit: u64,
 }
 
 /// Everything the sign-in page downloads before it is usable.
 const FIRST_PAGE: Budget = Budget {
     what: "the sign-in page",
-    goal: 150 * 1024,
     limit: 150 * 1024,
 };
 /// One section's chunk, or a chunk the sections share.
 const CHUNK: Budget = Budget {
     what: "the largest chunk",
-    goal: 120 * 1024,
     limit: 120 * 1024,
 };
 /// The whole app, every file together.
 const TOTAL: Budget = Budget {
     what: "the whole app",
-    goal: 450 * 1024,
-    limit: 460 * 1024,
+    limit: 450 * 1024,
 };
 
 impl Budget {
-    /// Prints the line of the report; the error when the limit is passed.
+    /// Prints the line of the report; the error when the budget is passed.
     fn judge(&self, size: u64) -> Option<String> {
-        let verdict = if size <= self.goal {
-            "within the goal"
-        } else {
-            "over the goal"
-        };
+        let over = size > self.limit;
         println!(
-            "{}: {} brotli; goal {}, limit {}: {verdict}",
+            "{}: {} brotli; budget {}: {}",
             self.what,
             kib(size),
-            kib(self.goal),
-            kib(self.limit)
+            kib(self.limit),
+            if over { "over" } else { "within" }
         );
-        (size > self.limit).then(|| format!("{} {} > {}", self.what, kib(size), kib(self.limit)))
+        over.then(|| format!("{} {} > {}", self.what, kib(size), kib(self.limit)))
     }
 }
 
@@ -122,7 +113,7 @@ pub fn check(dist: &Path) -> Result<()> {
     .flatten()
     .collect();
     if !over.is_empty() {
-        bail!("over the limit: {}", over.join("; "));
+        bail!("over the budget: {}", over.join("; "));
     }
     Ok(())
 }
