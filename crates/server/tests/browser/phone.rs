@@ -36,6 +36,74 @@ async fn settled(b: &Browser, ready: &str) {
     b.wait_gone("main .loading").await;
 }
 
+/// Forgets the requests made so far, so `api_chain` sees only the next page's.
+async fn forget_requests(b: &Browser) {
+    b.client
+        .execute("performance.clearResourceTimings();", vec![])
+        .await
+        .unwrap();
+}
+
+/// The longest chain of the page's API calls each sent after the one before had answered:
+/// how many round trips its data waited for.
+async fn api_chain(b: &Browser) -> Vec<String> {
+    let entries = b
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource') \
+                .filter(e => e.name.includes('/api/v1/')) \
+                .map(e => ({ name: e.name.replace(/^.*\\/api\\/v1/, '').replace(/\\?.*$/, ''), \
+                             start: e.startTime, end: e.responseEnd }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mut calls: Vec<(String, f64, f64)> = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let time = |key: &str| e[key].as_f64().unwrap();
+            (
+                e["name"].as_str().unwrap().to_owned(),
+                time("start"),
+                time("end"),
+            )
+        })
+        .collect();
+    calls.sort_by(|a, b| a.1.total_cmp(&b.1));
+    // The longest chain ending at each call, over the calls that had answered before it.
+    let mut chains: Vec<Vec<String>> = Vec::new();
+    for (name, start, _) in &calls {
+        let before = calls
+            .iter()
+            .zip(&chains)
+            .filter(|((_, _, end), _)| end <= start)
+            .map(|(_, chain)| chain)
+            .max_by_key(|chain| chain.len());
+        let mut chain = before.cloned().unwrap_or_default();
+        chain.push(name.clone());
+        chains.push(chain);
+    }
+    chains.into_iter().max_by_key(Vec::len).unwrap_or_default()
+}
+
+/// Opens a section by its link, waits for it and checks its data came in at most two round
+/// trips, none of them the session's refresh; returns the wasm files it fetched.
+async fn open_section(b: &Browser, link: &str, ready: &str) -> BTreeSet<String> {
+    forget_requests(b).await;
+    b.click(link).await;
+    settled(b, ready).await;
+    let chain = api_chain(b).await;
+    eprintln!("{link}: API calls one after another {chain:?}");
+    assert!(chain.len() <= 2, "{link}: {chain:?}");
+    assert!(
+        !chain.iter().any(|call| call.starts_with("/auth/")),
+        "{link}: the session is not refreshed per page: {chain:?}"
+    );
+    fetched_wasm(b).await
+}
+
 /// The demo data, and the demo resident signed in on a cold cache.
 async fn signed_in_resident(b: &Browser, app: &TestApp) -> demo::Summary {
     let summary = seed_demo(app).await;
@@ -76,8 +144,7 @@ async fn every_section_opens_from_a_cold_cache_fetching_its_chunk_when_first_ope
     assert!(fetched.contains("split_money.wasm"), "{fetched:?}");
     assert!(!fetched.contains("split_care.wasm"), "{fetched:?}");
 
-    b.click("#account-list a").await;
-    settled(b, "#account-facts").await;
+    fetched.extend(open_section(b, "#account-list a", "#account-facts").await);
     // Each section from the account's menu: its chunk comes when it is first opened.
     let sections = [
         ("charges", "#period-charges", "split_money.wasm"),
@@ -87,39 +154,41 @@ async fn every_section_opens_from_a_cold_cache_fetching_its_chunk_when_first_ope
         ("service-requests", "#request-list", "split_care.wasm"),
     ];
     for (section, ready, chunk) in sections {
-        b.click(&format!(".section-menu a[href$=\"/{section}\"]"))
-            .await;
-        settled(b, ready).await;
-        let now = fetched_wasm(b).await;
-        assert!(now.contains(chunk), "{section}: {now:?}");
-        let new: Vec<_> = now.difference(&fetched).collect();
+        let link = format!(".section-menu a[href$=\"/{section}\"]");
+        let new: BTreeSet<_> = open_section(b, &link, ready)
+            .await
+            .difference(&fetched)
+            .cloned()
+            .collect();
         eprintln!("{section}: fetched {new:?}");
-        fetched = now;
+        fetched.extend(new);
+        assert!(fetched.contains(chunk), "{section}: {fetched:?}");
     }
     assert!(
         !fetched.contains("split_desk.wasm"),
         "a resident never fetches the desk: {fetched:?}"
     );
-    b.click("a[href=\"/profile\"]").await;
-    settled(b, "#profile-view").await;
-    assert!(fetched_wasm(b).await.contains("split_welcome.wasm"));
+    let profile = open_section(b, "a[href=\"/profile\"]", "#profile-view").await;
+    assert!(
+        profile.is_empty(),
+        "the profile is in `welcome`: {profile:?}"
+    );
 
     // The desk, which only the staff fetch.
     b.sign_out().await;
     let operator = &summary.organizations[0].operator_login;
     b.sign_in(&app, operator, &summary.password).await;
     settled(b, "#queue").await;
+    let mut desk = fetched_wasm(b).await;
     for (section, ready) in [
         ("appeal-topics", "#topics-form"),
         ("service-requests", "#requests-title"),
         ("paid-services", "#services"),
         ("appeals", "#queue"),
     ] {
-        b.click(&format!(".section-menu a[href=\"/desk/{section}\"]"))
-            .await;
-        settled(b, ready).await;
+        let link = format!(".section-menu a[href=\"/desk/{section}\"]");
+        desk.extend(open_section(b, &link, ready).await);
     }
-    let desk = fetched_wasm(b).await;
     assert!(desk.contains("split_desk.wasm"), "{desk:?}");
     assert!(
         !desk.contains("split_care.wasm"),
